@@ -1,0 +1,81 @@
+"""Every error a user can cause is a BriefgenError; the CLI prints it as one line per problem.
+
+Problems carry their location so that the message names the file, the line or cell, and the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value came from: a file plus a line/column (text files) or a sheet cell (workbooks)."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    cell: str | None = None  # e.g. "Sheet1!D7"
+
+    def __str__(self) -> str:
+        if self.cell:
+            return f"{self.file}:{self.cell}"
+        if self.line is not None and self.column is not None:
+            return f"{self.file}:{self.line}:{self.column}"
+        if self.line is not None:
+            return f"{self.file}:{self.line}"
+        return self.file
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input value."""
+
+    location: Location
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        field = f" {self.field}:" if self.field else ""
+        return f"{self.location}:{field} {self.message}"
+
+
+class BriefgenError(Exception):
+    """Base of every error that is the user's to fix (bad input, bad template, bad option).
+
+    ``exit_code`` is 2 for bad input or usage and 1 for a failure that the input did not cause.
+    """
+
+    exit_code = 2
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class DataError(BriefgenError):
+    """One or more problems in data files, all reported together."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class TemplateError(BriefgenError):
+    """A template that does not render or renders bad markup; the message names file and line."""
+
+
+class ThemeError(BriefgenError):
+    """A theme file that is missing or invalid."""
+
+
+class FontError(BriefgenError):
+    """A font that cannot be found or read, or characters that no font can draw (with --strict)."""
+
+
+class LayoutError(BriefgenError):
+    """A document that does not fit its declared page budget, even at the theme's smallest sizes."""
+
+    exit_code = 1

@@ -1,0 +1,57 @@
+"""Data files -> plain dicts plus a SourceMap that says where each value came from.
+
+YAML and JSON keep line and column; workbooks and CSV keep the sheet cell (see ``tables``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DataError, Location, Problem
+
+
+@dataclass
+class SourceMap:
+    """Path tuples such as ('indicators', 3, 'value') -> where that value was written."""
+
+    file: str
+    spots: dict[tuple, Location] = field(default_factory=dict)
+
+    def add(self, path: tuple, location: Location) -> None:
+        self.spots[path] = location
+
+    def locate(self, path: tuple) -> Location:
+        """The location of ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.spots:
+                return self.spots[path]
+            path = path[:-1]
+        return self.spots.get((), Location(self.file))
+
+    def merge(self, other: "SourceMap", prefix: tuple = ()) -> None:
+        for path, loc in other.spots.items():
+            self.spots[prefix + path] = loc
+
+
+def display_name(path: Path) -> str:
+    """The file name as the user gave it, relative when it is under the working folder."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_file(path: str | Path) -> tuple[object, SourceMap]:
+    """Load one data file by its suffix."""
+    path = Path(path)
+    name = display_name(path)
+    if not path.is_file():
+        raise DataError([Problem(Location(name), "", "file not found; check the path")])
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml", ".json"):
+        from .yamlfile import load_yaml
+
+        return load_yaml(path, name)
+    raise DataError([Problem(Location(name), "", f"cannot read {suffix or 'files without a suffix'} here; use a .yaml, .yml or .json file")])
