@@ -1,0 +1,131 @@
+"""The whole road for one data file: load -> validate -> render templates -> IR -> DOCX and PDF.
+
+Everything is rendered in memory first; files are written only when every document succeeded, each
+atomically, so a bad input or template never leaves half an output behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import ir
+from .errors import BriefgenError, FontError
+from .theme import Theme, load_theme
+
+DEFAULT_TEMPLATES = ("summary", "tasks")
+FORMATS = ("docx", "pdf")
+
+
+@dataclass
+class Output:
+    template: str
+    path: Path
+    format: str
+    pages: int | None = None
+    scale: float = 1.0
+
+
+@dataclass
+class BuildResult:
+    outputs: list[Output] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_report(data: Path, indicators: Path | None = None, tasks: Path | None = None):
+    """Load and validate the report data (YAML/JSON, plus Excel/CSV tables when given)."""
+    from .model import validate
+
+    try:
+        from .inputs import load_report_data
+    except ImportError:  # tables support not installed in this tree
+        load_report_data = None
+    if load_report_data is not None:
+        raw, sources = load_report_data(data, indicators=indicators, tasks=tasks)
+    else:
+        from .load import load_file
+
+        raw, sources = load_file(data)
+    return validate(raw, sources)
+
+
+def make_document(report, template: str, template_dirs: tuple[Path, ...] = (), mark: str | None = None) -> ir.Document:
+    from .markup import parse
+    from .templating import render
+
+    markup, source = render(template, {"report": report, "mark": mark or ""}, template_dirs)
+    return parse(markup, source)
+
+
+def scaled(theme: Theme, scale: float) -> Theme:
+    """The theme with body, table, title and heading sizes scaled (one-page fitting)."""
+    if scale == 1.0:
+        return theme
+    body = theme.body.model_copy(update={
+        "size_pt": theme.body.size_pt * scale,
+        "line_pitch_pt": theme.body.line_pitch_pt * scale,
+        "table_size_pt": max(theme.body.table_size_pt * scale, theme.body.min_table_size_pt),
+    })
+    title = theme.title.model_copy(update={"size_pt": theme.title.size_pt * scale})
+    headings = theme.headings.model_copy(update={"sizes_pt": [s * scale for s in theme.headings.sizes_pt]})
+    return theme.model_copy(update={"body": body, "title": title, "headings": headings})
+
+
+def build(
+    data: Path,
+    out_dir: Path,
+    templates: tuple[str, ...] = DEFAULT_TEMPLATES,
+    formats: tuple[str, ...] = FORMATS,
+    theme: str = "official",
+    template_dirs: tuple[Path, ...] = (),
+    reference_docx: Path | None = None,
+    mark: str | None = None,
+    strict: bool = False,
+    indicators: Path | None = None,
+    tasks: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:
+    from .outputs import write_atomic
+
+    report = load_report(Path(data), indicators, tasks)
+    the_theme = load_theme(theme)
+    if reference_docx is not None and not Path(reference_docx).is_file():
+        raise BriefgenError(f"{reference_docx}: reference DOCX not found")
+    result = BuildResult()
+    pending: list[tuple[Output, bytes | Callable[[Path], None]]] = []
+    missing: dict[str, set[str]] = {}
+    for name in templates:
+        doc = make_document(report, name, template_dirs, mark)
+        scale = 1.0
+        if "pdf" in formats or doc.one_page:
+            from .writers.pdf import render_pdf
+
+            pdf = render_pdf(doc, the_theme)
+            scale = pdf.scale
+            for ch, where in pdf.missing.items():
+                missing.setdefault(ch, set()).add(name)
+            if scale < 1.0:
+                result.warnings.append(
+                    f"{name}: shrank the type to {scale * the_theme.body.size_pt:.1f} pt ({scale:.0%}) to keep it on one page"
+                )
+            if "pdf" in formats:
+                pending.append((Output(name, out_dir / f"{name}.pdf", "pdf", pdf.pages, scale), pdf.data))
+        if "docx" in formats:
+            from .writers.docx import docx_bytes
+
+            data_bytes = docx_bytes(doc, scaled(the_theme, scale), reference_docx)
+            pending.append((Output(name, out_dir / f"{name}.docx", "docx", None, scale), data_bytes))
+        if progress:
+            progress(name)
+    if missing:
+        listing = "、".join(sorted(missing))
+        where = ", ".join(sorted({t for s in missing.values() for t in s}))
+        message = f"no font can draw {listing} (in {where}); add a font that has them to the theme"
+        if strict:
+            raise FontError(message)
+        result.warnings.append(message)
+    for output, payload in pending:
+        write_atomic(output.path, payload)
+        result.outputs.append(output)
+    return result

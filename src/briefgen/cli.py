@@ -1,0 +1,180 @@
+"""The `briefgen` command: a thin shell over the library.
+
+It parses options, calls the library, and turns every BriefgenError into one line per problem on
+stderr with exit code 2 (bad input or usage) or 1 (a failure the input did not cause). Heavy
+imports happen inside the commands, so `briefgen --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import BriefgenError
+
+
+def _user_errors(fn):
+    """Report a BriefgenError as plain lines, never a traceback."""
+
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except BriefgenError as exc:
+            for line in exc.lines():
+                click.echo(f"briefgen: {line}" if not _has_location(line) else line, err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("briefgen: interrupted; no partial files were left", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def _has_location(line: str) -> bool:
+    head = line.split(" ", 1)[0]
+    return ":" in head and not head.endswith(":") or head.count(":") >= 2
+
+
+def _split_formats(value: str) -> tuple[str, ...]:
+    formats = tuple(f.strip().lower() for f in value.split(",") if f.strip())
+    bad = [f for f in formats if f not in ("docx", "pdf")]
+    if bad or not formats:
+        raise click.BadParameter(f"{value!r}: use docx, pdf or docx,pdf")
+    return formats
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+def main():
+    """briefgen: a work report and its figures in, print-ready briefings (DOCX and PDF) out.
+
+    \b
+    Example:
+      briefgen build data/qianjiang-2022-h1.yaml --out out
+    """
+
+
+@main.command()
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: out).")
+@click.option("--template", "-t", "templates", multiple=True, help="A template to build (repeatable); default: summary and tasks.")
+@click.option("--format", "-f", "formats", default="docx,pdf", show_default=True, help="Formats to write: docx, pdf or both.")
+@click.option("--theme", default=None, help="A built-in theme (official, handout) or a theme file.")
+@click.option("--templates-dir", "template_dirs", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path), help="A folder of templates that override the built-in ones.")
+@click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path), help="Take DOCX styles, page setup, header and footer from this Word file.")
+@click.option("--mark", help="A header mark such as 内部资料 注意保存.")
+@click.option("--indicators", type=click.Path(dir_okay=False, path_type=Path), help="Indicators from an .xlsx or .csv table.")
+@click.option("--tasks", type=click.Path(dir_okay=False, path_type=Path), help="Tasks from an .xlsx or .csv table.")
+@click.option("--strict", is_flag=True, help="Fail when a character has no font, instead of warning.")
+@_user_errors
+def build(data, out_dir, templates, formats, theme, template_dirs, reference_docx, mark, indicators, tasks, strict):
+    """Build briefing documents from a data file.
+
+    \b
+    Example:
+      briefgen build data/qianjiang-2022-h1.yaml --out out --format pdf
+    """
+    from .build import DEFAULT_TEMPLATES, build as run
+
+    config = {}
+    if data is None:
+        config = _folder_config()
+        data = Path(config["data"])
+    result = run(
+        data,
+        out_dir or Path(config.get("out", "out")),
+        tuple(templates) or tuple(config.get("templates", DEFAULT_TEMPLATES)),
+        _split_formats(formats) if formats != "docx,pdf" or not config.get("formats") else tuple(config["formats"]),
+        theme or config.get("theme", "official"),
+        tuple(template_dirs),
+        reference_docx,
+        mark,
+        strict,
+        indicators or (Path(config["indicators"]) if config.get("indicators") else None),
+        tasks or (Path(config["tasks"]) if config.get("tasks") else None),
+    )
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for o in result.outputs:
+        pages = f" ({o.pages} page{'s' if o.pages != 1 else ''})" if o.pages else ""
+        click.echo(f"wrote {o.path}{pages}")
+
+
+def _folder_config() -> dict:
+    """briefgen.toml of the working folder, for `briefgen build` without arguments."""
+    try:
+        from .scaffold import read_config
+    except ImportError:
+        read_config = None
+    if read_config is None or not (Path.cwd() / "briefgen.toml").is_file():
+        raise BriefgenError("no data file given and no briefgen.toml here; run `briefgen build DATA.yaml` or `briefgen init DIR`")
+    return read_config(Path.cwd())
+
+
+@main.command("templates")
+@click.option("--templates-dir", "template_dirs", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path))
+@_user_errors
+def templates_cmd(template_dirs):
+    """List the templates, with a one-line description each.
+
+    \b
+    Example:
+      briefgen templates
+    """
+    from .templating import list_templates
+
+    infos = list_templates(tuple(template_dirs))
+    width = max((len(i.name) for i in infos), default=0)
+    for info in infos:
+        click.echo(f"{info.name:<{width}}  {info.description}")
+
+
+@main.command("themes")
+@_user_errors
+def themes_cmd():
+    """List the built-in themes.
+
+    \b
+    Example:
+      briefgen themes
+    """
+    from .theme import builtin_names, load_theme
+
+    names = builtin_names()
+    width = max(len(n) for n in names)
+    for name in names:
+        click.echo(f"{name:<{width}}  {load_theme(name).description}")
+
+
+@main.command("fonts")
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option("--theme", default="official", show_default=True, help="A built-in theme or a theme file.")
+@_user_errors
+def fonts_cmd(data, theme):
+    """Show which font each role of the theme uses in the PDF, and how much of the data it covers.
+
+    \b
+    Example:
+      briefgen fonts data/qianjiang-2022-h1.yaml
+    """
+    from .fonts import pdf_fontset
+    from .theme import load_theme
+
+    the_theme = load_theme(theme)
+    text = ""
+    if data is not None:
+        text = Path(data).read_text(encoding="utf-8-sig", errors="replace")
+        text = "".join(ch for ch in text if not ch.isspace())
+    fs = pdf_fontset(the_theme, text)
+    for r in fs.report(text):
+        cover = f"{r.covered}/{r.total} characters" if text else ""
+        click.echo(f"{r.role:<13} {r.family:<22} {r.source:<10} {cover:<22} {r.path}")
+
+
+def _run():  # pragma: no cover
+    main()

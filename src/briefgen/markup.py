@@ -1,0 +1,217 @@
+"""Briefing markup (the XML a template renders) -> Document IR.
+
+The vocabulary is small and HTML-like:
+
+    <document title="…" author="…" subject="…" date="2022-07-29" one-page="true" mark="…">
+      <title>…</title>   <h1>…</h1> … <h4>…</h4>
+      <p align="center|left|right|justify" indent="0|1" role="body" before="0.5" after="0">… <b>…</b> <i>…</i> <u>…</u> <br/> <span role="h2">…</span></p>
+      <table widths="8,46,16" align="center,left,left" decimals="-,1,-"> <caption>…</caption>
+        <thead><tr><th>…</th></tr></thead> <tbody><tr group="true"><td colspan="5">…</td></tr> <tr><td align="right">…</td></tr></tbody>
+      </table>
+      <ul>/<ol> <li>…</li>   <page-break/>   <spacer lines="1"/>
+    </document>
+
+Whitespace that contains a line break is template layout and is dropped; other runs of spaces
+collapse to one, so templates can be indented freely.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from . import ir
+from .errors import TemplateError
+
+_LAYOUT_WS = re.compile(r"\s*\n\s*")
+_SPACES = re.compile(r"[ \t]+")
+_ALIGNS = {"left", "center", "right", "justify"}
+_TRUE = {"true", "1", "yes"}
+
+
+class MarkupError(TemplateError):
+    pass
+
+
+def _clean(text: str | None) -> str:
+    if not text:
+        return ""
+    return _SPACES.sub(" ", _LAYOUT_WS.sub("", text))
+
+
+def _inlines(el: ET.Element, where: str, bold=False, italic=False, underline=False, role=None) -> list[ir.Inline]:
+    out: list[ir.Inline] = []
+    if el.text:
+        out.append(ir.Run(_clean(el.text), bold, italic, underline, role))
+    for child in el:
+        tag = child.tag
+        if tag in ("b", "strong"):
+            out += _inlines(child, where, True, italic, underline, role)
+        elif tag in ("i", "em"):
+            out += _inlines(child, where, bold, True, underline, role)
+        elif tag == "u":
+            out += _inlines(child, where, bold, italic, True, role)
+        elif tag == "span":
+            out += _inlines(child, where, bold, italic, underline, child.get("role", role))
+        elif tag == "br":
+            out.append(ir.LineBreak())
+        else:
+            raise MarkupError(f"{where}: <{tag}> is not allowed inside <{el.tag}>")
+        if child.tail:
+            out.append(ir.Run(_clean(child.tail), bold, italic, underline, role))
+    return _merge_runs(out)
+
+
+def _merge_runs(items: list[ir.Inline]) -> list[ir.Inline]:
+    merged: list[ir.Inline] = []
+    for item in items:
+        if isinstance(item, ir.Run):
+            if not item.text:
+                continue
+            prev = merged[-1] if merged else None
+            if isinstance(prev, ir.Run) and (prev.bold, prev.italic, prev.underline, prev.role) == (item.bold, item.italic, item.underline, item.role):
+                merged[-1] = ir.Run(prev.text + item.text, item.bold, item.italic, item.underline, item.role)
+                continue
+        merged.append(item)
+    # trim the edges of the block
+    if merged and isinstance(merged[0], ir.Run):
+        first = merged[0]
+        merged[0] = ir.Run(first.text.lstrip(), first.bold, first.italic, first.underline, first.role)
+    if merged and isinstance(merged[-1], ir.Run):
+        last = merged[-1]
+        merged[-1] = ir.Run(last.text.rstrip(), last.bold, last.italic, last.underline, last.role)
+    return [m for m in merged if not (isinstance(m, ir.Run) and not m.text)]
+
+
+def _align(value: str | None, where: str, default):
+    if value is None or value == "" or value == "-":
+        return default
+    if value not in _ALIGNS:
+        raise MarkupError(f"{where}: align={value!r}; use one of {', '.join(sorted(_ALIGNS))}")
+    return value
+
+
+def _float(value: str | None, default: float, where: str, attr: str) -> float:
+    if value is None:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise MarkupError(f"{where}: {attr}={value!r} is not a number") from None
+
+
+def _table(el: ET.Element, where: str) -> ir.Table:
+    rows: list[ir.Row] = []
+    caption: tuple = ()
+
+    def add_rows(parent: ET.Element, header: bool) -> None:
+        for tr in parent:
+            if tr.tag != "tr":
+                raise MarkupError(f"{where}: <{tr.tag}> found where <tr> was expected")
+            cells = []
+            for td in tr:
+                if td.tag not in ("td", "th"):
+                    raise MarkupError(f"{where}: <{td.tag}> found where <td> or <th> was expected")
+                colspan = int(_float(td.get("colspan"), 1, where, "colspan"))
+                cells.append(ir.Cell(tuple(_inlines(td, where)), colspan, _align(td.get("align"), where, None), td.tag == "th"))
+            kind = "header" if header else ("group" if tr.get("group", "").lower() in _TRUE else "body")
+            rows.append(ir.Row(tuple(cells), kind))
+
+    for child in el:
+        if child.tag == "caption":
+            caption = tuple(_inlines(child, where))
+        elif child.tag == "thead":
+            add_rows(child, True)
+        elif child.tag == "tbody":
+            add_rows(child, False)
+        elif child.tag == "tr":
+            add_rows(_wrap(child), False)
+        else:
+            raise MarkupError(f"{where}: <{child.tag}> is not allowed inside <table>")
+    ncols = max((sum(c.colspan for c in r.cells) for r in rows), default=0)
+    if ncols == 0:
+        raise MarkupError(f"{where}: a <table> needs at least one row")
+    widths = [w.strip() for w in el.get("widths", "").split(",") if w.strip()] or ["1"] * ncols
+    aligns = [a.strip() for a in el.get("align", "").split(",")] if el.get("align") else []
+    decimals = [d.strip() for d in el.get("decimals", "").split(",")] if el.get("decimals") else []
+    if len(widths) != ncols:
+        raise MarkupError(f"{where}: widths has {len(widths)} values but the table has {ncols} columns")
+    columns = []
+    for i, w in enumerate(widths):
+        align = _align(aligns[i] if i < len(aligns) else None, where, "left")
+        dec = decimals[i] if i < len(decimals) else "-"
+        columns.append(ir.Column(_float(w, 1, where, "widths"), align, None if dec in ("", "-") else int(dec)))
+    for r in rows:
+        span = sum(c.colspan for c in r.cells)
+        if span != ncols:
+            raise MarkupError(f"{where}: a table row spans {span} columns where the table has {ncols}")
+    return ir.Table(tuple(columns), tuple(rows), caption, el.get("role", "table"))
+
+
+def _wrap(tr: ET.Element) -> ET.Element:
+    holder = ET.Element("tbody")
+    holder.append(tr)
+    return holder
+
+
+def parse(markup: str, source: str = "<markup>") -> ir.Document:
+    """Parse rendered markup into a Document. ``source`` names the template for messages."""
+    try:
+        root = ET.fromstring(markup)
+    except ET.ParseError as exc:
+        line, col = exc.position
+        lines = markup.splitlines()
+        snippet = lines[line - 1].strip()[:60] if 0 < line <= len(lines) else ""
+        raise MarkupError(f"{source}: the template produced invalid markup at output line {line}, column {col + 1}: {snippet!r}") from None
+    if root.tag != "document":
+        raise MarkupError(f"{source}: the markup must have <document> at its root, not <{root.tag}>")
+    where = source
+    created = None
+    if root.get("date"):
+        try:
+            created = date.fromisoformat(root.get("date"))
+        except ValueError:
+            raise MarkupError(f"{where}: date={root.get('date')!r} is not a date like 2022-07-29") from None
+    meta = ir.Meta(
+        title=root.get("title", ""),
+        author=root.get("author", ""),
+        subject=root.get("subject", ""),
+        keywords=root.get("keywords", ""),
+        created=created,
+        mark=root.get("mark") or None,
+    )
+    blocks: list[ir.Block] = []
+    for el in root:
+        tag = el.tag
+        if tag == "title":
+            blocks.append(ir.Title(tuple(_inlines(el, where))))
+        elif tag in ("h1", "h2", "h3", "h4"):
+            blocks.append(ir.Heading(int(tag[1]), tuple(_inlines(el, where))))
+        elif tag == "p":
+            blocks.append(
+                ir.Paragraph(
+                    tuple(_inlines(el, where)),
+                    _align(el.get("align"), where, "justify"),
+                    el.get("indent", "1").lower() in _TRUE,
+                    el.get("role", "body"),
+                    _float(el.get("before"), 0, where, "before"),
+                    _float(el.get("after"), 0, where, "after"),
+                )
+            )
+        elif tag == "table":
+            blocks.append(_table(el, where))
+        elif tag in ("ul", "ol"):
+            items = []
+            for li in el:
+                if li.tag != "li":
+                    raise MarkupError(f"{where}: <{li.tag}> found where <li> was expected")
+                items.append(tuple(_inlines(li, where)))
+            blocks.append(ir.ListBlock(tuple(items), tag == "ol"))
+        elif tag == "page-break":
+            blocks.append(ir.PageBreak())
+        elif tag == "spacer":
+            blocks.append(ir.Spacer(_float(el.get("lines"), 1, where, "lines")))
+        else:
+            raise MarkupError(f"{where}: <{tag}> is not a block of briefing markup")
+    return ir.Document(meta, tuple(blocks), root.get("one-page", "").lower() in _TRUE, source)

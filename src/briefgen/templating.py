@@ -1,0 +1,183 @@
+"""Report + Jinja2 template -> briefing markup (XML text).
+
+Templates are found in order: a folder the user names, ``./templates`` of the working folder, then
+the built-in ones, so overriding one file is enough. The environment is sandboxed, undefined names
+are errors (StrictUndefined) and every value is escaped, so no data value can inject markup.
+
+A template starts with a header comment that ``briefgen templates`` reads:
+
+    {#- briefgen
+    description: 主要经济指标完成情况（一页）
+    -#}
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from .errors import TemplateError
+
+SUFFIX = ".xml.j2"
+_HEADER = re.compile(r"\A\{#-?\s*briefgen\s*\n(.*?)-?#\}", re.S)
+
+
+def builtin_dir() -> Path:
+    """The built-in templates: inside the package when installed, the top-level folder in a checkout."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def search_path(template_dirs: tuple[Path, ...] = ()) -> list[Path]:
+    dirs = [Path(d) for d in template_dirs]
+    local = Path.cwd() / "templates"
+    if local.is_dir() and local.resolve() != builtin_dir().resolve():
+        dirs.append(local)
+    dirs.append(builtin_dir())
+    return dirs
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    name: str
+    path: Path
+    description: str
+
+
+def _info(path: Path) -> TemplateInfo:
+    head = path.read_text(encoding="utf-8")[:2000]
+    description = ""
+    m = _HEADER.match(head)
+    if m:
+        for line in m.group(1).splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() == "description":
+                description = value.strip()
+    return TemplateInfo(path.name[: -len(SUFFIX)], path, description)
+
+
+def list_templates(template_dirs: tuple[Path, ...] = ()) -> list[TemplateInfo]:
+    """Every template name in the search path, the first found winning."""
+    seen: dict[str, TemplateInfo] = {}
+    for folder in search_path(template_dirs):
+        for path in sorted(folder.glob(f"*{SUFFIX}")):
+            if path.name.startswith("_"):
+                continue  # partials
+            info = _info(path)
+            seen.setdefault(info.name, info)
+    return sorted(seen.values(), key=lambda i: i.name)
+
+
+# ---- filters: how figures are written in Chinese official documents ----
+
+def fmt_number(value, decimals: int | None = None) -> str:
+    """31.3 -> "31.3"; with decimals=1, 4050 -> "4050.0"; None -> "—"."""
+    if value is None:
+        return "—"
+    d = Decimal(str(value))
+    if decimals is None:
+        text = format(d.normalize(), "f")
+    else:
+        text = format(d.quantize(Decimal(1).scaleb(-decimals)), "f")
+    return text.replace("-", "−")
+
+
+def fmt_growth(value, decimals: int | None = None) -> str:
+    """Year-on-year growth in percent: 9.5 -> "9.5", -0.2 -> "−0.2"."""
+    return fmt_number(value, decimals)
+
+
+def fmt_date(value) -> str:
+    """2022-07-29 -> 2022年7月29日"""
+    if isinstance(value, date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return str(value)
+
+
+_CN = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1 -> 一, 12 -> 十二, 23 -> 二十三 (heading numbers 一、 （一）)."""
+    n = int(n)
+    if n < 10:
+        return _CN[n]
+    if n < 20:
+        return "十" + (_CN[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def decimals_of(values) -> int:
+    """The decimals a column needs so every value shows as written (31.3, 4050 -> 1)."""
+    best = 0
+    for v in values:
+        if v is None:
+            continue
+        exp = Decimal(str(v)).normalize().as_tuple().exponent
+        best = max(best, -exp if isinstance(exp, int) and exp < 0 else 0)
+    return best
+
+
+_env_cache: dict[tuple, object] = {}
+
+
+def environment(template_dirs: tuple[Path, ...] = ()):
+    key = tuple(str(p) for p in search_path(template_dirs))
+    env = _env_cache.get(key)
+    if env is None:
+        from jinja2 import FileSystemLoader, StrictUndefined
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+        env = ImmutableSandboxedEnvironment(
+            loader=FileSystemLoader(list(key)),
+            undefined=StrictUndefined,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        env.filters.update(num=fmt_number, growth=fmt_growth, date_cn=fmt_date, cn=cn_number)
+        env.globals.update(decimals_of=decimals_of)
+        _env_cache[key] = env
+    return env
+
+
+def render(name: str, context: dict, template_dirs: tuple[Path, ...] = ()) -> tuple[str, str]:
+    """Render template ``name`` -> (markup, template file path). Errors name the template file and line."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
+
+    env = environment(template_dirs)
+    file_name = name if name.endswith(SUFFIX) else name + SUFFIX
+    try:
+        template = env.get_template(file_name)
+    except TemplateNotFound:
+        names = ", ".join(i.name for i in list_templates(template_dirs))
+        raise TemplateError(f"unknown template {name!r}; available: {names}") from None
+    except TemplateSyntaxError as exc:
+        raise TemplateError(f"{exc.filename or file_name}:{exc.lineno}: template syntax error: {exc.message}") from None
+    try:
+        return template.render(context), template.filename or file_name
+    except Exception as exc:  # any error raised while rendering is the template's: locate it
+        line = _template_line(exc, template.filename)
+        where = f"{template.filename}:{line}" if line else str(template.filename)
+        message = getattr(exc, "message", None) or str(exc)
+        raise TemplateError(f"{where}: {type(exc).__name__}: {message}") from None
+
+
+def _template_line(exc: BaseException, filename: str | None) -> int | None:
+    """The template line an exception was raised at (Jinja rewrites tracebacks to template lines)."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if filename and tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

@@ -1,0 +1,311 @@
+"""Document IR + Theme -> PDF (reportlab platypus), with fonts embedded and Chinese line breaking.
+
+``render_pdf`` lays the document out; for a one-page document that overflows it shrinks the type
+within the theme's floor and reports the scale it used, so the DOCX writer can follow suit.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+
+from ... import ir
+from ...errors import LayoutError
+from ...theme import MM, Theme
+
+CJK_EM = 1.0  # a CJK character is one em wide: indents are counted in characters
+
+
+@dataclass
+class PdfResult:
+    data: bytes
+    pages: int
+    scale: float = 1.0
+    missing: dict[str, set[str]] = field(default_factory=dict)  # char -> where (template/role) no font has it
+
+
+def document_text(doc: ir.Document, theme: Theme) -> str:
+    """Every character the document will draw, for font resolution and coverage."""
+    parts = [theme.page_number.format.replace("{n}", "0123456789"), doc.meta.mark or theme.mark.text or ""]
+
+    def inl(items):
+        parts.extend(i.text for i in items if isinstance(i, ir.Run))
+
+    for b in doc.blocks:
+        if isinstance(b, (ir.Title, ir.Heading, ir.Paragraph)):
+            inl(b.inlines)
+        elif isinstance(b, ir.Table):
+            inl(b.caption)
+            for r in b.rows:
+                for c in r.cells:
+                    inl(c.inlines)
+        elif isinstance(b, ir.ListBlock):
+            parts.append("1234567890.•")
+            for item in b.items:
+                inl(item)
+    return "".join(parts)
+
+
+class _Layout:
+    """Turns IR blocks into flowables for one theme at one scale."""
+
+    def __init__(self, theme: Theme, fonts, scale: float):
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        self.theme, self.fonts, self.scale = theme, fonts, scale
+        self._width_cache: dict[tuple, float] = {}
+        self._sw = stringWidth
+
+    def measure(self, text: str, font: str, size: float) -> float:
+        key = (text, font, size)
+        w = self._width_cache.get(key)
+        if w is None:
+            w = self._width_cache[key] = self._sw(text, font, size)
+        return w
+
+    def units(self, inlines, role: str, size: float):
+        from .linebreak import Piece, units_of
+
+        pieces = []
+        for item in inlines:
+            if isinstance(item, ir.LineBreak):
+                pieces.append(Piece("\n", self.fonts.name(role), size))
+                continue
+            r = item.role or role
+            stroke = item.bold or self.fonts.fake_bold(r)
+            for font, text in self.fonts.segments(r, item.text):
+                pieces.append(Piece(text, font, size, item.bold, item.underline, stroke))
+        return units_of(pieces, self.measure)
+
+    # ---- blocks ----
+    def body_size(self) -> float:
+        return self.theme.body.size_pt * self.scale
+
+    def pitch(self) -> float:
+        return self.theme.body.line_pitch_pt * self.scale
+
+    def flowables(self, doc: ir.Document) -> list:
+        from reportlab.platypus import PageBreak as RLPageBreak
+        from reportlab.platypus import Spacer as RLSpacer
+
+        from .flowables import TextBlock
+
+        out = []
+        t = self.theme
+        for b in doc.blocks:
+            if isinstance(b, ir.Title):
+                size = t.title.size_pt * self.scale
+                leading = max(self.pitch(), size * 1.35)
+                out.append(TextBlock(self.units(b.inlines, "title", size), leading, "center", balance=True,
+                                     space_after=t.title.space_after_lines * self.pitch() * 0.5))
+            elif isinstance(b, ir.Heading):
+                level = min(max(b.level, 1), 4)
+                size = t.headings.sizes_pt[level - 1] * self.scale
+                role = t.headings.roles[level - 1]
+                out.append(TextBlock(self.units(b.inlines, role, size), self.pitch(), "justify",
+                                     first_indent=t.body.indent_chars * size * CJK_EM))
+            elif isinstance(b, ir.Paragraph):
+                size = self._role_size(b.role)
+                leading = self.pitch() if b.role != "table" else size * t.body.table_leading
+                out.append(TextBlock(self.units(b.inlines, b.role, size), leading, b.align,
+                                     first_indent=(t.body.indent_chars * size) if b.indent else 0.0,
+                                     space_before=b.space_before * self.pitch(), space_after=b.space_after * self.pitch()))
+            elif isinstance(b, ir.Table):
+                out.extend(self.table(b))
+            elif isinstance(b, ir.ListBlock):
+                size = self.body_size()
+                for n, item in enumerate(b.items, 1):
+                    prefix = ir.Run(f"{n}." if b.ordered else "• ")
+                    out.append(TextBlock(self.units((prefix,) + tuple(item), "body", size), self.pitch(), "justify",
+                                         first_indent=t.body.indent_chars * size))
+            elif isinstance(b, ir.PageBreak):
+                out.append(RLPageBreak())
+            elif isinstance(b, ir.Spacer):
+                out.append(RLSpacer(1, b.lines * self.pitch()))
+        return out
+
+    def _role_size(self, role: str) -> float:
+        if role == "table":
+            return self.theme.body.table_size_pt * self.scale
+        if role in self.theme.headings.roles:
+            return self.theme.headings.sizes_pt[self.theme.headings.roles.index(role)] * self.scale
+        if role == "title":
+            return self.theme.title.size_pt * self.scale
+        return self.body_size()
+
+    def table(self, b: ir.Table) -> list:
+        from reportlab.lib import colors
+        from reportlab.platypus import Table, TableStyle
+
+        from .flowables import TextBlock
+
+        t = self.theme
+        size = max(t.body.table_size_pt * self.scale, t.body.min_table_size_pt)
+        leading = size * t.body.table_leading
+        total = (t.page.text_width_mm) * MM
+        share = sum(c.width for c in b.columns)
+        widths = [total * c.width / share for c in b.columns]
+        pad = size * 0.25
+        data, style = [], [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.8),
+        ]
+        for ri, row in enumerate(b.rows):
+            cells, col = [], 0
+            for cell in row.cells:
+                align = cell.align or ("center" if row.kind == "header" else b.columns[col].align)
+                if align == "left":
+                    align = "justify"
+                role = "table_header" if row.kind == "header" or cell.header else ("h2" if row.kind == "group" else b.role)
+                cells.append([TextBlock(self.units(cell.inlines, role, size), leading, align)])
+                if cell.colspan > 1:
+                    style.append(("SPAN", (col, ri), (col + cell.colspan - 1, ri)))
+                    cells.extend([""] * (cell.colspan - 1))
+                col += cell.colspan
+            data.append(cells)
+            if row.kind == "group":
+                style.append(("BACKGROUND", (0, ri), (-1, ri), colors.Color(0.93, 0.93, 0.93)))
+            if row.kind == "header":
+                style.append(("BACKGROUND", (0, ri), (-1, ri), colors.Color(0.88, 0.88, 0.88)))
+        out = []
+        if b.caption:
+            out.append(TextBlock(self.units(b.caption, "body", t.body.caption_size_pt * self.scale), self.pitch(), "center"))
+        table = Table(data, colWidths=widths, repeatRows=b.header_rows, splitByRow=1, hAlign="CENTER")
+        table.setStyle(TableStyle(style))
+        out.append(table)
+        return out
+
+
+def _page_decorations(theme: Theme, fonts, doc: ir.Document):
+    """Draw the page number ("— 1 —", odd right / even left by default) and the header mark."""
+    pn = theme.page_number
+    mark = doc.meta.mark or theme.mark.text
+    page_w, page_h = theme.page.width_mm * MM, theme.page.height_mm * MM
+    left = theme.page.margin_left_mm * MM
+    right = page_w - theme.page.margin_right_mm * MM
+    text_bottom = theme.page.margin_bottom_mm * MM
+    text_top = page_h - theme.page.margin_top_mm * MM
+
+    def draw(canv, _doc):
+        from .flowables import ASCENT
+        canv.saveState()
+        n = canv.getPageNumber()
+        if pn.position != "none":
+            label = pn.format.replace("{n}", str(n))
+            size = pn.size_pt
+            baseline = text_bottom - pn.below_text_mm * MM - ASCENT * size
+            width = sum(canv.stringWidth(t, f, size) for f, t in fonts.segments("page_number", label))
+            inset = pn.inset_chars * size
+            if pn.position == "center":
+                x = (left + right - width) / 2
+            elif pn.position == "right" or n % 2 == 1:
+                x = right - inset - width
+            else:
+                x = left + inset
+            for font, text in fonts.segments("page_number", label):
+                canv.setFont(font, size)
+                canv.drawString(x, baseline, text)
+                x += canv.stringWidth(text, font, size)
+        if mark:
+            size = theme.mark.size_pt
+            x = left
+            baseline = text_top + size * 0.6
+            for font, text in fonts.segments("mark", mark):
+                canv.setFont(font, size)
+                canv.drawString(x, baseline, text)
+                x += canv.stringWidth(text, font, size)
+        canv.restoreState()
+
+    return draw
+
+
+def _pdf_date(d: date | None):
+    if d is None:
+        return None
+    stamp = f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000+08'00'"
+    return lambda *args: stamp
+
+
+def _layout_once(doc: ir.Document, theme: Theme, fonts, scale: float) -> tuple[bytes, int]:
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    t = theme
+    buf = io.BytesIO()
+    page = (t.page.width_mm * MM, t.page.height_mm * MM)
+    frame = Frame(t.page.margin_left_mm * MM, t.page.margin_bottom_mm * MM, t.page.text_width_mm * MM,
+                  t.page.text_height_mm * MM, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
+    decorate = _page_decorations(theme, fonts, doc)
+    template = BaseDocTemplate(
+        buf, pagesize=page, pageTemplates=[PageTemplate("page", [frame], onPage=decorate)],
+        title=doc.meta.title, author=doc.meta.author, subject=doc.meta.subject, keywords=doc.meta.keywords,
+        creator="briefgen", invariant=1, initialFontName=fonts.name("body"), lang="zh-CN",
+        leftMargin=t.page.margin_left_mm * MM, rightMargin=t.page.margin_right_mm * MM,
+        topMargin=t.page.margin_top_mm * MM, bottomMargin=t.page.margin_bottom_mm * MM,
+    )
+    stamp = _pdf_date(doc.meta.created)
+
+    def begin(canv):
+        if stamp:
+            canv._doc.info._dateFormatter = stamp
+
+    story = _Layout(theme, fonts, scale).flowables(doc)
+    template.build(story, canvasmaker=_canvas_maker(begin))
+    return buf.getvalue(), template.page
+
+
+def _canvas_maker(on_create):
+    from reportlab.pdfgen.canvas import Canvas
+
+    def make(*args, **kwargs):
+        canv = Canvas(*args, **kwargs)
+        on_create(canv)
+        return canv
+
+    return make
+
+
+def render_pdf(doc: ir.Document, theme: Theme, strict_fonts: bool = False) -> PdfResult:
+    """Lay out ``doc``; a one-page document is shrunk toward the theme's floor until it fits."""
+    from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
+
+    from ...fonts import pdf_fontset
+
+    fonts = pdf_fontset(theme, document_text(doc, theme))
+    try:
+        data, pages = _layout_once(doc, theme, fonts, 1.0)
+        scale = 1.0
+        if doc.one_page and pages > 1:
+            floor = theme.body.min_size_pt / theme.body.size_pt
+            data_min, pages_min = _layout_once(doc, theme, fonts, floor)
+            if pages_min > 1:
+                over = _overflow_mm(doc, theme, fonts, floor)
+                raise LayoutError(
+                    f"{doc.template}: a one-page template needs {pages_min} pages even at the smallest type the theme "
+                    f"allows ({theme.body.min_size_pt:g} pt); it overflows by about {over:.0f} mm. Shorten the content or use a theme with a lower min_size_pt"
+                )
+            lo, hi, best = floor, 1.0, (data_min, pages_min, floor)
+            for _ in range(6):
+                mid = (lo + hi) / 2
+                d, p = _layout_once(doc, theme, fonts, mid)
+                if p == 1:
+                    lo, best = mid, (d, p, mid)
+                else:
+                    hi = mid
+            data, pages, scale = best
+    except RLLayoutError as exc:
+        raise LayoutError(f"{doc.template}: cannot lay out the page: {exc}. A table row may be taller than a page") from None
+    return PdfResult(data, pages, scale, dict(fonts.missing))
+
+
+def _overflow_mm(doc: ir.Document, theme: Theme, fonts, scale: float) -> float:
+    width = theme.page.text_width_mm * MM
+    total = 0.0
+    for f in _Layout(theme, fonts, scale).flowables(doc):
+        _, h = f.wrap(width, 1e6)
+        total += h
+    return max(0.0, total / MM - theme.page.text_height_mm)

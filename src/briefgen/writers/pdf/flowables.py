@@ -1,0 +1,123 @@
+"""Platypus flowables that set Chinese text with briefgen's own line breaking (see ``linebreak``)."""
+
+from __future__ import annotations
+
+from reportlab.platypus.flowables import Flowable
+
+from .linebreak import Line, Unit, balanced, break_lines
+
+ASCENT = 0.88  # of the em box above the baseline, for CJK faces; the rest is below
+BOLD_STROKE = 0.03  # stroke width of fake bold, as a share of the size
+
+
+class TextBlock(Flowable):
+    """A paragraph on a fixed line pitch: lines broken by Chinese rules, justified or aligned.
+
+    It splits between lines across frames and pages; the first-line indent applies only to the
+    paragraph's true first line.
+    """
+
+    def __init__(self, units: list[Unit | None], leading: float, align: str = "justify", first_indent: float = 0.0,
+                 space_before: float = 0.0, space_after: float = 0.0, balance: bool = False, lines: list[Line] | None = None):
+        super().__init__()
+        self.units = units
+        self.leading = leading
+        self.align = align
+        self.first_indent = first_indent
+        self.space_before = space_before
+        self.space_after = space_after
+        self.balance = balance
+        self._lines = lines
+        self._for_width = None if lines is None else -1.0
+
+    def _layout(self, width: float) -> list[Line]:
+        if self._lines is None or (self._for_width is not None and self._for_width >= 0 and abs(self._for_width - width) > 0.01):
+            if self.balance:
+                self._lines = balanced(self.units, width)
+            else:
+                self._lines = break_lines(self.units, width, self.first_indent)
+            self._for_width = width
+        return self._lines
+
+    def wrap(self, availWidth, availHeight):
+        lines = self._layout(availWidth)
+        self.width = availWidth
+        self.height = len(lines) * self.leading + self.space_before + self.space_after
+        return availWidth, self.height
+
+    def split(self, availWidth, availHeight):
+        lines = self._layout(availWidth)
+        fit = int((availHeight - self.space_before + 1e-6) // self.leading)
+        if fit <= 0 or fit >= len(lines):
+            return []
+        head = TextBlock([], self.leading, self.align, self.first_indent, self.space_before, 0.0, lines=lines[:fit])
+        tail = TextBlock([], self.leading, self.align, self.first_indent, 0.0, self.space_after, lines=lines[fit:])
+        return [head, tail]
+
+    def draw(self):
+        canv = self.canv
+        top = self.height - self.space_before
+        for index, line in enumerate(self._lines or []):
+            if not line.units:
+                continue
+            size = max(u.piece.size for u in line.units)
+            baseline = top - index * self.leading - (self.leading - size) / 2 - ASCENT * size
+            avail = self.width - line.indent
+            slack = avail - line.width
+            gap = 0.0
+            x = line.indent
+            if self.align == "justify" and not line.last and len(line.units) > 1 and slack > 0:
+                gap = slack / (len(line.units) - 1)
+            elif self.align == "center":
+                x += slack / 2
+            elif self.align == "right":
+                x += slack
+            _draw_line(canv, line.units, x, baseline, gap)
+
+
+def _draw_line(canv, units: list[Unit], x: float, baseline: float, gap: float) -> None:
+    """Draw units left to right; runs of single characters in one look go out as one string with
+    character spacing ``gap``; words are drawn whole, so justification never stretches inside them."""
+    i, n = 0, len(units)
+    while i < n:
+        u = units[i]
+        if u.parts:
+            px = x
+            for part in u.parts:
+                _text(canv, part.piece, part.text, px, baseline, 0.0)
+                px += part.width
+            x += u.width + gap
+            i += 1
+            continue
+        j = i + 1
+        if len(u.text) == 1 and not u.latin:
+            while j < n and units[j].piece is u.piece and len(units[j].text) == 1 and not units[j].latin and not units[j].parts:
+                j += 1
+        text = "".join(v.text for v in units[i:j])
+        width = sum(v.width for v in units[i:j]) + gap * (j - i)
+        _text(canv, u.piece, text, x, baseline, gap if j - i > 1 else 0.0)
+        if u.piece.underline:
+            canv.saveState()
+            canv.setLineWidth(max(0.5, u.piece.size * 0.05))
+            canv.line(x, baseline - u.piece.size * 0.12, x + width - gap, baseline - u.piece.size * 0.12)
+            canv.restoreState()
+        x += width
+        i = j
+
+
+def _text(canv, piece, text: str, x: float, y: float, char_space: float) -> None:
+    t = canv.beginText()
+    t.setTextOrigin(x, y)
+    t.setFont(piece.font, piece.size)
+    if char_space:
+        t.setCharSpace(char_space)
+    stroke = piece.fake_bold
+    if stroke:
+        canv.saveState()
+        canv.setLineWidth(piece.size * BOLD_STROKE)
+        canv.setLineJoin(1)
+        t.setTextRenderMode(2)
+    t.textOut(text)
+    canv.drawText(t)
+    if stroke:
+        canv.restoreState()

@@ -1,0 +1,210 @@
+"""Chinese line breaking: styled text + a width -> lines, by the rules of Chinese typesetting.
+
+reportlab's own CJK wrapping lets ，；：？！》” start a line and hangs punctuation into the margin,
+so briefgen breaks lines itself:
+
+- no line starts with a closing or pausing mark (，。、；：？！）》」』”’％ …) and none ends with an
+  opening mark (（《「『“‘);
+- a Latin word, a digit group (31.3, 9.5%, 220KV, 2022-07-29) or a dash/ellipsis pair is never split;
+- lines are justified by spreading the slack over the gaps between units, never inside a Latin word.
+
+Input is a list of Pieces (text in one font at one size); output is Lines of Units. Pure Python,
+no reportlab: the caller passes a ``measure(text, font, size)`` function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+# Marks that may not begin a line (closing brackets and quotes, pauses, stops, percent signs …).
+NO_START = set("，。、；：？！）》」』”’％‰℃〕】〉｝］…·‥・﹐﹑﹒﹔﹕﹖﹗︰,.;:?!)]}%")
+# Marks that may not end a line (opening brackets and quotes).
+NO_END = set("（《「『“‘〔【〈｛［([{")
+_PAIRED = set("—…")  # 破折号 —— and 省略号 …… stay whole
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of text in one font at one size, with its look."""
+
+    text: str
+    font: str
+    size: float
+    bold: bool = False
+    underline: bool = False
+    fake_bold: bool = False  # stroke the glyphs: the font has no bold face
+
+
+@dataclass
+class Unit:
+    """The smallest thing that is never split: a CJK character, a Latin word, a space."""
+
+    text: str
+    piece: Piece
+    width: float
+    space: bool = False
+    latin: bool = False
+    parts: list["Unit"] | None = None  # a word whose look changes midway, drawn part by part
+
+
+@dataclass
+class Line:
+    units: list[Unit]
+    width: float  # natural width, trailing spaces excluded
+    last: bool  # the paragraph's last line, or ends at a forced break: not justified
+    indent: float = 0.0
+
+
+_NOT_LATIN = _PAIRED | set("“”‘’·")
+
+
+def _is_latin(ch: str) -> bool:
+    """Letters, digits and the signs that live among them (31.3, 9.5%, 220KV, 25℃, Ⅰ#)."""
+    return ord(ch) < 0x2E80 and not ch.isspace() and ch not in _NOT_LATIN
+
+
+def _tokens(text: str):
+    """Split text into (token, kind): kind is 'newline', 'space', 'latin' or 'cjk'."""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        j = i + 1
+        if ch == "\n":
+            kind = "newline"
+        elif ch in " \t\u00a0":
+            kind = "space"
+        elif ch in _PAIRED:
+            while j < n and text[j] == ch:
+                j += 1
+            kind = "cjk"
+        elif _is_latin(ch):
+            while j < n and _is_latin(text[j]):
+                j += 1
+            kind = "latin"
+        else:
+            kind = "cjk"
+        yield text[i:j], kind
+        i = j
+
+
+def units_of(pieces: list[Piece], measure: Callable[[str, str, float], float]) -> list[Unit | None]:
+    """Pieces -> units; None marks a forced line break."""
+    out: list[Unit | None] = []
+    for piece in pieces:
+        for tok, kind in _tokens(piece.text):
+            if kind == "newline":
+                out.append(None)
+                continue
+            prev = out[-1] if out else None
+            if kind == "latin" and isinstance(prev, Unit) and prev.latin and prev.piece is not piece:
+                # a word continued across a change of look (e.g. a bold digit) stays whole
+                part = Unit(tok, piece, measure(tok, piece.font, piece.size), latin=True)
+                out[-1] = Unit(prev.text + tok, piece, prev.width + part.width, latin=True, parts=(prev.parts or [prev]) + [part])
+                continue
+            out.append(Unit(tok, piece, measure(tok, piece.font, piece.size), space=kind == "space", latin=kind == "latin"))
+    return out
+
+
+def can_break(before: Unit, after: Unit) -> bool:
+    """May a line end after ``before`` and the next begin with ``after``?"""
+    if after.space:
+        return False  # break after the space instead, so it is dropped at the line's end
+    if after.text[0] in NO_START:
+        return False
+    if before.text[-1] in NO_END:
+        return False
+    if before.latin and after.latin:
+        return False
+    return True
+
+
+def break_lines(units: list[Unit | None], width: float, first_indent: float = 0.0, fuzz: float = 0.01) -> list[Line]:
+    """Greedy line filling that honours the rules above; a unit wider than a line is split by characters."""
+    lines: list[Line] = []
+    # split the segments between forced breaks
+    segment: list[Unit] = []
+    segments: list[list[Unit]] = []
+    for u in units:
+        if u is None:
+            segments.append(segment)
+            segment = []
+        else:
+            segment.append(u)
+    segments.append(segment)
+
+    first = True
+    for seg in segments:
+        seg = _split_wide(seg, width - (first_indent if first else 0))
+        start, n = 0, len(seg)
+        if n == 0:
+            lines.append(Line([], 0.0, True, first_indent if first else 0.0))
+            first = False
+            continue
+        while start < n:
+            while start < n and seg[start].space:
+                start += 1  # no line starts with a space
+            if start >= n:
+                break
+            indent = first_indent if first else 0.0
+            avail = width - indent
+            x = 0.0
+            i = start
+            last_ok = None
+            while i < n:
+                w = seg[i].width
+                if x + w > avail + fuzz and i > start:
+                    break
+                x += w
+                i += 1
+                if i < n and can_break(seg[i - 1], seg[i]):
+                    last_ok = i
+            if i >= n:
+                end = n
+            elif can_break(seg[i - 1], seg[i]) and not seg[i - 1].space:
+                end = i
+            elif last_ok is not None and last_ok > start:
+                end = last_ok
+            else:
+                end = i  # nowhere allowed: break anyway rather than overflow
+            line_units = seg[start:end]
+            while line_units and line_units[-1].space:
+                line_units = line_units[:-1]
+            natural = sum(u.width for u in line_units)
+            lines.append(Line(line_units, natural, end >= n, indent))
+            start = end
+            first = False
+        first = False
+    return lines
+
+
+def _split_wide(seg: list[Unit], width: float) -> list[Unit]:
+    out = []
+    for u in seg:
+        if u.latin and u.width > width and len(u.text) > 1:
+            per = u.width / len(u.text)
+            out.extend(Unit(ch, u.piece, per, latin=False) for ch in u.text)
+        else:
+            out.append(u)
+    return out
+
+
+def balanced(units: list[Unit | None], width: float) -> list[Line]:
+    """Lines of near-equal length for titles: the fewest lines at full width, then the narrowest
+    width that keeps that count, so no last line of one or two characters is left alone."""
+    lines = break_lines(units, width)
+    count = len(lines)
+    if count <= 1:
+        return lines
+    lo, hi = width / count * 0.8, width
+    best = lines
+    for _ in range(18):
+        mid = (lo + hi) / 2
+        trial = break_lines(units, mid)
+        if len(trial) <= count:
+            best, hi = trial, mid
+        else:
+            lo = mid
+    for line in best:
+        line.last = True  # centred, not justified
+    return best
