@@ -1,0 +1,404 @@
+"""A work report as staff have it (.txt or .docx, often damaged) -> a draft data file in the model's shape.
+
+    result = extract(Path("report.txt"))
+    result.data        # plain dict that validates (owners and deadlines are placeholders: 待定 / 年内)
+    result.findings    # a short human report: what was found, what is uncertain
+    result.uncertain   # field paths such as "plan.sections[1].tasks[2].lead"
+    to_yaml(result)    # readable YAML draft, uncertain values marked "# 待核实: reason"
+
+Steps: read (``read_text``) -> clean (``clean.clean_text``) -> structure (``structure``) -> figures (``figures``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..errors import DataError, Location, Problem
+from .clean import CleanResult, clean_text
+from .figures import Found, find_figures
+from .structure import (
+    Line,
+    find_deadline,
+    header_fields,
+    part_kind,
+    split_points,
+    split_sections,
+    split_tasks,
+    strip_end,
+)
+
+__all__ = ["ExtractResult", "extract", "extract_text", "read_text", "to_yaml", "PLACEHOLDER", "clean_text"]
+
+PLACEHOLDER = "待定"
+DEFAULT_DUE = "年内"
+
+
+@dataclass
+class ExtractResult:
+    data: dict
+    findings: str
+    uncertain: list[str] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)  # field path -> why it is uncertain
+    cleaning: CleanResult | None = None
+    source: str = ""
+
+
+# --------------------------------------------------------------------------- reading
+
+def read_text(path: Path) -> str:
+    """A .txt (UTF-8, UTF-8 with BOM, GB18030) or .docx file -> text, one paragraph a line."""
+    path = Path(path)
+    name = str(path)
+    if not path.is_file():
+        raise DataError([Problem(Location(name), "", "file not found; check the path")])
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _read_docx(path, name)
+    if suffix not in (".txt", ".text", ".md", ""):
+        raise DataError([Problem(Location(name), "", f"cannot extract from {suffix} files; save the report as .txt or .docx")])
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "gb18030" and not re.search(r"[\u4e00-\u9fff]", text):
+            break
+        return text
+    line = raw[: _bad_offset(raw)].count(b"\n") + 1
+    raise DataError([Problem(Location(name, line), "", "text is neither UTF-8 nor GB18030; save the report as UTF-8 text")])
+
+
+def _bad_offset(raw: bytes) -> int:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return 0
+
+
+def _read_docx(path: Path, name: str) -> str:
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DataError([Problem(Location(name), "", f"not a readable Word file ({exc.__class__.__name__}); open it in Word and save it again as .docx")]) from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:  # header tables (索引号 …) come first in published pages
+        for row in table.rows:
+            cells = []
+            for cell in row.cells:
+                if not cells or cells[-1] != cell.text:
+                    cells.append(cell.text)
+            lines.insert(0, " | ".join(cells))
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- extraction
+
+def extract(path: Path, keep_script: bool = False) -> ExtractResult:
+    """Read, clean and take apart one report file (see the module docstring)."""
+    path = Path(path)
+    return extract_text(read_text(path), source=str(path), keep_script=keep_script)
+
+
+def extract_text(text: str, source: str = "<text>", keep_script: bool = False) -> ExtractResult:
+    cleaned = clean_text(text, keep_script=keep_script)
+    return _Extractor(cleaned, source).run()
+
+
+class _Extractor:
+    def __init__(self, cleaned: CleanResult, source: str):
+        self.cleaned = cleaned
+        self.source = source
+        self.reasons: dict[str, str] = {}
+        self.notes: list[str] = []
+        raw_lines = cleaned.text.split("\n")
+        self.lines = [Line(t.strip(), i + 1) for i, t in enumerate(raw_lines) if t.strip()]
+
+    def unsure(self, path: str, reason: str) -> None:
+        self.reasons.setdefault(path, reason)
+
+    def run(self) -> ExtractResult:
+        meta_fields, header_lines = header_fields(self.lines)
+        body = [l for l in self.lines if l.number not in header_lines]
+        review_at = plan_at = None
+        for i, line in enumerate(body):
+            kind = part_kind(line.text)
+            if kind == "review" and review_at is None and plan_at is None:
+                review_at = i
+            elif kind == "plan" and plan_at is None:
+                plan_at = i
+        if review_at is None and plan_at is None:
+            raise DataError([Problem(Location(self.source), "", "no review part (e.g. 一、2022年上半年工作回顾) and no plan part (e.g. 二、2022年下半年重点工作) found; check that the headings are on lines of their own")])
+        title_lines = body[: min(i for i in (review_at, plan_at) if i is not None)]
+        review_lines = body[review_at + 1: plan_at if plan_at is not None and plan_at > review_at else len(body)] if review_at is not None else []
+        plan_lines = body[plan_at + 1:] if plan_at is not None else []
+        review_heading = body[review_at].text if review_at is not None else ""
+        plan_heading = body[plan_at].text if plan_at is not None else ""
+        # a closing line such as a signature or date after the plan belongs to neither part
+        tail_date = None
+        while plan_lines and _closing_line(plan_lines[-1].text):
+            tail_date = tail_date or _date_in(plan_lines[-1].text)
+            plan_lines.pop()
+
+        meta = self.meta(meta_fields, title_lines, review_heading, plan_heading, tail_date)
+        self.report_date = meta["date"]
+        review, indicators, tally, rankings = self.review(review_lines, review_heading)
+        plan = self.plan(plan_lines, plan_heading, meta.get("year"))
+        data: dict = {"report": meta}
+        data["indicators"] = indicators
+        if tally:
+            data["tally"] = tally
+        data["rankings"] = rankings
+        data["review"] = review
+        data["plan"] = plan
+        data["departments"] = [{"name": PLACEHOLDER}]
+        self.unsure("departments", "the report names no departments: list the office's departments here")
+        uncertain = list(self.reasons)
+        return ExtractResult(data, self.findings(data), uncertain, dict(self.reasons), self.cleaned, self.source)
+
+    # ----------------------------------------------------------------- metadata
+    def meta(self, fields: dict, title_lines: list[Line], review_heading: str, plan_heading: str, tail_date) -> dict:
+        out: dict = {}
+        issuer = fields.get("issuer", ("", 0))[0]
+        year = None
+        m = re.search(r"(\d{4})年", review_heading) or re.search(r"(\d{4})年", plan_heading)
+        if m:
+            year = int(m.group(1))
+        when = None
+        if "date" in fields:
+            when = _date_in(fields["date"][0])
+        if when is None:
+            when = tail_date
+        title = ""
+        for line in title_lines:
+            if re.search(r"(工作总结|工作思路|工作计划|工作报告|工作要点)", line.text) and len(line.text) <= 60 and "。" not in line.text:
+                title = strip_end(line.text)
+                break
+        if not issuer:
+            m = re.match(r"(.{2,12}?(?:街道|镇|乡|区|县|市)(?:人民政府|办事处)?)(?:\d{4}|关于)", title)
+            if m:
+                issuer = m.group(1)
+            else:
+                for line in title_lines + self.lines[-3:]:
+                    m = re.fullmatch(r"(.{2,12}(?:街道办事处|人民政府|街道|镇|乡))", line.text.strip())
+                    if m:
+                        issuer = m.group(1)
+                        break
+        if not title:
+            stem = Path(self.source).stem
+            if re.search(r"[\u4e00-\u9fff]", stem) and re.search(r"(总结|思路|计划|报告)", stem):
+                title = stem
+                self.unsure("report.title", "taken from the file name")
+            else:
+                title = _compose_title(issuer, review_heading, plan_heading)
+                self.unsure("report.title", "the report has no title line; composed from its part headings")
+        if not issuer:
+            issuer = PLACEHOLDER
+            self.unsure("report.issuer", "no 发布机构 found")
+        if year is None:
+            m = re.search(r"(\d{4})年", title)
+            year = int(m.group(1)) if m else (when.year if when else None)
+        if when is None:
+            when = date(year or date.today().year, 12, 31)
+            self.unsure("report.date", "no 成文日期 found; the date is a placeholder")
+        if year is None:
+            year = when.year
+        out["title"] = title
+        out["issuer"] = issuer
+        out["date"] = when
+        out["period"] = self.period(year, review_heading)
+        out["year"] = year
+        if "index_no" in fields:
+            out["index_no"] = fields["index_no"][0]
+        if "doc_no" in fields:
+            out["doc_no"] = fields["doc_no"][0]
+        if "category" in fields:
+            out["category"] = fields["category"][0]
+        return out
+
+    def period(self, year: int, review_heading: str) -> str:
+        text = self.cleaned.text
+        m = re.search(r"(?<!\d)(\d{1,2})\s*[-—～~至]\s*(\d{1,2})月", text)
+        if m:
+            return f"{year}年{int(m.group(1))}—{int(m.group(2))}月"
+        if "上半年" in review_heading:
+            return f"{year}年1—6月"
+        if "前三季度" in review_heading:
+            return f"{year}年1—9月"
+        self_year = re.search(r"(\d{4})年", review_heading)
+        if self_year:
+            return f"{self_year.group(1)}年"
+        self.unsure("report.period", "no period found in the text")
+        return f"{year}年"
+
+    # ----------------------------------------------------------------- review
+    def review(self, lines: list[Line], heading: str):
+        intro, blocks, _ = split_sections(lines)
+        sections = []
+        per_section: list[Found] = []
+        for block in blocks:
+            s_intro, points = split_points(block.body)
+            found = find_figures(block.body)
+            per_section.append(found)
+            sections.append({
+                "title": block.heading,
+                "intro": s_intro,
+                "points": [{"title": p.title, "text": p.text} for p in points],
+            })
+        if lines and not blocks:
+            self.notes.append("review part has no numbered sections")
+            self.unsure("review.sections", "no numbered sections (一、 or （一）) found in the review part")
+        # headline indicators: the section with the most growth figures (usually the first, on the economy)
+        head = max(range(len(per_section)), key=lambda i: (sum(1 for f in per_section[i].figures if f.yoy is not None), -i)) if per_section else None
+        if head is not None and not any(f.yoy is not None for f in per_section[head].figures):
+            head = 0
+        indicators: list[dict] = []
+        rankings: list[dict] = []
+        tally = None
+        for i, (section, found) in enumerate(zip(sections, per_section)):
+            if i == head:
+                indicators = [f.as_dict() for f in found.figures]
+            else:
+                section["results"] = [_result(f) for f in found.figures]
+            for r in found.rankings:
+                rankings.append({"subject": r.subject, "rank": r.rank, "section": i + 1})
+            if found.tallies and tally is None:
+                t = found.tallies[0]
+                tally = {"period": t.period or "", "green": t.green, "red": t.red}
+                if t.yellow:
+                    tally["yellow"] = t.yellow
+                if t.rank:
+                    tally["rank"] = t.rank
+        for i, section in enumerate(sections):
+            section.setdefault("results", [])
+        # intro text before the first section, also figures there
+        review = {"intro": intro.replace("\n", ""), "sections": sections}
+        for k, ind in enumerate(indicators):
+            if ind.get("estimate"):
+                self.unsure(f"indicators[{k + 1}].estimate", "marked 预计 in the report: replace with the final figure when known")
+        return review, indicators, tally, rankings
+
+    # ----------------------------------------------------------------- plan
+    def plan(self, lines: list[Line], heading: str, year: int | None) -> dict:
+        intro, blocks, _ = split_sections(lines)
+        sections = []
+        for si, block in enumerate(blocks):
+            s_intro, tasks, how = split_tasks(block.body)
+            if not tasks:
+                self.unsure(f"plan.sections[{si + 1}].tasks", "no lead tasks recognised in this section; split its text into tasks by hand")
+            out_tasks = []
+            for ti, task in enumerate(tasks):
+                where = f"plan.sections[{si + 1}].tasks[{ti + 1}]"
+                due_text = find_deadline(task.title + "。" + task.detail)
+                due = DEFAULT_DUE
+                if due_text:
+                    due = _normal_due(due_text)
+                    stale = self._before_report(due, year)
+                    self.unsure(f"{where}.due", f"deadline “{due_text}” taken from the task's text"
+                                + ("; it is before the report's date: probably out of date" if stale else "; check it"))
+                else:
+                    self.unsure(f"{where}.due", "the report gives no deadline; 年内 is a placeholder")
+                self.unsure(f"{where}.lead", "the report names no lead department")
+                out_tasks.append({
+                    "title": task.title,
+                    "detail": task.detail,
+                    "lead": PLACEHOLDER,
+                    "support": [],
+                    "due": due,
+                })
+            sections.append({"title": block.heading, "intro": s_intro.replace("\n", ""), "tasks": out_tasks})
+        if lines and not blocks:
+            self.unsure("plan.sections", "no numbered sections (（一） or 一、) found in the plan part")
+        return {"intro": intro.replace("\n", ""), "sections": sections}
+
+    def _before_report(self, due: str, year: int | None) -> bool:
+        from ..values import parse_due
+
+        when = getattr(self, "report_date", None)
+        try:
+            return bool(when) and parse_due(due, year or when.year) < when
+        except ValueError:
+            return False
+
+    # ----------------------------------------------------------------- findings
+    def findings(self, data: dict) -> str:
+        c = self.cleaned
+        review = data["review"]["sections"]
+        plan = data["plan"]["sections"]
+        n_tasks = sum(len(s["tasks"]) for s in plan)
+        n_results = sum(len(s["results"]) for s in review)
+        lines = [
+            f"{self.source}: {data['report']['title']} ({data['report']['issuer']}, {data['report']['date']})",
+            f"cleaning: {c.summary}",
+            f"review: {len(review)} sections, {sum(len(s['points']) for s in review)} points; "
+            f"{len(data['indicators'])} headline indicators, {n_results} other figures, {len(data['rankings'])} rankings"
+            + (f", tally {data['tally']['green']}绿{data['tally']['red']}红" if data.get("tally") else ""),
+            f"plan: {len(plan)} sections, {n_tasks} lead tasks",
+            f"uncertain: {len(self.reasons)} fields (owners, deadlines and departments are placeholders to fill in)",
+        ]
+        lines += [f"  {path}: {why}" for path, why in self.reasons.items() if not re.search(r"tasks\[\d+\]\.(lead|due)$", path)]
+        return "\n".join(lines)
+
+
+def _result(f) -> dict:
+    """A figure of sections 二… as a result; its note is the clause it came from (with the sentence's
+    opening clause when that names the subject), unless the name and value already say it all."""
+    d = f.as_dict()
+    if "note" not in d and f.clause and f.clause != f"{f.name}{f.value}{f.unit}":
+        d["note"] = f.clause if not f.opening or f.opening == f.clause else f"{f.opening}，{f.clause}"
+    return d
+
+
+def _normal_due(text: str) -> str:
+    """A deadline as found in text -> one values.parse_due reads: 6月份 -> 6月底, 10月 -> 10月底."""
+    text = re.sub(r"月份$", "月底", text)
+    text = re.sub(r"(\d)月$", r"\1月底", text)
+    return text
+
+
+def _compose_title(issuer: str, review_heading: str, plan_heading: str) -> str:
+    def core(heading: str, words: tuple[str, ...]) -> str:
+        body = re.sub(r"^[一二三四五六七八九十]+、\s*", "", heading).strip()
+        for w in words:
+            body = body.replace(w, "")
+        return body
+
+    first = core(review_heading, ("工作回顾", "工作总结", "工作情况", "回顾"))
+    second = core(plan_heading, ("重点工作", "工作思路", "工作计划", "工作打算", "工作安排"))
+    if first and second:
+        year1 = re.match(r"\d{4}年", first)
+        if year1 and second.startswith(year1.group(0)):
+            second = second[len(year1.group(0)):]
+        kind = "工作计划" if "计划" in plan_heading else "工作思路"
+        return f"{issuer if issuer != PLACEHOLDER else ''}{first}工作总结和{second}{kind}"
+    return f"{issuer}{first or second}工作报告"
+
+
+def _closing_line(text: str) -> bool:
+    return bool(_date_in(text)) and len(text) <= 20 or bool(re.fullmatch(r".{2,14}(?:街道办事处|人民政府|街道|镇|乡)", text))
+
+
+def _date_in(text: str) -> date | None:
+    m = re.search(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})", text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- YAML
+
+def to_yaml(result: ExtractResult) -> str:
+    from .draft import dump
+
+    return dump(result)

@@ -1,0 +1,121 @@
+"""Repair damaged report text: pinyin annotations, Traditional script, folded punctuation.
+
+Reports copied from converted web pages arrive as, e.g. ``啟動區(qū)區(qū)域)`` with ASCII ``, ; : ( )``
+where the original had full-width marks. ``clean_text`` undoes the damage in three steps, in this order:
+
+1. strip pinyin annotations (``區(qū)`` -> ``區``, also ``區 (qū)``, also inside real parentheses);
+2. Traditional -> Simplified with OpenCC (phrase-aware), unless ``keep_script``;
+3. ASCII punctuation next to CJK text -> full width; stray spaces between CJK characters removed.
+
+Numbers such as ``1-6月``, ``220KV``, ``0-3岁`` and decimal points are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# CJK ideographs (basic, extension A, compatibility).
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Text a full-width mark may sit next to: ideographs, CJK/full-width punctuation, curly quotes, roman numerals.
+_WIDE = _HAN + "\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2160-\u217f\u2026\u2014"
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# A pinyin annotation: a bracket holding only lowercase latin letters (with tone marks), directly after a
+# CJK character, optionally after one space. Full-width brackets count too (some copies keep them).
+_PINYIN = re.compile(rf"(?<=[{_HAN}])[ \u00a0]?[(（]([a-z{_TONED}]{{1,7}})[)）]")
+
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+# A mark with wide text on its left or on its right, e.g. "月," "%;限" ":规".
+_MARK = re.compile(rf"(?:(?<=[{_WIDE}])[,;:?!])|(?:[,;:?!](?=\s*[{_WIDE}]))")
+# An innermost ASCII bracket pair.
+_PAREN = re.compile(r"\(([^()]*)\)")
+_WIDE_CHAR = re.compile(rf"[{_WIDE}]")
+# Spaces between two wide characters, e.g. "围绕 “1586”", "第一。 辖区".
+_SPACES = re.compile(rf"(?<=[{_WIDE}])[ \t\u00a0\u3000]+(?=[{_WIDE}])")
+
+
+# 著 is a valid Simplified character, so t2s keeps it where Simplified text writes 着.
+_SIMPLIFIED_FIXES = (("随著", "随着"), ("著力", "着力"), ("著重", "着重"), ("著眼", "着眼"), ("意味著", "意味着"),
+                     ("接著", "接着"), ("紧接著", "紧接着"), ("围绕著", "围绕着"), ("朝著", "朝着"), ("向著", "向着"))
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """Repaired text and what the repair did."""
+
+    text: str
+    annotations_removed: int
+    punctuation_fixed: int
+    spaces_removed: int
+    converted: bool  # Traditional -> Simplified applied
+
+    @property
+    def summary(self) -> str:
+        return (f"{self.annotations_removed} pinyin annotations removed, {self.punctuation_fixed} punctuation marks "
+                f"restored to full width, {self.spaces_removed} stray spaces removed"
+                + (", Traditional converted to Simplified" if self.converted else ""))
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    # opencc (PyPI) 1.1.x accepts "t2s" and "t2s.json"; try both so another build of the package works too.
+    for config in ("t2s", "t2s.json"):
+        try:
+            return opencc.OpenCC(config)
+        except Exception:  # noqa: BLE001 - the package raises different types per version
+            continue
+    raise RuntimeError("OpenCC has no t2s configuration")  # pragma: no cover
+
+
+def to_simplified(text: str) -> str:
+    return _converter().convert(text)
+
+
+def strip_pinyin(text: str) -> tuple[str, int]:
+    """Remove pinyin annotations; returns the text and how many were removed."""
+    return _PINYIN.subn("", text)
+
+
+def fix_punctuation(text: str) -> tuple[str, int, int]:
+    """ASCII , ; : ? ! ( ) next to CJK text -> full width; spaces between CJK characters removed.
+
+    Returns the text, the number of marks changed and the number of space runs removed.
+    """
+    text, marks = _MARK.subn(lambda m: _HALF_TO_FULL[m.group(0)], text)
+
+    parens = 0
+
+    def paren(m: re.Match) -> str:
+        nonlocal parens
+        start, end = m.span()
+        before = m.string[start - 1] if start else ""
+        after = m.string[end] if end < len(m.string) else ""
+        if _WIDE_CHAR.search(m.group(1)) or _WIDE_CHAR.match(before or " ") or _WIDE_CHAR.match(after or " "):
+            parens += 2
+            return f"（{m.group(1)}）"
+        return f"\x00{m.group(1)}\x01"  # keep as ASCII; hide from the next round
+
+    # Innermost pairs first, so nested brackets convert from the inside out.
+    while True:
+        text, n = _PAREN.subn(paren, text)
+        if not n:
+            break
+    text = text.replace("\x00", "(").replace("\x01", ")")
+    text, spaces = _SPACES.subn("", text)
+    return text, marks + parens, spaces
+
+
+def clean_text(text: str, keep_script: bool = False) -> CleanResult:
+    """Repair one report's text (see the module docstring)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text, annotations = strip_pinyin(text)
+    if not keep_script:
+        text = to_simplified(text)
+        for wrong, right in _SIMPLIFIED_FIXES:
+            text = text.replace(wrong, right)
+    text, marks, spaces = fix_punctuation(text)
+    return CleanResult(text, annotations, marks, spaces, not keep_script)
