@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "qianjiang-2022-h1.yaml"
+MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
+
+
+@pytest.fixture(scope="session")
+def sample_pack(tmp_path_factory):
+    """The example pack built once from the sample data: summary and tasks, DOCX and PDF."""
+    from briefgen.build import build
+
+    out = tmp_path_factory.mktemp("pack")
+    result = build(SAMPLE, out)
+    return out, result
+
+
+@pytest.fixture(scope="session")
+def sample_report():
+    from briefgen.build import load_report
+
+    return load_report(SAMPLE)
