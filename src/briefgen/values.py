@@ -102,3 +102,155 @@ def parse_due(value: object, year: int) -> date:
             day = last
         return date(y, month, day)
     raise ValueError(f'"{value}" is not a deadline; write a date such as 2022-10-31, 10月底前 or 年内')
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Table cells: the words and shapes that indicator and task tables use (see load.tables).
+
+_LIGHTS = {
+    "绿": "green", "绿灯": "green", "绿色": "green", "green": "green", "g": "green", "●绿": "green",
+    "黄": "yellow", "黄灯": "yellow", "黄色": "yellow", "yellow": "yellow", "y": "yellow",
+    "红": "red", "红灯": "red", "红色": "red", "red": "red", "r": "red",
+}
+
+
+def parse_light(value: object) -> str:
+    """A traffic light as written in a 亮灯 column: 绿/绿灯/green, 黄, 红 -> "green", "yellow", "red"."""
+    text = str(value).strip().lower().replace(" ", "")
+    if text in _LIGHTS:
+        return _LIGHTS[text]
+    raise ValueError(f'"{value}" is not a light; write 绿, 黄 or 红')
+
+
+_YES = {"是", "预计", "√", "✓", "✔", "y", "yes", "true", "1", "●", "○", "估", "预估"}
+_NO = {"否", "不是", "×", "✗", "n", "no", "false", "0", "实际", "-", "—", "/"}
+
+
+def parse_flag(value: object) -> bool:
+    """A yes/no cell such as 是否预计: 是/√/预计/1 -> True, 否/×/0/blank -> False."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float, Decimal)):
+        return value != 0
+    text = str(value).strip().lower()
+    if not text or text in _NO:
+        return False
+    if text in _YES:
+        return True
+    raise ValueError(f'"{value}" is not yes or no; write 是 or 否')
+
+
+_EMPTY_MARKS = {"", "-", "--", "—", "——", "/", "／", "－", "无", "n/a", "na"}
+
+
+def is_blank(value: object) -> bool:
+    """True for an empty cell or a dash/slash that tables use for "nothing here"."""
+    return value is None or (isinstance(value, str) and value.strip().lower() in _EMPTY_MARKS)
+
+
+_QUANTITY = re.compile(r"^\s*([+\-−–—－]?[0-9０-９][0-9０-９,，.．]*)\s*(\S*?)\s*$")
+
+
+def parse_quantity(value: object) -> tuple[Decimal, str]:
+    """A number possibly followed by its unit: "31.3亿元" -> (31.3, "亿元"), "4,050" -> (4050, "")."""
+    if not isinstance(value, str):
+        return parse_number(value), ""
+    m = _QUANTITY.match(value.translate(_FULLWIDTH))
+    if not m or (m.group(2) and not looks_like_unit(m.group(2))):
+        raise ValueError(f'"{value}" is not a number')
+    return parse_number(m.group(1)), m.group(2)
+
+
+_UNIT_CHARS = set("%‰十百千万亿元美港欧币人口民次户家个位名所座栋套间辆台部件项条张株棵头只匹吨斤克升"
+                  "方立平米里公亩顷标准箱煤千瓦时度批场起宗篇册本份床/㎡㎞")
+
+
+def looks_like_unit(text: str) -> bool:
+    """Whether a short text is a unit of measure (亿元, 万美元, 亩, %), not a remark such as 现价."""
+    text = text.strip()
+    return 0 < len(text) <= 8 and all(ch in _UNIT_CHARS for ch in text)
+
+
+_PROGRESS_PREFIX = re.compile(r"^(?:已?完成|达到|占)?(?:全年|年度|年)?(?:目标|任务|计划)?(?:任务)?(?:的|进度)?")
+
+
+def parse_progress(value: object) -> Decimal:
+    """A share of the annual target: 52.3, "52.3%", "完成年度目标的52.3%"."""
+    if isinstance(value, str):
+        text = value.strip().translate(_FULLWIDTH)
+        rest = _PROGRESS_PREFIX.sub("", text, count=1)
+        if rest != text and rest:
+            text = rest
+        try:
+            return parse_percent(text)
+        except ValueError:
+            raise ValueError(f'"{value}" is not a number') from None
+    return parse_percent(value)
+
+
+_UNIT_SPLIT = re.compile(r"[、，,；;/／\s]+|(?<=[局办所站队院心会司部委处科])和(?=\S)")
+
+
+def split_units(text: object) -> list[str]:
+    """A list of departments as one cell holds it: "区发改局、区经信局，街道经发办" -> three names."""
+    if text is None:
+        return []
+    if isinstance(text, (list, tuple)):
+        return [str(t).strip() for t in text if str(t).strip()]
+    return [p.strip() for p in _UNIT_SPLIT.split(str(text)) if p and p.strip()]
+
+
+_SECTION_NUMBER = re.compile(
+    r"^\s*(?:"
+    r"[（(]\s*[一二三四五六七八九十百零〇]+\s*[)）]"  # （一）
+    r"|[一二三四五六七八九十百零〇]+\s*[、.．]"  # 一、
+    r"|第[一二三四五六七八九十百零〇\d]+(?:(?:部分|章|节|篇|板块|方面)[、.．:：\s]?|[、.．:：\s])"  # 第一部分
+    r"|[（(]\s*\d+\s*[)）]"  # （1）
+    r"|\d+\s*[、.．](?!\d)"  # 1、 1.
+    r")\s*"
+)
+
+
+def strip_numbering(text: str) -> str:
+    """ "（一）加强稳链复链，…" -> "加强稳链复链，…"; "一、…", "1.…", "（1）…" likewise."""
+    return _SECTION_NUMBER.sub("", str(text), count=1).strip()
+
+
+def has_numbering(text: str) -> bool:
+    """Whether a text starts with a heading number such as （一）, 一、 or 第一部分."""
+    return bool(_SECTION_NUMBER.match(str(text)))
+
+
+def leading_number(text: str) -> str | None:
+    """The arabic item number a text starts with ("3.推进…" -> "3"), if any."""
+    m = re.match(r"^\s*[（(]?\s*(\d+)\s*[)）、.．]", str(text).translate(_FULLWIDTH))
+    return m.group(1) if m else None
+
+
+def split_title_detail(text: str) -> tuple[str, str]:
+    """A task as one cell: "short title。detail" -> (title, detail); without 。, the first line is the title."""
+    text = str(text).strip()
+    if "。" in text:
+        title, _, detail = text.partition("。")
+        return title.strip(), detail.strip()
+    if "\n" in text:
+        title, _, detail = text.partition("\n")
+        return title.strip(), detail.strip()
+    return text, ""
+
+
+_CAPTION_UNIT = re.compile(r"(?:计量)?单位\s*[:：]\s*([^\s,，;；)）]+)")
+
+
+def caption_unit(text: object) -> str | None:
+    """The unit a caption row declares: "单位：亿元" -> "亿元"."""
+    if not isinstance(text, str):
+        return None
+    m = _CAPTION_UNIT.search(text)
+    return m.group(1) if m and looks_like_unit(m.group(1)) else None
+
+
+def tidy_decimal(d: Decimal) -> Decimal:
+    """9.500 -> 9.5, 100.0 -> 100 (never 1E+2): a value as a person would write it."""
+    d = d.normalize()
+    return d.quantize(Decimal(1)) if d.as_tuple().exponent > 0 else d

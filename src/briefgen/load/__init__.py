@@ -34,6 +34,11 @@ class SourceMap:
         for path, loc in other.spots.items():
             self.spots[prefix + path] = loc
 
+    def drop(self, prefix: tuple) -> None:
+        """Forget ``prefix`` and everything under it (before another file's values replace them)."""
+        n = len(prefix)
+        self.spots = {p: loc for p, loc in self.spots.items() if p[:n] != prefix}
+
 
 def display_name(path: Path) -> str:
     """The file name as the user gave it, relative when it is under the working folder."""
@@ -54,4 +59,10 @@ def load_file(path: str | Path) -> tuple[object, SourceMap]:
         from .yamlfile import load_yaml
 
         return load_yaml(path, name)
-    raise DataError([Problem(Location(name), "", f"cannot read {suffix or 'files without a suffix'} here; use a .yaml, .yml or .json file")])
+    if suffix in (".xlsx", ".xlsm", ".csv", ".xls", ".et"):
+        # A table on its own gives {"indicators": …} and/or {"plan": {"sections": …}}, found by its headings;
+        # with no `report:` section, validation then says what is missing.
+        from .tables import load_table_file
+
+        return load_table_file(path, name)
+    raise DataError([Problem(Location(name), "", f"cannot read {suffix or 'files without a suffix'} here; use .yaml, .yml, .json, .xlsx or .csv")])
