@@ -1,0 +1,60 @@
+"""Deterministic, atomic output: the same Document and Theme give the same bytes, and no half file.
+
+python-docx stamps every ZIP entry with the current time; the package is rewritten here with one fixed
+time (the document's date), a stable entry order ([Content_Types].xml, _rels/.rels, then by name) and
+fixed entry attributes, so two builds can be diffed and checksummed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import secrets
+import zipfile
+from pathlib import Path
+
+
+def _order(name: str) -> tuple[int, str]:
+    if name == "[Content_Types].xml":
+        return (0, name)
+    if name == "_rels/.rels":
+        return (1, name)
+    return (2, name)
+
+
+def normalized_zip(data: bytes, date_time: tuple[int, int, int, int, int, int], replace: dict[str, bytes]) -> bytes:
+    """Rewrite an OPC package with fixed entry times and order; ``replace`` swaps the bytes of entries."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in sorted(src.namelist(), key=_order):
+            payload = replace.get(name)
+            if payload is None:
+                payload = src.read(name)
+            info = zipfile.ZipInfo(name, date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0  # the same bytes whatever system builds the file
+            info.external_attr = 0
+            dst.writestr(info, payload, compresslevel=6)
+    return out.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename over ``path``.
+
+    The temporary file is created with mode 0o666 filtered by the umask, as a plain ``open`` would.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

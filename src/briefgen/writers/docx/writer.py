@@ -1,0 +1,519 @@
+"""Document IR + Theme -> a python-docx document: styles, page setup, one method per block kind.
+
+Raw OOXML lives in :mod:`.oxml`; this module decides *what* each block becomes.
+
+Styles. The writer uses Word's built-in style IDs (``Normal``, ``Title``, ``Heading1`` … ``Heading4``,
+``Caption``, ``Header``, ``Footer``, ``TableGrid``), so Word and WPS show them under their localised names
+(正文, 标题, 标题 1 …), the navigation pane and a table of contents find the headings (outline levels 0-3),
+plus one custom paragraph style ``TableText`` ("Table Text") for cell text with its own leading.
+
+Fonts. Every style names its fonts (w:ascii/w:hAnsi/w:cs = the role's Latin font, w:eastAsia = the role's
+``docx`` name), and no theme-font attribute survives anywhere in styles.xml, because Word lets a theme
+font override a named one. Without a reference DOCX every run names its role's fonts too, so a run copied
+into another document keeps its look. A role's ``fake_bold`` becomes w:b only when the DOCX face is a
+仿宋 or 楷体 face (no bold weight; Word fakes it, as the PDF strokes it); 方正小标宋 is heavy already and a
+w:b would make Word embolden it twice.
+
+Reference DOCX (like pandoc's ``--reference-doc``). Its body is emptied (keeping the final w:sectPr),
+its page setup, headers and footers are kept (a footer of its own replaces the generated page number,
+a header of its own replaces the mark), its styles are looked up by built-in ID first, then by English
+or Chinese name ("heading 1" / "标题 1", "Title" / "标题", "Normal" / "正文" …) and used as they are;
+only the missing ones are created from the theme. Theme-font attributes are removed from its styles as
+well (the named fallback font they carry then applies). Runs name the theme's fonts only where the
+paragraph's style (through its basedOn chain, not counting docDefaults) names no East Asian font, or
+where the IR run asks for a role of its own: the reference's fonts win wherever it chose one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.shared import Emu, Mm, Pt, Twips
+
+from ... import ir
+from ...theme import FontRole, Theme
+from . import oxml
+
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+GROUP_FILL = "F2F2F2"  # light grey behind a group row (a section heading inside a table)
+TABLE_BORDER = Pt(0.5)
+CELL_MARGIN_LR = Mm(1.5)
+CELL_MARGIN_TB = Mm(0.8)
+_NO_BOLD_WEIGHT = ("仿宋", "楷体", "fangsong", "kaiti")
+
+
+@dataclass(frozen=True)
+class _StyleKey:
+    key: str
+    style_type: str
+    ids: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+_STYLE_KEYS = (
+    _StyleKey("normal", "paragraph", ("Normal",), ("Normal", "正文")),
+    _StyleKey("title", "paragraph", ("Title",), ("Title", "标题")),
+    *(
+        _StyleKey(f"h{n}", "paragraph", (f"Heading{n}",), (f"heading {n}", f"标题 {n}", f"标题{n}"))
+        for n in range(1, 5)
+    ),
+    _StyleKey("caption", "paragraph", ("Caption",), ("caption", "题注")),
+    _StyleKey("table_text", "paragraph", ("TableText",), ("Table Text", "表格文字")),
+    _StyleKey("header", "paragraph", ("Header",), ("header", "页眉")),
+    _StyleKey("footer", "paragraph", ("Footer",), ("footer", "页脚")),
+    _StyleKey("table", "table", ("TableGrid",), ("Table Grid", "网格型")),
+)
+
+
+def zip_date(created: dt.date | None) -> tuple[int, int, int, int, int, int]:
+    """The fixed ZIP entry time: the document's date at midnight, or the ZIP epoch when it has none."""
+    if created is None or created.year < 1980:
+        return (1980, 1, 1, 0, 0, 0)
+    return (created.year, created.month, created.day, 0, 0, 0)
+
+
+def alt_font_name(role: FontRole) -> str | None:
+    """The role's Latin alias from its ``system`` list (SimHei for 黑体), for the font table's w:altName."""
+    for name in role.system:
+        if name.isascii() and "." not in name and name != role.docx:
+            return name
+    return None
+
+
+class DocxBuilder:
+    """Builds one python-docx Document from one IR Document; ``save()`` gives the raw package bytes."""
+
+    def __init__(self, document: ir.Document, theme: Theme, reference: Path | None = None) -> None:
+        self.ir = document
+        self.theme = theme
+        self.reference = reference
+        self.doc = docx.Document(str(reference) if reference is not None else None)
+        self.styles = self.doc.styles.element
+        self.body = self.doc.element.body
+        self.sectPr = self.body.find(oxml.qn("w:sectPr"))
+        self.section = self.doc.sections[-1]
+        self.pitch = Pt(theme.body.line_pitch_pt)
+        self.sid: dict[str, str | None] = {}
+        self._pending_break = False
+        self._last_was_table = False
+        self._style_fonts: dict[str | None, str | None] = {}
+
+    # ---------------------------------------------------------------------------------------- build
+
+    def build(self) -> "DocxBuilder":
+        self._clean_package()
+        if self.reference is not None:
+            oxml.clear_body(self.body)
+        self._setup_styles()
+        if self.reference is None:
+            self._setup_page()
+        self._setup_header_footer()
+        for block in self.ir.blocks:
+            self._block(block)
+        if self._pending_break:
+            p = self._new_paragraph("normal")
+            r, rPr = oxml.add_run(p)
+            self._run_props(rPr, "body", "", style_key="normal")
+            oxml.add_break(r, page=True)
+        self._set_core_properties()
+        return self
+
+    def save(self) -> bytes:
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+    def part_replacements(self) -> dict[str, bytes]:
+        """Zip entries to rewrite after python-docx has saved: the font table, docProps/app.xml."""
+        out: dict[str, bytes] = {}
+        fonts: dict[str, str | None] = {}
+        for role in self.theme.fonts.values():
+            fonts.setdefault(role.docx, alt_font_name(role))
+            fonts.setdefault(role.latin, None)
+        for rel in self.doc.part.rels.values():
+            if rel.reltype == RT.FONT_TABLE and not rel.is_external:
+                part = rel.target_part
+                out[str(part.partname).lstrip("/")] = oxml.font_table_with(part.blob, fonts)
+        for rel in self.doc.part.package.rels.values():
+            if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+                out[str(rel.target_part.partname).lstrip("/")] = oxml.app_properties("briefgen")
+        return out
+
+    # -------------------------------------------------------------------------------------- package
+
+    def _clean_package(self) -> None:
+        """Drop parts that would misdescribe the output: a thumbnail of another document, Word 2010's
+        stylesWithEffects copy (theme fonts in it), the default template's bibliography customXml."""
+        pkg_rels = self.doc.part.package.rels
+        for rId, rel in list(pkg_rels.items()):
+            if rel.reltype == RT.THUMBNAIL:
+                del pkg_rels[rId]
+        drop = {STYLES_WITH_EFFECTS}
+        if self.reference is None:
+            drop.add(RT.CUSTOM_XML)
+        for rId, rel in list(self.doc.part.rels.items()):
+            if rel.reltype in drop:
+                self.doc.part.drop_rel(rId)
+
+    def _set_core_properties(self) -> None:
+        meta = self.ir.meta
+        cp = self.doc.core_properties
+        cp.title = meta.title
+        cp.author = meta.author
+        cp.subject = meta.subject
+        cp.keywords = meta.keywords
+        cp.comments = ""
+        cp.category = ""
+        cp.last_modified_by = meta.author
+        cp.revision = 1
+        if meta.created is not None:
+            when = dt.datetime(meta.created.year, meta.created.month, meta.created.day, tzinfo=dt.timezone.utc)
+            cp.created = when
+            cp.modified = when
+            cp.last_printed = when
+        else:
+            oxml.clear_core_dates(cp._element)
+
+    # --------------------------------------------------------------------------------------- styles
+
+    def _font(self, role: str) -> tuple[str, str]:
+        f = self.theme.font(role)
+        return (f.latin, f.docx)
+
+    def _style_bold(self, role: str) -> bool:
+        f = self.theme.font(role)
+        return f.fake_bold and any(k in f.docx.lower() for k in _NO_BOLD_WEIGHT)
+
+    def _setup_styles(self) -> None:
+        oxml.strip_theme_fonts(self.styles)
+        oxml.set_theme_font_lang(self.doc.settings.element, "zh-CN")
+        rPr, pPr = oxml.doc_defaults(self.styles)
+        if self.reference is None or not self._names_east_asian(rPr):
+            oxml.set_run_props(rPr, fonts=self._font("body"), size=Pt(self.theme.body.size_pt), lang_east_asia="zh-CN")
+        if self.reference is None:
+            oxml.set_paragraph_props(pPr, before=Pt(0), after=Pt(0))
+        for key in _STYLE_KEYS:
+            found = None
+            if self.reference is not None:
+                found = oxml.find_style(self.styles, key.style_type, key.ids, key.names)
+            if found is not None:
+                self.sid[key.key] = found
+            elif key.style_type == "table":
+                present = oxml.find_style(self.styles, "table", key.ids, key.names)
+                self.sid[key.key] = present  # the default template's Table Grid; borders are set on the table
+            else:
+                self.sid[key.key] = key.ids[0]
+                self._define(key.key)
+
+    @staticmethod
+    def _names_east_asian(rPr) -> bool:
+        rfonts = oxml.child(rPr, "rFonts")
+        return rfonts is not None and bool(rfonts.get(oxml.qn("w:eastAsia")))
+
+    def _define(self, key: str) -> None:
+        t = self.theme
+        body = Pt(t.body.size_pt)
+        indent = Pt(t.body.size_pt * t.body.indent_chars)
+        indent_chars = int(round(t.body.indent_chars * 100))
+        normal = self.sid.get("normal") or "Normal"
+        if key == "normal":
+            _, pPr, rPr = oxml.define_style(self.styles, "Normal", "paragraph", "Normal", ui_priority=0, quick=True)
+            oxml.set_paragraph_props(pPr, align="justify", line_exact=self.pitch, before=Pt(0), after=Pt(0),
+                                     first_line=indent, first_line_chars=indent_chars)
+            oxml.set_run_props(rPr, fonts=self._font("body"), size=body)
+        elif key == "title":
+            _, pPr, rPr = oxml.define_style(self.styles, "Title", "paragraph", "Title", based_on=normal,
+                                            next_id=normal, ui_priority=10, quick=True)
+            size = Pt(t.title.size_pt)
+            line = Emu(max(self.pitch, Pt(t.title.size_pt * 1.3)))
+            oxml.set_paragraph_props(pPr, align="center", line_exact=line, before=Pt(0),
+                                     after=Pt(t.body.line_pitch_pt * t.title.space_after_lines),
+                                     first_line=Pt(0), first_line_chars=0, keep_next=True, keep_lines=True,
+                                     snap_to_grid=False)
+            oxml.set_run_props(rPr, fonts=self._font("title"), size=size, bold=self._style_bold("title"))
+        elif key in ("h1", "h2", "h3", "h4"):
+            n = int(key[1])
+            role = self._heading_role(n)
+            sizes = t.headings.sizes_pt
+            size = Pt(sizes[n - 1] if n <= len(sizes) else t.body.size_pt)
+            _, pPr, rPr = oxml.define_style(self.styles, f"Heading{n}", "paragraph", f"heading {n}",
+                                            based_on=normal, next_id=normal, ui_priority=9, quick=True)
+            oxml.set_paragraph_props(pPr, align="left", line_exact=self.pitch, before=Pt(0), after=Pt(0),
+                                     first_line=indent, first_line_chars=indent_chars, keep_next=True,
+                                     keep_lines=True, outline_level=n - 1)
+            oxml.set_run_props(rPr, fonts=self._font(role), size=size, bold=self._style_bold(role),
+                               italic=False, color="000000")
+        elif key == "caption":
+            _, pPr, rPr = oxml.define_style(self.styles, "Caption", "paragraph", "caption", based_on=normal,
+                                            next_id=normal, ui_priority=35, quick=True)
+            oxml.set_paragraph_props(pPr, align="center", line_exact=self.pitch, before=Pt(0), after=Pt(0),
+                                     first_line=Pt(0), first_line_chars=0, keep_next=True)
+            oxml.set_run_props(rPr, fonts=self._font("caption"), size=Pt(t.body.caption_size_pt),
+                               bold=self._style_bold("caption"), color="000000")
+        elif key == "table_text":
+            size = t.body.table_size_pt
+            _, pPr, rPr = oxml.define_style(self.styles, "TableText", "paragraph", "Table Text", based_on=normal,
+                                            custom=True, ui_priority=20, quick=True)
+            oxml.set_paragraph_props(pPr, align="left", line_exact=Pt(size * t.body.table_leading), before=Pt(0),
+                                     after=Pt(0), first_line=Pt(0), first_line_chars=0, snap_to_grid=False)
+            oxml.set_run_props(rPr, fonts=self._font("table"), size=Pt(size))
+        elif key in ("header", "footer"):
+            role = "mark" if key == "header" else "page_number"
+            size = t.mark.size_pt if key == "header" else t.page_number.size_pt
+            _, pPr, rPr = oxml.define_style(self.styles, key.capitalize(), "paragraph", key, based_on=normal,
+                                            ui_priority=99)
+            oxml.set_paragraph_props(pPr, align="left", line_exact=Pt(size * 1.2), before=Pt(0), after=Pt(0),
+                                     first_line=Pt(0), first_line_chars=0, snap_to_grid=False)
+            oxml.set_run_props(rPr, fonts=self._font(role), size=Pt(size))
+
+    def _heading_role(self, level: int) -> str:
+        roles = self.theme.headings.roles
+        return roles[level - 1] if level <= len(roles) else f"h{level}"
+
+    def _style_names_font(self, key: str) -> bool:
+        style_id = self.sid.get(key)
+        if style_id not in self._style_fonts:
+            self._style_fonts[style_id] = oxml.style_east_asian_font(self.styles, style_id)
+        return self._style_fonts[style_id] is not None
+
+    # ------------------------------------------------------------------------------ page and footer
+
+    def _setup_page(self) -> None:
+        page, t = self.theme.page, self.theme
+        s = self.section
+        s.page_width, s.page_height = Mm(page.width_mm), Mm(page.height_mm)
+        s.top_margin, s.bottom_margin = Mm(page.margin_top_mm), Mm(page.margin_bottom_mm)
+        s.left_margin, s.right_margin = Mm(page.margin_left_mm), Mm(page.margin_right_mm)
+        s.gutter = Mm(0)
+        # The page number's line (1.2 x its size) ends ``below_text_mm`` under the text block's foot.
+        number_line_mm = t.page_number.size_pt * 1.2 * 25.4 / 72
+        s.footer_distance = Mm(max(5.0, page.margin_bottom_mm - t.page_number.below_text_mm - number_line_mm))
+        mark_line_mm = t.mark.size_pt * 1.2 * 25.4 / 72
+        s.header_distance = Mm(max(5.0, page.margin_top_mm - t.page_number.below_text_mm - mark_line_mm))
+        oxml.set_doc_grid(self.sectPr, self.pitch)
+
+    def _text_width(self) -> Emu:
+        s = self.section
+        if s.page_width is not None and s.left_margin is not None and s.right_margin is not None:
+            return Emu(s.page_width - s.left_margin - s.right_margin)
+        return Mm(self.theme.page.text_width_mm)
+
+    def _setup_header_footer(self) -> None:
+        t = self.theme
+        position = t.page_number.position
+        outside = position == "outside"
+        own_footer = self.reference is not None and oxml.has_reference(self.sectPr, "footer")
+        own_header = self.reference is not None and oxml.has_reference(self.sectPr, "header")
+        if outside and not own_footer:
+            self.doc.settings.odd_and_even_pages_header_footer = True
+        mark = self.ir.meta.mark or t.mark.text
+        if mark and not own_header:
+            headers = [self.section.header]
+            if self.doc.settings.odd_and_even_pages_header_footer:
+                headers.append(self.section.even_page_header)
+            for header in headers:
+                p = self._hf_paragraph(header, "header")
+                oxml.set_paragraph_props(p.get_or_add_pPr(), align="left")
+                r, rPr = oxml.add_run(p, mark)
+                self._hf_run_props(rPr, "mark", t.mark.size_pt, mark)
+        if position == "none" or own_footer:
+            return
+        inset = Pt(t.page_number.inset_chars * t.page_number.size_pt)
+        if outside:
+            footers = [(self.section.footer, "right", 1), (self.section.even_page_footer, "left", 2)]
+        else:
+            footers = [(self.section.footer, "center" if position == "center" else "right", 1)]
+        for footer, align, cached in footers:
+            p = self._hf_paragraph(footer, "footer")
+            pPr = p.get_or_add_pPr()
+            oxml.set_paragraph_props(pPr, align=align,
+                                     right=inset if align == "right" else None,
+                                     left=inset if align == "left" else None)
+            self._page_number(p, cached)
+
+    def _hf_paragraph(self, part, key: str):
+        part.is_linked_to_previous = False
+        p = part.paragraphs[0]._p
+        for extra in part.paragraphs[1:]:
+            extra._p.getparent().remove(extra._p)
+        oxml.set_paragraph_props(p.get_or_add_pPr(), style_id=self.sid[key], first_line=Pt(0), first_line_chars=0,
+                                 snap_to_grid=False)
+        return p
+
+    def _hf_run_props(self, rPr, role: str, size_pt: float, text: str) -> None:
+        oxml.set_run_props(rPr, fonts=self._font(role), hint=oxml.needs_east_asian_hint(text), size=Pt(size_pt))
+
+    def _page_number(self, p, cached: int) -> None:
+        """"— 1 —": the format's text around a PAGE field, with a cached "1" for viewers that never update."""
+        size = self.theme.page_number.size_pt
+        before, _, after = self.theme.page_number.format.partition("{n}")
+        if before:
+            _, rPr = oxml.add_run(p, before)
+            self._hf_run_props(rPr, "page_number", size, before)
+        oxml.add_field(p, "PAGE", str(cached), lambda rPr: self._hf_run_props(rPr, "page_number", size, ""))
+        if after:
+            _, rPr = oxml.add_run(p, after)
+            self._hf_run_props(rPr, "page_number", size, after)
+
+    # --------------------------------------------------------------------------------------- blocks
+
+    def _block(self, block: ir.Block) -> None:
+        if isinstance(block, ir.PageBreak):
+            self._pending_break = True
+            return
+        handler = {
+            ir.Title: self._title,
+            ir.Heading: self._heading,
+            ir.Paragraph: self._paragraph,
+            ir.Table: self._table,
+            ir.ListBlock: self._list,
+            ir.Spacer: self._spacer,
+        }.get(type(block))
+        if handler is None:
+            raise TypeError(f"the DOCX writer has no rule for {type(block).__name__}")
+        handler(block)
+        self._last_was_table = isinstance(block, ir.Table)
+
+    def _append(self, el) -> None:
+        if self.sectPr is not None:
+            self.sectPr.addprevious(el)
+        else:
+            self.body.append(el)
+
+    def _new_paragraph(self, style_key: str):
+        p = oxml.new_paragraph()
+        pPr = p.get_or_add_pPr()
+        oxml.set_paragraph_props(pPr, style_id=self.sid[style_key])
+        if self._pending_break:
+            oxml.set_paragraph_props(pPr, page_break_before=True)
+            self._pending_break = False
+        self._append(p)
+        return p
+
+    def _run_props(self, rPr, role: str, text: str, *, style_key: str, bold: bool = False,
+                   italic: bool = False, underline: bool = False, own_role: bool = False) -> None:
+        name_fonts = self.reference is None or own_role or not self._style_names_font(style_key)
+        oxml.set_run_props(
+            rPr,
+            fonts=self._font(role) if name_fonts else None,
+            hint=oxml.needs_east_asian_hint(text),
+            bold=True if bold else None,
+            italic=True if italic else None,
+            underline=True if underline else None,
+        )
+
+    def _inlines(self, p, inlines, *, role: str, style_key: str, bold: bool = False) -> None:
+        mark_rPr = oxml.paragraph_mark_rPr(p.get_or_add_pPr())
+        self._run_props(mark_rPr, role, "", style_key=style_key)
+        for inline in inlines:
+            if isinstance(inline, ir.LineBreak):
+                r, rPr = oxml.add_run(p)
+                self._run_props(rPr, role, "", style_key=style_key)
+                oxml.add_break(r)
+                continue
+            own = inline.role is not None and inline.role != role
+            r, rPr = oxml.add_run(p, inline.text)
+            self._run_props(rPr, inline.role or role, inline.text, style_key=style_key, bold=bold or inline.bold,
+                            italic=inline.italic, underline=inline.underline, own_role=own)
+
+    def _title(self, block: ir.Title) -> None:
+        p = self._new_paragraph("title")
+        self._inlines(p, block.inlines, role="title", style_key="title")
+
+    def _heading(self, block: ir.Heading) -> None:
+        level = min(max(block.level, 1), 4)
+        p = self._new_paragraph(f"h{level}")
+        self._inlines(p, block.inlines, role=self._heading_role(level), style_key=f"h{level}")
+
+    def _paragraph(self, block: ir.Paragraph) -> None:
+        p = self._new_paragraph("normal")
+        pPr = p.get_or_add_pPr()
+        oxml.set_paragraph_props(
+            pPr,
+            align=block.align if block.align != "justify" else None,
+            first_line=Pt(0) if not block.indent else None,
+            first_line_chars=0 if not block.indent else None,
+            before=Pt(self.theme.body.line_pitch_pt * block.space_before) if block.space_before else None,
+            after=Pt(self.theme.body.line_pitch_pt * block.space_after) if block.space_after else None,
+        )
+        self._inlines(p, block.inlines, role=block.role, style_key="normal")
+
+    def _list(self, block: ir.ListBlock) -> None:
+        for n, item in enumerate(block.items, start=1):
+            p = self._new_paragraph("normal")
+            prefix = f"{n}." if block.ordered else "• "
+            self._inlines(p, (ir.Run(prefix), *item), role="body", style_key="normal")
+
+    def _spacer(self, block: ir.Spacer) -> None:
+        if block.lines <= 0:
+            return
+        p = self._new_paragraph("normal")
+        oxml.set_paragraph_props(p.get_or_add_pPr(), line_exact=Pt(self.theme.body.line_pitch_pt * block.lines),
+                                 first_line=Pt(0), first_line_chars=0)
+        self._run_props(oxml.paragraph_mark_rPr(p.get_or_add_pPr()), "body", "", style_key="normal")
+
+    # --------------------------------------------------------------------------------------- tables
+
+    def _grid(self, columns: tuple[ir.Column, ...]) -> list[Twips]:
+        """Column widths in whole twips from the shares, summing exactly to the text width."""
+        total = oxml.twips(self._text_width())
+        shares = [max(c.width, 0.0) for c in columns]
+        whole = sum(shares) or float(len(shares))
+        if not sum(shares):
+            shares = [1.0] * len(shares)
+        widths = [int(total * s / whole) for s in shares]
+        widths[-1] += total - sum(widths)
+        return [Twips(w) for w in widths]
+
+    def _table(self, table: ir.Table) -> None:
+        if not table.columns:
+            return
+        if self._last_was_table and not table.caption:
+            # two w:tbl in a row would merge into one table in Word: keep a (tiny) paragraph between them
+            spacer = self._new_paragraph("normal")
+            oxml.set_paragraph_props(spacer.get_or_add_pPr(), line_exact=Pt(2), first_line=Pt(0), first_line_chars=0)
+        if table.caption:
+            cap = self._new_paragraph("caption")
+            self._inlines(cap, table.caption, role="caption", style_key="caption")
+        grid = self._grid(table.columns)
+        tbl = oxml.new_table(Twips(sum(grid)), grid, style_id=self.sid.get("table"), border=TABLE_BORDER,
+                             cell_margin_lr=CELL_MARGIN_LR, cell_margin_tb=CELL_MARGIN_TB)
+        ncols = len(table.columns)
+        first_paragraph = True
+        for index, row in enumerate(table.rows, start=1):
+            cells = list(row.cells)
+            used = sum(max(c.colspan, 1) for c in cells)
+            if used > ncols:
+                raise ValueError(f"table row {index} spans {used} columns; the table has {ncols}")
+            if used < ncols:
+                cells.append(ir.Cell((), colspan=ncols - used))
+            header = row.kind == "header"
+            group = row.kind == "group"
+            tr = oxml.add_row(tbl, header=header, cant_split=True)
+            col = 0
+            for cell in cells:
+                span = max(cell.colspan, 1)
+                width = Twips(sum(grid[col:col + span]))
+                tc = oxml.add_cell(tr, width, span=span, fill=GROUP_FILL if group else None)
+                p = oxml.cell_paragraph(tc)
+                pPr = p.get_or_add_pPr()
+                if group:
+                    align, role, bold = cell.align or "left", "h2", True
+                elif header or cell.header:
+                    align, role, bold = cell.align or ("center" if header else table.columns[col].align), "table_header", True
+                else:
+                    align, role, bold = cell.align or table.columns[col].align, table.role, False
+                oxml.set_paragraph_props(pPr, style_id=self.sid["table_text"], align=align,
+                                         keep_next=True if group else None)
+                if first_paragraph and self._pending_break:
+                    oxml.set_paragraph_props(pPr, page_break_before=True)
+                    self._pending_break = False
+                first_paragraph = False
+                self._inlines(p, cell.inlines, role=role, style_key="table_text", bold=bold)
+                col += span
+        self._append(tbl)
