@@ -176,5 +176,20 @@ def fonts_cmd(data, theme):
         click.echo(f"{r.role:<13} {r.family:<22} {r.source:<10} {cover:<22} {r.path}")
 
 
-def _run():  # pragma: no cover
-    main()
+@main.command("preview")
+@click.argument("pdf", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "-o", "png", type=click.Path(dir_okay=False, path_type=Path), help="PNG file (default: next to the PDF).")
+@click.option("--page", default=1, show_default=True, help="Page number, from 1.")
+@click.option("--dpi", default=110.0, show_default=True, help="Resolution.")
+@_user_errors
+def preview_cmd(pdf, png, page, dpi):
+    """Render a page of a PDF to a PNG image.
+
+    \b
+    Example:
+      briefgen preview out/summary.pdf -o summary.png
+    """
+    from .preview import pdf_to_png
+
+    target = png or pdf.with_name(f"{pdf.stem}-p{page}.png")
+    click.echo(f"wrote {pdf_to_png(pdf, target, page, dpi)}")

@@ -126,6 +126,24 @@ def decimals_of(values) -> int:
     return best
 
 
+COUNT_UNITS = frozenset("家 个 人 名 件 户 次 套 项 起 辆 条 所 座 场 批 宗".split())
+
+
+def is_count(unit: str | None) -> bool:
+    """Units of whole things (家, 个, 人 …): their figures never carry decimals."""
+    return (unit or "").strip() in COUNT_UNITS
+
+
+def amount_decimals(indicators) -> int:
+    """The decimals a value column needs: amounts share one precision; counts stay whole."""
+    return decimals_of(i.value for i in indicators if not is_count(i.unit))
+
+
+def value_text(indicator, decimals: int) -> str:
+    """An indicator's value as the table shows it: amounts at the column's precision, counts whole."""
+    return fmt_number(indicator.value, 0 if is_count(indicator.unit) else decimals)
+
+
 _env_cache: dict[tuple, object] = {}
 
 
@@ -145,7 +163,7 @@ def environment(template_dirs: tuple[Path, ...] = ()):
             keep_trailing_newline=False,
         )
         env.filters.update(num=fmt_number, growth=fmt_growth, date_cn=fmt_date, cn=cn_number)
-        env.globals.update(decimals_of=decimals_of)
+        env.globals.update(decimals_of=decimals_of, amount_decimals=amount_decimals, value_text=value_text, is_count=is_count)
         _env_cache[key] = env
     return env
 

@@ -1,0 +1,158 @@
+"""The command line as a user meets it: bad input gives one readable line and exit code 2."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefgen.cli import main
+
+from conftest import MINI
+
+LOCATED = re.compile(r"^\S+\.yaml:\d+:\d+: ")
+
+
+def run(*args, cwd: Path | None = None):
+    runner = CliRunner()
+    return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def mini_text() -> str:
+    return MINI.read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line of ``text`` that holds ``needle``."""
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def assert_one_line_error(result, *needles: str):
+    assert result.exit_code == 2, result.output
+    lines = [l for l in result.stderr.splitlines() if l.strip()]
+    assert len(lines) == 1, lines
+    assert "Traceback" not in result.output
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    return lines[0]
+
+
+def test_wrong_type_names_file_line_and_field(tmp_path):
+    text = mini_text().replace("value: 31.3", "value: 三十一点三")
+    bad = write(tmp_path, "bad.yaml", text)
+    out = tmp_path / "out"
+    result = run("build", bad, "--out", out)
+    line = assert_one_line_error(result, "bad.yaml:", "indicators[1].value", "三十一点三")
+    col = text.splitlines()[line_of(text, "三十一点三") - 1].index("三十一点三") + 1
+    assert f"bad.yaml:{line_of(text, '三十一点三')}:{col}: " in line, line  # the very cell of the bad value
+    assert not out.exists()
+
+
+def test_missing_required_field(tmp_path):
+    text = mini_text().replace("  issuer: 示例街道\n", "")
+    bad = write(tmp_path, "missing.yaml", text)
+    out = tmp_path / "out"
+    result = run("build", bad, "--out", out)
+    # the field is missing, so the message points at the mapping it is missing from
+    assert_one_line_error(result, f"missing.yaml:{line_of(text, 'title:')}:", "report.issuer", "required")
+    assert not out.exists()
+
+
+def test_invalid_yaml(tmp_path):
+    bad = write(tmp_path, "broken.yaml", mini_text().replace("  issuer: 示例街道", "  issuer: [示例街道"))
+    out = tmp_path / "out"
+    result = run("build", bad, "--out", out)
+    line = assert_one_line_error(result, "broken.yaml:", "invalid YAML")
+    assert LOCATED.match(line), line
+    assert not out.exists()
+
+
+def test_unknown_department_points_at_the_task(tmp_path):
+    text = mini_text().replace("lead: 经济发展办公室, support: [党政办公室]", "lead: 经济发展办, support: [党政办公室]")
+    bad = write(tmp_path, "dept.yaml", text)
+    result = run("build", bad, "--out", tmp_path / "out")
+    assert_one_line_error(result, f"dept.yaml:{line_of(text, 'lead: 经济发展办,')}:", "plan.sections[1].tasks[1].lead", "经济发展办")
+
+
+def test_every_problem_is_listed_at_once(tmp_path):
+    text = mini_text().replace("value: 31.3", "value: abc").replace("yoy: 9.5", "yoy: 快")
+    bad = write(tmp_path, "two.yaml", text)
+    result = run("build", bad, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and all(l.startswith("two.yaml:") or "/two.yaml:" in l for l in lines), lines
+
+
+def test_missing_data_file(tmp_path):
+    result = run("build", tmp_path / "nope.yaml", "--out", tmp_path / "out")
+    assert_one_line_error(result, "nope.yaml", "not found")
+
+
+def test_template_error_names_template_line(tmp_path):
+    tdir = tmp_path / "tpl"
+    tdir.mkdir()
+    (tdir / "broken.xml.j2").write_text(
+        "{#- briefgen\ndescription: broken on purpose\n-#}\n<document title=\"x\">\n  <p>{{ report.report.no_such_field }}</p>\n</document>\n",
+        encoding="utf-8",
+    )
+    result = run("build", MINI, "--out", tmp_path / "out", "--templates-dir", tdir, "--template", "broken")
+    line = assert_one_line_error(result, "broken.xml.j2:5", "no_such_field")
+    assert not (tmp_path / "out").exists(), line
+
+
+def test_template_syntax_error_names_line(tmp_path):
+    tdir = tmp_path / "tpl"
+    tdir.mkdir()
+    (tdir / "syntax.xml.j2").write_text("<document>\n{% for x in %}\n</document>\n", encoding="utf-8")
+    result = run("build", MINI, "--out", tmp_path / "out", "--templates-dir", tdir, "--template", "syntax")
+    assert_one_line_error(result, "syntax.xml.j2:2", "syntax")
+
+
+def test_data_cannot_inject_markup(tmp_path):
+    from briefgen.build import make_document, load_report
+    from briefgen import ir
+
+    evil = write(tmp_path, "evil.yaml", mini_text().replace("name: 规上工业增加值", 'name: "</td></tr></tbody></table><page-break/>"'))
+    doc = make_document(load_report(evil), "summary")
+    assert not any(isinstance(b, ir.PageBreak) for b in doc.blocks)
+    table = next(b for b in doc.blocks if isinstance(b, ir.Table))
+    assert ir.plain_text(table.rows[1].cells[1].inlines) == "</td></tr></tbody></table><page-break/>"
+
+
+def test_unknown_template_and_theme(tmp_path):
+    result = run("build", MINI, "--out", tmp_path / "out", "--template", "nosuch")
+    assert_one_line_error(result, "unknown template", "summary")
+    result = run("build", MINI, "--out", tmp_path / "out", "--theme", "nosuch")
+    assert_one_line_error(result, "unknown theme", "official")
+
+
+def test_bad_format_is_a_usage_error(tmp_path):
+    result = run("build", MINI, "--out", tmp_path / "out", "--format", "odt")
+    assert result.exit_code == 2
+    assert "odt" in result.output
+
+
+def test_templates_and_themes_list_descriptions():
+    result = run("templates")
+    assert result.exit_code == 0
+    names = {line.split()[0]: line for line in result.output.splitlines()}
+    assert {"summary", "tasks"} <= set(names)
+    assert all(len(line.split(None, 1)) == 2 for line in names.values())  # each has a description
+    result = run("themes")
+    assert result.exit_code == 0 and "official" in result.output and "handout" in result.output
+
+
+@pytest.mark.parametrize("command", ["build", "templates", "themes", "fonts", "preview"])
+def test_every_command_has_help_with_an_example(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output and f"briefgen {command}" in result.output
