@@ -149,6 +149,7 @@ class _Layout:
         pad = size * 0.25
         data, style = [], [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.name(b.role)),  # spanned placeholders too: no stray Helvetica
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), pad),
             ("RIGHTPADDING", (0, 0), (-1, -1), pad),
