@@ -1,0 +1,54 @@
+"""The wheel, installed in a fresh virtual environment, builds the pack from another folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLE
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    dist = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(ROOT)],
+        check=True,
+    )
+    (path,) = dist.glob("briefgen-*.whl")
+    return path
+
+
+def test_wheel_ships_templates_and_themes(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "briefgen/templates/summary.xml.j2" in names
+    assert "briefgen/templates/tasks.xml.j2" in names
+    assert "briefgen/themes/official.toml" in names
+
+
+def test_installed_wheel_builds_from_another_folder(wheel, tmp_path):
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    py = env_dir / "bin" / "python"
+    subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)], check=True)
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    data = work / "report.yaml"
+    shutil.copy(SAMPLE, data)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    run = subprocess.run([str(env_dir / "bin" / "briefgen"), "build", "report.yaml", "--out", "pack"],
+                         cwd=work, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    built = sorted(p.name for p in (work / "pack").iterdir())
+    assert built == ["summary.docx", "summary.pdf", "tasks.docx", "tasks.pdf"]
+    # the installed package, not the checkout, did the work
+    where = subprocess.run([str(py), "-c", "import briefgen; print(briefgen.__file__)"], cwd=work, env=env,
+                           capture_output=True, text=True, check=True).stdout
+    assert str(env_dir) in where
