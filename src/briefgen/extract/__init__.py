@@ -84,10 +84,11 @@ def _read_docx(path: Path, name: str) -> str:
     import zipfile
 
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DataError([Problem(Location(name), "", f"not a readable Word file ({exc.__class__.__name__}); open it in Word and save it again as .docx")]) from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:  # header tables (索引号 …) come first in published pages
@@ -150,8 +151,11 @@ class _Extractor:
 
         meta = self.meta(meta_fields, title_lines, review_heading, plan_heading, tail_date)
         self.report_date = meta["date"]
+        self.report_period = meta["period"]
         review, indicators, tally, rankings = self.review(review_lines, review_heading)
-        plan = self.plan(plan_lines, plan_heading, meta.get("year"))
+        m = re.search(r"(\d{4})年", plan_heading)
+        plan_year = int(m.group(1)) if m else meta.get("year")
+        plan = self.plan(plan_lines, plan_heading, plan_year, year_prefix=plan_year != meta.get("year"))
         data: dict = {"report": meta}
         data["indicators"] = indicators
         if tally:
@@ -277,6 +281,9 @@ class _Extractor:
                     tally["yellow"] = t.yellow
                 if t.rank:
                     tally["rank"] = t.rank
+                if not t.period:
+                    tally["period"] = self.report_period
+                    self.unsure("tally.period", "the report does not say which period the lights are for; the report's period is assumed")
         for i, section in enumerate(sections):
             section.setdefault("results", [])
         # intro text before the first section, also figures there
@@ -287,7 +294,9 @@ class _Extractor:
         return review, indicators, tally, rankings
 
     # ----------------------------------------------------------------- plan
-    def plan(self, lines: list[Line], heading: str, year: int | None) -> dict:
+    def plan(self, lines: list[Line], heading: str, year: int | None, year_prefix: bool = False) -> dict:
+        """``year_prefix``: the plan is for another year than the report's (2023年工作总结和2024年工作计划),
+        so deadlines without a year get the plan's year written in (年内 -> 2024年内)."""
         intro, blocks, _ = split_sections(lines)
         sections = []
         for si, block in enumerate(blocks):
@@ -301,6 +310,9 @@ class _Extractor:
                 due = DEFAULT_DUE
                 if due_text:
                     due = _normal_due(due_text)
+                if year_prefix and year and not re.match(r"\d{4}年", due):
+                    due = f"{year}{due}" if due.startswith("年") else f"{year}年{due}"
+                if due_text:
                     stale = self._before_report(due, year)
                     self.unsure(f"{where}.due", f"deadline “{due_text}” taken from the task's text"
                                 + ("; it is before the report's date: probably out of date" if stale else "; check it"))
@@ -340,12 +352,16 @@ class _Extractor:
             f"cleaning: {c.summary}",
             f"review: {len(review)} sections, {sum(len(s['points']) for s in review)} points; "
             f"{len(data['indicators'])} headline indicators, {n_results} other figures, {len(data['rankings'])} rankings"
-            + (f", tally {data['tally']['green']}绿{data['tally']['red']}红" if data.get("tally") else ""),
+            + (f", tally {_tally_text(data['tally'])}" if data.get("tally") else ""),
             f"plan: {len(plan)} sections, {n_tasks} lead tasks",
             f"uncertain: {len(self.reasons)} fields (owners, deadlines and departments are placeholders to fill in)",
         ]
         lines += [f"  {path}: {why}" for path, why in self.reasons.items() if not re.search(r"tasks\[\d+\]\.(lead|due)$", path)]
         return "\n".join(lines)
+
+
+def _tally_text(t: dict) -> str:
+    return f"{t['green']}绿" + (f"{t['yellow']}黄" if t.get("yellow") else "") + f"{t['red']}红"
 
 
 def _result(f) -> dict:

@@ -22,12 +22,12 @@ from .structure import clauses, sentences
 
 # Longest first, so 万美元 wins over 美元 and 万方 over 方.
 UNITS = (
-    "万平方米", "平方公里", "平方米", "万美元", "亿美元", "万人次", "亿元", "万元", "美元", "万方", "万吨", "公里",
-    "亩", "家", "个", "人次", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "元", "方",
+    "万平方米", "平方公里", "万亩", "平方米", "万美元", "亿美元", "万人次", "亿元", "万元", "美元", "万方", "万吨", "公里",
+    "亩", "家", "个", "人次", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座", "元", "方",
     "吨", "%", "％", "个百分点",
 )
 # Units that count things: the noun after them names the figure (203套云水湾安置房).
-COUNTERS = {"家", "个", "人次", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批"}
+COUNTERS = {"家", "个", "人次", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座"}
 
 _NUMBER = r"(?<![\d.\-—~～#Ⅰ-Ⅻa-zA-Z])(\d+(?:\.\d+)?)"
 _QTY = re.compile(_NUMBER + r"\s*(" + "|".join(re.escape(u) for u in UNITS) + r")")
@@ -36,13 +36,14 @@ _GROWTH = re.compile(
     r"(-?\d+(?:\.\d+)?)\s*(%|％|个百分点)"
 )
 _NEGATIVE = ("下降", "减少", "回落", "降低")
+_PROGRESS = re.compile(r"(?:完成|达到|占)(?:了)?(?:年度|全年)(?:目标|任务|计划)(?:任务)?的?$")
 _FUTURE = ("争取", "力争", "计划", "确保", "拟", "目标", "将")
 
 _LEAD_FILLER = re.compile(
     r"^(?:截至目前|截止目前|截至\S{0,6}底|截至|截止|目前|至今|今年以来|上半年|全年|累计|其中|共|已经|已|预计|辖区内?|"
-    r"1-6月|1—6月|\d{1,2}-\d{1,2}月|重点关注|累计发放|发放|开设|登上|新建成|建成|完成了?|实现了?|全年共|共计)"
+    r"1-6月|1—6月|\d{1,2}-\d{1,2}月|重点关注|开展|组织|累计发放|发放|开设|登上|新建成|建成|完成了?|实现了?|全年共|共计)"
 )
-_TRAIL_FILLER = re.compile(r"(?:实现了?|完成了?|已完成|达到?了?|为|共计?|累计|约|超过?|近|突破|均为|合计|也已|已|的|居|位居|排名)$")
+_TRAIL_FILLER = re.compile(r"(?:实现了?|完成了?|已完成|达到?了?|为|共计?|累计|(?<!签)约|超过?|近|突破|均为|合计|也已|已|的|居|位居|排名)$")
 _NOUN_STOP = re.compile(r"(?:已|正|将|可|也|均|定期|顺利|成功|并|被|需|待|在|于|参加|提供|获批|完成|实现)")
 _SUBJECT_VERBS = re.compile(
     r"^(?:强势|大力|全力|积极|持续|稳妥|深入|扎实|加快)?(?:推进|推动|办理|协调|开展|落实|完成|加强|加大|关注|发放|开设|启动|实施|组织|做好)"
@@ -66,6 +67,7 @@ class Figure:
     value: str
     unit: str
     yoy: str | None = None
+    progress: str | None = None
     estimate: bool = False
     note: str | None = None
     clause: str = ""
@@ -76,6 +78,8 @@ class Figure:
         d: dict = {"name": self.name, "value": _num(self.value), "unit": self.unit}
         if self.yoy is not None:
             d["yoy"] = _num(self.yoy)
+        if self.progress is not None:
+            d["progress"] = _num(self.progress)
         if self.estimate:
             d["estimate"] = True
         if with_note and self.note:
@@ -133,7 +137,14 @@ def find_figures(text: str) -> Found:
             pos = 0
             before_growth = part[: g.start()] if g else part
             for m in _QTY.finditer(before_growth):
-                if future or _quoted(part, m.start()) or _is_plot(part, m.end()) or m.group(2) in ("%", "％", "个百分点") and g:
+                if _is_plot(part, m.end()):
+                    continue  # 50万元以上的村: part of the next figure's name
+                if future or _quoted(part, m.start()) or m.group(2) in ("%", "％", "个百分点") and g:
+                    pos = m.end()
+                    continue
+                if m.group(2) in ("%", "％") and last is not None and last.sentence == si and last.progress is None \
+                        and _PROGRESS.search(part[: m.start()]):
+                    last.progress = m.group(1)  # 实际利用外资1860万美元，完成年度目标的62%
                     pos = m.end()
                     continue
                 if _TALLY.search(part):
@@ -280,6 +291,7 @@ def _tallies_and_ranks(sentence: str, found: Found) -> None:
 
 def _rank_subject(text: str) -> str:
     text = re.sub(r"^(?:在|辖区|今年以来|目前|至今)", "", text.strip())
+    text = _SCOPE.sub("", text, count=1) if _SCOPE.match(text) else text
     text = re.sub(r"(?:实现|稳定|居|位居|位列|排名|取得了?|获得?|稳居|的|中)+$", "", text)
     text = re.sub(r"(?:稳定)$", "", text)
     text = re.sub(r"^(?:一季度|二季度|三季度|上半年|1-6月)", "", text) or text

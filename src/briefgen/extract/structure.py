@@ -112,9 +112,12 @@ _PLAN_WORDS = ("重点工作", "工作思路", "工作计划", "工作打算", "
 
 def part_kind(text: str) -> str | None:
     """'review' or 'plan' for a part heading line (short, no full stop), else None."""
+    marked = _PART_MARK.match(text)
     body = _PART_MARK.sub(r"\2", text).strip()
-    if not body or "。" in body or len(body) > 32:
+    if not body or "。" in body or len(body) > 32 or (not marked and len(body) > 16):
         return None
+    if any(w in body for w in ("总结", "回顾")) and any(w in body for w in ("思路", "计划", "打算", "安排")):
+        return None  # the report's title: 2022年上半年工作总结和下半年工作思路
     if any(w in body for w in _PLAN_WORDS) and not any(w in body for w in ("回顾", "总结")):
         return "plan"
     if any(w in body for w in _REVIEW_WORDS):
@@ -246,7 +249,7 @@ def _point_title(text: str) -> tuple[str, str]:
     text = text.strip()
     m = re.match(r"([^。！？\n]*)([。！？]|\n|$)", text)
     first = m.group(1)
-    if len(first) > 24:
+    if len(first) > 14:  # 加快项目招引，力争年内引进超亿元项目3个 -> 加快项目招引 + the rest
         c = re.match(r"([^，；：]{2,24})[，；：]", first)
         if c:
             return strip_end(c.group(1)), text[c.end():].strip()
@@ -281,7 +284,7 @@ def split_tasks(body: str) -> tuple[str, list[PlanTask], str]:
     """A plan section's body -> (intro, tasks, how they were found)."""
     intro, points = split_points(body)
     if len(points) >= 2:
-        return intro, [PlanTask(p.title, p.text) for p in points], "points"
+        return intro, [PlanTask(p.title, p.text.rstrip("；;，, ")) for p in points], "points"
     sents = sentences(body)
     flags = [_task_shape(s) for s in sents]
     # Use the stricter shape where a section has at least two of them, so that a short two-clause
