@@ -1,0 +1,38 @@
+"""Fonts for the PDF writer: resolution per role, fallback by character, CFF -> TrueType cache.
+
+The whole API::
+
+    from briefgen.fonts import FontSet, pdf_fontset
+    fs = pdf_fontset(theme, text)   # text: every character the document will draw
+    fs.name(role)                   # reportlab font name registered for the role ("bg-NotoSerifSC-Regular")
+    fs.fake_bold(role)              # the theme asks for a stroked bold
+    fs.segments(role, text)         # [(font name, text), …] runs along the role's fallback chain
+    fs.missing                      # {char: {roles}}: characters no font could draw (filled by segments)
+    fs.report(text)                 # [RoleReport]: family, file, source, coverage, per role
+    fs.paths                        # {role: Path of the file embedded}
+
+Each role resolves to the theme's ``file``, else an installed font named in ``system``, else the
+bundled Noto Serif SC / Noto Sans SC (``fontset``). CFF fonts are converted to TrueType once and
+cached per user, incrementally by character (``convert``); installed fonts are indexed once and the
+index kept on disk (``system``). Environment: ``BRIEFGEN_CACHE_DIR`` moves the cache,
+``BRIEFGEN_FONT_DIRS`` replaces the system font folders (empty: no system fonts).
+
+Nothing heavy is imported here: reportlab and fontTools load when fonts are first resolved.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__all__ = ["FontSet", "RoleReport", "pdf_fontset"]
+
+if TYPE_CHECKING:
+    from .fontset import FontSet, RoleReport, pdf_fontset
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from . import fontset
+
+        return getattr(fontset, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

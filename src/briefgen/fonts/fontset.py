@@ -1,0 +1,369 @@
+"""Resolve each font role of a theme to a file, register it with reportlab, split text by coverage.
+
+Resolution order for a role (``[fonts.<role>]`` of the theme):
+
+1. ``file`` (with ``index`` for a .ttc/.otc collection). A relative path is taken from the theme
+   file's folder, then from the working folder. A missing or unusable file is a FontError naming
+   the role and the path: the user asked for exactly that file.
+2. the first name of ``system`` that an installed face matches (a file name such as ``simfang.ttf``,
+   or a family, full or PostScript name in any language, such as ``仿宋_GB2312``); faces reportlab
+   cannot embed (bitmap-only, restricted licence, variable CFF2) are skipped, and the report says why.
+3. the bundled free font (``bundled``: "serif" = Noto Serif SC, "sans" = Noto Sans SC).
+
+TrueType faces are embedded as they are. CFF faces (the bundled Noto fonts, most .otf files) are
+converted to TrueType once and cached (see ``convert``), covering every character of the text.
+
+Fallback: each role's chain is its own font, then the other roles' fonts (in the theme's order),
+then the bundled serif and sans. A character is drawn in the first font of the chain that has it;
+one that no font has is drawn in the role's own font (as its .notdef box) and recorded in
+``FontSet.missing``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from ..errors import FontError
+from .charsets import is_ignorable
+
+if TYPE_CHECKING:
+    from ..theme import FontRole, Theme
+
+SOURCES = ("theme file", "system", "bundled")
+
+
+@dataclass(frozen=True)
+class RoleReport:
+    """How one role is served, for ``briefgen fonts``."""
+
+    role: str
+    family: str  # the font's family name, e.g. "Noto Serif SC" or "FangSong"
+    path: Path  # the font file found (before any conversion)
+    index: int  # the face in a collection
+    source: str  # "theme file" | "system" | "bundled"
+    embedded: Path  # the file embedded in PDFs (a cached TrueType for converted CFF fonts)
+    covered: int  # distinct characters of the text that the role's own font has
+    total: int  # distinct characters of the text (control and zero-width characters left out)
+    fallback: str  # characters of the text drawn by another font of the chain
+    missing: str  # characters of the text that no font of the chain has
+    notes: tuple[str, ...] = ()  # fonts tried and skipped, with the reason
+
+
+class _Unusable(Exception):
+    """A font file that exists but cannot be used (the message says why)."""
+
+
+@dataclass(eq=False)
+class _Loaded:
+    """A font registered with reportlab (one per distinct face; roles share them)."""
+
+    key: tuple[str, int]  # (resolved source path, face index)
+    name: str  # the reportlab font name
+    source_path: Path
+    index: int
+    embedded: Path
+    family: str
+    coverage: frozenset[int]
+    token: tuple  # changes when the embedded file changes (a cache extended)
+    font: object = field(repr=False)  # the reportlab TTFont
+
+
+_registry: dict[tuple[str, int], _Loaded] = {}
+_names: dict[str, tuple[str, int]] = {}  # reportlab name -> key
+
+
+def _font_name(path: Path, index: int, key: tuple[str, int]) -> str:
+    """A stable reportlab name for a face: ``bg-<file stem>[-<index>]``, made unique per process."""
+    stem = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_") else "_" for ch in path.stem)
+    base = f"bg-{stem}" + (f"-{index}" if index else "")
+    name, n = base, 2
+    while _names.get(name, key) != key:
+        name, n = f"{base}-{n}", n + 1
+    _names[name] = key
+    return name
+
+
+def outline_kind(path: Path, index: int) -> str:
+    """"glyf", "CFF", "CFF2" or "bitmap" for face ``index`` of a font file, from its table directory."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(12)
+            if head[:4] == b"ttcf":
+                count = struct.unpack(">I", head[8:12])[0]
+                if not 0 <= index < count:
+                    raise _Unusable(f"the collection has {count} faces (index 0–{count - 1}); index {index} does not exist")
+                f.seek(12 + 4 * index)
+                offset = struct.unpack(">I", f.read(4))[0]
+                f.seek(offset)
+                head = f.read(12)
+            elif index != 0:
+                raise _Unusable(f"not a font collection (.ttc), so index must be 0, not {index}")
+            if head[:4] in (b"wOFF", b"wOF2"):
+                raise _Unusable("WOFF web fonts are not supported; use the .ttf or .otf file")
+            if head[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
+                raise _Unusable("not a TrueType or OpenType font")
+            count = struct.unpack(">H", head[4:6])[0]
+            tags = {f.read(16)[:4] for _ in range(count)}
+    except OSError as exc:
+        raise _Unusable(f"cannot read: {exc.strerror or exc}") from None
+    except struct.error:
+        raise _Unusable("truncated font file") from None
+    if b"glyf" in tags:
+        return "glyf"
+    if b"CFF " in tags:
+        return "CFF"
+    if b"CFF2" in tags:
+        return "CFF2"
+    return "bitmap"
+
+
+def _load(path: Path, index: int, chars: set[int], family: str = "") -> _Loaded:
+    """Register face ``index`` of ``path`` with reportlab (converting CFF), or reuse the registration."""
+    kind = outline_kind(path, index)
+    if kind == "CFF2":
+        raise _Unusable("variable CFF2 outlines are not supported")
+    if kind == "bitmap":
+        raise _Unusable("bitmap-only font (no outlines)")
+    key = (str(path.resolve()), index)
+    if kind == "CFF":
+        from .convert import ensure_converted
+
+        conv = ensure_converted(path, index, chars)
+        embedded, subfont, family = conv.path, 0, conv.family or family
+    else:
+        embedded, subfont = path, index
+    try:
+        st = embedded.stat()
+    except OSError as exc:
+        raise _Unusable(f"cannot read: {exc.strerror}") from None
+    token = (str(embedded), st.st_size, st.st_mtime_ns)
+    reg = _registry.get(key)
+    if reg is not None and reg.token == token:
+        return reg
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFNameBytes, TTFont
+
+    name = reg.name if reg is not None else _font_name(path, index, key)
+    try:
+        font = TTFont(name, str(embedded), subfontIndex=subfont)
+    except (TTFError, OSError, ValueError, IndexError, struct.error) as exc:
+        raise _Unusable(f"reportlab cannot use it: {exc}") from None
+    if reg is not None:
+        reg.font.unregister()  # the cache grew: the same name now stands for the larger file
+    # reportlab keys embedded faces by PostScript name: two different files with one name must differ
+    taken = getattr(pdfmetrics, "_dynFaceNames", {})
+    if font.face.name in taken:
+        tag = hashlib.sha256(key[0].encode("utf-8")).hexdigest()[:6].encode()
+        font.face.name = TTFNameBytes(bytes(font.face.name) + b"-" + tag)
+    pdfmetrics.registerFont(font)
+    face = font.face
+    if not family:
+        fam = getattr(face, "familyName", b"")
+        family = getattr(fam, "ustr", None) or (fam.decode("latin-1") if isinstance(fam, bytes) else str(fam))
+    coverage = frozenset(cp for cp, gid in face.charToGlyph.items() if gid)
+    loaded = _Loaded(key, name, path, index, embedded, family, coverage, token, font)
+    _registry[key] = loaded
+    return loaded
+
+
+def _bundled_path(kind: str) -> Path:
+    try:
+        import pylopdf_fonts_zh_cn as bundled
+    except ImportError:
+        raise FontError(
+            "the free fonts package pylopdf-fonts-zh-cn is not installed (pip install pylopdf-fonts-zh-cn)"
+        ) from None
+    return Path(bundled.sans_path() if kind == "sans" else bundled.serif_path())
+
+
+def _theme_file(spec_file: str, theme: Theme) -> Path:
+    path = Path(os.path.expandvars(spec_file)).expanduser()
+    if not path.is_absolute() and theme.source:
+        beside = Path(theme.source).parent / path
+        if beside.exists():
+            return beside
+    return path
+
+
+class FontSet:
+    """The PDF fonts of one theme for one document's characters. Build it with :func:`pdf_fontset`."""
+
+    def __init__(self, theme: Theme, text: str):
+        from .system import system_fonts
+
+        self.theme = theme
+        self.missing: dict[str, set[str]] = {}
+        chars = {ord(ch) for ch in text if not is_ignorable(ord(ch))}
+        self._chars = chars
+        self._roles: dict[str, tuple[_Loaded, str, tuple[str, ...]]] = {}
+        loaded_here: dict[tuple[str, int], _Loaded] = {}
+        system = None
+
+        def load(path: Path, index: int, family: str = "") -> _Loaded:
+            key = (str(path.resolve()), index)
+            if key not in loaded_here:
+                loaded_here[key] = _load(path, index, chars, family)
+            return loaded_here[key]
+
+        for role, spec in theme.fonts.items():
+            notes: list[str] = []
+            if spec.file:
+                path = _theme_file(spec.file, theme)
+                if not path.is_file():
+                    raise FontError(f"fonts.{role}: font file not found: {path}")
+                try:
+                    self._roles[role] = (load(path, spec.index), "theme file", ())
+                except _Unusable as exc:
+                    raise FontError(f"fonts.{role}: {path}: {exc}") from None
+                continue
+            found = None
+            if spec.system:
+                system = system or system_fonts()
+                found = self._from_system(spec, system, load, notes)
+            if found is None:
+                try:
+                    found = load(_bundled_path(spec.bundled), 0)
+                except _Unusable as exc:
+                    raise FontError(f"fonts.{role}: the bundled {spec.bundled} font: {exc}") from None
+                source = "bundled"
+            else:
+                source = "system"
+            self._roles[role] = (found, source, tuple(dict.fromkeys(notes)))
+
+        # fallback chains: own font, the other roles' fonts, then the bundled serif and sans, which
+        # are loaded (and converted) only if the text has characters that none of the others has
+        distinct = list(dict.fromkeys(entry[0] for entry in self._roles.values()))
+        union = set().union(*(f.coverage for f in distinct)) if distinct else set()
+        extra: list[_Loaded] = []
+        for kind in ("serif", "sans"):
+            path = _bundled_path(kind)
+            key = (str(path.resolve()), 0)
+            if key in loaded_here:
+                extra.append(loaded_here[key])
+                continue
+            lacking = chars - union
+            if lacking and lacking & _source_cmap(path):
+                bundled = load(path, 0)
+                extra.append(bundled)
+                union |= bundled.coverage
+        self._chains: dict[str, list[_Loaded]] = {}
+        for role, (own, _, _) in self._roles.items():
+            self._chains[role] = list(dict.fromkeys([own, *distinct, *extra]))
+        self._memo: dict[str, dict[str, str]] = {}
+
+    @staticmethod
+    def _from_system(spec: FontRole, system, load, notes: list[str]) -> _Loaded | None:
+        for wanted in spec.system:
+            for face in system.candidates(wanted):
+                if face.problem:
+                    notes.append(f"skipped {face.path}" + (f" (face {face.index})" if face.index else "") + f": {face.problem}")
+                    continue
+                try:
+                    return load(Path(face.path), face.index, face.family)
+                except _Unusable as exc:
+                    notes.append(f"skipped {face.path}: {exc}")
+        return None
+
+    def _role(self, role: str) -> str:
+        return role if role in self._roles else "body"
+
+    def name(self, role: str) -> str:
+        """The reportlab font name registered for ``role`` (a role the theme lacks uses ``body``)."""
+        return self._roles[self._role(role)][0].name
+
+    def fake_bold(self, role: str) -> bool:
+        """Whether the theme asks for a stroked (fake) bold for ``role``."""
+        return self.theme.font(role).fake_bold
+
+    @property
+    def paths(self) -> dict[str, Path]:
+        """Role -> the font file embedded in PDFs (the cached TrueType for converted fonts)."""
+        return {role: entry[0].embedded for role, entry in self._roles.items()}
+
+    def segments(self, role: str, text: str) -> list[tuple[str, str]]:
+        """``text`` split into ``(reportlab font name, text)`` runs along the role's fallback chain.
+
+        A character no font has stays in the role's own font and is recorded in :attr:`missing`;
+        control and zero-width characters stay in the run they are in. Adjacent runs of one font
+        are merged.
+        """
+        chain = self._chains[self._role(role)]
+        memo = self._memo.setdefault(role, {})
+        runs: list[list] = []
+        for ch in text:
+            name = memo.get(ch)
+            if name is None:
+                cp = ord(ch)
+                if is_ignorable(cp):
+                    name = ""
+                else:
+                    for font in chain:
+                        if cp in font.coverage:
+                            name = font.name
+                            break
+                    else:
+                        name = chain[0].name
+                        self.missing.setdefault(ch, set()).add(role)
+                memo[ch] = name
+            if not name:  # ignorable: join the current run
+                name = runs[-1][0] if runs else chain[0].name
+            if runs and runs[-1][0] == name:
+                runs[-1][1].append(ch)
+            else:
+                runs.append([name, [ch]])
+        return [(name, "".join(chars)) for name, chars in runs]
+
+    def report(self, text: str) -> list[RoleReport]:
+        """One line per role of the theme: which font serves it and how much of ``text`` it covers."""
+        chars = sorted({ord(ch) for ch in text if not is_ignorable(ord(ch))})
+        out = []
+        for role, (own, source, notes) in self._roles.items():
+            chain = self._chains[role]
+            fallback = "".join(chr(c) for c in chars if c not in own.coverage and any(c in f.coverage for f in chain))
+            missing = "".join(chr(c) for c in chars if not any(c in f.coverage for f in chain))
+            covered = sum(1 for c in chars if c in own.coverage)
+            out.append(
+                RoleReport(role, own.family, own.source_path, own.index, source, own.embedded,
+                           covered, len(chars), fallback, missing, notes)
+            )
+        return out
+
+
+def _source_cmap(path: Path) -> frozenset[int]:
+    """The code points of a bundled CFF font: from its cache sidecar if there is one, else read."""
+    from .charsets import from_ranges
+    from .convert import _read_sidecar, cache_files
+
+    key = str(path.resolve())
+    if key in _cmaps:
+        return _cmaps[key]
+    meta = _read_sidecar(cache_files(path, 0)[1])
+    if meta and meta.get("source", {}).get("path") == key and "source_cmap" in meta:
+        cps = frozenset(from_ranges(meta["source_cmap"]))
+    else:
+        from fontTools.ttLib import TTFont
+
+        cps = frozenset(TTFont(path, lazy=True).getBestCmap() or {})
+    _cmaps[key] = cps
+    return cps
+
+
+_cmaps: dict[str, frozenset[int]] = {}
+
+
+def pdf_fontset(theme: Theme, text: str | Iterable[str]) -> FontSet:
+    """The fonts for a PDF of ``theme`` whose text is ``text`` (every character the document draws).
+
+    Resolves each role (theme file, system font, bundled font), converts CFF fonts to cached TrueType
+    covering the text, and registers each distinct face with reportlab once per process.
+    Raises FontError for a theme font file that is missing or unusable.
+    """
+    if not isinstance(text, str):
+        text = "".join(text)
+    return FontSet(theme, text)
