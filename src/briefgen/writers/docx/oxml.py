@@ -46,6 +46,23 @@ STYLE_ORDER = (
     "personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr"
 ).split()
 DOCDEFAULTS_ORDER = ["rPrDefault", "pPrDefault"]
+COMPAT_ORDER = (
+    "useSingleBorderforContiguousCells wpJustification noTabHangInd noLeading spaceForUL noColumnBalance "
+    "balanceSingleByteDoubleByteWidth noExtraLineSpacing doNotLeaveBackslashAlone ulTrailSpace "
+    "doNotExpandShiftReturn spacingInWholePoints lineWrapLikeWord6 printBodyTextBeforeHeader printColBlack "
+    "wpSpaceWidth showBreaksInFrames subFontBySize suppressBottomSpacing suppressTopSpacing "
+    "suppressSpacingAtTopOfPage suppressTopSpacingWP suppressSpBfAfterPgBrk swapBordersFacingPages "
+    "convMailMergeEsc truncateFontHeightsLikeWP6 mwSmallCaps usePrinterMetrics doNotSuppressParagraphBorders "
+    "wrapTrailSpaces footnoteLayoutLikeWW8 shapeLayoutLikeWW8 alignTablesRowByRow forgetLastTabAlignment "
+    "adjustLineHeightInTable autoSpaceLikeWord95 noSpaceRaiseLower doNotUseHTMLParagraphAutoSpacing "
+    "layoutRawTableWidth layoutTableRowsApart useWord97LineBreakRules doNotBreakWrappedTables "
+    "doNotSnapToGridInCell selectFldWithFirstOrLastChar applyBreakingRules doNotWrapTextWithPunct "
+    "doNotUseEastAsianBreakRules useWord2002TableStyleRules growAutofit useFELayout useNormalStyleForList "
+    "doNotUseIndentAsNumberingTabStop useAltKinsokuLineBreakRules allowSpaceOfSameStyleInTable "
+    "doNotSuppressIndentation doNotAutofitConstrainedTables autofitToFirstFixedWidthCell underlineTabInNumList "
+    "displayHangulFixedWidth splitPgBreakAndParaMark doNotVertAlignCellWithSp doNotBreakConstrainedForcedTable "
+    "doNotVertAlignInTxbx useAnsiKerningPairs cachedColBalance compatSetting"
+).split()
 
 # Attributes that make Word take a font from the document theme instead of the named font.
 THEME_FONT_ATTRS = tuple(qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
@@ -534,6 +551,16 @@ def clear_body(body: etree._Element) -> None:
     for el in list(body):
         if _local(el) != "sectPr":
             body.remove(el)
+
+
+def set_compat_flag(settings: etree._Element, flag: str) -> None:
+    """Switch on a w:compat option (e.g. doNotExpandShiftReturn: a justified line that ends in a manual
+    line break is not stretched across the measure, as Chinese documents expect)."""
+    compat = child(settings, "compat")
+    if compat is None:
+        return
+    if child(compat, flag) is None:
+        set_child(compat, flag, COMPAT_ORDER)
 
 
 def set_theme_font_lang(settings: etree._Element, east_asia: str) -> None:

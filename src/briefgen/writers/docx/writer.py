@@ -192,6 +192,7 @@ class DocxBuilder:
     def _setup_styles(self) -> None:
         oxml.strip_theme_fonts(self.styles)
         oxml.set_theme_font_lang(self.doc.settings.element, "zh-CN")
+        oxml.set_compat_flag(self.doc.settings.element, "doNotExpandShiftReturn")
         rPr, pPr = oxml.doc_defaults(self.styles)
         if self.reference is None or not self._names_east_asian(rPr):
             oxml.set_run_props(rPr, fonts=self._font("body"), size=Pt(self.theme.body.size_pt), lang_east_asia="zh-CN")
@@ -385,11 +386,11 @@ class DocxBuilder:
         else:
             self.body.append(el)
 
-    def _new_paragraph(self, style_key: str):
+    def _new_paragraph(self, style_key: str, *, take_break: bool = True):
         p = oxml.new_paragraph()
         pPr = p.get_or_add_pPr()
         oxml.set_paragraph_props(pPr, style_id=self.sid[style_key])
-        if self._pending_break:
+        if self._pending_break and take_break:
             oxml.set_paragraph_props(pPr, page_break_before=True)
             self._pending_break = False
         self._append(p)
@@ -475,13 +476,13 @@ class DocxBuilder:
             return
         if self._last_was_table and not table.caption:
             # two w:tbl in a row would merge into one table in Word: keep a (tiny) paragraph between them
-            spacer = self._new_paragraph("normal")
+            spacer = self._new_paragraph("normal", take_break=False)  # the break goes to the table
             oxml.set_paragraph_props(spacer.get_or_add_pPr(), line_exact=Pt(2), first_line=Pt(0), first_line_chars=0)
         if table.caption:
             cap = self._new_paragraph("caption")
             self._inlines(cap, table.caption, role="caption", style_key="caption")
         grid = self._grid(table.columns)
-        tbl = oxml.new_table(Twips(sum(grid)), grid, style_id=self.sid.get("table"), border=TABLE_BORDER,
+        tbl = oxml.new_table(Emu(sum(grid)), grid, style_id=self.sid.get("table"), border=TABLE_BORDER,
                              cell_margin_lr=CELL_MARGIN_LR, cell_margin_tb=CELL_MARGIN_TB)
         ncols = len(table.columns)
         first_paragraph = True
@@ -498,7 +499,7 @@ class DocxBuilder:
             col = 0
             for cell in cells:
                 span = max(cell.colspan, 1)
-                width = Twips(sum(grid[col:col + span]))
+                width = Emu(sum(grid[col:col + span]))
                 tc = oxml.add_cell(tr, width, span=span, fill=GROUP_FILL if group else None)
                 p = oxml.cell_paragraph(tc)
                 pPr = p.get_or_add_pPr()
