@@ -352,3 +352,14 @@ class _NoSources:
         from briefgen.errors import Location
 
         return Location("<extract>")
+
+
+@needs_seed
+def test_seed_keep_script(seed):
+    kept = extract(SEED, keep_script=True)
+    assert kept.cleaning.annotations_removed == 227
+    assert kept.data["review"]["sections"][0]["title"] == "助企紓困穩運行，都市經濟開門紅"
+    assert kept.data["indicators"][0]["name"] == "規上工業增加值" and kept.data["indicators"][0]["value"] == 31.3
+    assert [len(s["tasks"]) for s in kept.data["plan"]["sections"]] == [3, 3, 3, 3]
+    assert "（新裘市大河以北啟動區區域）" in kept.data["plan"]["sections"][2]["tasks"][0]["detail"]
+    validate(kept.data, _NoSources())

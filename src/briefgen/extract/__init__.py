@@ -110,8 +110,33 @@ def extract(path: Path, keep_script: bool = False) -> ExtractResult:
 
 
 def extract_text(text: str, source: str = "<text>", keep_script: bool = False) -> ExtractResult:
-    cleaned = clean_text(text, keep_script=keep_script)
-    return _Extractor(cleaned, source).run()
+    cleaned = clean_text(text)
+    result = _Extractor(cleaned, source).run()
+    if keep_script:
+        # The report is taken apart in Simplified (the patterns are written in it); each string of the
+        # result is then put back into the input's own script: cut from the same place of the text
+        # cleaned without conversion, or, for strings composed here (a name plus 增速), converted.
+        original = clean_text(text, keep_script=True)
+        result.data = _back_to_script(result.data, cleaned.text, original.text)
+        result.cleaning = original
+    return result
+
+
+def _back_to_script(value, simplified: str, original: str):
+    if isinstance(value, dict):
+        # deadlines stay as values.parse_due reads them (年内, not 年內)
+        return {k: v if k in ("due", "due_text") else _back_to_script(v, simplified, original) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_back_to_script(v, simplified, original) for v in value]
+    if not isinstance(value, str) or not re.search(r"[\u4e00-\u9fff]", value):
+        return value
+    if len(simplified) == len(original):
+        at = simplified.find(value)
+        if at >= 0:
+            return original[at: at + len(value)]
+    from .clean import to_traditional
+
+    return to_traditional(value)
 
 
 class _Extractor:

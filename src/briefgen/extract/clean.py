@@ -71,6 +71,22 @@ def _converter():
     raise RuntimeError("OpenCC has no t2s configuration")  # pragma: no cover
 
 
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    for config in ("s2t", "s2t.json"):
+        try:
+            return opencc.OpenCC(config)
+        except Exception:  # noqa: BLE001
+            continue
+    raise RuntimeError("OpenCC has no s2t configuration")  # pragma: no cover
+
+
+def to_traditional(text: str) -> str:
+    return _s2t().convert(text)
+
+
 def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
