@@ -81,7 +81,7 @@ _REQUIRED_ONE_OF = {
 
 _FOOTNOTE = re.compile(r"^(?:注|说明|备注|附注|填报|制表|审核|数据来源|资料来源|联系人|联系电话)\s*[\d一二三四五]*\s*[:：]")
 
-_KIND_WORDS = {INDICATORS: "indicator", TASKS: "task"}
+_KIND_WORDS = {INDICATORS: "an indicator", TASKS: "a task"}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -418,7 +418,7 @@ def _no_heading(name: str, kinds: Iterable[str], sheets: list[Sheet]) -> Problem
     kinds = list(kinds)
     where = "the file" if len(sheets) == 1 and sheets[0].name is None else (
         f"sheet {sheets[0].name}" if len(sheets) == 1 else "any sheet (" + ", ".join(s.name or "" for s in sheets) + ")")
-    wants = " or ".join(f"a {_KIND_WORDS[k]} table ({_expected(k)})" for k in kinds)
+    wants = " or ".join(f"{_KIND_WORDS[k]} table ({_expected(k)})" for k in kinds)
     return Problem(Location(name), "", f"no heading row found in {where}; expected the headings of {wants}")
 
 

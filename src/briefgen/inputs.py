@@ -1,0 +1,225 @@
+"""Combining inputs: a YAML/JSON data file plus indicator and task tables -> one dict and one SourceMap.
+
+In: the data file (``report:`` and anything else), and optionally an indicator table and a task table, given on
+the command line or named in the data file::
+
+    sources:
+      indicators: 指标.xlsx                  # paths relative to the data file's folder
+      tasks: {file: 任务.xlsx, sheet: 下半年}  # or a mapping with the sheet to read
+      columns: {工作任务: 任务内容}           # our heading -> the heading in your table
+
+Out: plain data in which the tables' rows replace the data file's ``indicators`` and ``plan.sections`` (the data
+file's ``plan.intro`` stays), and a SourceMap in which every value points at its own file, line or cell.
+``load_report_data`` then leaves validation to ``briefgen.model.validate``; ``validate_files`` does both for
+``briefgen validate`` and returns every problem of every file at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import BriefgenError, DataError, Location, Problem
+from .load import SourceMap, display_name, load_file
+from .load.tables import INDICATORS, TASKS, TableData, read_tables
+
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".et")
+_SOURCE_KEYS = ("indicators", "tasks", "columns")
+_TABLE_KEYS = ("file", "sheet", "columns")
+
+
+def report_year(data: Any) -> int | None:
+    """The report's year as the data file gives it (``report.year``, else the year of ``report.date``)."""
+    meta = data.get("report") if isinstance(data, dict) else None
+    if not isinstance(meta, dict):
+        return None
+    year = meta.get("year")
+    if isinstance(year, int) and not isinstance(year, bool):
+        return year
+    when = meta.get("date")
+    if isinstance(when, date):
+        return when.year
+    if isinstance(when, str):
+        try:
+            return date.fromisoformat(when.strip()).year
+        except ValueError:
+            return None
+    return None
+
+
+def _table_spec(value: Any, key: str, base: Path, sources: SourceMap, problems: list[Problem]) -> dict | None:
+    """`sources.indicators` as a path or as {file, sheet, columns} -> {"path": Path, "sheet": …, "columns": …}."""
+    here = sources.locate(("sources", key))
+    if isinstance(value, str) and value.strip():
+        return {"path": base / value.strip(), "sheet": None, "columns": None}
+    if isinstance(value, dict):
+        unknown = [k for k in value if k not in _TABLE_KEYS]
+        for k in unknown:
+            problems.append(Problem(sources.locate(("sources", key, k)), f"sources.{key}.{k}",
+                                    f"unknown key; use {', '.join(_TABLE_KEYS)}"))
+        file = value.get("file")
+        if not isinstance(file, str) or not file.strip():
+            problems.append(Problem(here, f"sources.{key}.file", "the table's file name is required"))
+            return None
+        sheet = value.get("sheet")
+        return {"path": base / file.strip(), "sheet": None if sheet is None else str(sheet), "columns": value.get("columns")}
+    problems.append(Problem(here, f"sources.{key}", "give the table's file name, e.g. 指标.xlsx"))
+    return None
+
+
+def _read_sources(data: dict, base: Path, sources: SourceMap, problems: list[Problem]) -> tuple[dict, dict | None]:
+    """Take `sources:` out of the data (the model does not know it) -> ({kind: spec}, columns)."""
+    raw = data.pop("sources", None)
+    if raw is None:
+        return {}, None
+    if not isinstance(raw, dict):
+        problems.append(Problem(sources.locate(("sources",)), "sources", "must be a mapping such as {indicators: 指标.xlsx, tasks: 任务.xlsx}"))
+        return {}, None
+    for k in raw:
+        if k not in _SOURCE_KEYS:
+            problems.append(Problem(sources.locate(("sources", k)), f"sources.{k}", f"unknown key; use {', '.join(_SOURCE_KEYS)}"))
+    specs = {}
+    for kind in (INDICATORS, TASKS):
+        if raw.get(kind) is not None:
+            spec = _table_spec(raw[kind], kind, base, sources, problems)
+            if spec:
+                specs[kind] = spec
+    columns = raw.get("columns")
+    if columns is not None and not isinstance(columns, dict):
+        problems.append(Problem(sources.locate(("sources", "columns")), "sources.columns", "must map our headings to yours, e.g. {工作任务: 任务内容}"))
+        columns = None
+    return specs, columns
+
+
+def _read_table(kind: str, spec: dict, columns: dict | None, year: int | None) -> TableData:
+    own = spec.get("columns")
+    merged = {**(columns or {}), **(own if isinstance(own, dict) else {})} or None
+    return read_tables(spec["path"], [kind], sheet=spec.get("sheet"), columns=merged, year=year)
+
+
+def gather(data_path: str | Path, indicators: str | Path | None = None, tasks: str | Path | None = None) -> tuple[Any, SourceMap, list[Problem]]:
+    """Load the data file and its tables; problems are returned (all of them), not raised."""
+    data_path = Path(data_path)
+    try:
+        data, sources = load_file(data_path)
+    except DataError as exc:
+        return None, SourceMap(display_name(data_path)), list(exc.problems)
+    if not isinstance(data, dict):
+        return data, sources, []
+    data = dict(data)
+    problems: list[Problem] = []
+    specs, columns = _read_sources(data, data_path.parent, sources, problems)
+    for kind, given in ((INDICATORS, indicators), (TASKS, tasks)):
+        if given is not None:  # the command line wins over `sources:`
+            specs[kind] = {"path": Path(given), "sheet": None, "columns": None}
+    year = report_year(data) or date.today().year
+    for kind, spec in specs.items():
+        table = _read_table(kind, spec, columns, year)
+        problems.extend(table.problems)
+        if kind == INDICATORS:
+            if INDICATORS in table.data:
+                data[INDICATORS] = table.data[INDICATORS]
+                sources.drop((INDICATORS,))
+                sources.merge(_only(table.sources, (INDICATORS,)))
+        elif "plan" in table.data:
+            plan = data.get("plan")
+            plan = dict(plan) if isinstance(plan, dict) else {}
+            intros = _section_intros(plan, sources)
+            sections = table.data["plan"]["sections"]
+            plan["sections"] = sections
+            data["plan"] = plan
+            sources.drop(("plan", "sections"))
+            for si, section in enumerate(sections):
+                # A section of the table that the data file also has keeps the data file's introduction.
+                if section.get("title") in intros and "intro" not in section:
+                    section["intro"], where = intros[section["title"]]
+                    sources.add(("plan", "sections", si, "intro"), where)
+            if ("plan",) not in sources.spots:
+                sources.add(("plan",), table.sources.locate(("plan",)))
+            sources.merge(_only(table.sources, ("plan", "sections")))
+    return data, sources, problems
+
+
+def _section_intros(plan: dict, sources: SourceMap) -> dict[str, tuple[str, Location]]:
+    out = {}
+    sections = plan.get("sections")
+    for si, section in enumerate(sections if isinstance(sections, list) else []):
+        if isinstance(section, dict) and isinstance(section.get("title"), str) and isinstance(section.get("intro"), str):
+            out[section["title"].strip()] = (section["intro"], sources.locate(("plan", "sections", si, "intro")))
+    return out
+
+
+def _only(sources: SourceMap, prefix: tuple) -> SourceMap:
+    out = SourceMap(sources.file)
+    out.spots = {p: loc for p, loc in sources.spots.items() if p[: len(prefix)] == prefix}
+    return out
+
+
+def load_report_data(data_path: str | Path, indicators: str | Path | None = None,
+                     tasks: str | Path | None = None) -> tuple[dict, SourceMap]:
+    """The data file with its tables -> (plain data, SourceMap), ready for ``briefgen.model.validate``.
+
+    ``indicators`` / ``tasks`` (from the command line) override the data file's ``sources:``. Raises DataError
+    with every problem of every file found while loading (a bad cell, a missing table, an unknown key).
+    """
+    data, sources, problems = gather(data_path, indicators, tasks)
+    if problems:
+        if data is not None:
+            # Report the model's problems too, all at once: a cell that failed to parse holds a stand-in value,
+            # so it is not reported twice.
+            from .model import validate
+
+            try:
+                validate(data, sources)
+            except DataError as exc:
+                problems.extend(exc.problems)
+        raise DataError(problems)
+    return data, sources
+
+
+def _validate_tables(data: dict, sources: SourceMap, year: int) -> list[Problem]:
+    """Rows of a table file on their own, through the Indicator and Task model types."""
+    from .model import validate
+
+    # A stand-in `report:` so that the model checks the rows; its own problems cannot occur and are not shown.
+    meta = {"title": "-", "issuer": "-", "date": date(year, 1, 1), "period": "-", "year": year}
+    try:
+        validate({"report": meta, **data}, sources)
+    except DataError as exc:
+        return [p for p in exc.problems if not p.field.startswith("report")]
+    return []
+
+
+def validate_files(paths: list[str | Path], year: int | None = None) -> list[Problem]:
+    """Check each file and return every problem found, in file order (an empty list: all good).
+
+    A YAML/JSON data file goes through the whole model (with the tables its ``sources:`` names); an .xlsx/.csv
+    table through the table loader and the Indicator/Task types, with deadlines read in ``year`` (default: this
+    year).
+    """
+    from .model import validate
+
+    problems: list[Problem] = []
+    for path in map(Path, paths):
+        try:
+            if path.suffix.lower() in TABLE_SUFFIXES:
+                table_year = year or date.today().year
+                table = read_tables(path, year=table_year)
+                problems.extend(table.problems)
+                if table.data:
+                    problems.extend(_validate_tables(table.data, table.sources, table_year))
+                continue
+            data, sources, found = gather(path)
+            problems.extend(found)
+            if data is None and found:
+                continue
+            try:
+                validate(data, sources)
+            except DataError as exc:
+                problems.extend(exc.problems)
+        except DataError as exc:
+            problems.extend(exc.problems)
+        except BriefgenError as exc:
+            problems.append(Problem(Location(display_name(path)), "", str(exc)))
+    return problems

@@ -1,0 +1,121 @@
+"""Cell values as staff write them -> typed values (briefgen.values)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from briefgen import values
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("31.3", "31.3"), (31.3, "31.3"), ("4,050", "4050"), ("９.５", "9.5"), ("−0.2", "-0.2"), (" 14 ", "14")],
+)
+def test_parse_number(text, expected):
+    assert values.parse_number(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("9.5%", "9.5"), ("-0.2", "-0.2"), ("−0.2", "-0.2"), ("下降0.2%", "-0.2"), ("增长9.5%", "9.5"), ("９.５％", "9.5")],
+)
+def test_parse_percent(text, expected):
+    assert values.parse_percent(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("年内", date(2022, 12, 31)), ("2022年10月底前", date(2022, 10, 31)), ("12月底前", date(2022, 12, 31)),
+     ("2022年9月底前", date(2022, 9, 30)), ("三季度", date(2022, 9, 30))],
+)
+def test_parse_due(text, expected):
+    assert values.parse_due(text, 2022) == expected
+
+
+@pytest.mark.parametrize("text, expected", [("绿", "green"), ("绿灯", "green"), ("黄", "yellow"), (" 红 ", "red"), ("Red", "red")])
+def test_parse_light(text, expected):
+    assert values.parse_light(text) == expected
+
+
+def test_parse_light_rejects_other_words():
+    with pytest.raises(ValueError, match='"蓝" is not a light'):
+        values.parse_light("蓝")
+
+
+@pytest.mark.parametrize("text, expected", [("是", True), ("√", True), ("预计", True), (1, True), ("否", False), ("", False), (0, False)])
+def test_parse_flag(text, expected):
+    assert values.parse_flag(text) is expected
+
+
+def test_parse_flag_rejects_other_words():
+    with pytest.raises(ValueError):
+        values.parse_flag("也许")
+
+
+@pytest.mark.parametrize(
+    "text, number, unit",
+    [("31.3亿元", "31.3", "亿元"), ("4,050万美元", "4050", "万美元"), ("14", "14", ""), (62.5, "62.5", ""), ("2 家", "2", "家")],
+)
+def test_parse_quantity(text, number, unit):
+    assert values.parse_quantity(text) == (Decimal(number), unit)
+
+
+@pytest.mark.parametrize("text", ["九点五", "31.3现价", "约三十"])
+def test_parse_quantity_rejects_words(text):
+    with pytest.raises(ValueError, match="is not a number"):
+        values.parse_quantity(text)
+
+
+@pytest.mark.parametrize("text, expected", [("完成年度目标的52.3%", "52.3"), ("52.3%", "52.3"), (52.3, "52.3"), ("完成全年目标的105%", "105")])
+def test_parse_progress(text, expected):
+    assert values.parse_progress(text) == Decimal(expected)
+
+
+def test_split_units():
+    assert values.split_units("经济发展办公室、财政办公室，便民服务中心") == ["经济发展办公室", "财政办公室", "便民服务中心"]
+    assert values.split_units("经发办 财政办;平安办") == ["经发办", "财政办", "平安办"]
+    assert values.split_units("经发办和财政办") == ["经发办", "财政办"]
+    assert values.split_units(None) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("（一）加强稳链复链，经济恢复中抢占先机", "加强稳链复链，经济恢复中抢占先机"), ("(二) 坚决攻坚克难", "坚决攻坚克难"),
+     ("三、深化城乡融合", "深化城乡融合"), ("第四部分 提升民生保障", "提升民生保障"), ("1.加快征迁", "加快征迁"),
+     ("（2）做优城市管理", "做优城市管理"),
+     # not numbering: a figure, a quarter, a plain title
+     ("1.5亿元投资", "1.5亿元投资"), ("第一季度亮灯", "第一季度亮灯"), ("加快征迁", "加快征迁")],
+)
+def test_strip_numbering(text, expected):
+    assert values.strip_numbering(text) == expected
+
+
+def test_split_title_detail():
+    assert values.split_title_detail("加快优势产业复工提产。借势上海经济恢复契机。继续加大人才招引。") == (
+        "加快优势产业复工提产", "借势上海经济恢复契机。继续加大人才招引。")
+    assert values.split_title_detail("推进重大项目建设") == ("推进重大项目建设", "")
+    assert values.split_title_detail("做优城市管理\n巩固垃圾分类成果") == ("做优城市管理", "巩固垃圾分类成果")
+
+
+@pytest.mark.parametrize("text, expected", [("单位：亿元", "亿元"), ("单位:万元", "万元"), ("（计量单位：万美元）", "万美元"), ("填报单位：前江街道", None), (None, None)])
+def test_caption_unit(text, expected):
+    assert values.caption_unit(text) == expected
+
+
+def test_looks_like_unit():
+    assert all(values.looks_like_unit(u) for u in ("亿元", "万美元", "亩", "%", "家", "万方", "人次"))
+    assert not any(values.looks_like_unit(u) for u in ("现价", "含税", "", "前江街道"))
+
+
+def test_tidy_decimal():
+    assert str(values.tidy_decimal(Decimal("9.500"))) == "9.5"
+    assert str(values.tidy_decimal(Decimal("100.0"))) == "100"
+    assert str(values.tidy_decimal(Decimal("4050"))) == "4050"
+
+
+def test_is_blank():
+    assert all(values.is_blank(v) for v in (None, "", "  ", "—", "-", "/"))
+    assert not any(values.is_blank(v) for v in (0, "0", "年内"))
