@@ -363,3 +363,22 @@ def test_seed_keep_script(seed):
     assert [len(s["tasks"]) for s in kept.data["plan"]["sections"]] == [3, 3, 3, 3]
     assert "（新裘市大河以北啟動區區域）" in kept.data["plan"]["sections"][2]["tasks"][0]["detail"]
     validate(kept.data, _NoSources())
+
+
+def test_docx_header_table(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=4)
+    for r, row in enumerate([["索引号：", "11330281/2022-09214", "主题分类：", "政务公开"],
+                             ["发布机构：", "梅林街道", "成文日期：", "2022-07-12"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    body = (CORPUS / "meilin-2022-h1.txt").read_text(encoding="utf-8").splitlines()[3:]
+    for line in body:
+        document.add_paragraph(line)
+    path = tmp_path / "with-table.docx"
+    document.save(str(path))
+    meta = extract(path).data["report"]
+    assert (meta["index_no"], meta["issuer"], meta["date"], meta["category"]) == (
+        "11330281/2022-09214", "梅林街道", date(2022, 7, 12), "政务公开")

@@ -90,15 +90,15 @@ def _read_docx(path: Path, name: str) -> str:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DataError([Problem(Location(name), "", f"not a readable Word file ({exc.__class__.__name__}); open it in Word and save it again as .docx")]) from None
-    lines = [p.text for p in document.paragraphs]
+    table_lines = []
     for table in document.tables:  # header tables (索引号 …) come first in published pages
         for row in table.rows:
             cells = []
-            for cell in row.cells:
+            for cell in row.cells:  # merged cells repeat: keep one
                 if not cells or cells[-1] != cell.text:
                     cells.append(cell.text)
-            lines.insert(0, " | ".join(cells))
-    return "\n".join(lines)
+            table_lines.append(" | ".join(cells))
+    return "\n".join(table_lines + [p.text for p in document.paragraphs])
 
 
 # --------------------------------------------------------------------------- extraction
