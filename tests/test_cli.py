@@ -156,3 +156,20 @@ def test_every_command_has_help_with_an_example(command):
     result = run(command, "--help")
     assert result.exit_code == 0
     assert "Example:" in result.output and f"briefgen {command}" in result.output
+
+
+def test_extract_writes_a_draft_that_builds(tmp_path):
+    from conftest import ROOT
+
+    seed = ROOT.parent / "shared" / "seeds" / "000_d422b980451038db.txt"
+    if not seed.is_file():
+        pytest.skip("the source report is not beside the project")
+    draft = tmp_path / "draft.yaml"
+    result = run("extract", seed, "-o", draft)
+    assert result.exit_code == 0, result.output
+    assert "12 lead tasks" in result.stderr
+    text = draft.read_text(encoding="utf-8")
+    assert "(qū)" not in text and "區" not in text and "待核实" in text
+    built = run("build", draft, "--out", tmp_path / "out", "--format", "pdf", "-t", "tasks")
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "out" / "tasks.pdf").is_file()

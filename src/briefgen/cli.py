@@ -193,3 +193,32 @@ def preview_cmd(pdf, png, page, dpi):
 
     target = png or pdf.with_name(f"{pdf.stem}-p{page}.png")
     click.echo(f"wrote {pdf_to_png(pdf, target, page, dpi)}")
+
+
+@main.command("extract")
+@click.argument("report", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="The YAML draft to write (default: print it).")
+@click.option("--keep-script", is_flag=True, help="Keep Traditional characters instead of converting to Simplified.")
+@_user_errors
+def extract_cmd(report, output, keep_script):
+    """Turn a raw work report (.txt or .docx) into a draft data file.
+
+    Repairs damaged text (pinyin annotations, ASCII punctuation, Traditional characters), finds the
+    metadata, review sections, second-half tasks and the figures in running text. Items a person must
+    check are marked "# 待核实" in the draft.
+
+    \b
+    Example:
+      briefgen extract report.txt -o report.yaml
+    """
+    from .extract import extract, to_yaml
+    from .outputs import write_atomic
+
+    result = extract(report, keep_script=keep_script)
+    text = to_yaml(result)
+    if output is None:
+        click.echo(text)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+        click.echo(f"wrote {output}")
+    click.echo(result.findings, err=True)
