@@ -98,7 +98,8 @@ def _read_table(kind: str, spec: dict, columns: dict | None, year: int | None) -
     return read_tables(spec["path"], [kind], sheet=spec.get("sheet"), columns=merged, year=year)
 
 
-def gather(data_path: str | Path, indicators: str | Path | None = None, tasks: str | Path | None = None) -> tuple[Any, SourceMap, list[Problem]]:
+def gather(data_path: str | Path, indicators: str | Path | None = None, tasks: str | Path | None = None,
+           columns: dict | None = None) -> tuple[Any, SourceMap, list[Problem]]:
     """Load the data file and its tables; problems are returned (all of them), not raised."""
     data_path = Path(data_path)
     try:
@@ -109,7 +110,8 @@ def gather(data_path: str | Path, indicators: str | Path | None = None, tasks: s
         return data, sources, []
     data = dict(data)
     problems: list[Problem] = []
-    specs, columns = _read_sources(data, data_path.parent, sources, problems)
+    specs, named_columns = _read_sources(data, data_path.parent, sources, problems)
+    columns = {**(named_columns or {}), **(columns or {})} or None
     for kind, given in ((INDICATORS, indicators), (TASKS, tasks)):
         if given is not None:  # the command line wins over `sources:`
             specs[kind] = {"path": Path(given), "sheet": None, "columns": None}
@@ -157,13 +159,14 @@ def _only(sources: SourceMap, prefix: tuple) -> SourceMap:
 
 
 def load_report_data(data_path: str | Path, indicators: str | Path | None = None,
-                     tasks: str | Path | None = None) -> tuple[dict, SourceMap]:
+                     tasks: str | Path | None = None, columns: dict | None = None) -> tuple[dict, SourceMap]:
     """The data file with its tables -> (plain data, SourceMap), ready for ``briefgen.model.validate``.
 
-    ``indicators`` / ``tasks`` (from the command line) override the data file's ``sources:``. Raises DataError
+    ``indicators`` / ``tasks`` (from the command line) override the data file's ``sources:``; ``columns``
+    (e.g. from briefgen.toml) adds to the data file's ``sources.columns``. Raises DataError
     with every problem of every file found while loading (a bad cell, a missing table, an unknown key).
     """
-    data, sources, problems = gather(data_path, indicators, tasks)
+    data, sources, problems = gather(data_path, indicators, tasks, columns)
     if problems:
         if data is not None:
             # Report the model's problems too, all at once: a cell that failed to parse holds a stand-in value,

@@ -1,0 +1,392 @@
+"""`briefgen init`: a working folder to start from, and `briefgen.toml`, the folder's settings.
+
+In: a destination folder, the sample data file and the built-in template folder.
+Out: ``briefgen.toml`` (commented in Chinese and English), ``data/report.yaml`` (the sample data),
+``data/指标.xlsx`` and ``data/任务.xlsx`` (the sample's indicators and tasks as staff keep them in Excel: a merged
+title row, a heading row, a merged row per task section), and ``templates/`` with one built-in template to edit.
+Nothing is overwritten. ``read_config`` reads ``briefgen.toml`` back, checked, with paths resolved.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import tempfile
+import tomllib
+import zipfile
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .errors import BriefgenError, DataError, Location, Problem
+
+CONFIG_NAME = "briefgen.toml"
+INDICATOR_BOOK = "指标.xlsx"
+TASK_BOOK = "任务.xlsx"
+FORMATS = ("docx", "pdf")
+
+CONFIG_TEMPLATE = """\
+# briefgen 工作目录配置 · settings of this briefgen working folder.
+# 在本目录运行 `briefgen build` 即按以下设置生成材料；命令行参数优先于这里的设置。
+# Run `briefgen build` in this folder to build with these settings; command-line options win over them.
+# 路径均相对于本文件所在目录 · Paths are relative to this file's folder.
+
+# 报告数据（YAML 或 JSON）：报告标题、发文单位、日期，以及回顾、工作思路等内容。
+# The report data (YAML or JSON): title, issuer, date, the review and the plan.
+data = "{data}"
+
+# 指标表（Excel 或 CSV）：给出时，表中指标替换数据文件中的 indicators。不需要时删去本行。
+# The indicator table (.xlsx or .csv): when given, its rows replace the data file's indicators. Delete the line if unused.
+{indicators}
+
+# 任务分解表（Excel 或 CSV，可选）：给出时，表中任务替换数据文件中 plan 的各板块任务，plan.intro 保留。
+# The task table (.xlsx or .csv, optional): when given, its tasks replace the data file's plan sections (plan.intro stays).
+{tasks}
+
+# 要生成的模板：summary（主要经济指标完成情况）、tasks（重点工作任务分解表）；templates/ 中的同名文件优先。
+# Templates to build: summary (indicator summary), tasks (task-assignment list); a file of the same name in templates/ wins.
+templates = ["summary", "tasks"]
+
+# 版式主题：official（党政机关公文格式 GB/T 9704）或 handout（会议材料），也可以是主题文件路径。
+# Theme: official (GB/T 9704 official layout) or handout (meeting handout), or the path of a theme file.
+theme = "official"
+
+# 输出目录 · Output folder.
+out = "out"
+
+# 输出格式：docx、pdf，或两者 · Output formats: docx, pdf, or both.
+formats = ["docx", "pdf"]
+
+# 表头对照（可选）：表格表头与 briefgen 认得的不同时，写明"我们的表头" = "你的表头"。须放在文件末尾。
+# Column headings (optional): when a table's headings differ from the ones briefgen knows, map ours to yours.
+# Keep this table at the end of the file.
+# [columns]
+# "工作任务" = "任务内容"
+# "牵头单位" = "主办科室"
+"""
+
+# key -> (what it must be, a one-line description for messages)
+CONFIG_KEYS: dict[str, tuple[type | tuple, str]] = {
+    "data": (str, "the report data file (YAML or JSON)"),
+    "indicators": (str, "an indicator table (.xlsx or .csv)"),
+    "tasks": (str, "a task table (.xlsx or .csv)"),
+    "templates": (list, "the templates to build, e.g. [\"summary\", \"tasks\"]"),
+    "theme": (str, "official, handout, or a theme file"),
+    "out": (str, "the output folder"),
+    "formats": (list, "[\"docx\", \"pdf\"], or one of them"),
+    "columns": (dict, "our table headings -> yours, e.g. {\"工作任务\" = \"任务内容\"}"),
+}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# briefgen.toml
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for n, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=", line):
+            return n
+    return None
+
+
+def read_config(folder: str | Path) -> dict:
+    """``folder/briefgen.toml`` -> settings, checked: every problem at once, each with its line.
+
+    Returns {"data": Path, "indicators": Path | None, "tasks": Path | None, "templates": [names],
+    "theme": name or path, "out": Path, "formats": [...], "columns": {...}} with paths joined to ``folder``.
+    """
+    folder = Path(folder)
+    path = folder / CONFIG_NAME
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DataError([Problem(Location(name), "", "no briefgen.toml here; run `briefgen init DIR` to make one")]) from None
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(Location(name), "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]) from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        where = Location(name, int(m.group(1)), int(m.group(2))) if m else Location(name)
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise DataError([Problem(where, "", f"invalid TOML: {message}")]) from None
+
+    problems = []
+
+    def here(key: str) -> Location:
+        return Location(name, _line_of(text, key))
+
+    for key, value in raw.items():
+        if key not in CONFIG_KEYS:
+            known = ", ".join(CONFIG_KEYS)
+            problems.append(Problem(here(key), key, f"unknown setting; use one of {known}"))
+            continue
+        kind, what = CONFIG_KEYS[key]
+        if not isinstance(value, kind):
+            problems.append(Problem(here(key), key, f"must be {what}"))
+            continue
+        if isinstance(value, str) and not value.strip():
+            problems.append(Problem(here(key), key, f"is empty; give {what}"))
+        if key == "templates" and not all(isinstance(t, str) and t.strip() for t in value):
+            problems.append(Problem(here(key), key, "must be a list of template names, e.g. [\"summary\", \"tasks\"]"))
+        if key == "formats":
+            bad = [f for f in value if f not in FORMATS]
+            if bad or not value:
+                problems.append(Problem(here(key), key, f"unknown format {bad[0]!r}; use docx and/or pdf" if bad else "give docx and/or pdf"))
+    if "data" not in raw:
+        problems.append(Problem(Location(name), "data", "missing; name the report data file, e.g. data = \"data/report.yaml\""))
+    if problems:
+        raise DataError(problems)
+
+    def resolve(value: str | None) -> Path | None:
+        return None if value is None else folder / value
+
+    theme = raw.get("theme", "official")
+    if Path(theme).suffix.lower() in (".toml", ".yaml", ".yml"):
+        theme = str(folder / theme)
+    return {
+        "data": resolve(raw["data"]),
+        "indicators": resolve(raw.get("indicators")),
+        "tasks": resolve(raw.get("tasks")),
+        "templates": list(raw.get("templates", ["summary", "tasks"])),
+        "theme": theme,
+        "out": resolve(raw.get("out", "out")),
+        "formats": list(raw.get("formats", list(FORMATS))),
+        "columns": dict(raw.get("columns", {})),
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Excel samples from a Report
+
+_CN_NUMBERS = "一二三四五六七八九十"
+
+
+def _cn(n: int) -> str:
+    """1 -> 一, 12 -> 十二 (section numbers up to 99)."""
+    if n <= 10:
+        return _CN_NUMBERS[n - 1]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN_NUMBERS[tens - 1]) + "十" + (_CN_NUMBERS[ones - 1] if ones else "")
+
+
+def _number(value: Decimal | None) -> float | int | None:
+    if value is None:
+        return None
+    value = value.normalize()
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _styles():
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    thin = Side(style="thin", color="FF000000")
+    return {
+        "title": Font(name="方正小标宋简体", size=16, bold=True),
+        "head": Font(name="黑体", size=11, bold=True),
+        "body": Font(name="仿宋", size=11),
+        "section": Font(name="楷体", size=11, bold=True),
+        "fill": PatternFill("solid", fgColor="FFD9D9D9"),
+        "border": Border(left=thin, right=thin, top=thin, bottom=thin),
+        "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
+        "left": Alignment(horizontal="left", vertical="center", wrap_text=True),
+        "right": Alignment(horizontal="right", vertical="center"),
+    }
+
+
+def _sheet(title: str, headings: list[str], widths: list[int], caption: str | None):
+    """A workbook with a merged title row, an optional caption row and a heading row."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    st = _styles()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    last = get_column_letter(len(headings))
+    ws.append([title])
+    ws.merge_cells(f"A1:{last}1")
+    ws["A1"].font, ws["A1"].alignment = st["title"], st["center"]
+    ws.row_dimensions[1].height = 30
+    if caption:
+        ws.append([None] * (len(headings) - 1) + [caption])
+        ws.cell(row=2, column=len(headings)).alignment = st["right"]
+    ws.append(headings)
+    head_row = ws.max_row
+    for c in range(1, len(headings) + 1):
+        cell = ws.cell(row=head_row, column=c)
+        cell.font, cell.fill, cell.border, cell.alignment = st["head"], st["fill"], st["border"], st["center"]
+        ws.column_dimensions[get_column_letter(c)].width = widths[c - 1]
+    ws.freeze_panes = f"A{head_row + 1}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{head_row}:{head_row}"
+    return wb, ws
+
+
+def _body_row(ws, values: list[Any], aligns: list[str]) -> None:
+    st = _styles()
+    ws.append(values)
+    r = ws.max_row
+    for c, align in enumerate(aligns, start=1):
+        cell = ws.cell(row=r, column=c)
+        cell.font, cell.border, cell.alignment = st["body"], st["border"], st[align]
+
+
+def indicator_workbook(report: Any):
+    """The report's indicators as an indicator table: 序号, 指标名称, 单位, 完成值, 同比增长(%), 备注 and, where the
+    data has them, 目标值, 完成进度, 排名, 亮灯, 预计."""
+    inds = list(report.indicators)
+    cols: list[tuple[str, int, str, Any]] = [
+        ("序号", 6, "center", lambda i, n: n),
+        ("指标名称", 30, "left", lambda i, n: i.name),
+        ("单位", 9, "center", lambda i, n: i.unit or None),
+        ("完成值", 12, "right", lambda i, n: i.value_text or _number(i.value)),
+        ("同比增长(%)", 12, "right", lambda i, n: i.yoy_text or _number(i.yoy)),
+    ]
+    optional = [
+        ("目标值", 12, "right", "target", lambda i, n: _number(i.target)),
+        ("完成进度(%)", 12, "right", "progress", lambda i, n: _number(i.progress)),
+        ("排名", 14, "center", "rank", lambda i, n: i.rank),
+        ("亮灯", 8, "center", "light", lambda i, n: {"green": "绿", "yellow": "黄", "red": "红"}.get(i.light)),
+    ]
+    for heading, width, align, attr, get in optional:
+        if any(getattr(i, attr) is not None for i in inds):
+            cols.append((heading, width, align, get))
+    if any(i.estimate for i in inds):
+        cols.append(("预计", 8, "center", lambda i, n: "是" if i.estimate else None))
+    cols.append(("备注", 24, "left", lambda i, n: i.note))
+    meta = report.report
+    wb, ws = _sheet(f"{meta.issuer}{meta.period}主要经济指标完成情况", [c[0] for c in cols], [c[1] for c in cols], None)
+    for n, ind in enumerate(inds, start=1):
+        _body_row(ws, [get(ind, n) for _, _, _, get in cols], [c[2] for c in cols])
+    return wb
+
+
+def task_workbook(report: Any):
+    """The report's plan as a task-assignment table: 序号, 工作任务 ("title。detail"), 牵头单位, 配合单位, 完成时限,
+    with a merged "（一）…" row before each section."""
+    meta = report.report
+    headings = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
+    wb, ws = _sheet(f"{meta.issuer}{meta.year or meta.date.year}年下半年重点工作任务分解表", headings, [6, 70, 18, 28, 16], None)
+    st = _styles()
+    n = 0
+    for si, section in enumerate(report.plan.sections, start=1):
+        if section.title:
+            ws.append([f"（{_cn(si)}）{section.title}"])
+            r = ws.max_row
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(headings))
+            ws.cell(row=r, column=1).font = st["section"]
+            ws.cell(row=r, column=1).alignment = st["left"]
+            for c in range(1, len(headings) + 1):
+                ws.cell(row=r, column=c).border = st["border"]
+        for task in section.tasks:
+            n += 1
+            text = f"{task.title}。{task.detail}" if task.detail else task.title
+            _body_row(ws, [n, text, task.lead, "、".join(task.support) or None, task.due_display],
+                      ["center", "left", "center", "center", "center"])
+    return wb
+
+
+def save_workbook(wb: Any, path: Path, when: date | datetime) -> None:
+    """Save with fixed timestamps (in the ZIP and in docProps/core.xml), atomically: the same data gives the
+    same bytes, so samples and archives can be compared and checksummed."""
+    stamp = when if isinstance(when, datetime) else datetime.combine(when, time(0, 0))
+    wb.properties.creator = "briefgen"
+    wb.properties.created = stamp
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + iso.encode() + rb"\g<2>", data)
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, data)
+    _write_atomic(path, out.getvalue())
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_excel_samples(report: Any, folder: Path) -> list[Path]:
+    """``folder/指标.xlsx`` and ``folder/任务.xlsx`` from a Report (each only when the report has such rows)."""
+    written = []
+    when = report.report.date
+    if report.indicators:
+        save_workbook(indicator_workbook(report), folder / INDICATOR_BOOK, when)
+        written.append(folder / INDICATOR_BOOK)
+    if report.plan.tasks:
+        save_workbook(task_workbook(report), folder / TASK_BOOK, when)
+        written.append(folder / TASK_BOOK)
+    return written
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# init
+
+
+def _pick_template(builtin_templates: Path) -> Path | None:
+    preferred = builtin_templates / "summary.xml.j2"
+    if preferred.is_file():
+        return preferred
+    found = sorted(builtin_templates.glob("*.xml.j2"))
+    return found[0] if found else None
+
+
+def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: str | Path) -> list[Path]:
+    """Make a working folder in ``dest``; returns the files created. Refuses to overwrite any file."""
+    from .inputs import load_report_data
+    from .model import validate
+
+    dest, sample_data, builtin_templates = Path(dest), Path(sample_data), Path(builtin_templates)
+    if dest.exists() and not dest.is_dir():
+        raise BriefgenError(f"{dest} is a file, not a folder; choose another place for the working folder")
+    if not sample_data.is_file():
+        raise BriefgenError(f"{sample_data}: sample data not found")
+    data_name = "report" + (sample_data.suffix.lower() if sample_data.suffix.lower() in (".yaml", ".yml", ".json") else ".yaml")
+    raw, sources = load_report_data(sample_data)
+    report = validate(raw, sources)
+    template = _pick_template(builtin_templates)
+
+    config = dest / CONFIG_NAME
+    data_file = dest / "data" / data_name
+    books = [p for p, has in ((dest / "data" / INDICATOR_BOOK, bool(report.indicators)),
+                               (dest / "data" / TASK_BOOK, bool(report.plan.tasks))) if has]
+    template_copy = dest / "templates" / template.name if template else None
+    planned = [config, data_file, *books] + ([template_copy] if template_copy else [])
+    for path in planned:
+        if path.exists():
+            raise BriefgenError(f"{path} already exists; briefgen init does not overwrite files (move it away or choose another folder)")
+
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / "data").mkdir(exist_ok=True)
+    shutil.copyfile(sample_data, data_file)
+    written = write_excel_samples(report, dest / "data")
+    if template and template_copy:
+        template_copy.parent.mkdir(exist_ok=True)
+        shutil.copyfile(template, template_copy)
+    rel = lambda p: p.relative_to(dest).as_posix()  # noqa: E731
+    indicators = f'indicators = "data/{INDICATOR_BOOK}"' if report.indicators else f'# indicators = "data/{INDICATOR_BOOK}"'
+    tasks = f'tasks = "data/{TASK_BOOK}"' if report.plan.tasks else f'# tasks = "data/{TASK_BOOK}"'
+    config.write_text(CONFIG_TEMPLATE.format(data=rel(data_file), indicators=indicators, tasks=tasks), encoding="utf-8")
+    return [config, data_file, *written] + ([template_copy] if template_copy else [])
