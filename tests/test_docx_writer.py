@@ -555,3 +555,23 @@ def test_reference_docx_keeps_its_footer(tmp_path, official):
     a = tmp_path / "again.docx"
     write_docx(sample(), official, a, reference_docx=ref)
     assert a.read_bytes() == path.read_bytes()
+
+
+def test_reference_header_is_kept_and_page_numbers_stay_on_every_page(tmp_path, official):
+    ref = make_reference.make_reference(tmp_path / "ref.docx", header=True)
+    path = tmp_path / "out.docx"
+    write_docx(sample(), official, path, reference_docx=ref)
+    doc = docx.Document(str(path))
+    assert doc.sections[0].header.paragraphs[0].text == make_reference.HEADER_TEXT  # not replaced by the mark
+    # odd/even footers would leave even pages without the reference's header: one centred footer instead
+    assert part(path, "word/settings.xml").find("w:evenAndOddHeaders", NS) is None
+    footer = _footer_for(path, "default")
+    assert val(footer.find("w:p/w:pPr/w:jc", NS)) == "center" and _page_field(footer)[0] == "PAGE"
+
+
+def test_empty_document_is_still_a_valid_docx(tmp_path, official):
+    path = tmp_path / "empty.docx"
+    write_docx(ir.Document(ir.Meta(title="空"), ()), official, path)
+    body = part(path, "word/document.xml").find("w:body", NS)
+    assert [etree.QName(el).localname for el in body] == ["p", "sectPr"]
+    assert docx.Document(str(path)).core_properties.title == "空"

@@ -541,9 +541,18 @@ def set_doc_grid(sectPr: etree._Element, line_pitch: Length) -> None:
     set_child(sectPr, "docGrid", SECTPR_ORDER, type="lines", linePitch=twips(line_pitch))
 
 
-def has_reference(sectPr: etree._Element, kind: str) -> bool:
-    """Whether the section has a w:headerReference / w:footerReference (``kind`` = "header"/"footer")."""
-    return sectPr.find(qn(f"w:{kind}Reference")) is not None
+def has_reference(sectPr: etree._Element, kind: str, which: str | None = None) -> bool:
+    """Whether the section has a w:headerReference / w:footerReference (``kind`` = "header"/"footer"),
+    of any type or of type ``which`` ("default", "even", "first")."""
+    for ref in sectPr.findall(qn(f"w:{kind}Reference")):
+        if which is None or ref.get(qn("w:type")) == which:
+            return True
+    return False
+
+
+def is_block(el: etree._Element) -> bool:
+    """A body-level paragraph or table (not the w:sectPr)."""
+    return _local(el) in ("p", "tbl", "sdt")
 
 
 def clear_body(body: etree._Element) -> None:

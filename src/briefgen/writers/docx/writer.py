@@ -115,13 +115,22 @@ class DocxBuilder:
         self._setup_header_footer()
         for block in self.ir.blocks:
             self._block(block)
-        if self._pending_break:
+        if self._pending_break or not self._has_content():
+            # a trailing page break; or an empty document, which still needs one paragraph for Word
+            page_break = self._pending_break
+            self._pending_break = False
             p = self._new_paragraph("normal")
+            oxml.set_paragraph_props(p.get_or_add_pPr(), first_line=Pt(0), first_line_chars=0)
             r, rPr = oxml.add_run(p)
             self._run_props(rPr, "body", "", style_key="normal")
-            oxml.add_break(r, page=True)
+            if page_break:
+                oxml.add_break(r, page=True)
         self._set_core_properties()
         return self
+
+    def _has_content(self) -> bool:
+        return any(oxml.is_block(el) for el in self.body)
+
 
     def save(self) -> bytes:
         out = io.BytesIO()
@@ -307,9 +316,12 @@ class DocxBuilder:
     def _setup_header_footer(self) -> None:
         t = self.theme
         position = t.page_number.position
-        outside = position == "outside"
         own_footer = self.reference is not None and oxml.has_reference(self.sectPr, "footer")
         own_header = self.reference is not None and oxml.has_reference(self.sectPr, "header")
+        if position == "outside" and own_header and not oxml.has_reference(self.sectPr, "header", "even"):
+            # different even-page footers would leave even pages without the reference's header
+            position = "center"
+        outside = position == "outside"
         if outside and not own_footer:
             self.doc.settings.odd_and_even_pages_header_footer = True
         mark = self.ir.meta.mark or t.mark.text
