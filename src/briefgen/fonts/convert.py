@@ -162,13 +162,17 @@ def ensure_converted(
 def _open_source(source: Path, index: int):
     from fontTools.ttLib import TTFont, TTLibError
 
+    font = None
     try:
         font = TTFont(source, fontNumber=index, lazy=True)
         font.getGlyphOrder()
     except (OSError, TTLibError, AssertionError, ValueError, IndexError) as exc:
+        if font is not None:
+            font.close()
         raise FontError(f"{source}: cannot read font (face {index}): {exc}") from None
     if "CFF " not in font:
         kind = "a variable CFF2 font" if "CFF2" in font else "not a CFF font"
+        font.close()
         raise FontError(f"{source}: cannot convert face {index} to TrueType: {kind}")
     return font
 
@@ -180,8 +184,8 @@ def _reusable_glyphs(reuse: Path | None) -> tuple[dict[int, str], dict[str, obje
     from fontTools.ttLib import TTFont
 
     try:
-        old = TTFont(reuse, lazy=True)
-        return old.getBestCmap() or {}, old["glyf"].glyphs
+        with TTFont(reuse, lazy=True) as old:
+            return old.getBestCmap() or {}, old["glyf"].glyphs
     except Exception:  # a damaged cache is rebuilt from the source
         return None
 
@@ -205,6 +209,14 @@ def _glyph_stats(glyph, glyf) -> tuple[int, int, int, int, int, int]:
 
 
 def _build(source: Path, index: int, codepoints: set[int], ttf: Path, side: Path, reuse: Path | None) -> Converted:
+    src = _open_source(source, index)
+    try:
+        return _convert(src, source, index, codepoints, ttf, side, reuse)
+    finally:
+        src.close()
+
+
+def _convert(src, source: Path, index: int, codepoints: set[int], ttf: Path, side: Path, reuse: Path | None) -> Converted:
     import copy
     import io
 
@@ -214,7 +226,6 @@ def _build(source: Path, index: int, codepoints: set[int], ttf: Path, side: Path
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.ttLib import newTable
 
-    src = _open_source(source, index)
     cmap = src.getBestCmap() or {}
     source_cmap = set(cmap)
     cps = sorted(codepoints & source_cmap)

@@ -349,7 +349,8 @@ def _source_cmap(path: Path) -> frozenset[int]:
     else:
         from fontTools.ttLib import TTFont
 
-        cps = frozenset(TTFont(path, lazy=True).getBestCmap() or {})
+        with TTFont(path, lazy=True) as font:
+            cps = frozenset(font.getBestCmap() or {})
     _cmaps[key] = cps
     return cps
 

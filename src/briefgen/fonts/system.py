@@ -185,9 +185,16 @@ def read_faces(path: str) -> list[Face]:
     try:
         with open(path, "rb") as f:
             collection = f.read(4) == b"ttcf"
-        fonts = TTCollection(path, lazy=True).fonts if collection else [TTFont(path, lazy=True)]
+        holder = TTCollection(path, lazy=True) if collection else TTFont(path, lazy=True)
     except Exception as exc:
         return [Face(path, 0, "", "", (), 400, False, "", f"unreadable font file: {exc}")]
+    try:
+        return _faces(path, holder.fonts if collection else [holder])
+    finally:
+        holder.close()
+
+
+def _faces(path: str, fonts: list) -> list[Face]:
     faces = []
     for index, font in enumerate(fonts):
         try:
