@@ -398,3 +398,30 @@ def test_the_fixture_report_is_valid():
     report = validate(data, sources)
     assert len(report.plan.tasks) == 3 and report.indicators[0].value == Decimal("31.3")
     assert Location  # imported for the reader: locations are errors.Location
+
+
+def test_group_rows_and_a_unit_caption_between_blocks():
+    rows = [
+        ["序号", "指标名称", "单位", "完成值", "同比增长"],
+        ["一、工业经济", None, None, None, None],
+        [1, "规上工业增加值", None, 31.3, 9.5],
+        ["单位：万美元", None, None, None, None],
+        [2, "实际利用外资", None, 4050, None],
+        [3, "新注册企业", "家", 14, "—"],
+    ]
+    wb, _ = workbook(rows, ["A2:E2"])
+    items, _ = load_indicators(save(wb, "指标.xlsx"))
+    assert [(i["name"], i["unit"]) for i in items] == [("规上工业增加值", ""), ("实际利用外资", "万美元"), ("新注册企业", "家")]
+    assert "yoy" not in items[2]  # a dash means no figure
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("指标.xls", b"\xd0\xcf\x11\xe0", "cannot read .xls workbooks; open it in Excel or WPS and save as .xlsx"),
+    ("指标.xlsx", b"not a zip", "not an .xlsx workbook (BadZipFile); save it again as .xlsx"),
+    ("指标.txt.gz", b"", "cannot read .gz as a table; use .xlsx or .csv"),
+])
+def test_files_that_are_not_tables(name, content, message):
+    Path(name).write_bytes(content)
+    with pytest.raises(DataError) as err:
+        load_indicators(name)
+    assert err.value.lines() == [f"{name}: {message}"]
