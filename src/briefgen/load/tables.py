@@ -196,6 +196,7 @@ def _read_xlsx(path: Path, name: str) -> list[Sheet]:
                 for c in range(rng.min_col, rng.max_col + 1):
                     merged_at[(r, c)] = bounds
         rows: list[list[Cell]] = []
+        prefix = _ref(ws.title, 1, 1)[: -len("A1")]  # "Sheet1!" or "'My sheet'!"
         for r, row in enumerate(ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column), start=1):
             cells = []
             for c, xc in enumerate(row, start=1):
@@ -204,7 +205,8 @@ def _read_xlsx(path: Path, name: str) -> list[Sheet]:
                 value = src.value
                 if isinstance(value, str):
                     value = value.strip() or None
-                cells.append(Cell(value, _ref(ws.title, src.row, src.column), bounds, src.number_format or "General", _fill_light(src)))
+                ref = f"{prefix}{src.coordinate}"
+                cells.append(Cell(value, ref, bounds, src.number_format or "General", _fill_light(src)))
             rows.append(cells)
         sheets.append(Sheet(name, ws.title, rows, formula_lookup(ws.title)))
     return sheets
