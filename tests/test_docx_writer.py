@@ -201,8 +201,10 @@ def test_every_run_and_style_names_an_east_asian_font(built):
     defaults = styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", NS)
     assert val(defaults, "eastAsia") == "仿宋_GB2312" and val(defaults, "ascii") == "Times New Roman"
     for s in styles.findall("w:style", NS):
-        fonts = s.find("w:rPr/w:rFonts", NS)
-        assert fonts is None or fonts.get(w("eastAsia")) or defaults is not None
+        fonts = s.find("w:rPr/w:rFonts", NS)  # a style that names fonts names the Chinese one too
+        assert fonts is None or fonts.get(w("eastAsia")), val(s, "styleId")
+    macro = style(styles, "MacroText")  # python-docx's template names only Consolas there
+    assert val(macro.find("w:rPr/w:rFonts", NS), "eastAsia") == "仿宋_GB2312"
 
 
 @pytest.mark.parametrize("name", ["word/styles.xml", "word/document.xml", "word/settings.xml"])

@@ -103,11 +103,13 @@ def child(parent: etree._Element, tag: str) -> etree._Element | None:
 
 
 def set_child(parent: etree._Element, tag: str, order: list[str], **attrs: str | int) -> etree._Element:
-    """Replace (or add) the child ``w:tag`` of ``parent`` at its schema position, with these attributes."""
+    """Replace (or add) the child ``w:tag`` of ``parent`` at its schema position, with these attributes.
+
+    A replaced element loses its children: use :func:`get_or_add` for containers (w:rPr, w:spacing …).
+    """
     old = child(parent, tag)
     new = _w(tag, **attrs)
     if old is not None:
-        # keep the children of container elements (rPr inside pPr, for instance) only when asked to
         old.addprevious(new)
         parent.remove(old)
         return new
@@ -255,10 +257,6 @@ def set_paragraph_props(
         set_child(pPr, "outlineLvl", PPR_ORDER, val=outline_level)
 
 
-def paragraph_pPr(p: etree._Element) -> etree._Element:
-    return p.get_or_add_pPr()
-
-
 def paragraph_mark_rPr(pPr: etree._Element) -> etree._Element:
     """The w:rPr inside w:pPr: how the paragraph mark (and an empty paragraph) is set."""
     return get_or_add(pPr, "rPr", PPR_ORDER)
@@ -353,7 +351,8 @@ def new_table(
     return tbl
 
 
-def add_row(tbl: etree._Element, *, header: bool, cant_split: bool, keep_with_next: bool = False) -> etree._Element:
+def add_row(tbl: etree._Element, *, header: bool, cant_split: bool) -> etree._Element:
+    """A w:tr: ``header`` repeats it at the top of every page (w:tblHeader), ``cant_split`` keeps it whole."""
     tr = _w("tr")
     trPr = _w("trPr")
     if cant_split:
@@ -392,10 +391,6 @@ def new_paragraph() -> etree._Element:
 
 # --------------------------------------------------------------------------------------------------
 # Styles
-
-
-def styles_root(styles_part) -> etree._Element:
-    return styles_part.element
 
 
 def find_style(styles: etree._Element, style_type: str, ids: Iterable[str], names: Iterable[str]) -> str | None:
@@ -509,6 +504,24 @@ def strip_theme_fonts(root: etree._Element) -> int:
     return removed
 
 
+def complete_east_asian_fonts(styles: etree._Element) -> None:
+    """Give every style's w:rFonts a w:eastAsia: the one it inherits (basedOn chain, else docDefaults).
+
+    A style that names only Latin fonts (python-docx's "macro" style names Consolas) looks the same
+    afterwards, but now says which Chinese font it uses, so no viewer has to guess.
+    """
+    dd = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
+    default = dd.get(qn("w:eastAsia")) if dd is not None else None
+    for style in styles.findall(qn("w:style")):
+        rfonts = style.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+        if rfonts is None or rfonts.get(qn("w:eastAsia")):
+            continue
+        based = child(style, "basedOn")
+        inherited = style_east_asian_font(styles, based.get(qn("w:val"))) if based is not None else None
+        if inherited or default:
+            rfonts.set(qn("w:eastAsia"), inherited or default)
+
+
 def style_east_asian_font(styles: etree._Element, style_id: str | None) -> str | None:
     """The w:eastAsia font a paragraph style names itself or through its w:basedOn chain (not docDefaults)."""
     seen: set[str] = set()
@@ -522,13 +535,6 @@ def style_east_asian_font(styles: etree._Element, style_id: str | None) -> str |
             return rfonts.get(qn("w:eastAsia"))
         based = child(style, "basedOn")
         style_id = based.get(qn("w:val")) if based is not None else None
-    return None
-
-
-def default_paragraph_style(styles: etree._Element) -> str | None:
-    for s in styles.findall(qn("w:style")):
-        if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true", "on"):
-            return s.get(qn("w:styleId"))
     return None
 
 

@@ -219,6 +219,7 @@ class DocxBuilder:
             else:
                 self.sid[key.key] = key.ids[0]
                 self._define(key.key)
+        oxml.complete_east_asian_fonts(self.styles)
 
     @staticmethod
     def _names_east_asian(rPr) -> bool:
