@@ -33,20 +33,12 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def load_report(data: Path, indicators: Path | None = None, tasks: Path | None = None):
+def load_report(data: Path, indicators: Path | None = None, tasks: Path | None = None, columns: dict | None = None):
     """Load and validate the report data (YAML/JSON, plus Excel/CSV tables when given)."""
+    from .inputs import load_report_data
     from .model import validate
 
-    try:
-        from .inputs import load_report_data
-    except ImportError:  # tables support not installed in this tree
-        load_report_data = None
-    if load_report_data is not None:
-        raw, sources = load_report_data(data, indicators=indicators, tasks=tasks)
-    else:
-        from .load import load_file
-
-        raw, sources = load_file(data)
+    raw, sources = load_report_data(data, indicators=indicators, tasks=tasks, columns=columns)
     return validate(raw, sources)
 
 
@@ -84,11 +76,12 @@ def build(
     strict: bool = False,
     indicators: Path | None = None,
     tasks: Path | None = None,
+    columns: dict | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
     from .outputs import write_atomic
 
-    report = load_report(Path(data), indicators, tasks)
+    report = load_report(Path(data), indicators, tasks, columns)
     the_theme = load_theme(theme)
     if reference_docx is not None and not Path(reference_docx).is_file():
         raise BriefgenError(f"{reference_docx}: reference DOCX not found")

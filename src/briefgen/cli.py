@@ -95,8 +95,9 @@ def build(data, out_dir, templates, formats, theme, template_dirs, reference_doc
         reference_docx,
         mark,
         strict,
-        indicators or (Path(config["indicators"]) if config.get("indicators") else None),
-        tasks or (Path(config["tasks"]) if config.get("tasks") else None),
+        indicators or config.get("indicators"),
+        tasks or config.get("tasks"),
+        config.get("columns") or None,
     )
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -107,11 +108,9 @@ def build(data, out_dir, templates, formats, theme, template_dirs, reference_doc
 
 def _folder_config() -> dict:
     """briefgen.toml of the working folder, for `briefgen build` without arguments."""
-    try:
-        from .scaffold import read_config
-    except ImportError:
-        read_config = None
-    if read_config is None or not (Path.cwd() / "briefgen.toml").is_file():
+    from .scaffold import read_config
+
+    if not (Path.cwd() / "briefgen.toml").is_file():
         raise BriefgenError("no data file given and no briefgen.toml here; run `briefgen build DATA.yaml` or `briefgen init DIR`")
     return read_config(Path.cwd())
 
@@ -222,3 +221,51 @@ def extract_cmd(report, output, keep_script):
         write_atomic(output, text.encode("utf-8"))
         click.echo(f"wrote {output}")
     click.echo(result.findings, err=True)
+
+
+@main.command("validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@_user_errors
+def validate_cmd(files):
+    """Check data files (YAML, JSON, XLSX, CSV) and list every problem at once.
+
+    \b
+    Example:
+      briefgen validate data/report.yaml data/指标.xlsx
+    """
+    from .inputs import validate_files
+
+    problems = validate_files(list(files))
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        sys.exit(2)
+    click.echo(f"ok: {len(files)} file{'s' if len(files) != 1 else ''}, no problems")
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@_user_errors
+def init_cmd(folder):
+    """Make a working folder: briefgen.toml, sample data (YAML and Excel) and a template to edit.
+
+    Inside it, `briefgen build` with no arguments builds the pack.
+
+    \b
+    Example:
+      briefgen init 会议材料 && cd 会议材料 && briefgen build
+    """
+    from .scaffold import init_folder
+    from .templating import builtin_dir
+
+    created = init_folder(folder, sample_data_path(), builtin_dir())
+    for path in created:
+        click.echo(f"created {path}")
+
+
+def sample_data_path() -> Path:
+    """The sample report data: inside the package when installed, data/ in a checkout."""
+    packaged = Path(__file__).parent / "data" / "qianjiang-2022-h1.yaml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "qianjiang-2022-h1.yaml"
