@@ -171,6 +171,8 @@ class _Layout:
             data.append(cells)
             if row.kind == "group":
                 style.append(("BACKGROUND", (0, ri), (-1, ri), colors.Color(0.93, 0.93, 0.93)))
+                if ri + 1 < len(b.rows):
+                    style.append(("NOSPLIT", (0, ri), (-1, ri + 1)))  # a section heading never ends a page
             if row.kind == "header":
                 style.append(("BACKGROUND", (0, ri), (-1, ri), colors.Color(0.88, 0.88, 0.88)))
         out = []
