@@ -119,3 +119,13 @@ def test_tidy_decimal():
 def test_is_blank():
     assert all(values.is_blank(v) for v in (None, "", "  ", "—", "-", "/"))
     assert not any(values.is_blank(v) for v in (0, "0", "年内"))
+
+
+def test_deadlines_in_traditional_script_and_with_month_suffix():
+    from datetime import date
+
+    from briefgen.values import parse_due
+
+    assert parse_due("年內", 2022) == date(2022, 12, 31)
+    assert parse_due("6月份", 2022) == date(2022, 6, 30)
+    assert parse_due("力争9月底前", 2022) == date(2022, 9, 30)

@@ -57,6 +57,7 @@ _DUE_YMD = re.compile(r"^(?:(\d{4})\s*[年./-]\s*)?(\d{1,2})\s*[月./-]\s*(?:(\d
 _DUE_YEAR_END = ("年内", "年底前", "年底", "年末", "年底以前", "全年", "长期", "持续推进")
 _DUE_QUARTER = re.compile(r"^(?:(\d{4})\s*年\s*)?(?:第?([一二三四1-4])季度)(?:末|底)?(?:前)?$")
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
+_DUE_TRADITIONAL = str.maketrans("內節", "内节")  # deadlines in a report kept in Traditional script
 
 
 def parse_due(value: object, year: int) -> date:
@@ -68,7 +69,9 @@ def parse_due(value: object, year: int) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    text = str(value).strip().translate(_FULLWIDTH)
+    text = str(value).strip().translate(_FULLWIDTH).translate(_DUE_TRADITIONAL)
+    text = re.sub(r"^(?:力争|争取|确保|计划)", "", text)
+    text = re.sub(r"(\d)\s*月份", r"\1月", text)
     if not text:
         raise ValueError("a deadline is required")
     for word in _DUE_YEAR_END:
