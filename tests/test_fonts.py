@@ -426,3 +426,31 @@ def test_pdf_embeds_every_font_and_text_extracts(tmp_path, monkeypatch):
     finally:
         doc.close()
     assert [line.strip() for line in got.replace("\r", "").split("\n") if line.strip()] == [t for _, t in lines]
+
+
+def test_pdf_bytes_do_not_depend_on_what_the_cache_holds(tmp_path):
+    """A document's PDF is byte-identical before and after the font cache grows for other documents."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    theme = load_theme("official")
+    lines = [("title", "前江街道简报"), ("body", "规上工业增加值31.3亿元，同比增长9.5%。"), ("h1", "一、主要指标")]
+    text = "".join(t for _, t in lines)
+
+    def render(fs, out: Path) -> bytes:
+        canvas = Canvas(str(out), invariant=1, initialFontName=fs.name("body"), initialFontSize=12)
+        for i, (role, line) in enumerate(lines):
+            x = 72
+            for name, run in fs.segments(role, line):
+                canvas.setFont(name, 16)
+                canvas.drawString(x, 760 - 30 * i, run)
+                x += canvas.stringWidth(run, name, 16)
+        canvas.showPage()
+        canvas.save()
+        return out.read_bytes()
+
+    before = render(pdf_fontset(theme, text), tmp_path / "a.pdf")
+    grown = pdf_fontset(theme, text + "燚龘鱻犇骉麤")  # another document with rarer characters
+    assert all(ord(c) in convert.from_ranges(json.loads(grown.paths["body"].with_suffix(".json").read_text())["covered"])
+               for c in "燚龘鱻")
+    after = render(pdf_fontset(theme, text), tmp_path / "b.pdf")
+    assert after == before
