@@ -73,6 +73,7 @@ def sample(mark: str | None = "内部资料 注意保存", created: dt.date | No
         indicator_table(),
         ir.Spacer(2),
         ir.Paragraph((R("前江街道办事处"),), align="right", indent=False),
+        ir.Paragraph((R("注：标“预计”者为预计数。"),), indent=False, role="table"),
     )
     fields = dict(title="前江街道2022年上半年工作总结", author="前江街道办事处", subject="工作总结",
                   keywords="工作总结;指标", created=created, mark=mark)
@@ -268,6 +269,15 @@ def test_paragraph_direct_formatting_and_lists(built):
     assert val(right.find("w:pPr/w:jc", NS)) == "right"
 
 
+def test_table_role_paragraph_is_set_like_table_text(built, official):
+    note = next(p for p in body_paragraphs(built) if text_of(p).startswith("注："))
+    size = str(int(official.body.table_size_pt * 2))
+    assert {val(r.find("w:rPr/w:sz", NS)) for r in note.findall("w:r", NS)} == {size}
+    spacing = note.find("w:pPr/w:spacing", NS)
+    expected = Pt(official.body.table_size_pt * official.body.table_leading).twips
+    assert (val(spacing, "line"), val(spacing, "lineRule")) == (str(expected), "exact")
+
+
 def test_spacer_and_page_break(built):
     root = part(built, "word/document.xml")
     body = root.find("w:body", NS)
@@ -327,6 +337,8 @@ def test_table_is_a_real_word_table(built, official):
     group_cells = group.findall("w:tc", NS)
     assert len(group_cells) == 1 and val(group_cells[0].find("w:tcPr/w:gridSpan", NS)) == "5"
     assert group_cells[0].find("w:tcPr/w:shd", NS) is not None
+    assert all(tc.find("w:tcPr/w:shd", NS) is not None for tc in header.findall("w:tc", NS))
+    assert all(tc.find("w:tcPr/w:shd", NS) is None for r in bodies for tc in r.findall("w:tc", NS))
     assert int(val(group_cells[0].find("w:tcPr/w:tcW", NS), "w")) == text_width
     assert run_east_asia(group_cells[0].find("w:p", NS)) == {"楷体_GB2312"}
     for tc in header.findall("w:tc", NS):
@@ -577,3 +589,18 @@ def test_empty_document_is_still_a_valid_docx(tmp_path, official):
     body = part(path, "word/document.xml").find("w:body", NS)
     assert [etree.QName(el).localname for el in body] == ["p", "sectPr"]
     assert docx.Document(str(path)).core_properties.title == "空"
+
+
+def test_long_title_is_balanced_not_orphaned(tmp_path, official):
+    title = "前江街道2022年1—6月主要经济指标完成情况"  # greedy wrapping leaves 况 alone on line 2
+    path = tmp_path / "title.docx"
+    write_docx(ir.Document(ir.Meta(title="t"), (ir.Title((R("前江街道"), R(title[4:])),),)), official, path)
+    p = body_paragraphs(path)[0]
+    lines = "".join(t.text if etree.QName(t).localname == "t" else "\n"
+                    for t in p.iter(w("t"), w("br"))).split("\n")
+    assert "".join(lines) == title and len(lines) == 2
+    assert all(len(line) >= 8 for line in lines), lines
+    assert not lines[1][0] in "，。、；：？！）》”"
+    short = tmp_path / "short.docx"
+    write_docx(ir.Document(ir.Meta(title="t"), (ir.Title((R("工作简报"),)),)), official, short)
+    assert body_paragraphs(short)[0].find(".//w:br", NS) is None

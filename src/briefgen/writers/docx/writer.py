@@ -33,17 +33,21 @@ from pathlib import Path
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.shared import Emu, Mm, Pt, Twips
+from docx.shared import Emu, Length, Mm, Pt, Twips
 
 from ... import ir
 from ...theme import FontRole, Theme
 from . import oxml
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-GROUP_FILL = "F2F2F2"  # light grey behind a group row (a section heading inside a table)
+# Shading as the PDF writer draws it, so both formats look alike: header rows 0.88 grey, group rows
+# (a section heading spanning the table) 0.93 grey.
+HEADER_FILL = "E0E0E0"
+GROUP_FILL = "EDEDED"
 TABLE_BORDER = Pt(0.5)
-CELL_MARGIN_LR = Mm(1.5)
-CELL_MARGIN_TB = Mm(0.8)
+# Cell padding as a share of the table text size, as the PDF writer pads its cells.
+CELL_PAD_LR = 0.25
+CELL_PAD_TB = 0.2
 _NO_BOLD_WEIGHT = ("仿宋", "楷体", "fangsong", "kaiti")
 
 
@@ -68,6 +72,11 @@ _STYLE_KEYS = (
     _StyleKey("footer", "paragraph", ("Footer",), ("footer", "页脚")),
     _StyleKey("table", "table", ("TableGrid",), ("Table Grid", "网格型")),
 )
+
+
+def _em(ch: str) -> float:
+    """Width of a character in ems, as a CJK font sets it: full width for CJK and dashes, else half."""
+    return 1.0 if (ord(ch) >= 0x2E80 or ch in "—…“”‘’·") else 0.5
 
 
 def zip_date(created: dt.date | None) -> tuple[int, int, int, int, int, int]:
@@ -241,7 +250,7 @@ class DocxBuilder:
             _, pPr, rPr = oxml.define_style(self.styles, "Title", "paragraph", "Title", based_on=normal,
                                             next_id=normal, ui_priority=10, quick=True)
             size = Pt(t.title.size_pt)
-            line = Emu(max(self.pitch, Pt(t.title.size_pt * 1.3)))
+            line = Emu(max(self.pitch, Pt(t.title.size_pt * 1.35)))  # the PDF writer's title leading
             oxml.set_paragraph_props(pPr, align="center", line_exact=line, before=Pt(0),
                                      after=Pt(t.body.line_pitch_pt * t.title.space_after_lines),
                                      first_line=Pt(0), first_line_chars=0, keep_next=True, keep_lines=True,
@@ -410,7 +419,8 @@ class DocxBuilder:
         return p
 
     def _run_props(self, rPr, role: str, text: str, *, style_key: str, bold: bool = False,
-                   italic: bool = False, underline: bool = False, own_role: bool = False) -> None:
+                   italic: bool = False, underline: bool = False, own_role: bool = False,
+                   size: Length | None = None) -> None:
         name_fonts = self.reference is None or own_role or not self._style_names_font(style_key)
         oxml.set_run_props(
             rPr,
@@ -419,25 +429,67 @@ class DocxBuilder:
             bold=True if bold else None,
             italic=True if italic else None,
             underline=True if underline else None,
+            size=size,
         )
 
-    def _inlines(self, p, inlines, *, role: str, style_key: str, bold: bool = False) -> None:
+    def _inlines(self, p, inlines, *, role: str, style_key: str, bold: bool = False,
+                 size: Length | None = None) -> None:
         mark_rPr = oxml.paragraph_mark_rPr(p.get_or_add_pPr())
-        self._run_props(mark_rPr, role, "", style_key=style_key)
+        self._run_props(mark_rPr, role, "", style_key=style_key, size=size)
         for inline in inlines:
             if isinstance(inline, ir.LineBreak):
                 r, rPr = oxml.add_run(p)
-                self._run_props(rPr, role, "", style_key=style_key)
+                self._run_props(rPr, role, "", style_key=style_key, size=size)
                 oxml.add_break(r)
                 continue
             own = inline.role is not None and inline.role != role
             r, rPr = oxml.add_run(p, inline.text)
             self._run_props(rPr, inline.role or role, inline.text, style_key=style_key, bold=bold or inline.bold,
-                            italic=inline.italic, underline=inline.underline, own_role=own)
+                            italic=inline.italic, underline=inline.underline, own_role=own, size=size)
 
     def _title(self, block: ir.Title) -> None:
         p = self._new_paragraph("title")
-        self._inlines(p, block.inlines, role="title", style_key="title")
+        self._inlines(p, self._balanced_title(block.inlines), role="title", style_key="title")
+
+    def _balanced_title(self, inlines: tuple[ir.Inline, ...]) -> tuple[ir.Inline, ...]:
+        """A long title broken into lines of near-equal length (w:br), never one character left alone.
+
+        Word wraps greedily ("…完成情" / "况"); the title's lines are worked out here with the same
+        Chinese line-breaking rules the PDF writer uses, measuring CJK characters as one em and Latin
+        characters as half an em, against 95 % of the text width so Word never wraps a line again.
+        A title that already has line breaks is left as the template wrote it.
+        """
+        if any(isinstance(i, ir.LineBreak) for i in inlines):
+            return inlines
+        from ..pdf.linebreak import Piece, balanced, units_of
+
+        size = self.theme.title.size_pt
+        pieces = [Piece(i.text, "title", size) for i in inlines if i.text]
+        units = units_of(pieces, lambda text, _font, sz: sum(sz * _em(ch) for ch in text))
+        lines = balanced(units, Emu(self._text_width()).pt * 0.95)
+        if len(lines) <= 1:
+            return inlines
+        text = "".join(i.text for i in inlines)
+        starts, pos = [], 0
+        for line in lines[1:]:
+            first = line.units[0].text if line.units else ""
+            pos = text.find(first, pos + 1) if first else -1
+            if pos <= 0:
+                return inlines
+            starts.append(pos)
+        out: list[ir.Inline] = []
+        offset = 0
+        for inline in inlines:
+            cut = [c - offset for c in starts if offset < c < offset + len(inline.text)]
+            pieces_text = [inline.text[a:b] for a, b in zip([0, *cut], [*cut, len(inline.text)])]
+            for k, piece in enumerate(pieces_text):
+                if k:
+                    out.append(ir.LineBreak())
+                out.append(ir.Run(piece, inline.bold, inline.italic, inline.underline, inline.role))
+            if offset + len(inline.text) in starts and inline is not inlines[-1]:
+                out.append(ir.LineBreak())
+            offset += len(inline.text)
+        return tuple(out)
 
     def _heading(self, block: ir.Heading) -> None:
         level = min(max(block.level, 1), 4)
@@ -455,7 +507,27 @@ class DocxBuilder:
             before=Pt(self.theme.body.line_pitch_pt * block.space_before) if block.space_before else None,
             after=Pt(self.theme.body.line_pitch_pt * block.space_after) if block.space_after else None,
         )
-        self._inlines(p, block.inlines, role=block.role, style_key="normal")
+        size = self._role_size(block.role)
+        if size != self.theme.body.size_pt:
+            # a paragraph in a table or heading role is set at that role's size, as in the PDF;
+            # table-role text also takes the table's own leading, not the body pitch
+            line = Pt(size * self.theme.body.table_leading) if block.role == "table" else None
+            oxml.set_paragraph_props(pPr, line_exact=line, snap_to_grid=False if line is not None else None)
+        self._inlines(p, block.inlines, role=block.role, style_key="normal",
+                      size=Pt(size) if size != self.theme.body.size_pt else None)
+
+    def _role_size(self, role: str) -> float:
+        """The size a paragraph of this font role is set at (the PDF writer's rule, at scale 1)."""
+        t = self.theme
+        if role in ("table", "table_header"):
+            return t.body.table_size_pt
+        if role in t.headings.roles:
+            index = t.headings.roles.index(role)
+            if index < len(t.headings.sizes_pt):
+                return t.headings.sizes_pt[index]
+        if role == "title":
+            return t.title.size_pt
+        return t.body.size_pt
 
     def _list(self, block: ir.ListBlock) -> None:
         for n, item in enumerate(block.items, start=1):
@@ -496,7 +568,8 @@ class DocxBuilder:
             self._inlines(cap, table.caption, role="caption", style_key="caption")
         grid = self._grid(table.columns)
         tbl = oxml.new_table(Emu(sum(grid)), grid, style_id=self.sid.get("table"), border=TABLE_BORDER,
-                             cell_margin_lr=CELL_MARGIN_LR, cell_margin_tb=CELL_MARGIN_TB)
+                             cell_margin_lr=Pt(self.theme.body.table_size_pt * CELL_PAD_LR),
+                             cell_margin_tb=Pt(self.theme.body.table_size_pt * CELL_PAD_TB))
         ncols = len(table.columns)
         first_paragraph = True
         for index, row in enumerate(table.rows, start=1):
@@ -513,7 +586,7 @@ class DocxBuilder:
             for cell in cells:
                 span = max(cell.colspan, 1)
                 width = Emu(sum(grid[col:col + span]))
-                tc = oxml.add_cell(tr, width, span=span, fill=GROUP_FILL if group else None)
+                tc = oxml.add_cell(tr, width, span=span, fill=GROUP_FILL if group else HEADER_FILL if header else None)
                 p = oxml.cell_paragraph(tc)
                 pPr = p.get_or_add_pPr()
                 if group:
