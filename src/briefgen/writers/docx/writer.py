@@ -461,7 +461,7 @@ class DocxBuilder:
         """
         if any(isinstance(i, ir.LineBreak) for i in inlines):
             return inlines
-        from ..pdf.linebreak import Piece, balanced, units_of
+        from ...linebreak import Piece, balanced, units_of
 
         size = self.theme.title.size_pt
         pieces = [Piece(i.text, "title", size) for i in inlines if i.text]

@@ -65,7 +65,7 @@ class _Layout:
         return w
 
     def units(self, inlines, role: str, size: float):
-        from .linebreak import Piece, units_of
+        from ...linebreak import Piece, units_of
 
         pieces = []
         for item in inlines:
@@ -98,7 +98,7 @@ class _Layout:
                 size = t.title.size_pt * self.scale
                 leading = max(self.pitch(), size * 1.35)
                 out.append(TextBlock(self.units(b.inlines, "title", size), leading, "center", balance=True,
-                                     space_after=t.title.space_after_lines * self.pitch() * 0.5))
+                                     space_after=t.title.space_after_lines * self.pitch()))
             elif isinstance(b, ir.Heading):
                 level = min(max(b.level, 1), 4)
                 size = t.headings.sizes_pt[level - 1] * self.scale

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus.flowables import Flowable
 
-from .linebreak import Line, Unit, balanced, break_lines
+from ...linebreak import Line, Unit, balanced, break_lines
 
 ASCENT = 0.88  # of the em box above the baseline, for CJK faces; the rest is below
 BOLD_STROKE = 0.03  # stroke width of fake bold, as a share of the size
