@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.writers.pdf.linebreak import NO_END, NO_START, Piece, balanced, break_lines, units_of
+from briefgen.linebreak import NO_END, NO_START, Piece, balanced, break_lines, units_of
 
 # Lines built so that forbidden marks fall at every possible break position for some width.
 TRICKY = [

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from readback import pdf_fonts, pdf_lines, pdf_pages, pdf_text
 
 from briefgen.templating import fmt_number
-from briefgen.writers.pdf.linebreak import NO_END, NO_START
+from briefgen.linebreak import NO_END, NO_START
 
 
 def shown(value: Decimal) -> str:
