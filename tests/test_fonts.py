@@ -234,8 +234,8 @@ def test_characters_no_font_has_are_recorded():
     assert fs.missing == {"\U00020000": {"body"}, "\U0001F600": {"body", "h1"}}
     body = {r.role: r for r in fs.report("前" + absent)}["body"]
     assert body.missing == "\U0001F600\U00020000" and body.covered == 1
-    # zero-width and control characters are never reported
-    fs.segments("body", "前\u200b\ufe0f江")
+    # zero-width and control characters are never reported; unsupported zero-width ones are left out
+    assert fs.segments("body", "前\ufe0f江\n\U0001F600") == [(fs.name("body"), "前江\n\U0001F600")]
     assert set(fs.missing) == {"\U00020000", "\U0001F600"}
 
 

@@ -74,6 +74,16 @@ _IGNORABLE = (
 )
 
 
+def is_control(cp: int) -> bool:
+    """C0 and C1 control characters (tab, newline …): layout's business, never drawn."""
+    return cp < 0x20 or 0x7F <= cp < 0xA0
+
+
+def is_default_ignorable(cp: int) -> bool:
+    """Zero-width space and joiners, variation selectors, soft hyphen, BOM …: invisible if unsupported."""
+    return cp in _IGNORABLE
+
+
 def is_ignorable(cp: int) -> bool:
-    """Control characters and default-ignorable code points (zero-width space, variation selectors…)."""
-    return cp < 0x20 or 0x7F <= cp < 0xA0 or cp in _IGNORABLE
+    """Characters never reported as missing: controls and default-ignorable code points."""
+    return is_control(cp) or cp in _IGNORABLE

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from ..errors import FontError
-from .charsets import is_ignorable
+from .charsets import is_control, is_ignorable
 
 if TYPE_CHECKING:
     from ..theme import FontRole, Theme
@@ -289,9 +289,12 @@ class FontSet:
     def segments(self, role: str, text: str) -> list[tuple[str, str]]:
         """``text`` split into ``(reportlab font name, text)`` runs along the role's fallback chain.
 
-        A character no font has stays in the role's own font and is recorded in :attr:`missing`;
-        control and zero-width characters stay in the run they are in. Adjacent runs of one font
-        are merged.
+        A character no font has stays in the role's own font (drawn as its .notdef box) and is
+        recorded in :attr:`missing`. Control characters (newline, tab) stay in the run they are in;
+        zero-width characters (U+200B, variation selectors, soft hyphen) that no font has are left
+        out. Adjacent runs of one font are merged. Every character must have been in the text given
+        to :func:`pdf_fontset`, else a character the bundled fonts have but their cache lacks counts
+        as missing.
         """
         chain = self._chains[self._role(role)]
         memo = self._memo.setdefault(role, {})
@@ -300,18 +303,22 @@ class FontSet:
             name = memo.get(ch)
             if name is None:
                 cp = ord(ch)
-                if is_ignorable(cp):
-                    name = ""
+                for font in chain:
+                    if cp in font.coverage:
+                        name = font.name
+                        break
                 else:
-                    for font in chain:
-                        if cp in font.coverage:
-                            name = font.name
-                            break
+                    if is_control(cp):
+                        name = ""  # stays in the run it is in
+                    elif is_ignorable(cp):
+                        name = "-"  # zero-width, no font has it: left out rather than drawn as a box
                     else:
                         name = chain[0].name
                         self.missing.setdefault(ch, set()).add(role)
                 memo[ch] = name
-            if not name:  # ignorable: join the current run
+            if name == "-":
+                continue
+            if not name:
                 name = runs[-1][0] if runs else chain[0].name
             if runs and runs[-1][0] == name:
                 runs[-1][1].append(ch)

@@ -171,7 +171,8 @@ def embedding_problem(font) -> str:
         fs_type = font["OS/2"].fsType
         # the rule reportlab applies: restricted licence (0x0002), no subsetting (0x0100) or
         # bitmap embedding only (0x0200) forbids embedding a font of more than 255 glyphs
-        if (fs_type == 0x0002 or fs_type & 0x0300) and len(font.getGlyphOrder()) > 0xFF:
+        glyphs = font["maxp"].numGlyphs if "maxp" in font else 0x10000
+        if (fs_type == 0x0002 or fs_type & 0x0300) and glyphs > 0xFF:
             return f"its licence does not allow embedding (OS/2 fsType 0x{fs_type:04X})"
     if outline == "glyf" and "cmap" not in font:
         return "no character map"
