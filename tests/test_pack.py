@@ -175,3 +175,14 @@ def test_rebuild_is_byte_identical(sample_pack, tmp_path):
     build(SAMPLE, tmp_path)
     for name in ("summary.pdf", "summary.docx", "tasks.pdf", "tasks.docx"):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("name", ["summary", "tasks"])
+def test_word_processor_pages_match_the_pdf(sample_pack, tmp_path, name):
+    """LibreOffice lays out the DOCX on as many pages as briefgen's own PDF has."""
+    from test_docx_libreoffice import to_pdf
+
+    out, _ = sample_pack
+    converted = to_pdf(out / f"{name}.docx", tmp_path)
+    assert pdf_pages(converted) == pdf_pages(out / f"{name}.pdf")

@@ -10,13 +10,13 @@ Nothing is overwritten. ``read_config`` reads ``briefgen.toml`` back, checked, w
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
-import tempfile
 import tomllib
 import zipfile
 from datetime import date, datetime, time
+
+from .outputs import write_atomic
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -313,19 +313,7 @@ def save_workbook(wb: Any, path: Path, when: date | datetime) -> None:
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             dst.writestr(entry, data)
-    _write_atomic(path, out.getvalue())
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, out.getvalue())
 
 
 def write_excel_samples(report: Any, folder: Path) -> list[Path]:

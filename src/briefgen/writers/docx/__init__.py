@@ -31,6 +31,6 @@ def docx_bytes(doc: "Document", theme: "Theme", reference_docx: Path | None = No
 
 def write_docx(doc: "Document", theme: "Theme", path: Path, reference_docx: Path | None = None) -> None:
     """Write ``doc`` as a .docx at ``path`` (atomically: a temporary file in the same folder, then a rename)."""
-    from .package import write_atomic
+    from ...outputs import write_atomic
 
     write_atomic(Path(path), docx_bytes(doc, theme, reference_docx))

@@ -8,8 +8,6 @@ fixed entry attributes, so two builds can be diffed and checksummed.
 from __future__ import annotations
 
 import io
-import os
-import secrets
 import zipfile
 from pathlib import Path
 
@@ -36,25 +34,3 @@ def normalized_zip(data: bytes, date_time: tuple[int, int, int, int, int, int], 
             info.external_attr = 0
             dst.writestr(info, payload, compresslevel=6)
     return out.getvalue()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename over ``path``.
-
-    The temporary file is created with mode 0o666 filtered by the umask, as a plain ``open`` would.
-    """
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
