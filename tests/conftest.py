@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
+
+# Repeatable runs: fonts come from the bundled Noto fonts, never from whatever this machine has
+# installed (tests of system-font resolution set their own folders).
+os.environ.setdefault("BRIEFGEN_FONT_DIRS", "")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "qianjiang-2022-h1.yaml"

@@ -24,12 +24,12 @@ import hashlib
 import json
 import os
 import struct
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from ..errors import FontError
+from ..outputs import write_atomic
 from .charsets import base_codepoints, from_ranges, to_ranges
 
 CONVERTER_VERSION = 2
@@ -90,21 +90,6 @@ def _read_sidecar(path: Path) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def _valid_sidecar(meta: dict | None, source: Path, index: int, ttf: Path) -> tuple[dict | None, bool]:
     """(meta, dirty): meta if the cache can be used as it is (dirty: the sidecar needs rewriting)."""
     if not meta or meta.get("version") != CONVERTER_VERSION:
@@ -154,7 +139,7 @@ def ensure_converted(
             need &= from_ranges(meta["source_cmap"])
         if not need:
             if dirty:
-                _atomic_write(side, json.dumps(meta, sort_keys=True).encode("utf-8"))
+                write_atomic(side, json.dumps(meta, sort_keys=True).encode("utf-8"))
             ranges = tuple((int(a), int(b)) for a, b in meta["source_cmap"])
             return Converted(ttf, frozenset(covered), ranges, meta.get("family", ""), False)
         return _build(source, index, covered | need, ttf, side, reuse=ttf)
@@ -346,7 +331,7 @@ def _convert(src, source: Path, index: int, codepoints: set[int], ttf: Path, sid
     family = _family(font)
 
     st = source.stat()
-    _atomic_write(ttf, data)
+    write_atomic(ttf, data)
     ot = ttf.stat()
     meta = {
         "version": CONVERTER_VERSION,
@@ -363,7 +348,7 @@ def _convert(src, source: Path, index: int, codepoints: set[int], ttf: Path, sid
         "covered": to_ranges(cps),
         "source_cmap": to_ranges(source_cmap),
     }
-    _atomic_write(side, json.dumps(meta, sort_keys=True).encode("utf-8"))
+    write_atomic(side, json.dumps(meta, sort_keys=True).encode("utf-8"))
     return Converted(ttf, frozenset(cps), tuple(map(tuple, to_ranges(source_cmap))), family, True)
 
 

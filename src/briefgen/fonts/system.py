@@ -24,7 +24,8 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .convert import _atomic_write, cache_root
+from ..outputs import write_atomic
+from .convert import cache_root
 
 INDEX_VERSION = 1
 FONT_EXTENSIONS = (".ttf", ".ttc", ".otf", ".otc")
@@ -296,7 +297,7 @@ def system_fonts() -> SystemFonts:
             "files": file_entries,
         }
         try:
-            _atomic_write(index_path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+            write_atomic(index_path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         except OSError:
             pass  # a read-only cache only costs speed
     result = SystemFonts(roots + extra, faces)
