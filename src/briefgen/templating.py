@@ -151,11 +151,20 @@ def environment(template_dirs: tuple[Path, ...] = ()):
     key = tuple(str(p) for p in search_path(template_dirs))
     env = _env_cache.get(key)
     if env is None:
-        from jinja2 import FileSystemLoader, StrictUndefined
+        from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
         from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+        from .cache import cache_root
+
+        compiled = cache_root() / "templates"
+        try:
+            compiled.mkdir(parents=True, exist_ok=True)
+            bytecode_cache = FileSystemBytecodeCache(str(compiled))
+        except OSError:  # a read-only home: compile each run instead
+            bytecode_cache = None
         env = ImmutableSandboxedEnvironment(
             loader=FileSystemLoader(list(key)),
+            bytecode_cache=bytecode_cache,
             undefined=StrictUndefined,
             autoescape=True,
             trim_blocks=True,

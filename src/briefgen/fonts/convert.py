@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from ..cache import cache_root
 from ..errors import FontError
 from ..outputs import write_atomic
 from .charsets import base_codepoints, from_ranges, to_ranges
@@ -38,16 +39,6 @@ MAX_ERR = 1.0  # cu2qu approximation tolerance in font units (1/1000 em for a 10
 # contours in Noto Serif SC, all 31k glyphs), so that maxp does not vary with the characters cached
 MAXP_POINTS_FLOOR = 2048
 MAXP_CONTOURS_FLOOR = 256
-
-
-def cache_root() -> Path:
-    """``$BRIEFGEN_CACHE_DIR`` if set and non-empty, else the per-user cache folder of briefgen."""
-    env = os.environ.get("BRIEFGEN_CACHE_DIR")
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("briefgen", appauthor=False))
 
 
 @dataclass(frozen=True)

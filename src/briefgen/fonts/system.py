@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..outputs import write_atomic
-from .convert import cache_root
+from ..cache import cache_root
 
 INDEX_VERSION = 1
 FONT_EXTENSIONS = (".ttf", ".ttc", ".otf", ".otc")
