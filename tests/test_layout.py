@@ -127,3 +127,52 @@ def test_mark_is_printed_top_left(tmp_path):
     image = render_page(tmp_path / "o" / "summary.pdf", 0)
     box = ink_box(image.crop((0, 0, int(PAGE_W), int(TOP - 1))))
     assert box is not None and abs(box[0] - LEFT) < 3
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_shrunk_summary_docx_also_stays_on_one_page(tmp_path):
+    """The DOCX takes the sizes the PDF needed to fit, so Word's page count follows the PDF's."""
+    from test_docx_libreoffice import to_pdf
+
+    data = _with_indicators(tmp_path, 2)
+    result = CliRunner().invoke(main, ["build", str(data), "--out", str(tmp_path / "o"), "-t", "summary"])
+    assert result.exit_code == 0, result.output
+    assert pdf_pages(to_pdf(tmp_path / "o" / "summary.docx", tmp_path)) == 1
+
+
+def test_rare_character_warns_and_strict_fails(tmp_path):
+    text = MINI.read_text(encoding="utf-8").replace("name: 规上工业增加值", "name: 规上工业增加值𠀀")
+    data = tmp_path / "rare.yaml"
+    data.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(data), "--out", str(tmp_path / "o"), "-t", "summary", "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    assert "𠀀" in result.stderr and "summary" in result.stderr and "warning" in result.stderr
+    strict = CliRunner().invoke(main, ["build", str(data), "--out", str(tmp_path / "s"), "-t", "summary", "--strict"])
+    assert strict.exit_code == 2
+    assert len(strict.stderr.strip().splitlines()) == 1 and "𠀀" in strict.stderr
+    assert not (tmp_path / "s").exists()
+
+
+def test_bad_theme_file_is_one_line(tmp_path):
+    theme = tmp_path / "bad.toml"
+    theme.write_text('extends = "official"\n[body]\nsize_pt = "big"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(MINI), "--out", str(tmp_path / "o"), "--theme", str(theme)])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "bad.toml" in lines[0] and "body.size_pt" in lines[0], lines
+
+
+def test_reference_docx_margins_reach_the_built_document(tmp_path):
+    from docx import Document
+    from docx.shared import Mm
+
+    ref = Document()
+    section = ref.sections[0]
+    section.left_margin = Mm(40)
+    section.top_margin = Mm(45)
+    ref_path = tmp_path / "office.docx"
+    ref.save(str(ref_path))
+    result = CliRunner().invoke(main, ["build", str(MINI), "--out", str(tmp_path / "o"), "-t", "tasks", "--format", "docx", "--reference-docx", str(ref_path)])
+    assert result.exit_code == 0, result.output
+    built = Document(str(tmp_path / "o" / "tasks.docx")).sections[0]
+    assert abs(built.left_margin.mm - 40) < 0.2 and abs(built.top_margin.mm - 45) < 0.2

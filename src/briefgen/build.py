@@ -90,12 +90,12 @@ def build(
     missing: dict[str, set[str]] = {}
     for name in templates:
         doc = make_document(report, name, template_dirs, mark)
-        scale = 1.0
+        scale = docx_scale = 1.0
         if "pdf" in formats or doc.one_page:
             from .writers.pdf import render_pdf
 
             pdf = render_pdf(doc, the_theme)
-            scale = pdf.scale
+            scale, docx_scale = pdf.scale, pdf.docx_scale
             for ch, where in pdf.missing.items():
                 missing.setdefault(ch, set()).add(name)
             if scale < 1.0:
@@ -107,8 +107,8 @@ def build(
         if "docx" in formats:
             from .writers.docx import docx_bytes
 
-            data_bytes = docx_bytes(doc, scaled(the_theme, scale), reference_docx)
-            pending.append((Output(name, out_dir / f"{name}.docx", "docx", None, scale), data_bytes))
+            data_bytes = docx_bytes(doc, scaled(the_theme, docx_scale), reference_docx)
+            pending.append((Output(name, out_dir / f"{name}.docx", "docx", None, docx_scale), data_bytes))
         if progress:
             progress(name)
     if missing:

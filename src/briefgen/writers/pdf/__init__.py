@@ -23,6 +23,7 @@ class PdfResult:
     pages: int
     scale: float = 1.0
     missing: dict[str, set[str]] = field(default_factory=dict)  # char -> where (template/role) no font has it
+    docx_scale: float = 1.0  # the scale a word processor needs to keep the same page count (see render_pdf)
 
 
 def document_text(doc: ir.Document, theme: Theme) -> str:
@@ -281,7 +282,7 @@ def render_pdf(doc: ir.Document, theme: Theme, strict_fonts: bool = False) -> Pd
     fonts = pdf_fontset(theme, document_text(doc, theme))
     try:
         data, pages = _layout_once(doc, theme, fonts, 1.0)
-        scale = 1.0
+        scale = docx_scale = 1.0
         if doc.one_page and pages > 1:
             floor = theme.body.min_size_pt / theme.body.size_pt
             data_min, pages_min = _layout_once(doc, theme, fonts, floor)
@@ -300,15 +301,38 @@ def render_pdf(doc: ir.Document, theme: Theme, strict_fonts: bool = False) -> Pd
                 else:
                     hi = mid
             data, pages, scale = best
+            docx_scale = _docx_scale(doc, theme, fonts, floor, scale)
+        else:
+            docx_scale = scale
     except RLLayoutError as exc:
         raise LayoutError(f"{doc.template}: cannot lay out the page: {exc}. A table row may be taller than a page") from None
-    return PdfResult(data, pages, scale, dict(fonts.missing))
+    return PdfResult(data, pages, scale, dict(fonts.missing), docx_scale)
+
+
+def _content_height(doc: ir.Document, theme: Theme, fonts, scale: float) -> float:
+    """The height, in points, of everything on one endless page of the text block's width."""
+    width = theme.page.text_width_mm * MM
+    return sum(f.wrap(width, 1e6)[1] for f in _Layout(theme, fonts, scale).flowables(doc))
 
 
 def _overflow_mm(doc: ir.Document, theme: Theme, fonts, scale: float) -> float:
-    width = theme.page.text_width_mm * MM
-    total = 0.0
-    for f in _Layout(theme, fonts, scale).flowables(doc):
-        _, h = f.wrap(width, 1e6)
-        total += h
-    return max(0.0, total / MM - theme.page.text_height_mm)
+    return max(0.0, _content_height(doc, theme, fonts, scale) / MM - theme.page.text_height_mm)
+
+
+# Word and WPS lay out a little looser than briefgen (grid snapping, cell padding, line heights):
+# a shrunk one-page DOCX keeps this share of the page in reserve so it stays on one page there too.
+DOCX_RESERVE = 0.08
+
+
+def _docx_scale(doc: ir.Document, theme: Theme, fonts, floor: float, pdf_scale: float) -> float:
+    limit = theme.page.text_height_mm * MM * (1 - DOCX_RESERVE)
+    lo, hi = floor, pdf_scale
+    if _content_height(doc, theme, fonts, hi) <= limit:
+        return hi
+    for _ in range(6):
+        mid = (lo + hi) / 2
+        if _content_height(doc, theme, fonts, mid) <= limit:
+            lo = mid
+        else:
+            hi = mid
+    return lo
