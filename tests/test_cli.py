@@ -173,3 +173,15 @@ def test_extract_writes_a_draft_that_builds(tmp_path):
     built = run("build", draft, "--out", tmp_path / "out", "--format", "pdf", "-t", "tasks")
     assert built.exit_code == 0, built.output
     assert (tmp_path / "out" / "tasks.pdf").is_file()
+
+
+def test_fonts_lists_every_role_with_source_and_coverage():
+    from briefgen.theme import load_theme
+
+    result = run("fonts", MINI)
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line for line in result.output.splitlines()[1:]}
+    assert set(rows) == set(load_theme("official").fonts)
+    assert "仿宋_GB2312" in rows["body"] and "Noto Serif SC" in rows["body"] and "bundled" in rows["body"]
+    total = len({ch for ch in MINI.read_text(encoding="utf-8") if not ch.isspace()})
+    assert f"{total}/{total}" in rows["body"]

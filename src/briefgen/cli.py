@@ -170,9 +170,32 @@ def fonts_cmd(data, theme):
         text = Path(data).read_text(encoding="utf-8-sig", errors="replace")
         text = "".join(ch for ch in text if not ch.isspace())
     fs = pdf_fontset(the_theme, text)
+    rows = [("role", "Word names", "PDF uses", "found", "covers", "file")]
     for r in fs.report(text):
-        cover = f"{r.covered}/{r.total} characters" if text else ""
-        click.echo(f"{r.role:<13} {r.family:<22} {r.source:<10} {cover:<22} {r.path}")
+        cover = f"{r.covered}/{r.total}" if text else "-"
+        if text and r.fallback:
+            cover += f" (+{len(r.fallback)} by fallback)"
+        rows.append((r.role, the_theme.font(r.role).docx, r.family, r.source, cover, str(r.path)))
+    widths = [max(_display_width(row[i]) for row in rows) for i in range(5)]
+    for row in rows:
+        click.echo("  ".join(_pad(cell, w) for cell, w in zip(row[:5], widths)) + "  " + row[5])
+    for r in fs.report(text):
+        for note in r.notes:
+            click.echo(f"note: {r.role}: {note}", err=True)
+    missing = sorted({ch for r in fs.report(text) for ch in r.missing})
+    if missing:
+        click.echo(f"warning: no font has {'、'.join(missing)}", err=True)
+
+
+def _display_width(text: str) -> int:
+    """Columns a terminal gives ``text``: CJK characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _display_width(text))
 
 
 @main.command("preview")
