@@ -176,3 +176,17 @@ def test_reference_docx_margins_reach_the_built_document(tmp_path):
     assert result.exit_code == 0, result.output
     built = Document(str(tmp_path / "o" / "tasks.docx")).sections[0]
     assert abs(built.left_margin.mm - 40) < 0.2 and abs(built.top_margin.mm - 45) < 0.2
+
+
+def test_a_row_taller_than_a_page_splits_instead_of_failing(tmp_path):
+    text = MINI.read_text(encoding="utf-8").replace("detail: 着力保障好供应链恢复稳定。", "detail: " + "着力保障好供应链恢复稳定，确保工业运行在合理区间。" * 120)
+    data = tmp_path / "long.yaml"
+    data.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(data), "--out", str(tmp_path / "o"), "-t", "tasks", "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "o" / "tasks.pdf"
+    assert pdf_pages(pdf) >= 3
+    flat = pdf_text(pdf).replace("\r\n", "")
+    # nothing lost at the splits (a phrase may straddle a page, so count a character it has once)
+    assert flat.count("确") == 120 and flat.count("间") == 120
+    assert "加快重点项目落地扩量" in flat

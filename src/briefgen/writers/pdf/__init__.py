@@ -181,6 +181,16 @@ class _Layout:
             out.append(TextBlock(self.units(b.caption, "body", t.body.caption_size_pt * self.scale), self.pitch(), "center"))
         table = Table(data, colWidths=widths, repeatRows=b.header_rows, splitByRow=1, hAlign="CENTER")
         table.setStyle(TableStyle(style))
+        # Rows never split across pages, except a row taller than a whole page, which could not be set
+        # otherwise: then the table may split inside rows (pieces at least two lines high).
+        table.wrap(total, 1e9)
+        if max(table._rowHeights, default=0) > t.page.text_height_mm * MM * 0.9:
+            table = Table(data, colWidths=widths, repeatRows=b.header_rows, splitByRow=1, hAlign="CENTER",
+                          splitInRow=int(leading * 2))
+            # reportlab splits a row reliably only with its cells aligned to the top
+            # and with no rows bound together
+            loose = [cmd for cmd in style if cmd[0] != "NOSPLIT"]
+            table.setStyle(TableStyle(loose + [("VALIGN", (0, 0), (-1, -1), "TOP")]))
         out.append(table)
         return out
 

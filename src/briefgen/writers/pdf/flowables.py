@@ -46,7 +46,9 @@ class TextBlock(Flowable):
         return availWidth, self.height
 
     def split(self, availWidth, availHeight):
-        lines = self._layout(availWidth)
+        # Keep the lines of the last wrap: reportlab's table row splitting passes the column width
+        # here, not the narrower content width it wrapped the cell with.
+        lines = self._lines if self._lines is not None else self._layout(availWidth)
         fit = int((availHeight - self.space_before + 1e-6) // self.leading)
         if fit <= 0 or fit >= len(lines):
             return []
