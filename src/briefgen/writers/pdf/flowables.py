@@ -111,8 +111,9 @@ def _text(canv, piece, text: str, x: float, y: float, char_space: float) -> None
     t = canv.beginText()
     t.setTextOrigin(x, y)
     t.setFont(piece.font, piece.size)
-    if char_space:
-        t.setCharSpace(char_space)
+    # Always set it: the PDF keeps character spacing from one text object to the next, so a word drawn
+    # after a justified run would otherwise inherit its spacing.
+    t.setCharSpace(char_space)
     stroke = piece.fake_bold
     if stroke:
         canv.saveState()
