@@ -453,3 +453,17 @@ def test_pdf_bytes_do_not_depend_on_what_the_cache_holds(tmp_path):
                for c in "燚龘鱻")
     after = render(pdf_fontset(theme, text), tmp_path / "b.pdf")
     assert after == before
+
+
+def test_em_dash_is_set_as_the_full_width_chinese_bar():
+    """一字线: in the converted Noto font U+2014 takes the full-width, mid-height bar of U+2015."""
+    import pylopdf_fonts_zh_cn
+    from fontTools.ttLib import TTFont
+
+    from briefgen.fonts.convert import ensure_converted
+
+    conv = ensure_converted(pylopdf_fonts_zh_cn.serif_path(), 0, {0x2014, 0x2015})
+    font = TTFont(str(conv.path))
+    cmap = font.getBestCmap()
+    assert cmap[0x2014] == cmap[0x2015]
+    assert font["hmtx"][cmap[0x2014]][0] == font["head"].unitsPerEm

@@ -33,7 +33,7 @@ from ..errors import FontError
 from ..outputs import write_atomic
 from .charsets import base_codepoints, from_ranges, to_ranges
 
-CONVERTER_VERSION = 2
+CONVERTER_VERSION = 3
 MAX_ERR = 1.0  # cu2qu approximation tolerance in font units (1/1000 em for a 1000-unit font)
 # maxp floors, above any glyph of the Noto SC fonts once converted (measured: 535 points and 41
 # contours in Noto Serif SC, all 31k glyphs), so that maxp does not vary with the characters cached
@@ -196,6 +196,24 @@ def _build(source: Path, index: int, codepoints: set[int], ttf: Path, side: Path
         src.close()
 
 
+# Chinese text sets U+2014 as 一字线: a full-width bar at the middle of the em. Pan-CJK fonts such as
+# Noto map U+2014 to the narrow, low Latin em dash (the wide form needs an OpenType feature reportlab
+# cannot apply), so the converted font maps it to the full-width bar of U+2015 instead; the text
+# still extracts as U+2014.
+CHINESE_FORMS = {0x2014: 0x2015}
+
+
+def chinese_forms(src, cmap: dict[int, str]) -> dict[int, str]:
+    """``cmap`` with the full-width forms Chinese typesetting expects, where the font has them."""
+    metrics = src["hmtx"].metrics
+    em = src["head"].unitsPerEm
+    out = dict(cmap)
+    for cp, wide in CHINESE_FORMS.items():
+        if cp in cmap and wide in cmap and metrics[cmap[cp]][0] < 0.95 * em <= metrics[cmap[wide]][0]:
+            out[cp] = cmap[wide]
+    return out
+
+
 def _convert(src, source: Path, index: int, codepoints: set[int], ttf: Path, side: Path, reuse: Path | None) -> Converted:
     import copy
     import io
@@ -206,7 +224,7 @@ def _convert(src, source: Path, index: int, codepoints: set[int], ttf: Path, sid
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.ttLib import newTable
 
-    cmap = src.getBestCmap() or {}
+    cmap = chinese_forms(src, src.getBestCmap() or {})
     source_cmap = set(cmap)
     cps = sorted(codepoints & source_cmap)
     order = src.getGlyphOrder()
