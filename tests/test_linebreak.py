@@ -97,3 +97,32 @@ def test_forced_line_break_starts_a_new_line():
     lines = break_lines(units, 30)
     assert ["".join(u.text for u in line.units) for line in lines] == ["第一行", "第二行"]
     assert lines[0].last  # not justified
+
+
+def test_titles_break_between_words():
+    from briefgen.linebreak import word_interiors
+
+    text = "关于印发前江街道2022年下半年重点工作任务分解表的通知"
+    interiors = word_interiors(text, keep=("前江街道",))
+    units = units_of([Piece(text, "F", 1.0)], measure, interiors)
+    for width in range(8, 26):
+        lines = balanced(units, width)
+        if len(lines) < 2:
+            continue
+        rendered = ["".join(u.text for u in line.units) for line in lines]
+        pos = 0
+        for line in rendered[:-1]:
+            pos += len(line)
+            assert pos not in interiors, f"width {width}: broken inside a word: {rendered}"
+    checked = sum(1 for width in range(8, 26) if len(balanced(units, width)) > 1)
+    assert checked > 10
+
+
+def test_word_interiors_cover_dictionary_words_and_kept_names():
+    from briefgen.linebreak import word_interiors
+
+    text = "前江街道下半年重点工作"
+    inside = word_interiors(text, keep=("前江街道",))
+    assert {1, 2, 3} <= inside  # 前|江|街|道 kept whole
+    assert 4 not in inside  # a word boundary after the issuer
+    assert text.index("作") in inside  # 工作

@@ -46,6 +46,7 @@ class Unit:
     space: bool = False
     latin: bool = False
     parts: list["Unit"] | None = None  # a word whose look changes midway, drawn part by part
+    join: bool = False  # inside a Chinese word: no line may start here (titles, see ``word_interiors``)
 
 
 @dataclass
@@ -88,11 +89,18 @@ def _tokens(text: str):
         i = j
 
 
-def units_of(pieces: list[Piece], measure: Callable[[str, str, float], float]) -> list[Unit | None]:
-    """Pieces -> units; None marks a forced line break."""
+def units_of(pieces: list[Piece], measure: Callable[[str, str, float], float],
+             interiors: frozenset[int] | set[int] = frozenset()) -> list[Unit | None]:
+    """Pieces -> units; None marks a forced line break.
+
+    ``interiors`` holds offsets (in the pieces' joined text) that lie inside a word: a unit starting
+    there is glued to the one before it.
+    """
     out: list[Unit | None] = []
+    offset = 0
     for piece in pieces:
         for tok, kind in _tokens(piece.text):
+            start, offset = offset, offset + len(tok)
             if kind == "newline":
                 out.append(None)
                 continue
@@ -102,14 +110,43 @@ def units_of(pieces: list[Piece], measure: Callable[[str, str, float], float]) -
                 part = Unit(tok, piece, measure(tok, piece.font, piece.size), latin=True)
                 out[-1] = Unit(prev.text + tok, piece, prev.width + part.width, latin=True, parts=(prev.parts or [prev]) + [part])
                 continue
-            out.append(Unit(tok, piece, measure(tok, piece.font, piece.size), space=kind == "space", latin=kind == "latin"))
+            out.append(Unit(tok, piece, measure(tok, piece.font, piece.size), space=kind == "space", latin=kind == "latin",
+                            join=start in interiors))
     return out
+
+
+def word_interiors(text: str, keep: tuple[str, ...] = ()) -> set[int]:
+    """Offsets of ``text`` that lie inside a word, so a title breaks between words, not inside them.
+
+    Words come from Chinese word segmentation (rjieba, the Rust port of jieba); ``keep`` adds names
+    the dictionary does not know, such as the issuer (前江街道). Without rjieba, no offsets.
+    """
+    try:
+        import rjieba
+    except ImportError:  # pragma: no cover - a dependency; titles then break between any characters
+        return set()
+    inside: set[int] = set()
+    pos = 0
+    for word in rjieba.cut(text):
+        if len(word) > 1:
+            inside.update(range(pos + 1, pos + len(word)))
+        pos += len(word)
+    for phrase in keep:
+        if len(phrase) < 2:
+            continue
+        start = text.find(phrase)
+        while start >= 0:
+            inside.update(range(start + 1, start + len(phrase)))
+            start = text.find(phrase, start + 1)
+    return inside
 
 
 def can_break(before: Unit, after: Unit) -> bool:
     """May a line end after ``before`` and the next begin with ``after``?"""
     if after.space:
         return False  # break after the space instead, so it is dropped at the line's end
+    if after.join:
+        return False
     if after.text[0] in NO_START:
         return False
     if before.text[-1] in NO_END:
@@ -191,7 +228,8 @@ def _split_wide(seg: list[Unit], width: float) -> list[Unit]:
 
 def balanced(units: list[Unit | None], width: float) -> list[Line]:
     """Lines of near-equal length for titles: the fewest lines at full width, then the narrowest
-    width that keeps that count, so no last line of one or two characters is left alone."""
+    width that keeps that count, so no last line of one or two characters is left alone.
+    Build ``units`` with ``word_interiors`` so the breaks also fall between words."""
     lines = break_lines(units, width)
     count = len(lines)
     if count <= 1:

@@ -461,11 +461,13 @@ class DocxBuilder:
         """
         if any(isinstance(i, ir.LineBreak) for i in inlines):
             return inlines
-        from ...linebreak import Piece, balanced, units_of
+        from ...linebreak import Piece, balanced, units_of, word_interiors
 
         size = self.theme.title.size_pt
         pieces = [Piece(i.text, "title", size) for i in inlines if i.text]
-        units = units_of(pieces, lambda text, _font, sz: sum(sz * _em(ch) for ch in text))
+        keep = tuple(n for n in (self.ir.meta.author,) if n)
+        interiors = word_interiors("".join(p.text for p in pieces), keep)
+        units = units_of(pieces, lambda text, _font, sz: sum(sz * _em(ch) for ch in text), interiors)
         lines = balanced(units, Emu(self._text_width()).pt * 0.95)
         if len(lines) <= 1:
             return inlines

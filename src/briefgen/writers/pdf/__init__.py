@@ -51,10 +51,11 @@ def document_text(doc: ir.Document, theme: Theme) -> str:
 class _Layout:
     """Turns IR blocks into flowables for one theme at one scale."""
 
-    def __init__(self, theme: Theme, fonts, scale: float):
+    def __init__(self, theme: Theme, fonts, scale: float, names: tuple[str, ...] = ()):
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
         self.theme, self.fonts, self.scale = theme, fonts, scale
+        self.names = names  # words a title must not be broken inside (the issuer …)
         self._width_cache: dict[tuple, float] = {}
         self._sw = stringWidth
 
@@ -65,8 +66,9 @@ class _Layout:
             w = self._width_cache[key] = self._sw(text, font, size)
         return w
 
-    def units(self, inlines, role: str, size: float):
-        from ...linebreak import Piece, units_of
+    def units(self, inlines, role: str, size: float, keep_words: tuple[str, ...] | None = None):
+        """Inlines -> line-breaking units; with ``keep_words`` (titles) breaks fall between words."""
+        from ...linebreak import Piece, units_of, word_interiors
 
         pieces = []
         for item in inlines:
@@ -77,7 +79,8 @@ class _Layout:
             stroke = item.bold or self.fonts.fake_bold(r)
             for font, text in self.fonts.segments(r, item.text):
                 pieces.append(Piece(text, font, size, item.bold, item.underline, stroke))
-        return units_of(pieces, self.measure)
+        interiors = word_interiors("".join(p.text for p in pieces), keep_words) if keep_words is not None else frozenset()
+        return units_of(pieces, self.measure, interiors)
 
     # ---- blocks ----
     def body_size(self) -> float:
@@ -98,7 +101,7 @@ class _Layout:
             if isinstance(b, ir.Title):
                 size = t.title.size_pt * self.scale
                 leading = max(self.pitch(), size * 1.35)
-                out.append(TextBlock(self.units(b.inlines, "title", size), leading, "center", balance=True,
+                out.append(TextBlock(self.units(b.inlines, "title", size, self.names), leading, "center", balance=True,
                                      space_after=t.title.space_after_lines * self.pitch()))
             elif isinstance(b, ir.Heading):
                 level = min(max(b.level, 1), 4)
@@ -195,6 +198,11 @@ class _Layout:
         return out
 
 
+def _names(doc: ir.Document) -> tuple[str, ...]:
+    """Names a title must keep whole: the issuer, which a word dictionary does not know."""
+    return tuple(n for n in (doc.meta.author,) if n)
+
+
 def _page_decorations(theme: Theme, fonts, doc: ir.Document):
     """Draw the page number ("— 1 —", odd right / even left by default) and the header mark."""
     pn = theme.page_number
@@ -267,7 +275,7 @@ def _layout_once(doc: ir.Document, theme: Theme, fonts, scale: float) -> tuple[b
         if stamp:
             canv._doc.info._dateFormatter = stamp
 
-    story = _Layout(theme, fonts, scale).flowables(doc)
+    story = _Layout(theme, fonts, scale, _names(doc)).flowables(doc)
     template.build(story, canvasmaker=_canvas_maker(begin))
     return buf.getvalue(), template.page
 
@@ -322,7 +330,7 @@ def render_pdf(doc: ir.Document, theme: Theme, strict_fonts: bool = False) -> Pd
 def _content_height(doc: ir.Document, theme: Theme, fonts, scale: float) -> float:
     """The height, in points, of everything on one endless page of the text block's width."""
     width = theme.page.text_width_mm * MM
-    return sum(f.wrap(width, 1e6)[1] for f in _Layout(theme, fonts, scale).flowables(doc))
+    return sum(f.wrap(width, 1e6)[1] for f in _Layout(theme, fonts, scale, _names(doc)).flowables(doc))
 
 
 def _overflow_mm(doc: ir.Document, theme: Theme, fonts, scale: float) -> float:
