@@ -115,22 +115,54 @@ def units_of(pieces: list[Piece], measure: Callable[[str, str, float], float],
     return out
 
 
+_segmented: dict[str, tuple[int, ...]] | None = None
+
+
+def _segment(text: str) -> tuple[int, ...]:
+    """Interior offsets of the words of ``text``, remembered in the user cache: loading the word
+    dictionary costs a tenth of a second, and the same titles come back build after build."""
+    global _segmented
+    import json
+
+    from .cache import cache_root
+
+    path = cache_root() / "title-words.json"
+    if _segmented is None:
+        try:
+            _segmented = {k: tuple(v) for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+        except (OSError, ValueError, AttributeError):
+            _segmented = {}
+    if text in _segmented:
+        return _segmented[text]
+    try:
+        import rjieba
+    except ImportError:  # pragma: no cover - a dependency; titles then break between any characters
+        return ()
+    inside: list[int] = []
+    pos = 0
+    for word in rjieba.cut(text):
+        if len(word) > 1:
+            inside.extend(range(pos + 1, pos + len(word)))
+        pos += len(word)
+    _segmented[text] = tuple(inside)
+    if len(_segmented) > 2000:  # titles of long ago go first
+        _segmented = dict(list(_segmented.items())[-1000:])
+    try:
+        from .outputs import write_atomic
+
+        write_atomic(path, json.dumps(_segmented, ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        pass  # a read-only cache only costs time
+    return _segmented[text]
+
+
 def word_interiors(text: str, keep: tuple[str, ...] = ()) -> set[int]:
     """Offsets of ``text`` that lie inside a word, so a title breaks between words, not inside them.
 
     Words come from Chinese word segmentation (rjieba, the Rust port of jieba); ``keep`` adds names
     the dictionary does not know, such as the issuer (前江街道). Without rjieba, no offsets.
     """
-    try:
-        import rjieba
-    except ImportError:  # pragma: no cover - a dependency; titles then break between any characters
-        return set()
-    inside: set[int] = set()
-    pos = 0
-    for word in rjieba.cut(text):
-        if len(word) > 1:
-            inside.update(range(pos + 1, pos + len(word)))
-        pos += len(word)
+    inside = set(_segment(text))
     for phrase in keep:
         if len(phrase) < 2:
             continue
