@@ -1,21 +1,10 @@
-"""Writing files safely: atomically (temp file, then rename) and with names made safe from data."""
+"""Writing files safely: atomically (temp file, then rename), so no run leaves half a file."""
 
 from __future__ import annotations
 
 import os
-import re
 import secrets
 from pathlib import Path
-
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-
-
-def safe_filename(name: str, max_length: int = 80) -> str:
-    """A department or template name -> a file name that works on Windows, macOS and Linux."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" .")
-    if cleaned.split(".")[0].upper() in _RESERVED:
-        cleaned = "_" + cleaned
-    return (cleaned or "_")[:max_length]
 
 
 def write_atomic(path: Path, data: bytes) -> None:
