@@ -25,19 +25,14 @@ def _user_errors(fn):
         try:
             return fn(*args, **kwargs)
         except BriefgenError as exc:
-            for line in exc.lines():
-                click.echo(f"briefgen: {line}" if not _has_location(line) else line, err=True)
+            for line in exc.lines():  # each already names its file and place where it has one
+                click.echo(line, err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("briefgen: interrupted; no partial files were left", err=True)
             sys.exit(130)
 
     return wrapper
-
-
-def _has_location(line: str) -> bool:
-    head = line.split(" ", 1)[0]
-    return ":" in head and not head.endswith(":") or head.count(":") >= 2
 
 
 def _split_formats(value: str) -> tuple[str, ...]:
