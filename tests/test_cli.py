@@ -185,3 +185,22 @@ def test_fonts_lists_every_role_with_source_and_coverage():
     assert "仿宋_GB2312" in rows["body"] and "Noto Serif SC" in rows["body"] and "bundled" in rows["body"]
     total = len({ch for ch in MINI.read_text(encoding="utf-8") if not ch.isspace()})
     assert f"{total}/{total}" in rows["body"]
+
+
+def test_an_output_that_cannot_be_written_stops_before_any_file_changes(tmp_path):
+    out = tmp_path / "out"
+    (out / "tasks.docx").mkdir(parents=True)  # something in the way of the last file
+    result = run("build", MINI, "--out", out)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "tasks.docx" in lines[0] and "folder" in lines[0], lines
+    assert sorted(p.name for p in out.iterdir()) == ["tasks.docx"]  # no other output, no temp files
+
+
+def test_output_folder_below_a_file_is_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run("build", MINI, "--out", blocker / "out", "--format", "pdf", "-t", "summary")
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "summary.pdf" in lines[0], lines

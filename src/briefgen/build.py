@@ -79,14 +79,14 @@ def build(
     columns: dict | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    from .outputs import write_atomic
+    from .outputs import write_all
 
     report = load_report(Path(data), indicators, tasks, columns)
     the_theme = load_theme(theme)
     if reference_docx is not None and not Path(reference_docx).is_file():
         raise BriefgenError(f"{reference_docx}: reference DOCX not found")
     result = BuildResult()
-    pending: list[tuple[Output, bytes | Callable[[Path], None]]] = []
+    pending: list[tuple[Output, bytes]] = []
     missing: dict[str, set[str]] = {}
     for name in templates:
         doc = make_document(report, name, template_dirs, mark)
@@ -118,7 +118,6 @@ def build(
         if strict:
             raise FontError(message)
         result.warnings.append(message)
-    for output, payload in pending:
-        write_atomic(output.path, payload)
-        result.outputs.append(output)
+    write_all([(output.path, payload) for output, payload in pending])
+    result.outputs.extend(output for output, _ in pending)
     return result

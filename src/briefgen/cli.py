@@ -28,8 +28,12 @@ def _user_errors(fn):
             for line in exc.lines():  # each already names its file and place where it has one
                 click.echo(line, err=True)
             sys.exit(exc.exit_code)
+        except OSError as exc:  # a file the user named that cannot be read or written
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"{where}{exc.strerror or exc}", err=True)
+            sys.exit(1)
         except KeyboardInterrupt:
-            click.echo("briefgen: interrupted; no partial files were left", err=True)
+            click.echo("interrupted; no half-written files were left", err=True)
             sys.exit(130)
 
     return wrapper

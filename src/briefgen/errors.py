@@ -79,3 +79,9 @@ class LayoutError(BriefgenError):
     """A document that does not fit its declared page budget, even at the theme's smallest sizes."""
 
     exit_code = 1
+
+
+class OutputError(BriefgenError):
+    """An output file that cannot be written (a folder in the way, no permission, open in Word)."""
+
+    exit_code = 1

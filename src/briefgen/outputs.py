@@ -1,19 +1,22 @@
-"""Writing files safely: atomically (temp file, then rename), so no run leaves half a file."""
+"""Writing files safely: atomically (temp file, then rename), so no run leaves half a file.
+
+``write_atomic`` writes one file; ``write_all`` writes a set of files (one build's outputs) so that
+either all of them are replaced or, if one cannot be, the failure is reported before any is touched
+wherever that can be known in advance.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 from pathlib import Path
 
+from .errors import OutputError
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that an interrupted run never leaves half a file.
 
-    The bytes go to a temporary file in the same folder (mode 0o666 less the umask, as a plain
-    ``open`` gives), are flushed to disk, then renamed over ``path``.
-    """
-    path = Path(path)
+def _stage(path: Path, data: bytes) -> Path:
+    """Write ``data`` beside ``path`` in a temporary file (mode 0o666 less the umask), flushed to disk."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
@@ -22,10 +25,54 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
+        _discard([tmp])
+        raise
+    return tmp
+
+
+def _discard(paths) -> None:
+    for p in paths:
         try:
-            os.unlink(tmp)
+            os.unlink(p)
         except FileNotFoundError:
             pass
+
+
+def _reason(path: Path, exc: OSError) -> str:
+    if path.is_dir():
+        return f"cannot write {path}: a folder of that name is in the way; rename or remove it"
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY):
+        return f"cannot write {path}: permission denied; if it is open in Word, WPS or a PDF viewer, close it and run again"
+    return f"cannot write {path}: {exc.strerror or exc}"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that an interrupted run never leaves half a file."""
+    write_all([(Path(path), data)])
+
+
+def write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write several files: every one is staged first, then all are renamed into place.
+
+    A file that cannot be staged (no folder, no space, no permission) stops the run before any
+    output changes. Raises OutputError with one line naming the file and what to do.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            path = Path(path)
+            if path.is_dir():
+                raise OutputError(_reason(path, IsADirectoryError(errno.EISDIR, "is a folder")))
+            try:
+                staged.append((_stage(path, data), path))
+            except OSError as exc:
+                raise OutputError(_reason(path, exc)) from None
+        for tmp, path in staged:
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise OutputError(_reason(path, exc)) from None
+    except BaseException:
+        _discard(tmp for tmp, _ in staged)
         raise
