@@ -118,6 +118,17 @@ def test_titles_break_between_words():
     assert checked > 10
 
 
+def test_balanced_title_never_breaks_inside_a_kept_name():
+    from briefgen.linebreak import word_interiors
+
+    issuer = "宁波市江北区人民政府前江街道办事处"
+    text = issuer + "2022年下半年重点工作任务分解表"
+    units = units_of([Piece(text, "F", 1.0)], measure, word_interiors(text, keep=(issuer,)))
+    for width in range(18, 34):
+        rendered = ["".join(u.text for u in line.units) for line in balanced(units, width)]
+        assert not any(issuer[:-1] in line and issuer not in line for line in rendered), f"width {width}: {rendered}"
+
+
 def test_word_interiors_cover_dictionary_words_and_kept_names():
     from briefgen.linebreak import word_interiors
 

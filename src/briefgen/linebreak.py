@@ -55,6 +55,7 @@ class Line:
     width: float  # natural width, trailing spaces excluded
     last: bool  # the paragraph's last line, or ends at a forced break: not justified
     indent: float = 0.0
+    forced: bool = False  # broken where the rules allow no break (nothing else fitted)
 
 
 _NOT_LATIN = _PAIRED | set("“”‘’·")
@@ -228,6 +229,7 @@ def break_lines(units: list[Unit | None], width: float, first_indent: float = 0.
                 i += 1
                 if i < n and can_break(seg[i - 1], seg[i]):
                     last_ok = i
+            forced = False
             if i >= n:
                 end = n
             elif can_break(seg[i - 1], seg[i]) and not seg[i - 1].space:
@@ -235,12 +237,12 @@ def break_lines(units: list[Unit | None], width: float, first_indent: float = 0.
             elif last_ok is not None and last_ok > start:
                 end = last_ok
             else:
-                end = i  # nowhere allowed: break anyway rather than overflow
+                end, forced = i, True  # nowhere allowed: break anyway rather than overflow
             line_units = seg[start:end]
             while line_units and line_units[-1].space:
                 line_units = line_units[:-1]
             natural = sum(u.width for u in line_units)
-            lines.append(Line(line_units, natural, end >= n, indent))
+            lines.append(Line(line_units, natural, end >= n, indent, forced))
             start = end
             first = False
         first = False
@@ -271,7 +273,8 @@ def balanced(units: list[Unit | None], width: float) -> list[Line]:
     for _ in range(18):
         mid = (lo + hi) / 2
         trial = break_lines(units, mid)
-        if len(trial) <= count:
+        # narrower is better only while every break is an allowed one (not inside a word)
+        if len(trial) <= count and not any(line.forced for line in trial):
             best, hi = trial, mid
         else:
             lo = mid
