@@ -137,3 +137,26 @@ def test_word_interiors_cover_dictionary_words_and_kept_names():
     assert {1, 2, 3} <= inside  # 前|江|街|道 kept whole
     assert 4 not in inside  # a word boundary after the issuer
     assert text.index("作") in inside  # 工作
+
+
+def test_no_paragraph_ends_with_a_lone_character():
+    # 10 fit on a line; 21 characters would leave "名。" alone on the third line
+    text = "一季度经济指标亮灯考核实现十四绿六红第一名。"
+    plain = break_lines(units_of([Piece(text, "F", 1.0)], measure), 10)
+    rendered = ["".join(u.text for u in line.units) for line in plain]
+    assert "".join(rendered) == text
+    assert len(rendered[-1].rstrip("。")) >= 2, rendered
+    for width in WIDTHS:
+        for t in TRICKY:
+            lines = lines_for(t, width)
+            if len(lines) > 1 and len(lines[-2].units) > 4:
+                last = [u for u in lines[-1].units if u.text[0] not in NO_START]
+                assert len(last) != 1 or last[0].latin, (width, ["".join(u.text for u in l.units) for l in lines])
+
+
+def test_numbers_stay_with_their_unit():
+    text = "完成投资31.3亿元和11月底前"
+    for width in WIDTHS:
+        rendered = ["".join(u.text for u in line.units) for line in lines_for(text, width)]
+        for a, b in zip(rendered, rendered[1:]):
+            assert not (a[-1].isdigit() and b[0] in "亿月"), f"width {width}: {rendered}"

@@ -22,6 +22,8 @@ NO_START = set("，。、；：？！）》」』”’％‰℃〕】〉｝］�
 # Marks that may not end a line (opening brackets and quotes).
 NO_END = set("（《「『“‘〔【〈｛［([{")
 _PAIRED = set("—…")  # 破折号 —— and 省略号 …… stay whole
+# A number stays on the line with the unit or measure word that follows it (31.3亿元, 11月, 14家).
+UNIT_AFTER_NUMBER = set("年月日时分秒个亿万千百十元角亩方家人名件户次套项起岁条座辆所倍成米吨度号届期批")
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,8 @@ def can_break(before: Unit, after: Unit) -> bool:
         return False
     if before.latin and after.latin:
         return False
+    if before.latin and before.text[-1].isdigit() and after.text[0] in UNIT_AFTER_NUMBER:
+        return False
     return True
 
 
@@ -203,50 +207,76 @@ def break_lines(units: list[Unit | None], width: float, first_indent: float = 0.
             segment.append(u)
     segments.append(segment)
 
-    first = True
-    for seg in segments:
-        seg = _split_wide(seg, width - (first_indent if first else 0))
-        start, n = 0, len(seg)
-        if n == 0:
-            lines.append(Line([], 0.0, True, first_indent if first else 0.0))
-            first = False
-            continue
-        while start < n:
-            while start < n and seg[start].space:
-                start += 1  # no line starts with a space
-            if start >= n:
-                break
-            indent = first_indent if first else 0.0
-            avail = width - indent
-            x = 0.0
-            i = start
-            last_ok = None
-            while i < n:
-                w = seg[i].width
-                if x + w > avail + fuzz and i > start:
-                    break
-                x += w
-                i += 1
-                if i < n and can_break(seg[i - 1], seg[i]):
-                    last_ok = i
-            forced = False
-            if i >= n:
-                end = n
-            elif can_break(seg[i - 1], seg[i]) and not seg[i - 1].space:
-                end = i
-            elif last_ok is not None and last_ok > start:
-                end = last_ok
-            else:
-                end, forced = i, True  # nowhere allowed: break anyway rather than overflow
-            line_units = seg[start:end]
-            while line_units and line_units[-1].space:
-                line_units = line_units[:-1]
-            natural = sum(u.width for u in line_units)
-            lines.append(Line(line_units, natural, end >= n, indent, forced))
-            start = end
-            first = False
-        first = False
+    for index, seg in enumerate(segments):
+        seg_lines = _fill(seg, width, first_indent if index == 0 else 0.0, fuzz)
+        _no_lone_last_character(seg_lines)
+        lines.extend(seg_lines)
     return lines
+
+
+def _fill(seg: list[Unit], width: float, first_indent: float, fuzz: float) -> list[Line]:
+    """Greedy filling of one segment (the text between forced breaks) into lines."""
+    seg = _split_wide(seg, width - first_indent)
+    start, n = 0, len(seg)
+    if n == 0:
+        return [Line([], 0.0, True, first_indent)]
+    lines: list[Line] = []
+    while start < n:
+        while start < n and seg[start].space:
+            start += 1  # no line starts with a space
+        if start >= n:
+            break
+        indent = first_indent if not lines else 0.0
+        avail = width - indent
+        x = 0.0
+        i = start
+        last_ok = None
+        while i < n:
+            w = seg[i].width
+            if x + w > avail + fuzz and i > start:
+                break
+            x += w
+            i += 1
+            if i < n and can_break(seg[i - 1], seg[i]):
+                last_ok = i
+        forced = False
+        if i >= n:
+            end = n
+        elif can_break(seg[i - 1], seg[i]) and not seg[i - 1].space:
+            end = i
+        elif last_ok is not None and last_ok > start:
+            end = last_ok
+        else:
+            end, forced = i, True  # nowhere allowed: break anyway rather than overflow
+        line_units = seg[start:end]
+        while line_units and line_units[-1].space:
+            line_units = line_units[:-1]
+        lines.append(Line(line_units, sum(u.width for u in line_units), end >= n, indent, forced))
+        start = end
+    return lines
+
+
+def _no_lone_last_character(lines: list[Line]) -> None:
+    """A paragraph's last line never holds a single character (with its punctuation): one or two
+    characters come down from the line above, at a point where a break is allowed."""
+    if len(lines) < 2:
+        return
+    prev, last = lines[-2], lines[-1]
+    if sum(1 for u in last.units if u.text[0] not in NO_START) > 1 or prev.forced:
+        return
+    for k in (1, 2):
+        if len(prev.units) <= k + 2:
+            return
+        keep, move = prev.units[:-k], prev.units[-k:]
+        if move[0].space or not can_break(keep[-1], move[0]):
+            continue
+        if last.indent + sum(u.width for u in move) + last.width > prev.indent + prev.width + 1e-6:
+            return  # would not fit where the longer line did
+        while keep and keep[-1].space:
+            keep = keep[:-1]
+        lines[-2] = Line(keep, sum(u.width for u in keep), prev.last, prev.indent)
+        lines[-1] = Line(move + last.units, sum(u.width for u in move) + last.width, last.last, last.indent)
+        return
 
 
 def _split_wide(seg: list[Unit], width: float) -> list[Unit]:

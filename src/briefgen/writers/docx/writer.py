@@ -591,10 +591,12 @@ class DocxBuilder:
                 tc = oxml.add_cell(tr, width, span=span, fill=GROUP_FILL if group else HEADER_FILL if header else None)
                 p = oxml.cell_paragraph(tc)
                 pPr = p.get_or_add_pPr()
+                # section rows in 楷体 and header cells in 黑体, as the PDF sets them: neither face has a
+                # bold weight, and a faked one is what staff notice first
                 if group:
-                    align, role, bold = cell.align or "left", "h2", True
+                    align, role, bold = cell.align or "left", "h2", False
                 elif header or cell.header:
-                    align, role, bold = cell.align or ("center" if header else table.columns[col].align), "table_header", True
+                    align, role, bold = cell.align or ("center" if header else table.columns[col].align), "table_header", False
                 else:
                     align, role, bold = cell.align or table.columns[col].align, table.role, False
                 oxml.set_paragraph_props(pPr, style_id=self.sid["table_text"], align=align,

@@ -15,6 +15,7 @@ from ...errors import LayoutError
 from ...theme import MM, Theme
 
 CJK_EM = 1.0  # a CJK character is one em wide: indents are counted in characters
+SHORT_CELL = 24  # table cells up to this many characters are broken between words
 
 
 @dataclass
@@ -167,7 +168,9 @@ class _Layout:
                 if align == "left":
                     align = "justify"
                 role = "table_header" if row.kind == "header" or cell.header else ("h2" if row.kind == "group" else b.role)
-                cells.append([TextBlock(self.units(cell.inlines, role, size), leading, align)])
+                # short cells (names, deadlines) break between words: 经济发展/办公室, not 经济发展办/公室
+                short = len(ir.plain_text(cell.inlines)) <= SHORT_CELL
+                cells.append([TextBlock(self.units(cell.inlines, role, size, self.names if short else None), leading, align)])
                 if cell.colspan > 1:
                     style.append(("SPAN", (col, ri), (col + cell.colspan - 1, ri)))
                     cells.extend([""] * (cell.colspan - 1))
