@@ -88,11 +88,6 @@ def fmt_number(value, decimals: int | None = None) -> str:
     return text.replace("-", "−")
 
 
-def fmt_growth(value, decimals: int | None = None) -> str:
-    """Year-on-year growth in percent: 9.5 -> "9.5", -0.2 -> "−0.2"."""
-    return fmt_number(value, decimals)
-
-
 def fmt_date(value) -> str:
     """2022-07-29 -> 2022年7月29日"""
     if isinstance(value, date):
@@ -134,14 +129,18 @@ def is_count(unit: str | None) -> bool:
     return (unit or "").strip() in COUNT_UNITS
 
 
-def amount_decimals(indicators) -> int:
-    """The decimals a value column needs: amounts share one precision; counts stay whole."""
-    return decimals_of(i.value for i in indicators if not is_count(i.unit))
+def unit_decimals(indicators) -> dict[str, int]:
+    """Decimals per unit, so figures of one unit share a precision down a column (31.3 and 5.8 亿元
+    -> 1) without inventing digits for others (4050 万美元 stays 4050); counts (家, 个) are whole."""
+    units: dict[str, list] = {}
+    for i in indicators:
+        units.setdefault(i.unit or "", []).append(i.value)
+    return {unit: 0 if is_count(unit) else decimals_of(values) for unit, values in units.items()}
 
 
-def value_text(indicator, decimals: int) -> str:
-    """An indicator's value as the table shows it: amounts at the column's precision, counts whole."""
-    return fmt_number(indicator.value, 0 if is_count(indicator.unit) else decimals)
+def shown_value(indicator, decimals: dict[str, int]) -> str:
+    """An indicator's value as the table shows it, at its unit's precision (see ``unit_decimals``)."""
+    return fmt_number(indicator.value, decimals.get(indicator.unit or "", None))
 
 
 _env_cache: dict[tuple, object] = {}
@@ -171,8 +170,8 @@ def environment(template_dirs: tuple[Path, ...] = ()):
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
-        env.filters.update(num=fmt_number, growth=fmt_growth, date_cn=fmt_date, cn=cn_number)
-        env.globals.update(decimals_of=decimals_of, amount_decimals=amount_decimals, value_text=value_text, is_count=is_count)
+        env.filters.update(num=fmt_number, date_cn=fmt_date, cn=cn_number)
+        env.globals.update(decimals_of=decimals_of, unit_decimals=unit_decimals, shown_value=shown_value, is_count=is_count)
         _env_cache[key] = env
     return env
 

@@ -165,11 +165,12 @@ class _Layout:
             cells, col = [], 0
             for cell in row.cells:
                 align = cell.align or ("center" if row.kind == "header" else b.columns[col].align)
-                if align == "left":
-                    align = "justify"
                 role = "table_header" if row.kind == "header" or cell.header else ("h2" if row.kind == "group" else b.role)
-                # short cells (names, deadlines) break between words: 经济发展/办公室, not 经济发展办/公室
+                # short cells (names, deadlines) break between words: 经济发展/办公室, not 经济发展办/公室;
+                # long text in a left-aligned column is justified, as body text is
                 short = len(ir.plain_text(cell.inlines)) <= SHORT_CELL
+                if align == "left" and not short:
+                    align = "justify"
                 cells.append([TextBlock(self.units(cell.inlines, role, size, self.names if short else None), leading, align)])
                 if cell.colspan > 1:
                     style.append(("SPAN", (col, ri), (col + cell.colspan - 1, ri)))
