@@ -9,6 +9,9 @@ import pytest
 # Repeatable runs: fonts come from the bundled Noto fonts, never from whatever this machine has
 # installed (tests of system-font resolution set their own folders).
 os.environ.setdefault("BRIEFGEN_FONT_DIRS", "")
+# The tests' own cache (converted fonts, compiled templates, title words), kept between runs in the
+# checkout's build folder but apart from the user's real cache.
+os.environ.setdefault("BRIEFGEN_CACHE_DIR", str(Path(__file__).resolve().parents[1] / "build" / "test-cache"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "qianjiang-2022-h1.yaml"

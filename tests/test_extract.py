@@ -24,7 +24,8 @@ from briefgen.load import load_file
 from briefgen.model import validate
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seeds" / "000_d422b980451038db.txt"
+# the report as published, damage and all (a copy of shared/seeds/000_d422b980451038db.txt)
+SEED = ROOT / "tests" / "fixtures" / "qianjiang-2022-h1-report.txt"
 SAMPLE = ROOT / "data" / "qianjiang-2022-h1.yaml"
 CORPUS = Path(__file__).parent / "corpus" / "reports"
 REPORTS = sorted(CORPUS.glob("*.txt"))
@@ -32,7 +33,6 @@ REPORTS = sorted(CORPUS.glob("*.txt"))
 HAN = "\u4e00-\u9fff"
 PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
 
-needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="seed report not present")
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,6 @@ def test_punctuation_only_next_to_cjk():
     assert fix_punctuation("value (a, b): 1,050")[0] == "value (a, b): 1,050"
 
 
-@needs_seed
 def test_seed_cleaning(seed_text):
     result = clean_text(seed_text)
     assert result.annotations_removed == 227
@@ -78,7 +77,6 @@ def test_seed_cleaning(seed_text):
     assert "围绕“1586”" in result.text  # stray space before “ removed
 
 
-@needs_seed
 def test_keep_script(seed_text):
     result = clean_text(seed_text, keep_script=True)
     assert result.annotations_removed == 227
@@ -98,7 +96,6 @@ SEED_INDICATORS = [
 ]
 
 
-@needs_seed
 def test_seed_indicators(seed):
     found = {i["name"]: i for i in seed.data["indicators"]}
     for name, value, unit, yoy, estimate in SEED_INDICATORS:
@@ -111,7 +108,6 @@ def test_seed_indicators(seed):
     assert seed.data["tally"] == {"period": "一季度", "green": 14, "red": 6, "rank": "全区乡镇街道第一名"}
 
 
-@needs_seed
 def test_seed_rankings(seed):
     rankings = {(r["subject"], r["rank"], r["section"]) for r in seed.data["rankings"]}
     assert ("执法检查企业家数", "全区第一名", 4) in rankings
@@ -122,7 +118,6 @@ def test_seed_rankings(seed):
     assert len(rankings) == 6
 
 
-@needs_seed
 def test_seed_structure(seed):
     review = seed.data["review"]
     assert [s["title"] for s in review["sections"]] == [
@@ -154,7 +149,6 @@ def test_seed_structure(seed):
     assert plan["sections"][1]["tasks"][2]["due"] == "年内"  # 确保年内通车
 
 
-@needs_seed
 def test_seed_metadata(seed):
     assert seed.data["report"] == {
         "title": "前江街道2022年上半年工作总结和下半年工作思路", "issuer": "前江街道", "date": date(2022, 7, 29),
@@ -162,7 +156,6 @@ def test_seed_metadata(seed):
     assert "report.title" in seed.uncertain  # composed, the page has no title line
 
 
-@needs_seed
 def test_seed_draft_validates_and_marks_uncertain(seed, tmp_path):
     report = validate(seed.data, _NoSources())
     assert len(report.plan.tasks) == 12 and all(t.lead == PLACEHOLDER for t in report.plan.tasks)
@@ -181,7 +174,6 @@ def test_seed_draft_validates_and_marks_uncertain(seed, tmp_path):
     assert "待核实" in seed.findings or "uncertain" in seed.findings
 
 
-@needs_seed
 def test_sample_file_reproduced_from_seed(seed):
     """data/qianjiang-2022-h1.yaml is the extractor's output plus owners, deadlines and departments."""
     sample, sources = load_file(SAMPLE)
@@ -198,7 +190,6 @@ def test_sample_file_reproduced_from_seed(seed):
     assert sample == extracted
 
 
-@needs_seed
 def test_seed_speed():
     extract(SEED)  # warm: OpenCC converter is created once
     start = time.perf_counter()
@@ -354,7 +345,6 @@ class _NoSources:
         return Location("<extract>")
 
 
-@needs_seed
 def test_seed_keep_script(seed):
     kept = extract(SEED, keep_script=True)
     assert kept.cleaning.annotations_removed == 227
