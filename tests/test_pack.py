@@ -10,12 +10,7 @@ from docx.oxml.ns import qn
 
 from readback import pdf_fonts, pdf_lines, pdf_pages, pdf_text
 
-from briefgen.templating import fmt_number
 from briefgen.linebreak import NO_END, NO_START
-
-
-def shown(value: Decimal) -> str:
-    return fmt_number(value)
 
 
 def docx_text(path) -> str:
@@ -38,14 +33,18 @@ def test_summary_pdf_is_one_page_with_every_indicator_value(sample_pack, sample_
     out, _ = sample_pack
     pdf = out / "summary.pdf"
     assert pdf_pages(pdf) == 1
-    text = pdf_text(pdf)
+    lines = pdf_lines(pdf)
     assert len(sample_report.indicators) >= 6
-    for ind in sample_report.indicators:
-        assert ind.name in text, ind.name
-        number = shown(ind.value)
-        assert number in text, f"{ind.name}: {number} missing from the summary"
+    for n, ind in enumerate(sample_report.indicators, 1):
+        # the row: number, name, value, unit and growth on one extracted line, in that order
+        row = next((l for l in lines if l.startswith(f"{n} {ind.name} ")), None)
+        assert row is not None, f"no table row for {ind.name}"
+        cells = row.split()
+        assert Decimal(cells[2]) == ind.value, row
+        assert cells[3] == ind.unit, row
         if ind.yoy is not None:
-            assert shown(ind.yoy) in text
+            assert Decimal(cells[4]) == ind.yoy, row
+    text = "".join(lines)
     for figure in ("31.3", "9.5", "62.5", "4050", "14绿6红"):
         assert figure in text
 
@@ -105,13 +104,15 @@ def test_task_list_has_every_task_in_order_with_its_lead(sample_pack, sample_rep
     out, _ = sample_pack
     tasks = sample_report.plan.tasks
     assert len(tasks) >= 12
-    # PDF: titles appear in the report's order
+    # PDF: titles appear in the report's order, each followed by its lead before the next task
     flat = "".join(pdf_lines(out / "tasks.pdf"))
     pos = 0
-    for task in tasks:
+    for task, following in zip(tasks, tasks[1:] + [None]):
         found = flat.find(task.title, pos)
         assert found >= 0, f"{task.title} missing or out of order in tasks.pdf"
         pos = found + len(task.title)
+        end = flat.find(following.title, pos) if following else len(flat)
+        assert task.lead in flat[pos:end], f"{task.title}: lead {task.lead} not in its row"
     # DOCX: one row per task, its lead in the 牵头单位 column
     doc = DocxDocument(str(out / "tasks.docx"))
     rows = [[c.text for c in row.cells] for row in doc.tables[0].rows]
@@ -125,7 +126,6 @@ def test_task_list_has_every_task_in_order_with_its_lead(sample_pack, sample_rep
 
 
 def test_task_table_header_repeats_on_every_pdf_page(sample_pack):
-    from readback import render_page  # noqa: F401  (pages are checked through their text)
     import pypdfium2 as pdfium
 
     out, _ = sample_pack
