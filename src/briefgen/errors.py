@@ -68,7 +68,10 @@ class TemplateError(BriefgenError):
 
 
 class ThemeError(BriefgenError):
-    """A theme file that is missing or invalid."""
+    """A theme file that is missing or invalid; one line per problem."""
+
+    def lines(self) -> list[str]:
+        return [str(a) for a in self.args]
 
 
 class FontError(BriefgenError):

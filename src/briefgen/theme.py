@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ThemeError
 
@@ -22,13 +22,26 @@ class _Part(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+Size = Annotated[float, Field(ge=4, le=96)]  # type sizes in points: 4 pt is unreadable, 96 pt a poster
+Length = Annotated[float, Field(ge=0, le=200)]  # margins and offsets in millimetres
+
+
 class Page(_Part):
-    width_mm: float = 210
-    height_mm: float = 297
-    margin_top_mm: float = 37
-    margin_bottom_mm: float = 35
-    margin_left_mm: float = 28
-    margin_right_mm: float = 26
+    width_mm: float = Field(210, ge=50, le=1200)
+    height_mm: float = Field(297, ge=50, le=1200)
+    margin_top_mm: Length = 37
+    margin_bottom_mm: Length = 35
+    margin_left_mm: Length = 28
+    margin_right_mm: Length = 26
+
+    @model_validator(mode="after")
+    def _room_for_text(self) -> "Page":
+        if self.text_width_mm < 30 or self.text_height_mm < 30:
+            raise ValueError(
+                f"the margins leave a text block of {self.text_width_mm:g} x {self.text_height_mm:g} mm; "
+                "it must be at least 30 x 30 mm"
+            )
+        return self
 
     @property
     def text_width_mm(self) -> float:
@@ -40,37 +53,52 @@ class Page(_Part):
 
 
 class Body(_Part):
-    size_pt: float = 16
-    line_pitch_pt: float = 28.95
-    indent_chars: float = 2
-    table_size_pt: float = 12
-    table_leading: float = 1.35
-    caption_size_pt: float = 14
-    min_size_pt: float = 12
-    min_table_size_pt: float = 9
+    size_pt: Size = 16
+    line_pitch_pt: float = Field(28.95, ge=4, le=150)
+    indent_chars: float = Field(2, ge=0, le=10)
+    table_size_pt: Size = 12
+    table_leading: float = Field(1.35, ge=1.0, le=3.0)
+    caption_size_pt: Size = 14
+    min_size_pt: Size = 12
+    min_table_size_pt: Size = 9
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Body":
+        if self.line_pitch_pt < self.size_pt:
+            raise ValueError(f"line_pitch_pt {self.line_pitch_pt:g} is smaller than size_pt {self.size_pt:g}: lines would overlap")
+        if self.min_size_pt > self.size_pt:
+            raise ValueError(f"min_size_pt {self.min_size_pt:g} is larger than size_pt {self.size_pt:g}")
+        return self
 
 
 class TitleStyle(_Part):
-    size_pt: float = 22
-    space_after_lines: float = 1
+    size_pt: Size = 22
+    space_after_lines: float = Field(1, ge=0, le=10)
 
 
 class Headings(_Part):
-    sizes_pt: list[float] = [16, 16, 16, 16]
-    roles: list[str] = ["h1", "h2", "h3", "h4"]
+    sizes_pt: list[Size] = Field([16, 16, 16, 16], min_length=4, max_length=4, description="一、 （一） 1. （1）")
+    roles: list[str] = Field(["h1", "h2", "h3", "h4"], min_length=4, max_length=4)
 
 
 class PageNumber(_Part):
     format: str = "— {n} —"
-    size_pt: float = 14
-    below_text_mm: float = 7
+    size_pt: Size = 14
+    below_text_mm: Length = 7
     position: Literal["outside", "center", "right", "none"] = "outside"
-    inset_chars: float = 1
+    inset_chars: float = Field(1, ge=0, le=10)
+
+    @field_validator("format")
+    @classmethod
+    def _has_number(cls, v: str) -> str:
+        if "{n}" not in v:
+            raise ValueError('must contain {n} where the page number goes, e.g. "— {n} —"')
+        return v
 
 
 class Mark(_Part):
     text: str = ""
-    size_pt: float = 12
+    size_pt: Size = 12
 
 
 class FontRole(_Part):
@@ -102,6 +130,43 @@ class Theme(BaseModel):
 
     def font(self, role: str) -> FontRole:
         return self.fonts.get(role) or self.fonts["body"]
+
+    def role_size(self, role: str) -> float:
+        """The type size of a font role, in points: both writers set each role at this size."""
+        if role in ("table", "table_header"):
+            return self.body.table_size_pt
+        if role in self.headings.roles:
+            return self.headings.sizes_pt[self.headings.roles.index(role)]
+        if role == "title":
+            return self.title.size_pt
+        if role == "page_number":
+            return self.page_number.size_pt
+        if role == "mark":
+            return self.mark.size_pt
+        return self.body.size_pt
+
+    def heading(self, level: int) -> tuple[str, float]:
+        """(font role, size in points) of heading level 1-4; deeper levels take level 4's."""
+        index = min(max(level, 1), 4) - 1
+        return self.headings.roles[index], self.headings.sizes_pt[index]
+
+
+def _field(loc: tuple) -> str:
+    return ".".join(str(p) for p in loc if not str(p).startswith("function-after")) or "(theme)"
+
+
+def _theme_message(err: dict) -> str:
+    kind, ctx = err["type"], err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return "unknown setting; check its spelling"
+    if kind == "missing":
+        return "this setting is required"
+    if kind in ("greater_than_equal", "less_than_equal", "too_short", "too_long"):
+        return err["msg"].replace("Input should be", "should be").replace("List should have", "should have")
+    if kind in ("float_parsing", "float_type"):
+        return f"{err.get('input')!r} is not a number"
+    msg = err["msg"]
+    return msg[len("Value error, "):] if msg.startswith("Value error, ") else msg
 
 
 def builtin_names() -> list[str]:
@@ -156,7 +221,12 @@ def _raw(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) ->
     data = _read(path)
     parent = data.get("extends")
     if parent:
-        base, _ = _raw(str(parent), path.parent, seen + (path,))
+        try:
+            base, _ = _raw(str(parent), path.parent, seen + (path,))
+        except ThemeError as exc:
+            if str(path) in str(exc):
+                raise
+            raise ThemeError(f"{path}: extends: {exc}") from None
         data = _merge(base, data)
     return data, path
 
@@ -174,9 +244,7 @@ def load_theme(name_or_path: str = "official") -> Theme:
     try:
         theme = Theme.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        field = ".".join(str(p) for p in err["loc"])
-        raise ThemeError(f"{path}: {field}: {err['msg']}") from None
+        raise ThemeError(*[f"{path}: {_field(err['loc'])}: {_theme_message(err)}" for err in exc.errors(include_url=False)]) from None
     if "body" not in theme.fonts:
         raise ThemeError(f"{path}: fonts.body: a theme must define the body font role")
     _cache[name_or_path] = theme

@@ -258,9 +258,8 @@ class DocxBuilder:
             oxml.set_run_props(rPr, fonts=self._font("title"), size=size, bold=self._style_bold("title"))
         elif key in ("h1", "h2", "h3", "h4"):
             n = int(key[1])
-            role = self._heading_role(n)
-            sizes = t.headings.sizes_pt
-            size = Pt(sizes[n - 1] if n <= len(sizes) else t.body.size_pt)
+            role, size_pt = t.heading(n)
+            size = Pt(size_pt)
             _, pPr, rPr = oxml.define_style(self.styles, f"Heading{n}", "paragraph", f"heading {n}",
                                             based_on=normal, next_id=normal, ui_priority=9, quick=True)
             oxml.set_paragraph_props(pPr, align="left", line_exact=self.pitch, before=Pt(0), after=Pt(0),
@@ -290,10 +289,6 @@ class DocxBuilder:
             oxml.set_paragraph_props(pPr, align="left", line_exact=Pt(size * 1.2), before=Pt(0), after=Pt(0),
                                      first_line=Pt(0), first_line_chars=0, snap_to_grid=False)
             oxml.set_run_props(rPr, fonts=self._font(role), size=Pt(size))
-
-    def _heading_role(self, level: int) -> str:
-        roles = self.theme.headings.roles
-        return roles[level - 1] if level <= len(roles) else f"h{level}"
 
     def _style_names_font(self, key: str) -> bool:
         style_id = self.sid.get(key)
@@ -496,7 +491,7 @@ class DocxBuilder:
     def _heading(self, block: ir.Heading) -> None:
         level = min(max(block.level, 1), 4)
         p = self._new_paragraph(f"h{level}")
-        self._inlines(p, block.inlines, role=self._heading_role(level), style_key=f"h{level}")
+        self._inlines(p, block.inlines, role=self.theme.heading(level)[0], style_key=f"h{level}")
 
     def _paragraph(self, block: ir.Paragraph) -> None:
         p = self._new_paragraph("normal")
@@ -509,7 +504,7 @@ class DocxBuilder:
             before=Pt(self.theme.body.line_pitch_pt * block.space_before) if block.space_before else None,
             after=Pt(self.theme.body.line_pitch_pt * block.space_after) if block.space_after else None,
         )
-        size = self._role_size(block.role)
+        size = self.theme.role_size(block.role)
         if size != self.theme.body.size_pt:
             # a paragraph in a table or heading role is set at that role's size, as in the PDF;
             # table-role text also takes the table's own leading, not the body pitch
@@ -517,19 +512,6 @@ class DocxBuilder:
             oxml.set_paragraph_props(pPr, line_exact=line, snap_to_grid=False if line is not None else None)
         self._inlines(p, block.inlines, role=block.role, style_key="normal",
                       size=Pt(size) if size != self.theme.body.size_pt else None)
-
-    def _role_size(self, role: str) -> float:
-        """The size a paragraph of this font role is set at (the PDF writer's rule, at scale 1)."""
-        t = self.theme
-        if role in ("table", "table_header"):
-            return t.body.table_size_pt
-        if role in t.headings.roles:
-            index = t.headings.roles.index(role)
-            if index < len(t.headings.sizes_pt):
-                return t.headings.sizes_pt[index]
-        if role == "title":
-            return t.title.size_pt
-        return t.body.size_pt
 
     def _list(self, block: ir.ListBlock) -> None:
         for n, item in enumerate(block.items, start=1):

@@ -105,9 +105,8 @@ class _Layout:
                 out.append(TextBlock(self.units(b.inlines, "title", size, self.names), leading, "center", balance=True,
                                      space_after=t.title.space_after_lines * self.pitch()))
             elif isinstance(b, ir.Heading):
-                level = min(max(b.level, 1), 4)
-                size = t.headings.sizes_pt[level - 1] * self.scale
-                role = t.headings.roles[level - 1]
+                role, size = t.heading(b.level)
+                size *= self.scale
                 out.append(TextBlock(self.units(b.inlines, role, size), self.pitch(), "justify",
                                      first_indent=t.body.indent_chars * size * CJK_EM))
             elif isinstance(b, ir.Paragraph):
@@ -131,13 +130,7 @@ class _Layout:
         return out
 
     def _role_size(self, role: str) -> float:
-        if role == "table":
-            return self.theme.body.table_size_pt * self.scale
-        if role in self.theme.headings.roles:
-            return self.theme.headings.sizes_pt[self.theme.headings.roles.index(role)] * self.scale
-        if role == "title":
-            return self.theme.title.size_pt * self.scale
-        return self.body_size()
+        return self.theme.role_size(role) * self.scale
 
     def table(self, b: ir.Table) -> list:
         from reportlab.lib import colors
