@@ -202,3 +202,22 @@ def test_output_folder_below_a_file_is_one_line(tmp_path):
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "summary.pdf" in lines[0], lines
+
+
+def test_a_reference_that_is_not_a_word_file_is_one_line(tmp_path):
+    fake = tmp_path / "office.docx"
+    fake.write_text("not a word file", encoding="utf-8")
+    result = run("build", MINI, "--out", tmp_path / "out", "--reference-docx", fake)
+    assert_one_line_error(result, "office.docx", "not a Word .docx file")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_very_long_title_still_builds(tmp_path):
+    from docx import Document
+
+    long_title = "关于印发前江街道2022年下半年重点工作任务分解表的通知" * 12
+    data = write(tmp_path, "long.yaml", mini_text().replace("title: 示例街道2022年上半年工作总结和下半年工作思路", f"title: {long_title}"))
+    result = run("build", data, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    props = Document(str(tmp_path / "out" / "tasks.docx")).core_properties
+    assert props.subject == long_title[:255]

@@ -51,6 +51,22 @@ CELL_PAD_TB = 0.2
 _NO_BOLD_WEIGHT = ("仿宋", "楷体", "fangsong", "kaiti")
 
 
+def _open(reference: Path | None):
+    """A new document from python-docx's default template, or from the office's reference DOCX."""
+    if reference is None:
+        return docx.Document()
+    import zipfile
+
+    from docx.opc.exceptions import PackageNotFoundError
+
+    from ...errors import BriefgenError
+
+    try:
+        return docx.Document(str(reference))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise BriefgenError(f"{reference}: not a Word .docx file; save the template as .docx (not .doc or .dotx) and try again") from None
+
+
 @dataclass(frozen=True)
 class _StyleKey:
     key: str
@@ -101,7 +117,7 @@ class DocxBuilder:
         self.ir = document
         self.theme = theme
         self.reference = reference
-        self.doc = docx.Document(str(reference) if reference is not None else None)
+        self.doc = _open(reference)
         self.styles = self.doc.styles.element
         self.body = self.doc.element.body
         self.sectPr = self.body.find(oxml.qn("w:sectPr"))
@@ -181,13 +197,14 @@ class DocxBuilder:
     def _set_core_properties(self) -> None:
         meta = self.ir.meta
         cp = self.doc.core_properties
-        cp.title = meta.title
-        cp.author = meta.author
-        cp.subject = meta.subject
-        cp.keywords = meta.keywords
+        # Word keeps at most 255 characters in each of these properties
+        cp.title = meta.title[:255]
+        cp.author = meta.author[:255]
+        cp.subject = meta.subject[:255]
+        cp.keywords = meta.keywords[:255]
         cp.comments = ""
         cp.category = ""
-        cp.last_modified_by = meta.author
+        cp.last_modified_by = meta.author[:255]
         cp.revision = 1
         if meta.created is not None:
             when = dt.datetime(meta.created.year, meta.created.month, meta.created.day, tzinfo=dt.timezone.utc)
