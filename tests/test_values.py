@@ -129,3 +129,75 @@ def test_deadlines_in_traditional_script_and_with_month_suffix():
     assert parse_due("年內", 2022) == date(2022, 12, 31)
     assert parse_due("6月份", 2022) == date(2022, 6, 30)
     assert parse_due("力争9月底前", 2022) == date(2022, 9, 30)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("2022.12", date(2022, 12, 31)), ("2022.12.31", date(2022, 12, 31)), ("2022/12", date(2022, 12, 31)),
+     ("2022-12", date(2022, 12, 31)), ("2023.2", date(2023, 2, 28)), (2022.11, date(2022, 11, 30)),
+     ("2022.06前", date(2022, 6, 30))],
+)
+def test_year_month_deadlines(text, expected):
+    assert values.parse_due(text, 2021) == expected
+
+
+def test_year_month_deadlines_reject_what_is_no_month_or_ambiguous():
+    with pytest.raises(ValueError, match="month 13 does not exist"):
+        values.parse_due("2022.13", 2022)
+    with pytest.raises(ValueError, match="could be January or October"):
+        values.parse_due(2022.1, 2022)  # typed 2022.10 in YAML or Excel, read as a number
+
+
+def test_deadlines_without_a_year_need_the_reports_year():
+    assert values.parse_due("2022年年内", None) == date(2022, 12, 31)
+    assert values.parse_due("2022.12", None) == date(2022, 12, 31)
+    for text in ("年内", "12月底前", "三季度"):
+        with pytest.raises(ValueError, match="names no year"):
+            values.parse_due(text, None)
+
+
+@pytest.mark.parametrize("value, expected", [(2022, 2022), ("2022", 2022), (" 2022年 ", 2022), (2022.0, 2022),
+                                             ("２０２２", 2022), (Decimal("2022"), 2022)])
+def test_parse_year(value, expected):
+    assert values.parse_year(value) == expected
+
+
+@pytest.mark.parametrize("value", [True, 2022.5, "22", "二〇二二", "", None, "nan"])
+def test_parse_year_rejects(value):
+    with pytest.raises(ValueError, match="is not a year"):
+        values.parse_year(value)
+
+
+@pytest.mark.parametrize("value", ["2022-07-29", "2022年7月29日", "2022/7/29", "2022.07.29", " ２０２２-07-29 ",
+                                   date(2022, 7, 29), "2022-07-29T09:30:00"])
+def test_parse_date(value):
+    assert values.parse_date(value) == date(2022, 7, 29)
+
+
+def test_parse_date_rejects():
+    with pytest.raises(ValueError, match="is not a date"):
+        values.parse_date("七月")
+    with pytest.raises(ValueError, match="day 30 does not exist"):
+        values.parse_date("2022-02-30")
+
+
+def test_report_year():
+    assert values.report_year(None, "2021-07-29") == 2021
+    assert values.report_year("2020", date(2021, 7, 29)) == 2020
+    assert values.report_year("x", "2021-07-29") == 2021  # a bad year is reported by the model; the date still says
+    assert values.report_year(None, "七月") is None
+
+
+@pytest.mark.parametrize("light", ["绿色", "G", "green", "●绿", "红灯"])
+def test_parse_light_accepts_what_tables_and_yaml_both_use(light):
+    assert values.parse_light(light) in ("green", "red")
+
+
+@pytest.mark.parametrize("text", ["合计", "合 计", "总计", "小计", "合计：", "全区合计"])
+def test_is_total(text):
+    assert values.is_total(text)
+
+
+@pytest.mark.parametrize("text", ["合计完成投资", "统计局", None, 3, "规上工业增加值"])
+def test_is_total_not(text):
+    assert not values.is_total(text)

@@ -1,6 +1,7 @@
 """Values as staff write them -> typed values, keeping the original wording for display.
 
-"9.5%" -> 9.5, "下降0.2%" -> -0.2, "年内" -> 12-31 of the report's year, "2022年10月底前" -> 2022-10-31.
+"9.5%" -> 9.5, "下降0.2%" -> -0.2, "年内" -> 12-31 of the report's year, "2022年10月底前" -> 2022-10-31,
+"2022.12" -> 2022-12-31. The report's year itself comes from ``report_year`` (one rule for every caller).
 Each parser raises ValueError with a message fit to show the user after the location and field.
 """
 
@@ -53,58 +54,133 @@ def parse_percent(value: object) -> Decimal:
     return number * sign
 
 
+_YEAR_MONTH = re.compile(r"^(\d{4})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*(\d{1,2}))?\s*(?:前|以前|之前)?$")
 _DUE_YMD = re.compile(r"^(?:(\d{4})\s*[年./-]\s*)?(\d{1,2})\s*[月./-]\s*(?:(\d{1,2})\s*日?)?\s*(底|末|中旬|上旬|下旬)?\s*(前|以前|之前)?$")
 _DUE_YEAR_END = ("年内", "年底前", "年底", "年末", "年底以前", "全年", "长期", "持续推进")
+_DUE_YEAR_END_OF = re.compile(r"^(\d{4})\s*年?\s*(?:" + "|".join(sorted(_DUE_YEAR_END, key=len, reverse=True))
+                              + r"|内|底前?|末|底以前)$")
 _DUE_QUARTER = re.compile(r"^(?:(\d{4})\s*年\s*)?(?:第?([一二三四1-4])季度)(?:末|底)?(?:前)?$")
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
 _DUE_TRADITIONAL = str.maketrans("內節", "内节")  # deadlines in a report kept in Traditional script
 
 
-def parse_due(value: object, year: int) -> date:
+def parse_due(value: object, year: int | None) -> date:
     """A deadline as written in task tables -> the last day it allows.
 
-    ``year`` is the report's year, used when the text names no year (年内, 12月底前).
+    ``year`` is the report's year, used when the text names no year (年内, 12月底前); with ``year`` None such a
+    text is an error (the deadline would otherwise silently fall in the wrong year). Year and month alone
+    (2022.12, 2022/12, 2022-12) mean the last day of that month.
     """
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, float) and re.fullmatch(r"\d{4}\.1", repr(value)):
+        # YAML and Excel read a typed 2022.10 as the number 2022.1.
+        raise ValueError(f"{value} could be January or October; write 2022-10 (or 2022-01), or the text \"{value}0\"")
     text = str(value).strip().translate(_FULLWIDTH).translate(_DUE_TRADITIONAL)
     text = re.sub(r"^(?:力争|争取|确保|计划)", "", text)
     text = re.sub(r"(\d)\s*月份", r"\1月", text)
     if not text:
         raise ValueError("a deadline is required")
-    for word in _DUE_YEAR_END:
-        if text == word or text == f"{year}{word}" or text == f"{year}年{word.removeprefix('年')}":
-            return date(year, 12, 31)
-    m = re.match(r"^(\d{4})\s*年\s*(?:内|底前?|末)$", text)
+
+    def the_year() -> int:
+        if year is None:
+            raise ValueError(f'"{value}" names no year and the report has no usable date to take it from; '
+                             "correct report.date or write the year, e.g. 2022年12月底前")
+        return year
+
+    m = _DUE_YEAR_END_OF.match(text)
     if m:
         return date(int(m.group(1)), 12, 31)
+    if text in _DUE_YEAR_END:
+        return date(the_year(), 12, 31)
     m = _DUE_QUARTER.match(text)
     if m:
-        y = int(m.group(1) or year)
+        y = int(m.group(1)) if m.group(1) else the_year()
         q = _CN_DIGIT.get(m.group(2)) or int(m.group(2))
         month = q * 3
         return date(y, month, calendar.monthrange(y, month)[1])
-    m = _DUE_YMD.match(text)
+    m = _YEAR_MONTH.match(text) or _DUE_YMD.match(text)
     if m:
-        y = int(m.group(1) or year)
+        y = int(m.group(1)) if m.group(1) else the_year()
         month = int(m.group(2))
         if not 1 <= month <= 12:
             raise ValueError(f'"{value}": month {month} does not exist')
         last = calendar.monthrange(y, month)[1]
+        part = m.group(4) if m.re is _DUE_YMD else None
         if m.group(3):
             day = int(m.group(3))
             if not 1 <= day <= last:
                 raise ValueError(f'"{value}": day {day} does not exist')
-        elif m.group(4) in ("中旬",):
+        elif part == "中旬":
             day = 20
-        elif m.group(4) in ("上旬",):
+        elif part == "上旬":
             day = 10
         else:
             day = last
         return date(y, month, day)
     raise ValueError(f'"{value}" is not a deadline; write a date such as 2022-10-31, 10月底前 or 年内')
+
+
+_DATE = re.compile(r"^(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$")
+
+
+def parse_date(value: object) -> date:
+    """The report's date: a date, or text such as 2022-07-29, 2022年7月29日, 2022/7/29 (JSON has no dates)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip().translate(_FULLWIDTH)
+        m = _DATE.match(text)
+        if m:
+            y, month, day = (int(g) for g in m.groups())
+            if not 1 <= month <= 12:
+                raise ValueError(f'"{value}": month {month} does not exist')
+            if not 1 <= day <= calendar.monthrange(y, month)[1]:
+                raise ValueError(f'"{value}": day {day} does not exist')
+            return date(y, month, day)
+        try:
+            return datetime.fromisoformat(text).date()
+        except ValueError:
+            pass
+    raise ValueError(f'"{value}" is not a date; write it as 2022-07-29')
+
+
+def parse_year(value: object) -> int:
+    """A year as written: 2022, "2022", "2022年", 2022.0 -> 2022; anything else (2022.5, "22", True) is an error."""
+    number: Decimal | None = None
+    if isinstance(value, bool) or value is None:
+        number = None
+    elif isinstance(value, (int, float, Decimal)):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip().translate(_FULLWIDTH).removesuffix("年").strip()
+        if re.fullmatch(r"\d{4}(?:\.0*)?", text):
+            number = Decimal(text)
+    if number is None or not number.is_finite() or number != number.to_integral_value() or not 1900 <= number <= 2199:
+        raise ValueError(f'"{value}" is not a year; write it as 2022')
+    return int(number)
+
+
+def report_year(year: object, when: object) -> int | None:
+    """The report's year: ``report.year`` when it is a whole year, else the year of ``report.date`` (a date or a
+    date string, as JSON and quoted YAML give it); None when neither gives one.
+
+    The one rule for the report's year: the model (deadlines without a year, ``Meta.report_year``) and the
+    table loaders (``briefgen.inputs``) all use it. It never raises: the model reports a bad year or date itself.
+    """
+    if year is not None:
+        try:
+            return parse_year(year)
+        except ValueError:
+            pass
+    try:
+        return parse_date(when).year
+    except ValueError:
+        return None
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -141,6 +217,14 @@ def parse_flag(value: object) -> bool:
     if text in _YES:
         return True
     raise ValueError(f'"{value}" is not yes or no; write 是 or 否')
+
+
+_TOTAL = re.compile(r"^(?:全\S{1,3}|本\S{1,3})?[合总小共]计(?:数)?[:：]?$")
+
+
+def is_total(value: object) -> bool:
+    """Whether a cell names a totals row of a table: 合计, 总计, 小计, 全区合计 (spaces between allowed)."""
+    return isinstance(value, str) and bool(_TOTAL.match(re.sub(r"\s+", "", value)))
 
 
 _EMPTY_MARKS = {"", "-", "--", "—", "——", "/", "／", "－", "无", "n/a", "na"}
