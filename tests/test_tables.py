@@ -425,3 +425,31 @@ def test_files_that_are_not_tables(name, content, message):
     with pytest.raises(DataError) as err:
         load_indicators(name)
     assert err.value.lines() == [f"{name}: {message}"]
+
+
+@pytest.mark.parametrize("where", ["name", "id"])
+def test_a_totals_row_is_skipped(where):
+    rows = [["序号", "指标名称", "单位", "完成值", "同比增长(%)"],
+            [1, "规上工业增加值", "亿元", 31.3, 9.5],
+            [2, "固定资产投资", "亿元", 5.8, 2.1],
+            [None, "合  计", None, 37.1, None] if where == "name" else ["总计", None, None, 37.1, None],
+            [3, "实际利用外资", "万美元", 4050, None],
+            ["小计", None, None, 4050, None]]
+    wb, _ = workbook(rows)
+    items, _ = load_indicators(save(wb, "指标.xlsx"))
+    assert [i["name"] for i in items] == ["规上工业增加值", "固定资产投资", "实际利用外资"]
+
+
+def test_excel_month_only_dates_and_year_month_numbers_are_month_ends():
+    rows = [["序号", "工作任务", "牵头单位", "完成时限"],
+            [1, "甲", "经发办", date(2022, 12, 1)],
+            [2, "乙", "经发办", 2022.1],
+            [3, "丙", "经发办", 2022.12],
+            [4, "丁", "经发办", date(2022, 9, 1)]]
+    wb, ws = workbook(rows)
+    ws["D2"].number_format = "yyyy/m"  # what Excel makes of a typed 2022/12
+    ws["D3"].number_format = "0.00"  # a typed 2022.10 shown with its zero
+    ws["D5"].number_format = "yyyy-mm-dd"
+    sections, _ = load_tasks(save(wb, "任务.xlsx"), year=2022)
+    assert [t["due"] for t in sections[0]["tasks"]] == [date(2022, 12, 31), date(2022, 10, 31), date(2022, 12, 31),
+                                                        date(2022, 9, 1)]

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import values
 from .errors import BriefgenError, DataError, Location, Problem
 from .load import SourceMap, display_name, load_file
 from .load.tables import INDICATORS, TASKS, TableData, read_tables
@@ -30,22 +31,14 @@ _TABLE_KEYS = ("file", "sheet", "columns")
 
 
 def report_year(data: Any) -> int | None:
-    """The report's year as the data file gives it (``report.year``, else the year of ``report.date``)."""
+    """The report's year as the data file gives it (``report.year``, else the year of ``report.date``), or None.
+
+    The rule is ``values.report_year``, the one the model uses too.
+    """
     meta = data.get("report") if isinstance(data, dict) else None
     if not isinstance(meta, dict):
         return None
-    year = meta.get("year")
-    if isinstance(year, int) and not isinstance(year, bool):
-        return year
-    when = meta.get("date")
-    if isinstance(when, date):
-        return when.year
-    if isinstance(when, str):
-        try:
-            return date.fromisoformat(when.strip()).year
-        except ValueError:
-            return None
-    return None
+    return values.report_year(meta.get("year"), meta.get("date"))
 
 
 def _table_spec(value: Any, key: str, base: Path, sources: SourceMap, problems: list[Problem]) -> dict | None:
@@ -93,6 +86,7 @@ def _read_sources(data: dict, base: Path, sources: SourceMap, problems: list[Pro
 
 
 def _read_table(kind: str, spec: dict, columns: dict | None, year: int | None) -> TableData:
+    """One table named by the data file; ``year`` None: the report's year is unknown (see ``read_tables``)."""
     own = spec.get("columns")
     merged = {**(columns or {}), **(own if isinstance(own, dict) else {})} or None
     return read_tables(spec["path"], [kind], sheet=spec.get("sheet"), columns=merged, year=year)
@@ -115,7 +109,9 @@ def gather(data_path: str | Path, indicators: str | Path | None = None, tasks: s
     for kind, given in ((INDICATORS, indicators), (TASKS, tasks)):
         if given is not None:  # the command line wins over `sources:`
             specs[kind] = {"path": Path(given), "sheet": None, "columns": None}
-    year = report_year(data) or date.today().year
+    # Without a usable year (report.date missing or unreadable, which the model reports) a deadline that names no
+    # year is reported at its cell rather than read in this year.
+    year = report_year(data)
     for kind, spec in specs.items():
         table = _read_table(kind, spec, columns, year)
         problems.extend(table.problems)
@@ -148,7 +144,8 @@ def _section_intros(plan: dict, sources: SourceMap) -> dict[str, tuple[str, Loca
     sections = plan.get("sections")
     for si, section in enumerate(sections if isinstance(sections, list) else []):
         if isinstance(section, dict) and isinstance(section.get("title"), str) and isinstance(section.get("intro"), str):
-            out[section["title"].strip()] = (section["intro"], sources.locate(("plan", "sections", si, "intro")))
+            # Compared as the table loader stores titles: without their numbering.
+            out[values.strip_numbering(section["title"])] = (section["intro"], sources.locate(("plan", "sections", si, "intro")))
     return out
 
 

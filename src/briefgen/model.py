@@ -6,7 +6,8 @@ location its value came from (see ``load.SourceMap``): ``file:line:col: field: m
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -33,9 +34,21 @@ class Meta(_Model):
     doc_no: str | None = None
     category: str | None = None
 
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, v: Any) -> Any:
+        # JSON has no dates, and a quoted YAML date is text: read both as a person would write them.
+        return values.parse_date(v) if isinstance(v, (str, datetime)) else v
+
+    @field_validator("year", mode="before")
+    @classmethod
+    def _year(cls, v: Any) -> Any:
+        return None if v is None else values.parse_year(v)
+
     @property
     def report_year(self) -> int:
-        return self.year or self.date.year
+        """The report's year: ``year`` if given, else the year of ``date`` (see ``values.report_year``)."""
+        return values.report_year(self.year, self.date)
 
 
 class Indicator(_Model):
@@ -67,7 +80,8 @@ class Indicator(_Model):
     @field_validator("light", mode="before")
     @classmethod
     def _light(cls, v: Any) -> Any:
-        return {"绿": "green", "绿灯": "green", "黄": "yellow", "黄灯": "yellow", "红": "red", "红灯": "red"}.get(v, v)
+        # The words a 亮灯 column accepts, in YAML too; an empty or dashed value is no light, as in a table.
+        return None if values.is_blank(v) else values.parse_light(v)
 
 
 class Tally(_Model):
@@ -93,9 +107,19 @@ class Ranking(_Model):
     section: int | None = None
 
 
+_POINT_NUMBER = re.compile(r"^[一二三四五六七八九十]+是\s*[，,、:：]?\s*")
+
+
 class ReviewPoint(_Model):
+    """One 一是/二是 point: its title is stored without the 一是 (the template numbers the points)."""
+
     title: str
     text: str = ""
+
+    @field_validator("title")
+    @classmethod
+    def _unnumbered(cls, v: str) -> str:
+        return values.strip_numbering(_POINT_NUMBER.sub("", v, count=1))
 
 
 class ReviewSection(_Model):
@@ -105,6 +129,11 @@ class ReviewSection(_Model):
     intro: str = ""
     points: list[ReviewPoint] = []
     results: list[Indicator] = []
+
+    @field_validator("title")
+    @classmethod
+    def _unnumbered(cls, v: str) -> str:
+        return _section_title(v)
 
 
 class Review(_Model):
@@ -124,39 +153,57 @@ class Task(_Model):
     due_text: str | None = Field(default=None, description="the deadline as written, e.g. 年内")
     status: str | None = None
 
+    @field_validator("title")
+    @classmethod
+    def _no_full_stop(cls, v: str) -> str:
+        # The template puts its own 。 after the title; a cell typed "加快优势产业复工提产。" must not give two.
+        v = v.rstrip("。．. \u3000")
+        if not v:
+            raise ValueError("a title is required")
+        return v
+
     @field_validator("support", mode="before")
     @classmethod
     def _split_support(cls, v: Any) -> Any:
+        # "区发改局和街道经发办／财政办" splits as a 配合单位 cell does; a YAML list is taken as it is.
         if isinstance(v, str):
-            return [s for s in (p.strip() for p in _split_units(v)) if s]
+            return values.split_units(v)
         return [] if v is None else v
 
     @model_validator(mode="before")
     @classmethod
-    def _due_from_text(cls, data: Any, info: ValidationInfo) -> Any:
-        if not isinstance(data, dict):
-            return data
-        due = data.get("due")
-        if isinstance(due, str):
-            year = (info.context or {}).get("year") or date.today().year
-            data = {**data, "due": values.parse_due(due, year), "due_text": data.get("due_text") or due.strip()}
+    def _due_text(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("due"), str) and not data.get("due_text"):
+            data = {**data, "due_text": data["due"].strip()}
         return data
+
+    @field_validator("due", mode="before")
+    @classmethod
+    def _due(cls, v: Any, info: ValidationInfo) -> Any:
+        # Text and numbers (2022.12 in YAML) are read as deadlines, in the report's year when they name none.
+        if isinstance(v, (str, int, float, Decimal)) and not isinstance(v, bool):
+            return values.parse_due(v, (info.context or {}).get("year"))
+        return v
 
     @property
     def due_display(self) -> str:
         return self.due_text or f"{self.due.year}年{self.due.month}月{self.due.day}日"
 
 
-def _split_units(text: str) -> list[str]:
-    import re
-
-    return re.split(r"[、，,；;/\s]+", text)
+def _section_title(title: str) -> str:
+    """A section title without its own numbering (（一）, 一、, 第一部分): the templates number sections."""
+    return values.strip_numbering(title)
 
 
 class TaskSection(_Model):
     title: str
     intro: str = ""
     tasks: list[Task] = []
+
+    @field_validator("title")
+    @classmethod
+    def _unnumbered(cls, v: str) -> str:
+        return _section_title(v)
 
 
 class Plan(_Model):
@@ -190,6 +237,20 @@ class Report(_Model):
     @property
     def meta(self) -> Meta:
         return self.report
+
+    @property
+    def light_counts(self) -> Tally | None:
+        """The lights of the indicators counted (a Tally for the report's period), or None when none has a light.
+
+        ``tally`` is the published assessment result as the data file gives it (often of another period, e.g.
+        一季度) and is never replaced by this count; a template without a ``tally`` may show this one instead:
+        ``{{ (report.tally or report.light_counts).text }}``.
+        """
+        lights = [i.light for i in self.indicators if i.light]
+        if not lights:
+            return None
+        return Tally(period=self.report.period, green=lights.count("green"), yellow=lights.count("yellow"),
+                     red=lights.count("red"))
 
     @model_validator(mode="after")
     def _departments_known(self) -> "Report":
@@ -257,10 +318,8 @@ def validate(data: Any, sources: "SourceMapLike") -> Report:
     """Validate plain data into a Report, or raise DataError listing every problem with its location."""
     if not isinstance(data, dict):
         raise DataError([Problem(sources.locate(()), "", "the file must hold a mapping with a `report:` section at the top")])
-    year = None
     meta = data.get("report")
-    if isinstance(meta, dict):
-        year = meta.get("year") or getattr(meta.get("date"), "year", None)
+    year = values.report_year(meta.get("year"), meta.get("date")) if isinstance(meta, dict) else None
     try:
         return Report.model_validate(_number_tasks(data), context={"year": year})
     except ValidationError as exc:

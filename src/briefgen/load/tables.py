@@ -13,6 +13,7 @@ raised together as one DataError. Validation against the model happens later (``
 
 from __future__ import annotations
 
+import calendar
 import colorsys
 import csv
 import io
@@ -476,6 +477,13 @@ def _is_footnote(row: _Row) -> bool:
     return first is not None and isinstance(first.value, str) and bool(_FOOTNOTE.match(first.value.strip()))
 
 
+def _is_total(row: _Row) -> bool:
+    """A 合计/总计/小计 row: its first filled cell, or its name cell, says so. Skipped like a footnote."""
+    first = next((c for c in row.span_cells() if not c.blank), None)
+    name = row.cell("name")
+    return (first is not None and values.is_total(first.value)) or (name is not None and values.is_total(name.value))
+
+
 def _title_row(row: _Row) -> Cell | None:
     """A row that only carries a heading: a merged row across the table, or one numbered cell such as "（一）…"."""
     filled = [c for c in row.span_cells() if not c.blank]
@@ -567,7 +575,7 @@ def _indicators(table: Table, problems: list[Problem]) -> tuple[list[dict], Sour
     caption = table.caption_unit
     for r in range(table.first_data_row, len(table.sheet.rows)):
         row = _Row(table, r)
-        if _is_empty(row) or _is_footnote(row):
+        if _is_empty(row) or _is_footnote(row) or _is_total(row):
             continue
         lone = [c for c in row.span_cells() if not c.blank]
         if len(lone) == 1 and (unit := values.caption_unit(lone[0].value)):
@@ -692,10 +700,28 @@ def _indicators(table: Table, problems: list[Problem]) -> tuple[list[dict], Sour
 # Tasks
 
 
+def _due_cell(cell: Cell | None, raw: Any) -> Any:
+    """A deadline cell as the user sees it: Excel turns a typed 2022/12 into the date 2022-12-01 shown as "2022/12"
+    (-> the end of that month), and a typed 2022.10 into the number 2022.1 shown as "2022.10" (-> the text)."""
+    fmt = cell.number_format if cell is not None else "General"
+    if isinstance(raw, datetime | date) and _month_only(fmt):
+        day = raw.date() if isinstance(raw, datetime) else raw
+        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return _display_number(values.parse_number(raw), fmt) or raw
+    return raw
+
+
+def _month_only(fmt: str) -> bool:
+    """Whether a date format shows year and month but no day, e.g. yyyy/m or yyyy"年"m"月"."""
+    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt or "").lower()
+    return "y" in bare and "m" in bare and "d" not in bare
+
+
 _LEAD_MARK = re.compile(r"[(（]\s*牵头\s*[)）]$")
 
 
-def _tasks(table: Table, year: int, problems: list[Problem]) -> tuple[list[dict], SourceMap]:
+def _tasks(table: Table, year: int | None, problems: list[Problem]) -> tuple[list[dict], SourceMap]:
     name = table.sheet.file
     sections: list[dict] = []
     section_spots: list[Location | None] = []
@@ -787,10 +813,10 @@ def _tasks(table: Table, year: int, problems: list[Problem]) -> tuple[list[dict]
                 _missing_formula(row, "due", problems)
             else:
                 try:
-                    task["due"] = values.parse_due(raw_due, year)
+                    task["due"] = values.parse_due(_due_cell(row.cell("due"), raw_due), year)
                 except ValueError as exc:
                     problems.append(Problem(row.loc("due"), row.label("due"), str(exc)))
-                    task["due"] = date(year, 12, 31)
+                    task["due"] = date(year or date.today().year, 12, 31)  # a stand-in; the problem is reported
                 if isinstance(raw_due, str):
                     task["due_text"] = raw_due.strip()
         status = row.text("status")
@@ -853,12 +879,12 @@ def read_tables(path: str | Path, kinds: Iterable[str] = (INDICATORS, TASKS), sh
                 require: bool = True) -> TableData:
     """Read whichever of the ``kinds`` of table the file holds; problems are returned, not raised.
 
-    With ``require``, a file holding none of them gives one Problem naming the headings expected.
+    With ``require``, a file holding none of them gives one Problem naming the headings expected. ``year`` is the
+    report's year for deadlines that name none (年内, 12月底前); with None such a deadline is a Problem at its cell.
     """
     path = Path(path)
     name = name or display_name(path)
     kinds = list(kinds)
-    year = year or date.today().year
     result = TableData(sources=SourceMap(name))
     result.sources.add((), Location(name))
     if not path.is_file():
@@ -910,14 +936,17 @@ def load_tasks(path: str | Path, sheet: str | None = None, columns: dict | None 
     The SourceMap is keyed by model path: ('plan', 'sections', s, 'tasks', t, field). ``year`` is the report's
     year, for deadlines that name none (年内, 12月底前); it defaults to the current year.
     """
-    result = read_tables(path, [TASKS], sheet=sheet, columns=columns, year=year)
+    result = read_tables(path, [TASKS], sheet=sheet, columns=columns, year=year or date.today().year)
     _raise(result)
     return result.data["plan"]["sections"], result.sources
 
 
 def load_table_file(path: Path, name: str, year: int | None = None) -> tuple[dict, SourceMap]:
-    """A table file on its own (``load_file``): {"indicators": …} and/or {"plan": {"sections": …}}."""
-    result = read_tables(path, name=name, year=year)
+    """A table file on its own (``load_file``): {"indicators": …} and/or {"plan": {"sections": …}}.
+
+    With no report to give the year, deadlines that name none are read in ``year`` (default: this year).
+    """
+    result = read_tables(path, name=name, year=year or date.today().year)
     _raise(result)
     return result.data, result.sources
 
