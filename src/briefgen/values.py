@@ -77,7 +77,8 @@ def parse_due(value: object, year: int | None) -> date:
         return value
     if isinstance(value, float) and re.fullmatch(r"\d{4}\.1", repr(value)):
         # YAML and Excel read a typed 2022.10 as the number 2022.1.
-        raise ValueError(f"{value} could be January or October; write 2022-10 (or 2022-01), or the text \"{value}0\"")
+        y = int(value)
+        raise ValueError(f'{value} could be January or October; write {y}-10 or {y}-01 (in a YAML file, "{y}.10" in quotes)')
     text = str(value).strip().translate(_FULLWIDTH).translate(_DUE_TRADITIONAL)
     text = re.sub(r"^(?:力争|争取|确保|计划)", "", text)
     text = re.sub(r"(\d)\s*月份", r"\1月", text)
