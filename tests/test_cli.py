@@ -221,3 +221,20 @@ def test_a_very_long_title_still_builds(tmp_path):
     assert result.exit_code == 0, result.output
     props = Document(str(tmp_path / "out" / "tasks.docx")).core_properties
     assert props.subject == long_title[:255]
+
+
+def test_thin_or_placeholder_data_warns_and_strict_refuses(tmp_path):
+    text = mini_text()
+    text = text[: text.index("indicators:")] + "indicators: []\n" + text[text.index("tally:"):]
+    text = text.replace("lead: 经济发展办公室, due: 2022年10月底前", "lead: 待定, due: 2022年10月底前")
+    text = text.replace("  - {name: 党政办公室, short: 党政办}", "  - {name: 党政办公室, short: 党政办}\n  - {name: 待定}")
+    data = write(tmp_path, "thin.yaml", text)
+    result = run("build", data, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    warnings = [l for l in result.stderr.splitlines() if l.startswith("warning:")]
+    assert any("summary" in w and "no indicators" in w for w in warnings), warnings
+    assert any("tasks" in w and "1 of 2 tasks" in w and "待定" in w for w in warnings), warnings
+    strict = run("build", data, "--out", tmp_path / "strict", "--strict")
+    assert strict.exit_code == 2
+    assert len(strict.stderr.strip().splitlines()) == 2
+    assert not (tmp_path / "strict").exists()

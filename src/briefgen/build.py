@@ -42,11 +42,19 @@ def load_report(data: Path, indicators: Path | None = None, tasks: Path | None =
     return validate(raw, sources)
 
 
-def make_document(report, template: str, template_dirs: tuple[Path, ...] = (), mark: str | None = None) -> ir.Document:
+def make_document(report, template: str, template_dirs: tuple[Path, ...] = (), mark: str | None = None,
+                  warnings: list[str] | None = None) -> ir.Document:
+    """Render one template for ``report`` and parse it. A template reports thin or placeholder data
+    with ``{{ warn("…") }}``; those messages are added to ``warnings``, prefixed with the template."""
     from .markup import parse
     from .templating import render
 
-    markup, source = render(template, {"report": report, "mark": mark or ""}, template_dirs)
+    def warn(message: str) -> str:
+        if warnings is not None:
+            warnings.append(f"{template}: {message}")
+        return ""
+
+    markup, source = render(template, {"report": report, "mark": mark or "", "warn": warn}, template_dirs)
     return parse(markup, source)
 
 
@@ -89,7 +97,7 @@ def build(
     pending: list[tuple[Output, bytes]] = []
     missing: dict[str, set[str]] = {}
     for name in templates:
-        doc = make_document(report, name, template_dirs, mark)
+        doc = make_document(report, name, template_dirs, mark, result.warnings)
         scale = docx_scale = 1.0
         if "pdf" in formats or doc.one_page:
             from .writers.pdf import render_pdf
@@ -118,6 +126,8 @@ def build(
         if strict:
             raise FontError(message)
         result.warnings.append(message)
+    if strict and result.warnings:
+        raise BriefgenError(*(f"{w} (an error with --strict)" for w in result.warnings))
     write_all([(output.path, payload) for output, payload in pending])
     result.outputs.extend(output for output, _ in pending)
     return result

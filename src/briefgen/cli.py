@@ -69,7 +69,7 @@ def main():
 @click.option("--mark", help="A header mark such as 内部资料 注意保存.")
 @click.option("--indicators", type=click.Path(dir_okay=False, path_type=Path), help="Indicators from an .xlsx or .csv table.")
 @click.option("--tasks", type=click.Path(dir_okay=False, path_type=Path), help="Tasks from an .xlsx or .csv table.")
-@click.option("--strict", is_flag=True, help="Fail when a character has no font, instead of warning.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors: a character no font has, empty tables, 待定 owners.")
 @_user_errors
 def build(data, out_dir, templates, formats, theme, template_dirs, reference_docx, mark, indicators, tasks, strict):
     """Build briefing documents from a data file.

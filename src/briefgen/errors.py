@@ -49,7 +49,8 @@ class BriefgenError(Exception):
     exit_code = 2
 
     def lines(self) -> list[str]:
-        return [str(self)]
+        """One line per problem (an error raised with several messages has several)."""
+        return [str(a) for a in self.args] if len(self.args) > 1 else [str(self)]
 
 
 class DataError(BriefgenError):
@@ -69,9 +70,6 @@ class TemplateError(BriefgenError):
 
 class ThemeError(BriefgenError):
     """A theme file that is missing or invalid; one line per problem."""
-
-    def lines(self) -> list[str]:
-        return [str(a) for a in self.args]
 
 
 class FontError(BriefgenError):
