@@ -97,6 +97,9 @@ def build(
     pending: list[tuple[Output, bytes]] = []
     missing: dict[str, set[str]] = {}
     for name in templates:
+        from .templating import SUFFIX
+
+        name = name.removesuffix(SUFFIX)  # `-t summary.xml.j2` names the same template as `-t summary`
         doc = make_document(report, name, template_dirs, mark, result.warnings)
         scale = docx_scale = 1.0
         if "pdf" in formats or doc.one_page:

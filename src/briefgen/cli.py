@@ -62,7 +62,7 @@ def main():
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: out).")
 @click.option("--template", "-t", "templates", multiple=True, help="A template to build (repeatable); default: summary and tasks.")
-@click.option("--format", "-f", "formats", default="docx,pdf", show_default=True, help="Formats to write: docx, pdf or both.")
+@click.option("--format", "-f", "formats", default=None, help="Formats to write: docx, pdf or docx,pdf (default: both).")
 @click.option("--theme", default=None, help="A built-in theme (official, handout) or a theme file.")
 @click.option("--templates-dir", "template_dirs", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path), help="A folder of templates that override the built-in ones.")
 @click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path), help="Take DOCX styles, page setup, header and footer from this Word file.")
@@ -88,7 +88,7 @@ def build(data, out_dir, templates, formats, theme, template_dirs, reference_doc
         data,
         out_dir or Path(config.get("out", "out")),
         tuple(templates) or tuple(config.get("templates", DEFAULT_TEMPLATES)),
-        _split_formats(formats) if formats != "docx,pdf" or not config.get("formats") else tuple(config["formats"]),
+        _split_formats(formats) if formats is not None else tuple(config.get("formats") or ("docx", "pdf")),
         theme or config.get("theme", "official"),
         tuple(template_dirs),
         reference_docx,
@@ -152,25 +152,32 @@ def themes_cmd():
 @main.command("fonts")
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--theme", default="official", show_default=True, help="A built-in theme or a theme file.")
+@click.option("--template", "-t", "templates", multiple=True, help="Templates whose text to check (default: summary and tasks).")
 @_user_errors
-def fonts_cmd(data, theme):
-    """Show which font each role of the theme uses in the PDF, and how much of the data it covers.
+def fonts_cmd(data, theme, templates):
+    """Show which font each role of the theme uses in Word and in the PDF.
+
+    With a data file, also how many of the characters its documents draw each font covers.
 
     \b
     Example:
       briefgen fonts data/qianjiang-2022-h1.yaml
     """
+    from .build import DEFAULT_TEMPLATES, load_report, make_document
     from .fonts import pdf_fontset
     from .theme import load_theme
+    from .writers.pdf import document_text
 
     the_theme = load_theme(theme)
     text = ""
     if data is not None:
-        text = Path(data).read_text(encoding="utf-8-sig", errors="replace")
-        text = "".join(ch for ch in text if not ch.isspace())
+        report = load_report(data)
+        text = "".join(document_text(make_document(report, name), the_theme) for name in templates or DEFAULT_TEMPLATES)
+        text = "".join(sorted(set(text) - set(" \n\t")))
     fs = pdf_fontset(the_theme, text)
+    reports = fs.report(text)
     rows = [("role", "Word names", "PDF uses", "found", "covers", "file")]
-    for r in fs.report(text):
+    for r in reports:
         cover = f"{r.covered}/{r.total}" if text else "-"
         if text and r.fallback:
             cover += f" (+{len(r.fallback)} by fallback)"
@@ -178,10 +185,10 @@ def fonts_cmd(data, theme):
     widths = [max(_display_width(row[i]) for row in rows) for i in range(5)]
     for row in rows:
         click.echo("  ".join(_pad(cell, w) for cell, w in zip(row[:5], widths)) + "  " + row[5])
-    for r in fs.report(text):
+    for r in reports:
         for note in r.notes:
             click.echo(f"note: {r.role}: {note}", err=True)
-    missing = sorted({ch for r in fs.report(text) for ch in r.missing})
+    missing = sorted({ch for r in reports for ch in r.missing})
     if missing:
         click.echo(f"warning: no font has {'、'.join(missing)}", err=True)
 
@@ -200,8 +207,8 @@ def _pad(text: str, width: int) -> str:
 @main.command("preview")
 @click.argument("pdf", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--out", "-o", "png", type=click.Path(dir_okay=False, path_type=Path), help="PNG file (default: next to the PDF).")
-@click.option("--page", default=1, show_default=True, help="Page number, from 1.")
-@click.option("--dpi", default=110.0, show_default=True, help="Resolution.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1), help="Page number, from 1.")
+@click.option("--dpi", default=110.0, show_default=True, type=click.FloatRange(20, 600), help="Resolution in dots per inch.")
 @_user_errors
 def preview_cmd(pdf, png, page, dpi):
     """Render a page of a PDF to a PNG image.

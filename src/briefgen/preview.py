@@ -13,6 +13,8 @@ def pdf_to_png(pdf: Path, png: Path, page: int = 1, dpi: float = 110) -> Path:
 
     import pypdfium2 as pdfium
 
+    if not Path(pdf).is_file():
+        raise BriefgenError(f"{pdf}: file not found; check the path")
     try:
         doc = pdfium.PdfDocument(str(pdf))
     except (pdfium.PdfiumError, FileNotFoundError) as exc:
