@@ -121,6 +121,20 @@ def units_of(pieces: list[Piece], measure: Callable[[str, str, float], float],
 _segmented: dict[str, tuple[int, ...]] | None = None
 
 
+def _segmenter_stamp() -> str:
+    """Names the installed segmenter (without loading it), so an upgrade starts a fresh cache."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("rjieba")
+    origin = spec.origin if spec and spec.origin else ""
+    try:
+        st = os.stat(origin)
+        return f"{st.st_size:x}{int(st.st_mtime):x}"
+    except OSError:
+        return "none"
+
+
 def _segment(text: str) -> tuple[int, ...]:
     """Interior offsets of the words of ``text``, remembered in the user cache: loading the word
     dictionary costs a tenth of a second, and the same titles come back build after build."""
@@ -129,7 +143,7 @@ def _segment(text: str) -> tuple[int, ...]:
 
     from .cache import cache_root
 
-    path = cache_root() / "title-words.json"
+    path = cache_root() / f"title-words-{_segmenter_stamp()}.json"
     if _segmented is None:
         try:
             _segmented = {k: tuple(v) for k, v in json.loads(path.read_text(encoding="utf-8")).items()}

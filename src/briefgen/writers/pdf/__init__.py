@@ -288,7 +288,7 @@ def _canvas_maker(on_create):
     return make
 
 
-def render_pdf(doc: ir.Document, theme: Theme, strict_fonts: bool = False) -> PdfResult:
+def render_pdf(doc: ir.Document, theme: Theme) -> PdfResult:
     """Lay out ``doc``; a one-page document is shrunk toward the theme's floor until it fits."""
     from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
 
