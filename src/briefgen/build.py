@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from . import ir
-from .errors import BriefgenError, FontError
+from .errors import BriefgenError
 from .theme import Theme, load_theme
 
 DEFAULT_TEMPLATES = ("summary", "tasks")
@@ -85,9 +84,9 @@ def build(
     indicators: Path | None = None,
     tasks: Path | None = None,
     columns: dict | None = None,
-    progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
     from .outputs import write_all
+    from .templating import SUFFIX
 
     report = load_report(Path(data), indicators, tasks, columns)
     the_theme = load_theme(theme)
@@ -95,10 +94,8 @@ def build(
         raise BriefgenError(f"{reference_docx}: reference DOCX not found")
     result = BuildResult()
     pending: list[tuple[Output, bytes]] = []
-    missing: dict[str, set[str]] = {}
+    missing: dict[str, set[str]] = {}  # character no font has -> the templates that draw it
     for name in templates:
-        from .templating import SUFFIX
-
         name = name.removesuffix(SUFFIX)  # `-t summary.xml.j2` names the same template as `-t summary`
         doc = make_document(report, name, template_dirs, mark, result.warnings)
         scale = docx_scale = 1.0
@@ -107,7 +104,7 @@ def build(
 
             pdf = render_pdf(doc, the_theme)
             scale, docx_scale = pdf.scale, pdf.docx_scale
-            for ch, where in pdf.missing.items():
+            for ch in pdf.missing:
                 missing.setdefault(ch, set()).add(name)
             if scale < 1.0:
                 result.warnings.append(
@@ -120,15 +117,10 @@ def build(
 
             data_bytes = docx_bytes(doc, scaled(the_theme, docx_scale), reference_docx)
             pending.append((Output(name, out_dir / f"{name}.docx", "docx", None, docx_scale), data_bytes))
-        if progress:
-            progress(name)
     if missing:
         listing = "、".join(sorted(missing))
         where = ", ".join(sorted({t for s in missing.values() for t in s}))
-        message = f"no font can draw {listing} (in {where}); add a font that has them to the theme"
-        if strict:
-            raise FontError(message)
-        result.warnings.append(message)
+        result.warnings.append(f"no font can draw {listing} (in {where}); add a font that has them to the theme")
     if strict and result.warnings:
         raise BriefgenError(*(f"{w} (an error with --strict)" for w in result.warnings))
     write_all([(output.path, payload) for output, payload in pending])
