@@ -277,3 +277,11 @@ def test_validate_lists_every_problem_across_files(tmp_path):
     assert sum("bad.yaml" in l for l in lines) == 2 and any("指标.csv" in l and "九点五" in l for l in lines)
     ok = run("validate", MINI)
     assert ok.exit_code == 0 and "no problems" in ok.output
+
+
+@pytest.mark.parametrize("name, hint", [("report.txt", "briefgen extract"), ("指标.xlsx", "--indicators")])
+def test_building_from_the_wrong_kind_of_file_says_what_to_do(tmp_path, name, hint):
+    path = tmp_path / name
+    path.write_bytes(b"x")
+    result = run("build", path, "--out", tmp_path / "out")
+    assert_one_line_error(result, name, hint)

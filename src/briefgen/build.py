@@ -37,6 +37,11 @@ def load_report(data: Path, indicators: Path | None = None, tasks: Path | None =
     from .inputs import load_report_data
     from .model import validate
 
+    if Path(data).suffix.lower() in (".xlsx", ".xlsm", ".csv"):
+        raise BriefgenError(
+            f"{data}: a table holds indicators or tasks, not the report's title, issuer and date; build from the "
+            f"report's data file (`briefgen init` makes one) and add the table with --indicators or --tasks"
+        )
     raw, sources = load_report_data(data, indicators=indicators, tasks=tasks, columns=columns)
     return validate(raw, sources)
 

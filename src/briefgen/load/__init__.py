@@ -65,4 +65,7 @@ def load_file(path: str | Path) -> tuple[object, SourceMap]:
         from .tables import load_table_file
 
         return load_table_file(path, name)
+    if suffix in (".txt", ".docx", ".doc", ".wps"):
+        hint = f"a report as written is not data yet: run `briefgen extract {name} -o report.yaml`, check the draft, then build from it"
+        raise DataError([Problem(Location(name), "", hint)])
     raise DataError([Problem(Location(name), "", f"cannot read {suffix or 'files without a suffix'} here; use .yaml, .yml, .json, .xlsx or .csv")])
