@@ -28,6 +28,9 @@ def _user_errors(fn):
             for line in exc.lines():  # each already names its file and place where it has one
                 click.echo(line, err=True)
             sys.exit(exc.exit_code)
+        except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+            sys.stderr.close()
+            sys.exit(0)
         except OSError as exc:  # a file the user named that cannot be read or written
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"{where}{exc.strerror or exc}", err=True)
