@@ -372,3 +372,88 @@ def test_docx_header_table(tmp_path):
     meta = extract(path).data["report"]
     assert (meta["index_no"], meta["issuer"], meta["date"], meta["category"]) == (
         "11330281/2022-09214", "梅林街道", date(2022, 7, 12), "政务公开")
+
+
+# --------------------------------------------------------------------------- figures: general rules
+
+def _figures(text: str) -> list[tuple]:
+    from briefgen.extract.figures import find_figures
+
+    return [(f.name, f.as_dict()["value"], f.unit) for f in find_figures(text).figures]
+
+
+def test_figure_then_bracket_is_named_from_before_and_bracket_figures_are_a_breakdown():
+    from briefgen.extract.figures import find_figures
+
+    found = find_figures("新登记市场主体356户（其中企业120户、个体户236户），新开工项目7个（总投资4.1亿元）。")
+    assert [(f.name, f.as_dict()["value"], f.unit) for f in found.figures] == [
+        ("新登记市场主体", 356, "户"), ("企业", 120, "户"), ("个体户", 236, "户"),
+        ("新开工项目", 7, "个"), ("新开工项目总投资", 4.1, "亿元")]
+    assert found.figures[1].note == found.figures[2].note == "属新登记市场主体356户"
+    # a remark in brackets inside the name is left out of it and kept as the note
+    remark = find_figures("疏通下水道（含雨水管）260处，更换井盖（不含小区内）75个。").figures
+    assert [(f.name, f.note) for f in remark] == [("疏通下水道", "含雨水管"), ("更换井盖", "不含小区内")]
+
+
+def test_compound_units_longest_match_and_approximate_counts():
+    from briefgen.extract.figures import find_figures
+
+    assert _figures("检查车辆1.8万辆次，核查车辆450辆次，印发宣传册5.2万份，送达告知书800份。") == [
+        ("检查车辆", 1.8, "万辆次"), ("核查车辆", 450, "辆次"), ("印发宣传册", 5.2, "万份"), ("送达告知书", 800, "份")]
+    assert _figures("培训农民工3200人次，吸纳就业1.1万人，接待游客12.6万人次，走访企业540家次。") == [
+        ("培训农民工", 3200, "人次"), ("吸纳就业", 1.1, "万人"), ("接待游客", 12.6, "万人次"), ("走访企业", 540, "家次")]
+    assert _figures("新增充电桩36台，抽检设备120台次，抽检食品15批次，清运垃圾1.3万吨，回收废品86吨。") == [
+        ("新增充电桩", 36, "台"), ("抽检设备", 120, "台次"), ("抽检食品", 15, "批次"), ("清运垃圾", 1.3, "万吨"),
+        ("回收废品", 86, "吨")]
+    assert _figures("铺设管网6.5公里，修复路面4800平方米，新增绿地2.1万平方米，排查隐患点31处。") == [
+        ("铺设管网", 6.5, "公里"), ("修复路面", 4800, "平方米"), ("新增绿地", 2.1, "万平方米"), ("排查隐患点", 31, "处")]
+    found = find_figures("新建停车位300余个，服务群众1.5万余人次，帮扶企业60多家。").figures
+    assert [(f.name, f.as_dict()["value"], f.unit, f.value_text) for f in found] == [
+        ("新建停车位", 300, "个", "300余"), ("服务群众", 1.5, "万人次", "1.5余"), ("帮扶企业", 60, "家", "60多")]
+    assert found[0].as_dict()["value_text"] == "300余"
+
+
+def test_threshold_then_exact_figure_and_attributive_figures():
+    from briefgen.extract.figures import find_figures
+
+    found = find_figures("全年税收收入突破8亿元，达到8.26亿元，增长5.2%。").figures
+    assert [(f.name, f.as_dict()["value"], f.unit, f.yoy) for f in found] == [("税收收入", 8.26, "亿元", "5.2")]
+    assert _figures("商贸业营业额超过12亿元达到12.7亿元。") == [("商贸业营业额", 12.7, "亿元")]
+    # a threshold with no exact figure after it is the figure
+    assert _figures("实现农产品出口超500万美元。") == [("农产品出口", 500, "万美元")]
+    # a threshold or a size inside a …的 phrase is no result; a count there is
+    assert _figures("年营业收入超100万元的企业12家。") == [("年营业收入超100万元的企业", 12, "家")]
+    assert _figures("投资3亿元的物流园区建成投用，当年实现产值超2000万元。") == [("物流园区产值", 2000, "万元")]
+    assert [(v, u) for _, v, u in _figures("完成4个村的道路硬化。")] == [(4, "个")]
+
+
+def test_chinese_number_words_with_a_count_unit():
+    assert _figures("新增国家级高新技术企业三家。") == [("新增国家级高新技术企业", 3, "家")]
+    assert _figures("新建口袋公园两个，新增养老床位十张。") == [("新建口袋公园", 2, "个")]  # 张 is no count unit here
+    # number words inside running text, ranks and number words of more than one character are not figures
+    assert _figures("剩余两个村正在推进征迁。") == []
+    assert _figures("考核位列全市第一名，前三名中有我镇。") == []
+    assert _figures("累计引进企业二十家。") == []
+
+
+def test_ranking_subject_is_the_nearest_noun_phrase():
+    from briefgen.extract.figures import find_figures
+
+    found = find_figures("全年实现地区生产总值30.2亿元，增长5.5%；规上工业产值18.4亿元，增长9.1%，增速排名全市第二。"
+                         "社区在全区一季度文明创建测评中位列全区第一。")
+    assert [(r.subject, r.rank) for r in found.rankings] == [("规上工业产值增速", "全市第二"), ("文明创建测评", "全区第一")]
+
+
+def test_report_date_in_brackets_under_the_title_and_deadline_years():
+    text = ("南岭镇2024年工作总结及2025年工作计划\n（2025年1月16日）\n一、2024年工作回顾\n"
+            "（一）经济平稳。全年完成地区生产总值20.5亿元，增长5.1%。\n（二）民生改善。新增城镇就业320人。\n"
+            "二、2025年工作计划\n（一）抓产业。一是抓招商。力争引进项目3个。二是抓服务。2025年底前完成企业走访。\n"
+            "（二）抓民生。一是办实事。年内完成改造。二是保安全。6月底前完成排查。\n")
+    result = extract_text(text)
+    assert result.data["report"]["date"] == date(2025, 1, 16)
+    assert "report.date" not in result.uncertain
+    assert find_deadline("2025年底前完成企业走访") == "2025年底前"
+    assert find_deadline("确保2025年内建成") == "2025年内"
+    assert find_deadline("2025年年底前完成") == "2025年年底前"
+    dues = [t["due"] for s in result.data["plan"]["sections"] for t in s["tasks"]]
+    assert dues[1] == "2025年底前"

@@ -17,7 +17,13 @@ report) do not pick them up.
 
 Scoring is test_extract.py's own: the same matching rule (value and unit equal, yoy/progress equal where
 expected, names overlapping) over indicators plus review results. The floors are the precision and recall
-measured when the test was written, rounded down to the nearest 0.05, so a regression fails the test.
+measured, rounded down to the nearest 0.05, so a regression fails the test.
+
+The reports are no longer blind: the defects the first run found (names taken from a bracket after a figure,
+compound units such as 万辆次/家次, 2300余个, 突破50亿元，达到51.3亿元, figures inside …的 phrases, 两家) were
+fixed in the extractor as general rules, each with its own unit test on other sentences in test_extract.py,
+and the floors were then raised to the new measurement. The figures below measure those rules on the text
+they were made for, not unseen text; the blind measurement is the first one.
 """
 
 from __future__ import annotations
@@ -34,13 +40,18 @@ BLIND = Path(__file__).parent / "corpus" / "reports" / "blind-corpus"
 REPORTS = sorted(BLIND.glob("blind-*.txt"))
 
 # Measured (true / found / precision / recall):
+#   blind, at commit fce24c2 (the extractor had not seen these reports):
 #   blind-donghu-2024-q1            33 / 29 / 0.862 / 0.758
 #   blind-linjiang-2023-h1          34 / 34 / 0.971 / 0.971
 #   blind-qingshan-town-2023-annual 41 / 41 / 0.854 / 0.854
+#   after fixing the defects found (no longer a blind figure):
+#   blind-donghu-2024-q1            33 / 33 / 1.000 / 1.000
+#   blind-linjiang-2023-h1          34 / 34 / 1.000 / 1.000
+#   blind-qingshan-town-2023-annual 41 / 41 / 1.000 / 1.000
 FLOORS = {
-    "blind-donghu-2024-q1": (0.85, 0.75),
-    "blind-linjiang-2023-h1": (0.95, 0.95),
-    "blind-qingshan-town-2023-annual": (0.85, 0.85),
+    "blind-donghu-2024-q1": (1.0, 1.0),
+    "blind-linjiang-2023-h1": (1.0, 1.0),
+    "blind-qingshan-town-2023-annual": (1.0, 1.0),
 }
 
 

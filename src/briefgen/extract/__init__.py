@@ -204,6 +204,11 @@ class _Extractor:
         when = None
         if "date" in fields:
             when = _date_in(fields["date"][0])
+        if when is None:  # no header table: a date in brackets under the title, （2024年1月22日）
+            for line in title_lines:
+                if re.fullmatch(r"[（(]\s*\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?\s*[）)]", line.text):
+                    when = _date_in(line.text)
+                    break
         if when is None:
             when = tail_date
         title = ""

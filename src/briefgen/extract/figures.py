@@ -10,7 +10,13 @@ Works sentence by sentence, clause by clause (see ``structure.clauses``):
 
 A ``预计：`` before a list marks every figure of that list as an estimate, also when the list runs on past a
 full stop with sentences of the same shape. Figures inside quotes (“最后1公里”), plans (争取/力争 …) and plot
-sizes (240亩地块) are not results and are skipped.
+sizes (240亩地块) are not results and are skipped, and so are amounts inside a …的 phrase (超50万元的村,
+总投资5亿元的产业园: a threshold or a size that describes a noun).
+
+    新增市场主体412户（其中企业187户、…）     -> 新增市场主体 412户; 企业 187户 (a breakdown, note 属新增市场主体412户)
+    新招引落地项目9个（总投资2.3亿元）         -> 新招引落地项目总投资 2.3亿元 (an attribute takes its figure's name)
+    工业总产值突破50亿元，达到51.3亿元        -> 工业总产值 51.3 亿元 (the exact figure after a threshold wins)
+    提供岗位2300余个 / 新增企业两家           -> 2300 个 (value_text 2300余) / 2 家 (一…十, 两 at a clause's end)
 """
 
 from __future__ import annotations
@@ -20,17 +26,62 @@ from dataclasses import dataclass, field
 
 from .structure import clauses, sentences
 
-# Longest first, so 万美元 wins over 美元 and 万方 over 方.
-UNITS = (
+# Matched longest first (sorted below), so 万美元 wins over 美元, 家次 over 家 and 万方 over 方.
+UNITS = tuple(sorted((
     "万平方米", "平方公里", "万亩", "平方米", "万美元", "亿美元", "万人次", "亿元", "万元", "美元", "万方", "万吨", "公里",
-    "亩", "家", "个", "人次", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座", "元", "方",
+    "万辆次", "辆次", "万人", "万户", "万份", "万件", "万册", "家次", "人次", "台次", "批次", "台", "份", "册",
+    "亩", "家", "个", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座", "元", "方",
     "吨", "%", "％", "个百分点",
-)
+), key=len, reverse=True))
 # Units that count things: the noun after them names the figure (203套云水湾安置房).
-COUNTERS = {"家", "个", "人次", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座"}
+COUNTERS = {"家", "个", "人次", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座",
+            "家次", "台", "台次", "辆次", "批次", "份", "册"}
+# Count units a Chinese number word may carry (新增省级专精特新企业两家): 起/次 are left out (一起, 一次性).
+_CN_COUNTERS = ("家", "个", "项", "所", "座", "名", "人", "户", "件", "套", "条", "处", "台", "辆", "批", "场")
+_CN_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"两": 2}
 
 _NUMBER = r"(?<![\d.\-—~～#Ⅰ-Ⅻa-zA-Z])(\d+(?:\.\d+)?)"
-_QTY = re.compile(_NUMBER + r"\s*(" + "|".join(re.escape(u) for u in UNITS) + r")")
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+# 2300余个, 300多家, 1.2万余人次: the 余/多 is kept apart (value_text), the number is the value.
+_QTY = re.compile(_NUMBER + r"\s*(?:([万亿千])?(余|多))?\s*(" + _UNIT_RE + r")")
+# 两家, 三个: a number word with a count unit, only where it ends the clause (新增省级专精特新企业两家), not in
+# running words such as 两个村建设 or 第一名.
+_CN_QTY = re.compile(r"(?<![一二三四五六七八九十两百千万亿第前几数多每各这那同单双统唯])([一二三四五六七八九十两])("
+                     + "|".join(_CN_COUNTERS) + r")(?=$|[）)])")
+# Words that make the figure after them a threshold (突破50亿元), which a more exact figure may follow (达到51.3亿元).
+_THRESHOLD = re.compile(r"(?:突破|超过|超|逾|近|约|力争|目标)$")
+_OPEN, _CLOSE = "（(", "）)"
+
+
+@dataclass
+class Qty:
+    """A quantity found in a clause: where it is, its value and unit, and a qualifier such as 余."""
+
+    start: int
+    end: int
+    value: str
+    unit: str
+    qual: str = ""
+
+    def text(self) -> str:
+        return self.value + self.qual
+
+
+def _quantities(text: str, limit: int | None = None) -> list[Qty]:
+    """The quantities of a clause before ``limit`` (where its growth figure starts)."""
+    limit = len(text) if limit is None else limit
+    out = []
+    for m in _QTY.finditer(text[:limit]):
+        unit = m.group(4)
+        if m.group(2):  # 1.2万余人次 -> 1.2 万人次, 余
+            unit = m.group(2) + unit
+        out.append(Qty(m.start(), m.end(), m.group(1), unit, m.group(3) or ""))
+    for m in _CN_QTY.finditer(text):  # the clause's end, not the growth's start, ends a 两家
+        if m.end() <= limit:
+            out.append(Qty(m.start(), m.end(), str(_CN_DIGITS[m.group(1)]), m.group(2)))
+    return sorted(out, key=lambda q: q.start)
+
+
 _GROWTH = re.compile(
     r"(?:同比|比上年|较上年|比去年同期)?(增长|增加|增幅为?|增速为?|提高|上升|下降|减少|回落|降低)了?(?:约)?"
     r"(-?\d+(?:\.\d+)?)\s*(%|％|个百分点)"
@@ -40,11 +91,11 @@ _PROGRESS = re.compile(r"(?:完成|达到|占)(?:了)?(?:年度|全年)(?:目标
 _FUTURE = ("争取", "力争", "计划", "确保", "拟", "目标", "将")
 
 _LEAD_FILLER = re.compile(
-    r"^(?:截至目前|截止目前|截至\S{0,6}底|截至|截止|目前|至今|今年以来|上半年|全年|累计|其中|共|已经|已|预计|辖区内?|"
+    r"^(?:截至目前|截止目前|截至\S{0,6}底|截至|截止|目前|至今|今年以来|上半年|全年|当年|当月|累计|其中|共|已经|已|预计|辖区内?|"
     r"1-6月|1—6月|\d{1,2}-\d{1,2}月|重点关注|开展|组织|累计发放|发放|开设|登上|新建成|建成|完成了?|实现了?|全年共|共计)"
 )
-_TRAIL_FILLER = re.compile(r"(?:实现了?|完成了?|已完成|达到?了?|为|共计?|累计|(?<!签)约|超过?|近|突破|均为|合计|也已|已|的|居|位居|排名)$")
-_NOUN_STOP = re.compile(r"(?:已|正|将|可|也|均|定期|顺利|成功|并|被|需|待|在|于|参加|提供|获批|完成|实现)")
+_TRAIL_FILLER = re.compile(r"(?:(?:稳定|控制|保持)在|实现了?|完成了?|已完成|达到?了?|为|共计?|累计|(?<!签)约|超过?|近|突破|均为|合计|也已|已|的|居|位居|排名)$")
+_NOUN_STOP = re.compile(r"(?:已|正|将|可|也|均|定期|顺利|成功|并|被|需|待|在|于|参加|提供|获批|完成|实现|建成|投产)")
 _SUBJECT_VERBS = re.compile(
     r"^(?:强势|大力|全力|积极|持续|稳妥|深入|扎实|加快)?(?:推进|推动|办理|协调|开展|落实|完成|加强|加大|关注|发放|开设|启动|实施|组织|做好)"
 )
@@ -56,6 +107,7 @@ _RANK = re.compile(
     r"((?:全国|全省|全市|全区|全县|全镇)?(?:乡镇街道|乡镇（街道）|街道)?中?)"
     r"(第[一二三四五六七八九十\d]+名?|前[一二三四五六七八九十\d]+名?)"
 )
+_RANK_WORD = re.compile(r"第[一二三四五六七八九十\d]|前[一二三四五六七八九十\d]")
 _SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县)(?:乡镇街道|乡镇（街道）|街道|乡镇)?")
 _TALLY = re.compile(r"(\d+)\s*绿\s*(?:(\d+)\s*黄\s*)?(\d+)\s*红")
 _PERIODS = re.compile(r"(一季度|二季度|三季度|四季度|第[一二三四]季度|上半年|下半年|1-6月|1—6月|全年|\d{1,2}月份?)")
@@ -71,11 +123,16 @@ class Figure:
     estimate: bool = False
     note: str | None = None
     clause: str = ""
-    sentence: int = 0
-    opening: str = ""  # the sentence's first clause, when the figure is in a later one  # index of the sentence within the text searched
+    sentence: int = 0  # index of the sentence within the text searched
+    opening: str = ""  # the sentence's first clause, when the figure is in a later one
+    value_text: str | None = None  # the value as written, when it says more than the number (2300余)
+    part: int = 0  # index of the clause within its sentence
+    threshold: bool = False  # written after 突破/超/近/约 …: a more exact figure may follow
 
     def as_dict(self, with_note: bool = True) -> dict:
         d: dict = {"name": self.name, "value": _num(self.value), "unit": self.unit}
+        if self.value_text is not None:
+            d["value_text"] = self.value_text
         if self.yoy is not None:
             d["yoy"] = _num(self.yoy)
         if self.progress is not None:
@@ -125,7 +182,14 @@ def find_figures(text: str) -> Found:
         _tallies_and_ranks(sentence, found)
         last: Figure | None = None
         parts = clauses(sentence)
-        subject = _subject(parts[0]) if parts else ""
+        # the sentence's opening: its first clause, or the whole list when that clause is a list's first item
+        # (新发展茶叶、中药材等特色产业基地3个，面积约3500亩)
+        lead = parts[0] if parts else ""
+        if parts and "、" in sentence and not re.search(r"\d", lead):
+            lead = clauses(sentence, "，；：。！？")[0]
+        subject = _subject(lead) if parts else ""
+        if not subject and len(parts) > 1:  # 其中，总投资5亿元的新材料产业园一期建成投产，…
+            subject = _subject(parts[1])
         in_list = False
         for ci, part in enumerate(parts):
             if part.startswith(("预计", "1-6月预计")):
@@ -136,29 +200,50 @@ def find_figures(text: str) -> Found:
                 in_list = True
             pos = 0
             before_growth = part[: g.start()] if g else part
-            for m in _QTY.finditer(before_growth):
-                if _is_plot(part, m.end()):
-                    continue  # 50万元以上的村: part of the next figure's name
-                if future or _quoted(part, m.start()) or m.group(2) in ("%", "％", "个百分点") and g:
-                    pos = m.end()
+            in_clause: list[tuple[int, Figure]] = []  # (where, figure) in this clause
+            for m in _quantities(part, len(before_growth)):
+                if _is_plot(part, m.end) or _attributive(part, m):
+                    continue  # 50万元以上的村, 总投资5亿元的产业园: part of a name, not a result
+                if future or _quoted(part, m.start) or m.unit in ("%", "％", "个百分点") and g:
+                    pos = m.end
                     continue
-                if m.group(2) in ("%", "％") and last is not None and last.sentence == si and last.progress is None \
-                        and _PROGRESS.search(part[: m.start()]):
-                    last.progress = m.group(1)  # 实际利用外资1860万美元，完成年度目标的62%
-                    pos = m.end()
+                if m.unit in ("%", "％") and last is not None and last.sentence == si and last.progress is None \
+                        and _PROGRESS.search(part[: m.start]):
+                    last.progress = m.value  # 实际利用外资1860万美元，完成年度目标的62%
+                    pos = m.end
                     continue
                 if _TALLY.search(part):
                     break
-                name = _name(part, pos, m, before_growth)
-                pos = m.end()
+                unit = "%" if m.unit == "％" else m.unit
+                remark = None
+                opened = _open_bracket(part, m.start)
+                parent = next((f for at, f in reversed(in_clause) if at < opened), None) if opened >= 0 else None
+                if opened >= 0:  # 412户（其中企业187户、个体工商户225户）: named inside the bracket
+                    name = _bracket_name(part[max(opened + 1, pos): m.start])
+                else:
+                    name, remark = _name(part, pos, m, before_growth)
+                pos = m.end
                 if not name:
+                    if last is not None and last.threshold and last.sentence == si and last.unit == unit \
+                            and last.part >= ci - 1 and last.yoy is None:
+                        # 工业总产值突破50亿元，达到51.3亿元: the exact figure replaces the threshold
+                        last.value, last.value_text, last.threshold = m.value, _value_text(m), False
+                        if last.clause != part:
+                            last.clause = f"{last.clause}，{part}"
                     continue
-                if name in _ATTRIBUTES or len(name) <= 2:
+                if parent is not None:
+                    if name in _ATTRIBUTES:  # 新招引落地项目9个（总投资2.3亿元）
+                        name = _with_subject(name, parent.name, None)
+                    else:  # a breakdown of the figure before the bracket
+                        remark = f"属{parent.name}{parent.value_text or parent.value}{parent.unit}"
+                elif name in _ATTRIBUTES or len(name) <= 2:
                     name = _with_subject(name, subject, last)
-                unit = "%" if m.group(2) == "％" else m.group(2)
-                fig = Figure(name, m.group(1), unit, estimate=estimate_list or in_list or "预计" in part[: m.start()],
-                             clause=part, sentence=si, opening=parts[0] if ci else "")
+                opening = (lead if part not in lead else parts[0]) if ci else ""
+                fig = Figure(name, m.value, unit, estimate=estimate_list or in_list or "预计" in part[: m.start],
+                             note=remark, clause=part, sentence=si, opening=opening, value_text=_value_text(m), part=ci,
+                             threshold=bool(_THRESHOLD.search(part[: m.start].rstrip())))
                 found.figures.append(fig)
+                in_clause.append((m.start, fig))
                 last = fig
             if g and not future:
                 pct = g.group(2)
@@ -198,6 +283,36 @@ def _is_plot(text: str, end: int) -> bool:
     return text[end:end + 2] in ("地块", "区块", "以上", "左右")
 
 
+def _attributive(text: str, q: Qty) -> bool:
+    """超50万元的村, 总投资5亿元的新材料产业园: an amount or size inside a …的 phrase describes a noun (a
+    threshold, a project's size); it is no result. A count stays one: 完成3个村的整治提升."""
+    if not re.match(r"(?:以上|以下|左右)?的", text[q.end:]):
+        return False
+    return q.unit not in COUNTERS or bool(_THRESHOLD.search(text[: q.start]))
+
+
+def _value_text(q: Qty) -> str | None:
+    return q.text() if q.qual else None
+
+
+def _open_bracket(text: str, at: int) -> int:
+    """Where the bracket enclosing ``text[at]`` opens, or -1."""
+    stack: list[int] = []
+    for i, ch in enumerate(text[:at]):
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _CLOSE and stack:
+            stack.pop()
+    return stack[-1] if stack else -1
+
+
+def _bracket_name(text: str) -> str:
+    """The words before a figure inside a bracket: '其中企业' -> '企业', '、个体工商户' -> '个体工商户'."""
+    text = re.split(r"[，；：、,;:]", text)[-1]
+    text = re.sub(r"^(?:其中|含|包括|包含|主要是|分别为)", "", text.strip())
+    return _strip_name(text)
+
+
 def _strip_name(text: str) -> str:
     text = text.strip()
     for _ in range(4):
@@ -206,7 +321,7 @@ def _strip_name(text: str) -> str:
         if new == text:
             break
         text = new
-    return text.strip("，；：、 ")
+    return text.strip("，；：、 （）()")
 
 
 def _noun_after(text: str) -> str:
@@ -215,22 +330,25 @@ def _noun_after(text: str) -> str:
     return _TRAIL_FILLER.sub("", re.sub(r"(?:任务|工作)$", "", noun)).strip()
 
 
-def _name(part: str, pos: int, m: re.Match, scope: str) -> str:
-    before = _strip_name(part[pos: m.start()])
-    nxt = _QTY.search(scope, m.end())
-    after_raw = scope[m.end(): nxt.start() if nxt else len(scope)]
+def _name(part: str, pos: int, m: Qty, scope: str) -> tuple[str, str | None]:
+    """A figure's name from the words before it in its clause or, for a count, the noun after it; and the
+    remark of a bracket inside those words before (清理卫生死角（含楼道堆物）1380处 -> 含楼道堆物)."""
+    before_raw = part[pos: m.start]
+    remarks = re.findall(r"[（(]([^（）()]*)[）)]", before_raw)
+    before = _strip_name(re.sub(r"[（(][^（）()]*[）)]", "", before_raw))
+    nxt = _QTY.search(scope, m.end)
+    after_raw = re.split(r"[（(]", scope[m.end: nxt.start() if nxt else len(scope)])[0]
     after = _noun_after(after_raw)
-    unit = m.group(2)
-    if unit in COUNTERS and len(after) >= 2:
-        return after  # 新建3个公园, 203套云水湾安置房: the counted noun follows
+    if m.unit in COUNTERS and len(after) >= 2:
+        return after, None  # 新建3个公园, 203套云水湾安置房: the counted noun follows
 
-    if before and _ends_relational(part[pos: m.start()]) and after:
-        return after if len(after) >= 3 else before + after
+    if before and _ends_relational(before_raw) and after:
+        return (after if len(after) >= 3 else before + after), None
     if not before and after:
-        return after
+        return after, None
     if before and len(before) > 12 and after and len(after) >= 2:
-        return after
-    return before
+        return after, None
+    return before, ("；".join(remarks) or None) if before else None
 
 
 def _ends_relational(text: str) -> bool:
@@ -240,6 +358,7 @@ def _ends_relational(text: str) -> bool:
 def _subject(first_clause: str) -> str:
     """The noun a sentence is about: '云水湾二期安置房也已出让完成' -> '云水湾二期安置房'."""
     text = _LEAD_FILLER.sub("", first_clause.strip())
+    text = re.sub(r"^[^，；]*?\d[^，；]*?的", "", text)  # 总投资5亿元的新材料产业园 -> 新材料产业园
     text = _SUBJECT_VERBS.sub("", text)
     m = re.search(r"\d", text)
     if m:
@@ -262,6 +381,14 @@ def _with_subject(name: str, subject: str, last: Figure | None) -> str:
 
 def _tallies_and_ranks(sentence: str, found: Found) -> None:
     parts = clauses(sentence)
+    # each clause's stretch of the sentence, between ； marks: 规上工业增加值11.6亿元，增长7.2%，增速排名全县第三
+    starts: list[str] = []
+    if "；" in sentence and _RANK_WORD.search(sentence):
+        for segment in clauses(sentence, "；。！？"):
+            seg_parts = clauses(segment)
+            starts += [seg_parts[0]] * len(seg_parts)
+    if len(starts) != len(parts):
+        starts = [parts[0] if parts else ""] * len(parts)
     tally_at = None
     for ci, part in enumerate(parts):
         t = _TALLY.search(part)
@@ -283,19 +410,29 @@ def _tallies_and_ranks(sentence: str, found: Found) -> None:
                 subject = _rank_subject(tally_at[1])
             elif not subject and ci > 0:
                 subject = _rank_subject(parts[ci - 1])
-            if subject and len(subject) <= 3 and parts[0] != part:
-                subject = _context_noun(parts[0]) + subject
+            if subject and len(subject) <= 3 and starts[ci] != part:
+                subject = _lead_noun(starts[ci]) + subject
             if subject:
                 found.rankings.append(Rank(subject, rank))
 
 
 def _rank_subject(text: str) -> str:
-    text = re.sub(r"^(?:在|辖区|今年以来|目前|至今)", "", text.strip())
+    text = re.sub(r"^(?:今年以来|目前|至今)", "", text.strip())
+    text = re.sub(r"^(?:(?:我|本)?(?:街道|镇|乡|社区|村|区|县)?在|辖区)", "", text)  # 街道在全区…考评中位列第二
     text = _SCOPE.sub("", text, count=1) if _SCOPE.match(text) else text
     text = re.sub(r"(?:实现|稳定|居|位居|位列|排名|取得了?|获得?|稳居|的|中)+$", "", text)
     text = re.sub(r"(?:稳定)$", "", text)
     text = re.sub(r"^(?:一季度|二季度|三季度|上半年|1-6月)", "", text) or text
     return text.strip()
+
+
+def _lead_noun(clause: str) -> str:
+    """The noun a stretch of a sentence opens with: '规上工业增加值11.6亿元' -> '规上工业增加值';
+    without a figure, the context named ('对标对表全国文明典范城市测评体系标准' -> '全国文明典范城市测评')."""
+    if not re.search(r"\d", clause):
+        return _context_noun(clause)
+    text = re.sub(r"^(?:全年|今年以来|上半年|一季度|1-\d{1,2}月|\d{1,2}-\d{1,2}月)", "", clause.strip())
+    return _subject(text)
 
 
 def _context_noun(clause: str) -> str:

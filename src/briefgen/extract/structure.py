@@ -51,15 +51,15 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def clauses(sentence: str) -> list[str]:
-    """Split a sentence at ，；：、 outside quotes and brackets (the marks are dropped)."""
+def clauses(sentence: str, marks: str = "，；：、。！？") -> list[str]:
+    """Split a sentence at ，；：、 (or the ``marks`` given) outside quotes and brackets (the marks are dropped)."""
     out, depth, start = [], 0, 0
     for i, ch in enumerate(sentence):
         if ch in "“‘（《「(":
             depth += 1
         elif ch in "”’）》」)":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in "，；：、。！？":
+        elif depth == 0 and ch in marks:
             out.append(sentence[start:i])
             start = i + 1
     out.append(sentence[start:])
@@ -269,7 +269,7 @@ TASK_VERBS = (
 
 _DEADLINE = re.compile(
     r"(?:力争|争取|确保|计划|预计)?"
-    r"((?:\d{4}年)?(?:年内|年底前|年底|年末|[一二三四1-4]季度末?|\d{1,2}月(?:底|末|份|中旬|上旬|下旬)?前?))"
+    r"((?:\d{4}(?=年[内底末])|\d{4}年)?(?:年内|年底前|年底|年末|[一二三四1-4]季度末?|\d{1,2}月(?:底|末|份|中旬|上旬|下旬)?前?))"
 )
 
 
