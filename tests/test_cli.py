@@ -285,3 +285,13 @@ def test_building_from_the_wrong_kind_of_file_says_what_to_do(tmp_path, name, hi
     path.write_bytes(b"x")
     result = run("build", path, "--out", tmp_path / "out")
     assert_one_line_error(result, name, hint)
+
+
+def test_summary_shows_a_figure_as_written_when_the_wording_says_more(tmp_path):
+    from readback import pdf_lines
+
+    text = mini_text().replace("{name: 实际利用外资, value: 4050,", "{name: 实际利用外资, value: 4050, value_text: 4050余,")
+    data = write(tmp_path, "about.yaml", text)
+    result = run("build", data, "--out", tmp_path / "out", "-t", "summary", "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    assert any(l.startswith("2 实际利用外资 4050余 万美元") for l in pdf_lines(tmp_path / "out" / "summary.pdf"))

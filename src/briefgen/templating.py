@@ -139,8 +139,17 @@ def unit_decimals(indicators) -> dict[str, int]:
 
 
 def shown_value(indicator, decimals: dict[str, int]) -> str:
-    """An indicator's value as the table shows it, at its unit's precision (see ``unit_decimals``)."""
+    """An indicator's value as the table shows it, at its unit's precision (see ``unit_decimals``).
+
+    Wording that says more than the number (2300余, 约1.2) is shown as the source wrote it.
+    """
+    written = (indicator.value_text or "").strip()
+    if written and not _PLAIN_NUMBER.match(written):
+        return written
     return fmt_number(indicator.value, decimals.get(indicator.unit or "", None))
+
+
+_PLAIN_NUMBER = re.compile(r"^[+\-−]?[\d,，.．０-９]+$")
 
 
 _env_cache: dict[tuple, object] = {}
