@@ -74,16 +74,22 @@ def test_title_is_centred_on_the_text_block(sample_pack):
 
 
 def _with_indicators(tmp_path: Path, factor: int) -> Path:
+    return _with_n_indicators(tmp_path, factor * len(yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))["indicators"]))
+
+
+def _with_n_indicators(tmp_path: Path, count: int) -> Path:
+    """The sample data with its indicators repeated (as 口径2, 口径3 …) up to ``count``."""
     data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
     base = data["indicators"]
     more = []
-    for n in range(factor):
-        for ind in base:
+    while len(more) < count:
+        for ind in base[: count - len(more)]:
             item = copy.deepcopy(ind)
-            item["name"] = f"{ind['name']}（口径{n + 1}）" if n else ind["name"]
+            round_ = len(more) // len(base)
+            item["name"] = f"{ind['name']}（口径{round_ + 1}）" if round_ else ind["name"]
             more.append(item)
     data["indicators"] = more
-    path = tmp_path / f"x{factor}.yaml"
+    path = tmp_path / f"n{count}.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
@@ -130,11 +136,13 @@ def test_mark_is_printed_top_left(tmp_path):
 
 
 @pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-def test_shrunk_summary_docx_also_stays_on_one_page(tmp_path):
-    """The DOCX takes the sizes the PDF needed to fit, so Word's page count follows the PDF's."""
+@pytest.mark.parametrize("count", [13, 14, 17, 20])
+def test_a_full_or_shrunk_summary_docx_also_stays_on_one_page(tmp_path, count):
+    """Near-full and shrunk one-page summaries: the DOCX keeps a reserve, so a word processor's
+    layout (here LibreOffice's) stays on one page as the PDF does."""
     from test_docx_libreoffice import to_pdf
 
-    data = _with_indicators(tmp_path, 2)
+    data = _with_n_indicators(tmp_path, count)
     result = CliRunner().invoke(main, ["build", str(data), "--out", str(tmp_path / "o"), "-t", "summary"])
     assert result.exit_code == 0, result.output
     assert pdf_pages(to_pdf(tmp_path / "o" / "summary.docx", tmp_path)) == 1

@@ -304,6 +304,11 @@ def _split_wide(seg: list[Unit], width: float) -> list[Unit]:
     return out
 
 
+# Titles are balanced within this share of the text width, in both writers: a little air at the
+# sides, and room for Word's own measuring, so both formats break a title into the same lines.
+TITLE_MEASURE = 0.95
+
+
 def balanced(units: list[Unit | None], width: float) -> list[Line]:
     """Lines of near-equal length for titles: the fewest lines at full width, then the narrowest
     width that keeps that count, so no last line of one or two characters is left alone.

@@ -473,14 +473,14 @@ class DocxBuilder:
         """
         if any(isinstance(i, ir.LineBreak) for i in inlines):
             return inlines
-        from ...linebreak import Piece, balanced, units_of, word_interiors
+        from ...linebreak import TITLE_MEASURE, Piece, balanced, units_of, word_interiors
 
         size = self.theme.title.size_pt
         pieces = [Piece(i.text, "title", size) for i in inlines if i.text]
         keep = tuple(n for n in (self.ir.meta.author,) if n)
         interiors = word_interiors("".join(p.text for p in pieces), keep)
         units = units_of(pieces, lambda text, _font, sz: sum(sz * _em(ch) for ch in text), interiors)
-        lines = balanced(units, Emu(self._text_width()).pt * 0.95)
+        lines = balanced(units, Emu(self._text_width()).pt * TITLE_MEASURE)
         if len(lines) <= 1:
             return inlines
         text = "".join(i.text for i in inlines)
@@ -540,8 +540,9 @@ class DocxBuilder:
         if block.lines <= 0:
             return
         p = self._new_paragraph("normal")
+        # off the line grid, or a half-line spacer would snap to a whole grid line
         oxml.set_paragraph_props(p.get_or_add_pPr(), line_exact=Pt(self.theme.body.line_pitch_pt * block.lines),
-                                 first_line=Pt(0), first_line_chars=0)
+                                 first_line=Pt(0), first_line_chars=0, snap_to_grid=False)
         self._run_props(oxml.paragraph_mark_rPr(p.get_or_add_pPr()), "body", "", style_key="normal")
 
     # --------------------------------------------------------------------------------------- tables

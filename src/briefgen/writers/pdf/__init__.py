@@ -298,8 +298,8 @@ def render_pdf(doc: ir.Document, theme: Theme) -> PdfResult:
     try:
         data, pages = _layout_once(doc, theme, fonts, 1.0)
         scale = docx_scale = 1.0
+        floor = theme.body.min_size_pt / theme.body.size_pt
         if doc.one_page and pages > 1:
-            floor = theme.body.min_size_pt / theme.body.size_pt
             data_min, pages_min = _layout_once(doc, theme, fonts, floor)
             if pages_min > 1:
                 over = _overflow_mm(doc, theme, fonts, floor)
@@ -316,9 +316,9 @@ def render_pdf(doc: ir.Document, theme: Theme) -> PdfResult:
                 else:
                     hi = mid
             data, pages, scale = best
+        if doc.one_page:
+            # a page the PDF fills to the brim may not fit in Word: keep the DOCX within the reserve
             docx_scale = _docx_scale(doc, theme, fonts, floor, scale)
-        else:
-            docx_scale = scale
     except RLLayoutError as exc:
         raise LayoutError(f"{doc.template}: cannot lay out the page: {exc}. A table row may be taller than a page") from None
     return PdfResult(data, pages, scale, dict(fonts.missing), docx_scale)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus.flowables import Flowable
 
-from ...linebreak import Line, Unit, balanced, break_lines
+from ...linebreak import TITLE_MEASURE, Line, Unit, balanced, break_lines
 
 ASCENT = 0.88  # of the em box above the baseline, for CJK faces; the rest is below
 BOLD_STROKE = 0.03  # stroke width of fake bold, as a share of the size
@@ -33,7 +33,7 @@ class TextBlock(Flowable):
     def _layout(self, width: float) -> list[Line]:
         if self._lines is None or (self._for_width is not None and self._for_width >= 0 and abs(self._for_width - width) > 0.01):
             if self.balance:
-                self._lines = balanced(self.units, width)
+                self._lines = balanced(self.units, width * TITLE_MEASURE)
             else:
                 self._lines = break_lines(self.units, width, self.first_indent)
             self._for_width = width
