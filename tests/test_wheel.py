@@ -31,6 +31,7 @@ def test_wheel_ships_templates_and_themes(wheel):
     assert "briefgen/templates/summary.xml.j2" in names
     assert "briefgen/templates/tasks.xml.j2" in names
     assert "briefgen/themes/official.toml" in names
+    assert "briefgen/data/qianjiang-2022-h1.yaml" in names  # `briefgen init` copies it
 
 
 def test_installed_wheel_builds_from_another_folder(wheel, tmp_path):
@@ -48,6 +49,9 @@ def test_installed_wheel_builds_from_another_folder(wheel, tmp_path):
     assert run.returncode == 0, run.stderr
     built = sorted(p.name for p in (work / "pack").iterdir())
     assert built == ["summary.docx", "summary.pdf", "tasks.docx", "tasks.pdf"]
+    init = subprocess.run([str(env_dir / "bin" / "briefgen"), "init", "folder"], cwd=work, env=env, capture_output=True, text=True)
+    assert init.returncode == 0, init.stderr
+    assert (work / "folder" / "data" / "report.yaml").is_file() and (work / "folder" / "templates" / "summary.xml.j2").is_file()
     # the installed package, not the checkout, did the work
     where = subprocess.run([str(py), "-c", "import briefgen; print(briefgen.__file__)"], cwd=work, env=env,
                            capture_output=True, text=True, check=True).stdout
