@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -259,6 +258,7 @@ def test_init_folder_builds_without_arguments_and_options_beat_its_config(tmp_pa
     config = folder / "briefgen.toml"
     config.write_text(config.read_text(encoding="utf-8").replace('formats = ["docx", "pdf"]', 'formats = ["pdf"]'), encoding="utf-8")
     only_pdf = run("build", "--out", folder / "pdf-only")
+    assert only_pdf.exit_code == 0, only_pdf.output
     assert sorted(p.name for p in (folder / "pdf-only").iterdir()) == ["summary.pdf", "tasks.pdf"]
     both = run("build", "--out", folder / "both", "--format", "docx,pdf")
     assert both.exit_code == 0 and len(list((folder / "both").iterdir())) == 4

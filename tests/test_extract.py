@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from briefgen.errors import DataError
-from briefgen.extract import PLACEHOLDER, extract, extract_text, read_text, to_yaml
+from briefgen.extract import PLACEHOLDER, extract, extract_text, to_yaml
 from briefgen.extract.clean import clean_text, fix_punctuation, strip_pinyin
 from briefgen.extract.structure import find_deadline
 from briefgen.load import load_file

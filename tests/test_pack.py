@@ -8,7 +8,7 @@ import pytest
 from docx import Document as DocxDocument
 from docx.oxml.ns import qn
 
-from readback import pdf_fonts, pdf_lines, pdf_pages, pdf_text
+from readback import pdf_fonts, pdf_lines, pdf_pages
 
 from briefgen.linebreak import NO_END, NO_START
 
@@ -121,7 +121,7 @@ def test_task_list_has_every_task_in_order_with_its_lead(sample_pack, sample_rep
     assert [r[1].split("。")[0] for r in task_rows] == [t.title for t in tasks]
     assert [r[2] for r in task_rows] == [t.lead for t in tasks]
     # section headings group the rows
-    for n, section in enumerate(sample_report.plan.sections, 1):
+    for section in sample_report.plan.sections:
         assert any(section.title in r[0] for r in rows), section.title
 
 

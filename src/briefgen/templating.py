@@ -14,7 +14,6 @@ A template starts with a header comment that ``briefgen templates`` reads:
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal

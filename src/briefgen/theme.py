@@ -156,7 +156,7 @@ def _field(loc: tuple) -> str:
 
 
 def _theme_message(err: dict) -> str:
-    kind, ctx = err["type"], err.get("ctx") or {}
+    kind = err["type"]
     if kind == "extra_forbidden":
         return "unknown setting; check its spelling"
     if kind == "missing":

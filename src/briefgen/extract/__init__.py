@@ -314,7 +314,7 @@ class _Extractor:
                 if not t.period:
                     tally["period"] = self.report_period
                     self.unsure("tally.period", "the report does not say which period the lights are for; the report's period is assumed")
-        for i, section in enumerate(sections):
+        for section in sections:
             section.setdefault("results", [])
         # intro text before the first section, also figures there
         review = {"intro": intro.replace("\n", ""), "sections": sections}

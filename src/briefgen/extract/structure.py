@@ -14,7 +14,7 @@ Everything here works on plain strings; ``figures`` finds the numbers inside the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 CN_NUM = "一二三四五六七八九十"
 _CN_VALUE = {c: i + 1 for i, c in enumerate(CN_NUM)}

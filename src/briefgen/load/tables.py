@@ -830,7 +830,7 @@ def _tasks(table: Table, year: int | None, problems: list[Problem]) -> tuple[lis
     sources = SourceMap(name)
     sources.add(("plan",), Location(name, cell=_ref(table.sheet.name, table.first_data_row, table.span[0] + 1)))
     sources.add(("plan", "sections"), sources.spots[("plan",)])
-    for si, section in enumerate(sections):
+    for si in range(len(sections)):
         base = ("plan", "sections", si)
         if section_spots[si] is not None:
             sources.add(base, section_spots[si])
