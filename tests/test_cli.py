@@ -295,3 +295,15 @@ def test_summary_shows_a_figure_as_written_when_the_wording_says_more(tmp_path):
     result = run("build", data, "--out", tmp_path / "out", "-t", "summary", "--format", "pdf")
     assert result.exit_code == 0, result.output
     assert any(l.startswith("2 实际利用外资 4050余 万美元") for l in pdf_lines(tmp_path / "out" / "summary.pdf"))
+
+
+def test_invalid_markup_names_the_template_line_that_made_it(tmp_path):
+    tdir = tmp_path / "tpl"
+    tdir.mkdir()
+    (tdir / "bad.xml.j2").write_text(
+        '<document title="x">\n  <title>{{ report.report.title }}</title>\n{% for i in report.indicators %}\n'
+        "  <p>{{ i.name }}<b>{{ i.value }}</p>\n{% endfor %}\n</document>\n",
+        encoding="utf-8",
+    )
+    result = run("build", MINI, "--out", tmp_path / "out", "--templates-dir", tdir, "-t", "bad")
+    assert_one_line_error(result, "bad.xml.j2:4:", "invalid markup", "规上工业增加值")

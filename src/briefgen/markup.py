@@ -155,6 +155,34 @@ def _wrap(tr: ET.Element) -> ET.Element:
     return holder
 
 
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+
+
+def _template_line(source: str, made: str) -> int | None:
+    """The line of the template that wrote the output line ``made``: the one whose literal text
+    (what lies outside {{ }} and {% %}) appears, in order, in it; the longest such match wins."""
+    try:
+        template = open(source, encoding="utf-8").read().splitlines()
+    except OSError:
+        return None
+    best, best_len = None, 0
+    for number, text in enumerate(template, 1):
+        pieces = [p.strip() for p in _JINJA.split(text) if p.strip()]
+        if not pieces:
+            continue
+        pos = 0
+        for piece in pieces:
+            pos = made.find(piece, pos)
+            if pos < 0:
+                break
+            pos += len(piece)
+        else:
+            length = sum(len(p) for p in pieces)
+            if length > best_len:
+                best, best_len = number, length
+    return best
+
+
 def parse(markup: str, source: str = "<markup>") -> ir.Document:
     """Parse rendered markup into a Document. ``source`` names the template for messages."""
     try:
@@ -162,8 +190,11 @@ def parse(markup: str, source: str = "<markup>") -> ir.Document:
     except ET.ParseError as exc:
         line, col = exc.position
         lines = markup.splitlines()
-        snippet = lines[line - 1].strip()[:60] if 0 < line <= len(lines) else ""
-        raise MarkupError(f"{source}: the template produced invalid markup at output line {line}, column {col + 1}: {snippet!r}") from None
+        made = lines[line - 1] if 0 < line <= len(lines) else ""
+        reason = str(exc).split(":")[0]  # expat's words, e.g. "mismatched tag"
+        origin = _template_line(source, made)
+        where = f"{source}:{origin}" if origin else source
+        raise MarkupError(f"{where}: the template makes invalid markup ({reason}) in the line {made.strip()[:60]!r}") from None
     if root.tag != "document":
         raise MarkupError(f"{source}: the markup must have <document> at its root, not <{root.tag}>")
     where = source
