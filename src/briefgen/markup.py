@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from datetime import date
 
 from . import ir
@@ -162,7 +163,7 @@ def _template_line(source: str, made: str) -> int | None:
     """The line of the template that wrote the output line ``made``: the one whose literal text
     (what lies outside {{ }} and {% %}) appears, in order, in it; the longest such match wins."""
     try:
-        template = open(source, encoding="utf-8").read().splitlines()
+        template = Path(source).read_text(encoding="utf-8").splitlines()
     except OSError:
         return None
     best, best_len = None, 0
