@@ -307,3 +307,18 @@ def test_invalid_markup_names_the_template_line_that_made_it(tmp_path):
     )
     result = run("build", MINI, "--out", tmp_path / "out", "--templates-dir", tdir, "-t", "bad")
     assert_one_line_error(result, "bad.xml.j2:4:", "invalid markup", "规上工业增加值")
+
+
+def test_doubtful_values_are_warned_about_where_they_stand(tmp_path):
+    text = mini_text().replace("due: 2022年10月底前", "due: 2022年6月底前")
+    text = text.replace("{name: 实际利用外资, value: 4050,", "{name: 规上工业增加值, value: 4050,")
+    data = write(tmp_path, "doubt.yaml", text)
+    result = run("build", data, "--out", tmp_path / "out", "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    warnings = [l for l in result.stderr.splitlines() if l.startswith("warning:")]
+    due_line = line_of(text, "2022年6月底前")
+    assert any(f"doubt.yaml:{due_line}:" in w and "tasks[2].due" in w and "before the report's date" in w for w in warnings), warnings
+    assert any("indicators[2].name" in w and "listed twice" in w for w in warnings), warnings
+    checked = run("validate", data)
+    assert checked.exit_code == 0 and "2 warnings to check" in checked.output
+    assert run("build", data, "--out", tmp_path / "strict", "--strict").exit_code == 2

@@ -32,9 +32,15 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def load_report(data: Path, indicators: Path | None = None, tasks: Path | None = None, columns: dict | None = None):
-    """Load and validate the report data (YAML/JSON, plus Excel/CSV tables when given)."""
+def load_report(data: Path, indicators: Path | None = None, tasks: Path | None = None, columns: dict | None = None,
+                doubts: list[str] | None = None):
+    """Load and validate the report data (YAML/JSON, plus Excel/CSV tables when given).
+
+    Values that are valid but look wrong (a deadline before the report's date …) are added to
+    ``doubts`` as located messages, when a list is given.
+    """
     from .inputs import load_report_data
+    from .model import doubts as find_doubts
     from .model import validate
 
     if Path(data).suffix.lower() in (".xlsx", ".xlsm", ".csv"):
@@ -43,7 +49,10 @@ def load_report(data: Path, indicators: Path | None = None, tasks: Path | None =
             f"report's data file (`briefgen init` makes one) and add the table with --indicators or --tasks"
         )
     raw, sources = load_report_data(data, indicators=indicators, tasks=tasks, columns=columns)
-    return validate(raw, sources)
+    report = validate(raw, sources)
+    if doubts is not None:
+        doubts.extend(str(p) for p in find_doubts(report, sources))
+    return report
 
 
 def make_document(report, template: str, template_dirs: tuple[Path, ...] = (), mark: str | None = None,
@@ -93,11 +102,11 @@ def build(
     from .outputs import write_all
     from .templating import SUFFIX
 
-    report = load_report(Path(data), indicators, tasks, columns)
+    result = BuildResult()
+    report = load_report(Path(data), indicators, tasks, columns, result.warnings)
     the_theme = load_theme(theme)
     if reference_docx is not None and not Path(reference_docx).is_file():
         raise BriefgenError(f"{reference_docx}: reference DOCX not found")
-    result = BuildResult()
     pending: list[tuple[Output, bytes]] = []
     missing: dict[str, set[str]] = {}  # character no font has -> the templates that draw it
     for name in templates:

@@ -267,12 +267,21 @@ def validate_cmd(files):
     """
     from .inputs import validate_files
 
+    from .build import load_report
+
     problems = validate_files(list(files))
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:
         sys.exit(2)
-    click.echo(f"ok: {len(files)} file{'s' if len(files) != 1 else ''}, no problems")
+    doubts: list[str] = []
+    for path in files:
+        if path.suffix.lower() in (".yaml", ".yml", ".json"):
+            load_report(path, doubts=doubts)
+    for doubt in doubts:
+        click.echo(f"warning: {doubt}", err=True)
+    click.echo(f"ok: {len(files)} file{'s' if len(files) != 1 else ''}, no problems"
+               + (f", {len(doubts)} warning{'s' if len(doubts) != 1 else ''} to check" if doubts else ""))
 
 
 @main.command("init")

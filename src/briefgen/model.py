@@ -350,3 +350,29 @@ def _message(err: dict) -> str:
 
 class SourceMapLike:  # pragma: no cover - typing aid
     def locate(self, path: tuple) -> Location: ...
+
+
+def doubts(report: Report, sources: "SourceMapLike") -> list[Problem]:
+    """Things that are valid but probably wrong, for the user to check: a deadline before the
+    report's own date, a figure or task listed twice. Each names where it stands."""
+    found: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, ind in enumerate(report.indicators):
+        path = ("indicators", i, "name")
+        if ind.name in seen:
+            found.append(Problem(sources.locate(path), field_label(path), f'"{ind.name}" is listed twice (also as indicators[{seen[ind.name] + 1}])'))
+        seen.setdefault(ind.name, i)
+    titles: dict[str, tuple] = {}
+    for si, section in enumerate(report.plan.sections):
+        for ti, task in enumerate(section.tasks):
+            base = ("plan", "sections", si, "tasks", ti)
+            if task.due < report.report.date:
+                path = base + ("due",)
+                wording = f" ({task.due_text})" if task.due_text else ""
+                found.append(Problem(sources.locate(path), field_label(path),
+                                     f"{task.due.isoformat()}{wording} is before the report's date {report.report.date.isoformat()}; check the deadline"))
+            if task.title in titles:
+                path = base + ("title",)
+                found.append(Problem(sources.locate(path), field_label(path), f'"{task.title}" is listed twice (also at {field_label(titles[task.title])})'))
+            titles.setdefault(task.title, base)
+    return found
