@@ -467,3 +467,20 @@ def test_em_dash_is_set_as_the_full_width_chinese_bar():
     cmap = font.getBestCmap()
     assert cmap[0x2014] == cmap[0x2015]
     assert font["hmtx"][cmap[0x2014]][0] == font["head"].unitsPerEm
+
+
+def test_first_conversion_says_so(tmp_path, caplog):
+    """A first run converts fonts for a few seconds: it tells the user instead of waiting in silence."""
+    import logging
+
+    import pylopdf_fonts_zh_cn
+
+    from briefgen.fonts.convert import ensure_converted
+
+    with caplog.at_level(logging.INFO, logger="briefgen"):
+        ensure_converted(pylopdf_fonts_zh_cn.sans_path(), 0, {0x4E00}, cache_dir=tmp_path, base={0x41})
+        first = [r.getMessage() for r in caplog.records]
+        caplog.clear()
+        ensure_converted(pylopdf_fonts_zh_cn.sans_path(), 0, {0x4E00}, cache_dir=tmp_path, base={0x41})
+    assert any("preparing NotoSansSC-Regular.otf" in m and "only this time" in m for m in first), first
+    assert not [r for r in caplog.records if r.levelno >= logging.INFO]  # a warm cache is quiet

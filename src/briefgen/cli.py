@@ -59,6 +59,22 @@ def main():
     Example:
       briefgen build data/qianjiang-2022-h1.yaml --out out
     """
+    _show_progress_notes()
+
+
+def _show_progress_notes() -> None:
+    """Long one-off steps (preparing fonts) say so on stderr, so a first run is not a silent wait."""
+    import logging
+
+    class Notes(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(f"note: {record.getMessage()}", err=True)  # stderr as it is now, not at setup
+
+    logger = logging.getLogger("briefgen")
+    if not any(isinstance(h, logging.Handler) and type(h).__name__ == "Notes" for h in logger.handlers):
+        logger.addHandler(Notes())
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
 
 
 @main.command()

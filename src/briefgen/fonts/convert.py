@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import struct
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from ..cache import cache_root
 from ..errors import FontError
 from ..outputs import write_atomic
 from .charsets import base_codepoints, from_ranges, to_ranges
+
+log = logging.getLogger("briefgen.fonts")
 
 CONVERTER_VERSION = 3
 MAX_ERR = 1.0  # cu2qu approximation tolerance in font units (1/1000 em for a 1000-unit font)
@@ -133,9 +136,12 @@ def ensure_converted(
                 write_atomic(side, json.dumps(meta, sort_keys=True).encode("utf-8"))
             ranges = tuple((int(a), int(b)) for a, b in meta["source_cmap"])
             return Converted(ttf, frozenset(covered), ranges, meta.get("family", ""), False)
+        log.debug("adding %d characters to the cached copy of %s", len(need), source.name)
         return _build(source, index, covered | need, ttf, side, reuse=ttf)
     if base is None:
         base = base_codepoints()
+    log.info("preparing %s for PDFs: converted once and kept in %s (takes a few seconds, only this time)",
+             source.name, ttf.parent)
     return _build(source, index, set(base) | want, ttf, side, reuse=None)
 
 
