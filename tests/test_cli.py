@@ -322,3 +322,16 @@ def test_doubtful_values_are_warned_about_where_they_stand(tmp_path):
     checked = run("validate", data)
     assert checked.exit_code == 0 and "2 warnings to check" in checked.output
     assert run("build", data, "--out", tmp_path / "strict", "--strict").exit_code == 2
+
+
+def test_a_data_file_saved_as_gbk_by_notepad_still_reads(tmp_path):
+    data = tmp_path / "gbk.yaml"
+    data.write_bytes(mini_text().encode("gb18030"))
+    result = run("build", data, "--out", tmp_path / "out", "-t", "summary", "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    from readback import pdf_text
+
+    assert "规上工业增加值" in pdf_text(tmp_path / "out" / "summary.pdf")
+    garbage = tmp_path / "bin.yaml"
+    garbage.write_bytes(b"report:\n  title: \xff\xfe\xff\n")
+    assert_one_line_error(run("build", garbage, "--out", tmp_path / "o2"), "bin.yaml", "UTF-8")

@@ -16,10 +16,14 @@ except AttributeError:  # pragma: no cover
 
 
 def load_yaml(path: Path, name: str) -> tuple[object, SourceMap]:
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError([Problem(Location(name), "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]) from None
+        try:  # Notepad on Chinese Windows saves "ANSI", that is GBK: read it as GB18030, its superset
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise DataError([Problem(Location(name), "", f"not UTF-8 or GB18030 text (byte {exc.start}); save the file as UTF-8")]) from None
     try:
         loader = _Loader(text)  # one parse gives both the nodes (for locations) and the data
         try:
