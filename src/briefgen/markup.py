@@ -143,10 +143,10 @@ def _table(el: ET.Element, where: str) -> ir.Table:
         align = _align(aligns[i] if i < len(aligns) else None, where, "left")
         dec = decimals[i] if i < len(decimals) else "-"
         columns.append(ir.Column(_float(w, 1, where, "widths"), align, None if dec in ("", "-") else int(dec)))
-    for r in rows:
+    for n, r in enumerate(rows, 1):
         span = sum(c.colspan for c in r.cells)
         if span != ncols:
-            raise MarkupError(f"{where}: a table row spans {span} columns where the table has {ncols}")
+            raise MarkupError(f"{where}: row {n} of a table spans {span} column{'s' if span != 1 else ''}, but the table has {ncols}")
     return ir.Table(tuple(columns), tuple(rows), caption, el.get("role", "table"))
 
 
