@@ -604,3 +604,10 @@ def test_long_title_is_balanced_not_orphaned(tmp_path, official):
     short = tmp_path / "short.docx"
     write_docx(ir.Document(ir.Meta(title="t"), (ir.Title((R("工作简报"),)),)), official, short)
     assert body_paragraphs(short)[0].find(".//w:br", NS) is None
+
+
+def test_no_extra_space_between_chinese_and_digits(built):
+    """Word's default would widen 2022年 into 2022 年; the PDF and the GB/T 9704 grid have no such space."""
+    normal = style(part(built, "word/styles.xml"), "Normal").find("w:pPr", NS)
+    assert val(normal.find("w:autoSpaceDE", NS)) == "0"
+    assert val(normal.find("w:autoSpaceDN", NS)) == "0"

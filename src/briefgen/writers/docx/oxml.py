@@ -211,8 +211,13 @@ def set_paragraph_props(
     snap_to_grid: bool | None = None,
     widow_control: bool | None = None,
     no_tabs: bool = False,
+    auto_space: bool | None = None,
 ) -> None:
-    """Set paragraph properties. ``first_line_chars`` is in hundredths of a character (200 = 2 chars)."""
+    """Set paragraph properties. ``first_line_chars`` is in hundredths of a character (200 = 2 chars).
+
+    ``auto_space`` is Word's "adjust space between Chinese and Latin text / numbers"
+    (w:autoSpaceDE, w:autoSpaceDN).
+    """
     if style_id is not None:
         set_child(pPr, "pStyle", PPR_ORDER, val=style_id)
     for flag, tag in ((keep_next, "keepNext"), (keep_lines, "keepLines"), (page_break_before, "pageBreakBefore"),
@@ -226,6 +231,9 @@ def set_paragraph_props(
         remove_children(pPr, "tabs")
     if snap_to_grid is not None:
         set_child(pPr, "snapToGrid", PPR_ORDER, val=int(snap_to_grid))
+    if auto_space is not None:
+        set_child(pPr, "autoSpaceDE", PPR_ORDER, val=int(auto_space))
+        set_child(pPr, "autoSpaceDN", PPR_ORDER, val=int(auto_space))
     if line_exact is not None or before is not None or after is not None:
         spacing = get_or_add(pPr, "spacing", PPR_ORDER)
         for key in ("beforeLines", "afterLines", "beforeAutospacing", "afterAutospacing"):

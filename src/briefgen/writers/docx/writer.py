@@ -260,8 +260,10 @@ class DocxBuilder:
         normal = self.sid.get("normal") or "Normal"
         if key == "normal":
             _, pPr, rPr = oxml.define_style(self.styles, "Normal", "paragraph", "Normal", ui_priority=0, quick=True)
+            # no extra space between Chinese and Latin text or digits ("2022年", not "2022 年"): the
+            # PDF sets none, and the 28-characters-a-line grid of GB/T 9704 has no room for it
             oxml.set_paragraph_props(pPr, align="justify", line_exact=self.pitch, before=Pt(0), after=Pt(0),
-                                     first_line=indent, first_line_chars=indent_chars)
+                                     first_line=indent, first_line_chars=indent_chars, auto_space=False)
             oxml.set_run_props(rPr, fonts=self._font("body"), size=body)
         elif key == "title":
             _, pPr, rPr = oxml.define_style(self.styles, "Title", "paragraph", "Title", based_on=normal,
