@@ -264,6 +264,9 @@ def test_init_folder_builds_without_arguments_and_options_beat_its_config(tmp_pa
     assert both.exit_code == 0 and len(list((folder / "both").iterdir())) == 4
     again = run("init", folder)
     assert again.exit_code == 2 and "briefgen.toml" in again.stderr
+    listing = {line.split()[0]: line for line in run("templates").output.splitlines()}
+    assert str(folder / "templates" / "summary.xml.j2") in listing["summary"]  # the folder's copy overrides
+    assert "[" not in listing["tasks"]  # the built-in one
 
 
 def test_validate_lists_every_problem_across_files(tmp_path):

@@ -145,10 +145,13 @@ def templates_cmd(template_dirs):
     """
     from .templating import list_templates
 
+    from .templating import builtin_dir
+
     infos = list_templates(tuple(template_dirs))
     width = max((len(i.name) for i in infos), default=0)
     for info in infos:
-        click.echo(f"{info.name:<{width}}  {info.description}")
+        origin = "" if info.path.parent.resolve() == builtin_dir().resolve() else f"  [{info.path}]"
+        click.echo(f"{info.name:<{width}}  {info.description}{origin}")
 
 
 @main.command("themes")

@@ -23,7 +23,7 @@ class PdfResult:
     data: bytes
     pages: int
     scale: float = 1.0
-    missing: dict[str, set[str]] = field(default_factory=dict)  # char -> where (template/role) no font has it
+    missing: dict[str, set[str]] = field(default_factory=dict)  # char no font has -> the roles that draw it
     docx_scale: float = 1.0  # the scale a word processor needs to keep the same page count (see render_pdf)
 
 
@@ -68,7 +68,7 @@ class _Layout:
         return w
 
     def units(self, inlines, role: str, size: float, keep_words: tuple[str, ...] | None = None):
-        """Inlines -> line-breaking units; with ``keep_words`` (titles) breaks fall between words."""
+        """Inlines -> line-breaking units; with ``keep_words`` (titles, short cells) breaks fall between words."""
         from ...linebreak import Piece, units_of, word_interiors
 
         pieces = []
