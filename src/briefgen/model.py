@@ -122,18 +122,28 @@ class ReviewPoint(_Model):
         return values.strip_numbering(_POINT_NUMBER.sub("", v, count=1))
 
 
-class ReviewSection(_Model):
-    """One numbered section of the half-year review: its heading, its 一是/二是 points and its figures."""
+def _section_title(title: str) -> str:
+    """A section title without its own numbering (（一）, 一、, 第一部分): the templates number sections."""
+    return values.strip_numbering(title)
+
+
+class _Section(_Model):
+    """A titled section; the title is kept without its numbering (一、 （一）), which templates add."""
 
     title: str
     intro: str = ""
-    points: list[ReviewPoint] = []
-    results: list[Indicator] = []
 
     @field_validator("title")
     @classmethod
     def _unnumbered(cls, v: str) -> str:
         return _section_title(v)
+
+
+class ReviewSection(_Section):
+    """One numbered section of the half-year review: its heading, its 一是/二是 points and its figures."""
+
+    points: list[ReviewPoint] = []
+    results: list[Indicator] = []
 
 
 class Review(_Model):
@@ -190,20 +200,10 @@ class Task(_Model):
         return self.due_text or f"{self.due.year}年{self.due.month}月{self.due.day}日"
 
 
-def _section_title(title: str) -> str:
-    """A section title without its own numbering (（一）, 一、, 第一部分): the templates number sections."""
-    return values.strip_numbering(title)
+class TaskSection(_Section):
+    """One section of the second half year's plan and its lead tasks."""
 
-
-class TaskSection(_Model):
-    title: str
-    intro: str = ""
     tasks: list[Task] = []
-
-    @field_validator("title")
-    @classmethod
-    def _unnumbered(cls, v: str) -> str:
-        return _section_title(v)
 
 
 class Plan(_Model):
