@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from briefgen.cli import main
 
-from conftest import MINI
+from conftest import MINI, ROOT as ROOT_DIR
 
 LOCATED = re.compile(r"^\S+\.yaml:\d+:\d+: ")
 
@@ -338,3 +338,29 @@ def test_a_data_file_saved_as_gbk_by_notepad_still_reads(tmp_path):
     garbage = tmp_path / "bin.yaml"
     garbage.write_bytes(b"report:\n  title: \xff\xfe\xff\n")
     assert_one_line_error(run("build", garbage, "--out", tmp_path / "o2"), "bin.yaml", "UTF-8")
+
+
+def test_impossible_dates_and_repeated_keys_are_one_line_each(tmp_path):
+    text = mini_text().replace("date: 2022-07-29", "date: 2022-13-45").replace("due: 年内}", "due: 2022-02-30}")
+    text = text.replace("  period: 2022年1—6月\n", "  period: 2022年1—6月\n  period: 上半年\n")
+    data = write(tmp_path, "dates.yaml", text)
+    result = run("validate", data)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    lines = result.stderr.strip().splitlines()
+    assert any(f"dates.yaml:{line_of(text, 'period: 上半年')}:3: report.period: given twice" in l for l in lines), lines
+    data2 = write(tmp_path, "dates2.yaml", text.replace("  period: 上半年\n", ""))
+    lines = run("build", data2, "--out", tmp_path / "out").stderr.strip().splitlines()
+    assert any("report.date" in l and "month 13 does not exist" in l for l in lines), lines
+    assert any("due" in l and "day 30 does not exist" in l for l in lines), lines
+    assert not (tmp_path / "out").exists()
+
+
+def test_extract_does_not_overwrite_without_force(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("# 手工核对过的数据\n", encoding="utf-8")
+    seed = ROOT_DIR / "tests" / "fixtures" / "qianjiang-2022-h1-report.txt"
+    result = run("extract", seed, "-o", mine)
+    assert_one_line_error(result, "mine.yaml", "--force")
+    assert mine.read_text(encoding="utf-8") == "# 手工核对过的数据\n"
+    assert run("extract", seed, "-o", mine, "--force").exit_code == 0
+    assert "report:" in mine.read_text(encoding="utf-8")

@@ -107,7 +107,7 @@ def test_summary_with_twice_the_indicators_shrinks_to_one_page(tmp_path):
 def test_summary_far_too_long_fails_naming_template_and_overflow(tmp_path):
     data = _with_indicators(tmp_path, 6)
     result = CliRunner().invoke(main, ["build", str(data), "--out", str(tmp_path / "o"), "-t", "summary"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the data is too long for the template: the user's to fix
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "summary.xml.j2" in lines[0] and "overflows by about" in lines[0], lines
     assert not (tmp_path / "o").exists()
@@ -198,3 +198,13 @@ def test_a_row_taller_than_a_page_splits_instead_of_failing(tmp_path):
     # nothing lost at the splits (a phrase may straddle a page, so count a character it has once)
     assert flat.count("确") == 120 and flat.count("间") == 120
     assert "加快重点项目落地扩量" in flat
+
+
+def test_a_long_mark_stays_within_the_text_block(tmp_path):
+    mark = "内部资料 注意保存 仅供前江街道党工委会议讨论使用 会后收回 不得复印 不得外传 违者追究责任"
+    result = CliRunner().invoke(main, ["build", str(MINI), "--out", str(tmp_path / "o"), "-t", "summary", "--format", "pdf", "--mark", mark])
+    assert result.exit_code == 0, result.output
+    image = render_page(tmp_path / "o" / "summary.pdf", 0)
+    box = ink_box(image.crop((0, 0, int(PAGE_W), int(TOP - 1))))
+    assert box is not None and box[0] >= LEFT - TOL and box[2] <= RIGHT + TOL, box
+    assert "违者追究责任" in pdf_text(tmp_path / "o" / "summary.pdf")

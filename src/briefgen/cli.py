@@ -249,8 +249,9 @@ def preview_cmd(pdf, png, page, dpi):
 @click.argument("report", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="The YAML draft to write (default: print it).")
 @click.option("--keep-script", is_flag=True, help="Keep Traditional characters instead of converting to Simplified.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @_user_errors
-def extract_cmd(report, output, keep_script):
+def extract_cmd(report, output, keep_script, force):
     """Turn a raw work report (.txt or .docx) into a draft data file.
 
     Repairs damaged text (pinyin annotations, ASCII punctuation, Traditional characters), finds the
@@ -264,6 +265,8 @@ def extract_cmd(report, output, keep_script):
     from .extract import extract, to_yaml
     from .outputs import write_atomic
 
+    if output is not None and output.exists() and not force:
+        raise BriefgenError(f"{output}: the file exists (perhaps data checked by hand); choose another name or add --force")
     result = extract(report, keep_script=keep_script)
     text = to_yaml(result)
     if output is None:

@@ -77,9 +77,8 @@ class FontError(BriefgenError):
 
 
 class LayoutError(BriefgenError):
-    """A document that does not fit its declared page budget, even at the theme's smallest sizes."""
-
-    exit_code = 1
+    """A document that does not fit its declared page budget, even at the theme's smallest sizes:
+    the data is too long for the template, so it is the user's to shorten (exit code 2)."""
 
 
 class OutputError(BriefgenError):

@@ -140,15 +140,15 @@ def unit_decimals(indicators) -> dict[str, int]:
 def shown_value(indicator, decimals: dict[str, int]) -> str:
     """An indicator's value as the table shows it, at its unit's precision (see ``unit_decimals``).
 
-    Wording that says more than the number (2300余, 约1.2) is shown as the source wrote it.
+    A figure written as approximate (2300余, 约1.2) is shown as the source wrote it.
     """
     written = (indicator.value_text or "").strip()
-    if written and not _PLAIN_NUMBER.match(written):
+    if written and _QUALIFIER.search(written) and not (indicator.unit and indicator.unit in written):
         return written
     return fmt_number(indicator.value, decimals.get(indicator.unit or "", None))
 
 
-_PLAIN_NUMBER = re.compile(r"^[+\-−]?[\d,，.．０-９]+$")
+_QUALIFIER = re.compile(r"[余多约近超逾左右]")  # words that say a figure is approximate
 
 
 _env_cache: dict[tuple, object] = {}

@@ -10,9 +10,24 @@ from ..errors import DataError, Location, Problem
 from . import SourceMap
 
 try:  # the C loader is several times faster where libyaml is present
-    _Loader = yaml.CSafeLoader
+    _Base = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):
+    """Safe YAML, except that a date that does not exist (2022-13-45) stays text, so that the model
+    reports it at its place instead of the YAML library failing without one."""
+
+
+def _timestamp(loader, node):
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 def load_yaml(path: Path, name: str) -> tuple[object, SourceMap]:
@@ -40,18 +55,29 @@ def load_yaml(path: Path, name: str) -> tuple[object, SourceMap]:
         raise DataError([Problem(Location(name), "", f"invalid YAML: {exc}")]) from None
     sources = SourceMap(name)
     sources.add((), Location(name, 1, 1))
+    twice: list[Problem] = []
     if node is not None:
-        _walk(node, (), sources, name)
+        _walk(node, (), sources, name, twice)
+    if twice:
+        raise DataError(twice)
     return data, sources
 
 
-def _walk(node: yaml.Node, path: tuple, sources: SourceMap, name: str) -> None:
+def _walk(node: yaml.Node, path: tuple, sources: SourceMap, name: str, twice: list[Problem]) -> None:
     mark = node.start_mark
     sources.add(path, Location(name, mark.line + 1, mark.column + 1))
     if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode):
-                _walk(value, path + (key.value,), sources, name)
+                line = key.start_mark.line + 1
+                if key.value in seen:  # YAML would silently keep the last one
+                    from ..model import field_label
+
+                    twice.append(Problem(Location(name, line, key.start_mark.column + 1), field_label(path + (key.value,)),
+                                         f"given twice (also on line {seen[key.value]}); keep one"))
+                seen.setdefault(key.value, line)
+                _walk(value, path + (key.value,), sources, name, twice)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, path + (i,), sources, name)
+            _walk(item, path + (i,), sources, name, twice)

@@ -232,6 +232,9 @@ def _page_decorations(theme: Theme, fonts, doc: ir.Document):
                 x += canv.stringWidth(text, font, size)
         if mark:
             size = theme.mark.size_pt
+            natural = sum(canv.stringWidth(t, f, size) for f, t in fonts.segments("mark", mark))
+            if natural > right - left:  # a long mark is set smaller to stay within the text block
+                size = size * (right - left) / natural
             x = left
             baseline = text_top + size * 0.6
             for font, text in fonts.segments("mark", mark):
