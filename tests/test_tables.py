@@ -453,3 +453,18 @@ def test_excel_month_only_dates_and_year_month_numbers_are_month_ends():
     sections, _ = load_tasks(save(wb, "任务.xlsx"), year=2022)
     assert [t["due"] for t in sections[0]["tasks"]] == [date(2022, 12, 31), date(2022, 10, 31), date(2022, 12, 31),
                                                         date(2022, 9, 1)]
+
+
+def test_a_totals_row_in_a_task_table_is_skipped(tmp_path):
+    from briefgen.load.tables import load_tasks
+
+    path = tmp_path / "任务.csv"
+    path.write_text(
+        "序号,工作任务,牵头单位,配合单位,完成时限\r\n\r\n"
+        "1,加快优势产业复工提产。借势恢复契机,经济发展办公室,财政办公室,年内\r\n\r\n"
+        "合计,共1项,,,\r\n",
+        encoding="utf-8-sig",
+    )
+    sections, _ = load_tasks(path, year=2022)
+    tasks = [t for s in sections for t in s["tasks"]]
+    assert [t["title"] for t in tasks] == ["加快优势产业复工提产"]

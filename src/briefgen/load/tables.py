@@ -739,7 +739,7 @@ def _tasks(table: Table, year: int | None, problems: list[Problem]) -> tuple[lis
     current: int | None = None
     for r in range(table.first_data_row, len(table.sheet.rows)):
         row = _Row(table, r)
-        if _is_empty(row) or _is_footnote(row):
+        if _is_empty(row) or _is_footnote(row) or _is_total(row):
             continue
         heading = _title_row(row)
         if heading is not None:
