@@ -468,3 +468,21 @@ def test_a_totals_row_in_a_task_table_is_skipped(tmp_path):
     sections, _ = load_tasks(path, year=2022)
     tasks = [t for s in sections for t in s["tasks"]]
     assert [t["title"] for t in tasks] == ["加快优势产业复工提产"]
+
+
+def test_a_task_table_without_a_lead_column_is_one_line(tmp_path):
+    from briefgen.errors import DataError
+    from briefgen.load.tables import load_tasks
+
+    path = tmp_path / "任务.csv"
+    path.write_text(
+        "序号,工作任务,主办科室,配合单位,完成时限\n"
+        "1,加快优势产业复工提产。借势恢复契机,经济发展办公室,财政办公室,年内\n"
+        "2,加快重点项目落地扩量。加快节奏,经济发展办公室,,年内\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as info:
+        load_tasks(path, year=2022)
+    lines = info.value.lines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("任务.csv:A1: 牵头单位:") and "[columns]" in lines[0], lines[0]

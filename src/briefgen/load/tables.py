@@ -723,6 +723,13 @@ _LEAD_MARK = re.compile(r"[(（]\s*牵头\s*[)）]$")
 
 def _tasks(table: Table, year: int | None, problems: list[Problem]) -> tuple[list[dict], SourceMap]:
     name = table.sheet.file
+    if "lead" not in table.columns and "units" not in table.columns:
+        # one line for the missing column, not one "lead is missing" per task
+        found = "、".join(c.label for c in sorted(table.columns.values(), key=lambda c: c.index))
+        where = Location(name, cell=_ref(table.sheet.name, table.first_data_row, table.span[0] + 1))
+        problems.append(Problem(where, "牵头单位", f"no 牵头单位 (or 责任单位) column among the headings ({found}); "
+                                                 "rename that heading, or map it under [columns] in briefgen.toml"))
+        return [], SourceMap(name)
     sections: list[dict] = []
     section_spots: list[Location | None] = []
     task_spots: list[list[dict[str, Location]]] = []
