@@ -457,3 +457,13 @@ def test_report_date_in_brackets_under_the_title_and_deadline_years():
     assert find_deadline("2025年年底前完成") == "2025年年底前"
     dues = [t["due"] for s in result.data["plan"]["sections"] for t in s["tasks"]]
     assert dues[1] == "2025年底前"
+
+
+def test_a_file_name_that_is_not_a_title_is_not_taken_for_one(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    plain = tmp_path / "报告 原文.txt"
+    plain.write_text(text, encoding="utf-8")
+    titled = tmp_path / "前江街道2022年上半年工作总结.txt"
+    titled.write_text(text, encoding="utf-8")
+    assert extract(plain).data["report"]["title"] == "前江街道2022年上半年工作总结和下半年工作思路"
+    assert extract(titled).data["report"]["title"] == "前江街道2022年上半年工作总结"

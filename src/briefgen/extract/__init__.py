@@ -228,7 +228,8 @@ class _Extractor:
                         break
         if not title:
             stem = Path(self.source).stem
-            if re.search(r"[\u4e00-\u9fff]", stem) and re.search(r"(总结|思路|计划|报告)", stem):
+            # a file name is a title only when it reads like one: a year and the kind of report
+            if re.search(r"\d{4}\s*年", stem) and re.search(r"(总结|思路|计划|报告)", stem):
                 title = stem
                 self.unsure("report.title", "taken from the file name")
             else:
