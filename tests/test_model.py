@@ -113,26 +113,25 @@ def test_report_year_is_one_helper():
     assert report_year({"report": {"date": "七月"}}) is None
 
 
-def test_tables_take_the_year_of_a_json_date(in_tmp):
+def _json_report_with_task_table(date_text: str) -> None:
+    """r.json (report dated ``date_text``) naming 任务.xlsx, whose one task is due 年内."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["序号", "工作任务", "牵头单位", "完成时限"])
     ws.append([1, "加快优势产业复工提产", "经济发展办公室", "年内"])
     wb.save("任务.xlsx")
-    Path("r.json").write_text(json.dumps({"report": meta(date="2021-07-29"), "sources": {"tasks": "任务.xlsx"}},
+    Path("r.json").write_text(json.dumps({"report": meta(date=date_text), "sources": {"tasks": "任务.xlsx"}},
                                          ensure_ascii=False), encoding="utf-8")
+
+
+def test_tables_take_the_year_of_a_json_date(in_tmp):
+    _json_report_with_task_table("2021-07-29")
     data, sources = load_report_data("r.json")
     assert validate(data, sources).plan.tasks[0].due == date(2021, 12, 31)
 
 
 def test_tables_without_a_usable_year_name_the_deadline_cell(in_tmp):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["序号", "工作任务", "牵头单位", "完成时限"])
-    ws.append([1, "加快优势产业复工提产", "经济发展办公室", "年内"])
-    wb.save("任务.xlsx")
-    Path("r.json").write_text(json.dumps({"report": meta(date="七月"), "sources": {"tasks": "任务.xlsx"}},
-                                         ensure_ascii=False), encoding="utf-8")
+    _json_report_with_task_table("七月")
     with pytest.raises(DataError) as err:
         load_report_data("r.json")
     lines = err.value.lines()

@@ -122,13 +122,8 @@ class ReviewPoint(_Model):
         return values.strip_numbering(_POINT_NUMBER.sub("", v, count=1))
 
 
-def _section_title(title: str) -> str:
-    """A section title without its own numbering (（一）, 一、, 第一部分): the templates number sections."""
-    return values.strip_numbering(title)
-
-
 class _Section(_Model):
-    """A titled section; the title is kept without its numbering (一、 （一）), which templates add."""
+    """A titled section; the title is kept without its numbering (（一）, 一、, 第一部分), which templates add."""
 
     title: str
     intro: str = ""
@@ -136,7 +131,7 @@ class _Section(_Model):
     @field_validator("title")
     @classmethod
     def _unnumbered(cls, v: str) -> str:
-        return _section_title(v)
+        return values.strip_numbering(v)
 
 
 class ReviewSection(_Section):
