@@ -137,18 +137,18 @@ def _segmenter_stamp() -> str:
 
 def _segment(text: str) -> tuple[int, ...]:
     """Interior offsets of the words of ``text``, remembered in the user cache: loading the word
-    dictionary costs a tenth of a second, and the same titles come back build after build."""
-    global _segmented
-    import json
+    dictionary costs a tenth of a second, and the same titles come back build after build.
 
+    The cache file is shared by every briefgen process: it is read whole (it is only ever replaced
+    whole), and a new entry is added under a lock by re-reading the file, merging and replacing it,
+    so concurrent builds never drop each other's entries.
+    """
+    global _segmented
     from .cache import cache_root
 
     path = cache_root() / f"title-words-{_segmenter_stamp()}.json"
     if _segmented is None:
-        try:
-            _segmented = {k: tuple(v) for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
-        except (OSError, ValueError, AttributeError):
-            _segmented = {}
+        _segmented = _load_segments(path)
     if text in _segmented:
         return _segmented[text]
     try:
@@ -161,16 +161,62 @@ def _segment(text: str) -> tuple[int, ...]:
         if len(word) > 1:
             inside.extend(range(pos + 1, pos + len(word)))
         pos += len(word)
-    _segmented[text] = tuple(inside)
-    if len(_segmented) > 2000:  # titles of long ago go first
-        _segmented = dict(list(_segmented.items())[-1000:])
-    try:
-        from .outputs import write_atomic
+    _segmented[text] = found = tuple(inside)
+    _segmented = _remember(path, text, found) or _segmented
+    return found
 
-        write_atomic(path, json.dumps(_segmented, ensure_ascii=False).encode("utf-8"))
-    except OSError:
-        pass  # a read-only cache only costs time
-    return _segmented[text]
+
+_SEGMENTS_KEPT = 2000  # past this many titles, the oldest half is dropped
+
+
+def _segments_lock(path):
+    """The lock of the cache file (readers take it too: on Windows an open file cannot be replaced)."""
+    from filelock import FileLock
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return FileLock(str(path) + ".lock", timeout=30, thread_local=False)
+
+
+def _load_segments(path) -> dict[str, tuple[int, ...]]:
+    from filelock import Timeout
+
+    try:
+        with _segments_lock(path):
+            return _read_segments(path)
+    except (OSError, Timeout):  # a read-only or busy cache folder: read it as it is
+        return _read_segments(path)
+
+
+def _read_segments(path) -> dict[str, tuple[int, ...]]:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(k): tuple(int(i) for i in v) for k, v in data.items()}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}
+
+
+def _remember(path, text: str, found: tuple[int, ...]) -> dict[str, tuple[int, ...]] | None:
+    """Add one entry to the shared cache file; the merged contents, or None if the cache is unwritable."""
+    import json
+
+    from filelock import Timeout
+
+    from .errors import OutputError
+    from .outputs import write_atomic
+
+    try:
+        with _segments_lock(path):
+            merged = _read_segments(path)
+            merged.pop(text, None)
+            merged[text] = found
+            if len(merged) > _SEGMENTS_KEPT:  # titles of long ago go first
+                merged = dict(list(merged.items())[-(_SEGMENTS_KEPT // 2):])
+            write_atomic(path, json.dumps(merged, ensure_ascii=False).encode("utf-8"))
+            return merged
+    except (OSError, OutputError, Timeout):
+        return None  # a read-only or busy cache only costs time
 
 
 def word_interiors(text: str, keep: tuple[str, ...] = ()) -> set[int]:

@@ -12,10 +12,18 @@ Layout of the cache (``<cache>/fonts/``)::
     NotoSerifSC-Regular-0-<key>.json   sidecar: source path/size/mtime/sha256, code points of the source,
                                        code points covered, size/mtime of the .ttf, converter version
 
-Both are written atomically (temporary file, then ``os.replace``). A sidecar that does not match
-the source font (changed size/mtime and hash), the converter version or the .ttf beside it makes the
-next call rebuild from scratch. The conversion is deterministic: the same source and the same set of
-code points give the same bytes, whether built at once or extended step by step.
+    NotoSerifSC-Regular-0-<key>.ttf.lock   held while the pair is read or written (see ``lock``)
+
+Both are written atomically (temporary file, then ``os.replace``), and every read and write of the
+pair happens under the lock: a process reads a sidecar and the font it describes together, the
+cache grows by one writer at a time (each re-reading what the last one wrote, so no characters are
+lost), and a cold cache is converted by the first process while the others wait and reuse it. The
+font is returned as bytes read under the lock, so nothing reads the file later while it is replaced.
+
+A sidecar that does not match the source font (changed size/mtime and hash), the converter version
+or the .ttf beside it makes the next call rebuild from scratch. The conversion is deterministic: the
+same source and the same set of code points give the same bytes, whether built at once or extended
+step by step.
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ import json
 import logging
 import os
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -33,6 +41,7 @@ from ..cache import cache_root
 from ..errors import FontError
 from ..outputs import write_atomic
 from .charsets import base_codepoints, from_ranges, to_ranges
+from .lock import cache_lock
 
 log = logging.getLogger("briefgen.fonts")
 
@@ -53,6 +62,8 @@ class Converted:
     source_ranges: tuple[tuple[int, int], ...]  # code points the source face maps, as ranges
     family: str
     rebuilt: bool  # True when this call wrote the file
+    data: bytes = field(default=b"", repr=False, compare=False)  # the .ttf's bytes, read under the lock
+    sha256: str = ""  # of ``data``: names this version of the cache file
 
     @property
     def source_cmap(self) -> frozenset[int]:
@@ -125,24 +136,44 @@ def ensure_converted(
     source = Path(source)
     ttf, side = cache_files(source, index, cache_dir)
     want = set(want)
-    meta, dirty = _valid_sidecar(_read_sidecar(side), source, index, ttf)
-    if meta is not None:
-        covered = from_ranges(meta["covered"])
-        need = want - covered
-        if need:  # characters the cache lacks: does the source have them?
-            need &= from_ranges(meta["source_cmap"])
-        if not need:
-            if dirty:
-                write_atomic(side, json.dumps(meta, sort_keys=True).encode("utf-8"))
-            ranges = tuple((int(a), int(b)) for a, b in meta["source_cmap"])
-            return Converted(ttf, frozenset(covered), ranges, meta.get("family", ""), False)
-        log.debug("adding %d characters to the cached copy of %s", len(need), source.name)
-        return _build(source, index, covered | need, ttf, side, reuse=ttf)
-    if base is None:
-        base = base_codepoints()
-    log.info("preparing %s for PDFs: converted once and kept in %s (takes a few seconds, only this time)",
-             source.name, ttf.parent)
-    return _build(source, index, set(base) | want, ttf, side, reuse=None)
+    with cache_lock(ttf, f"preparing {source.name} for PDFs"):
+        meta, dirty = _valid_sidecar(_read_sidecar(side), source, index, ttf)
+        if meta is not None:
+            covered = from_ranges(meta["covered"])
+            need = want - covered
+            if need:  # characters the cache lacks: does the source have them?
+                need &= from_ranges(meta["source_cmap"])
+            if not need:
+                try:
+                    data = ttf.read_bytes()
+                except OSError:
+                    data = None  # vanished since the sidecar was checked: rebuilt from scratch below
+                if data is not None:
+                    if dirty:
+                        write_atomic(side, json.dumps(meta, sort_keys=True).encode("utf-8"))
+                    ranges = tuple((int(a), int(b)) for a, b in meta["source_cmap"])
+                    return Converted(ttf, frozenset(covered), ranges, meta.get("family", ""), False,
+                                     data, meta["output"].get("sha256", ""))
+            else:
+                log.debug("adding %d characters to the cached copy of %s", len(need), source.name)
+                return _build(source, index, covered | need, ttf, side, reuse=ttf)
+        if base is None:
+            base = base_codepoints()
+        log.info("preparing %s for PDFs: converted once and kept in %s (takes a few seconds, only this time)",
+                 source.name, ttf.parent)
+        return _build(source, index, set(base) | want, ttf, side, reuse=None)
+
+
+def read_source_cmap(source: str | os.PathLike, index: int = 0, cache_dir: Path | None = None) -> set[int] | None:
+    """The code points of CFF face ``index`` of ``source`` as its cache sidecar records them (None if no sidecar)."""
+    source = Path(source)
+    ttf, side = cache_files(source, index, cache_dir)
+    with cache_lock(ttf, f"preparing {source.name} for PDFs"):
+        meta = _read_sidecar(side)
+    src = (meta or {}).get("source") or {}
+    if src.get("path") != str(source.resolve()) or src.get("index") != index or "source_cmap" not in meta:
+        return None
+    return from_ranges(meta["source_cmap"])
 
 
 def _open_source(source: Path, index: int):
@@ -364,7 +395,8 @@ def _convert(src, source: Path, index: int, codepoints: set[int], ttf: Path, sid
         "source_cmap": to_ranges(source_cmap),
     }
     write_atomic(side, json.dumps(meta, sort_keys=True).encode("utf-8"))
-    return Converted(ttf, frozenset(cps), tuple(map(tuple, to_ranges(source_cmap))), family, True)
+    return Converted(ttf, frozenset(cps), tuple(map(tuple, to_ranges(source_cmap))), family, True,
+                     data, meta["output"]["sha256"])
 
 
 def _family(font) -> str:

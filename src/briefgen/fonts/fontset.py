@@ -22,6 +22,7 @@ one that no font has is drawn in the role's own font (as its .notdef box) and re
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import struct
 from dataclasses import dataclass, field
@@ -130,28 +131,39 @@ def _load(path: Path, index: int, chars: set[int], family: str = "") -> _Loaded:
     if kind == "bitmap":
         raise _Unusable("bitmap-only font (no outlines)")
     key = (str(path.resolve()), index)
+    data = None
     if kind == "CFF":
         from .convert import ensure_converted
 
         conv = ensure_converted(path, index, chars)
         embedded, subfont, family = conv.path, 0, conv.family or family
+        # the cache file may be replaced by another process at any moment: reportlab reads the
+        # bytes that were read under the cache's lock, never the file
+        data, token = conv.data, (str(embedded), conv.sha256 or hashlib.sha256(conv.data).hexdigest())
     else:
         embedded, subfont = path, index
-    try:
-        st = embedded.stat()
-    except OSError as exc:
-        raise _Unusable(f"cannot read: {exc.strerror}") from None
-    token = (str(embedded), st.st_size, st.st_mtime_ns)
+        try:
+            st = embedded.stat()
+        except OSError as exc:
+            raise _Unusable(f"cannot read: {exc.strerror}") from None
+        token = (str(embedded), st.st_size, st.st_mtime_ns)
     reg = _registry.get(key)
     if reg is not None and reg.token == token:
         return reg
 
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFNameBytes, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError, TTFNameBytes
+
+    from .tounicode import TTFont
 
     name = reg.name if reg is not None else _font_name(path, index, key)
     try:
-        font = TTFont(name, str(embedded), subfontIndex=subfont)
+        if data is not None:
+            source = io.BytesIO(data)
+            source.name = str(embedded)  # reportlab names the font file by it, as when reading the path
+        else:
+            source = str(embedded)
+        font = TTFont(name, source, subfontIndex=subfont)
     except (TTFError, OSError, ValueError, IndexError, struct.error) as exc:
         raise _Unusable(f"reportlab cannot use it: {exc}") from None
     if reg is not None:
@@ -286,6 +298,12 @@ class FontSet:
         """Role -> the font file embedded in PDFs (the cached TrueType for converted fonts)."""
         return {role: entry[0].embedded for role, entry in self._roles.items()}
 
+    @property
+    def source_paths(self) -> tuple[Path, ...]:
+        """The font files drawn from (before any conversion), fallbacks included: what an archive records."""
+        faces = [entry[0] for entry in self._roles.values()] + [f for chain in self._chains.values() for f in chain]
+        return tuple(dict.fromkeys(f.source_path for f in faces))
+
     def segments(self, role: str, text: str) -> list[tuple[str, str]]:
         """``text`` split into ``(reportlab font name, text)`` runs along the role's fallback chain.
 
@@ -344,15 +362,14 @@ class FontSet:
 
 def _source_cmap(path: Path) -> frozenset[int]:
     """The code points of a bundled CFF font: from its cache sidecar if there is one, else read."""
-    from .charsets import from_ranges
-    from .convert import _read_sidecar, cache_files
+    from .convert import read_source_cmap
 
     key = str(path.resolve())
     if key in _cmaps:
         return _cmaps[key]
-    meta = _read_sidecar(cache_files(path, 0)[1])
-    if meta and meta.get("source", {}).get("path") == key and "source_cmap" in meta:
-        cps = frozenset(from_ranges(meta["source_cmap"]))
+    recorded = read_source_cmap(path, 0)
+    if recorded is not None:
+        cps = frozenset(recorded)
     else:
         from fontTools.ttLib import TTFont
 

@@ -10,7 +10,8 @@ Every face's names (family, full and PostScript names, in every language: 仿宋
 Chinese name record), weight, outline kind and embedding permission are read once with fontTools and
 kept in ``<cache>/system-fonts-<key>.json``. The index is reused while the modification times of the
 folders (and their subfolders) are unchanged, so a warm start only lists folders; within a process it
-is built once.
+is built once. The index is read, checked and rebuilt under a lock (see ``lock``), so concurrent
+builds index a new machine once, and each reads a whole index.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..outputs import write_atomic
 from ..cache import cache_root
+from ..errors import OutputError
+from ..outputs import write_atomic
+from .lock import cache_lock
 
 INDEX_VERSION = 1
 FONT_EXTENSIONS = (".ttf", ".ttc", ".otf", ".otc")
@@ -255,51 +258,52 @@ def system_fonts() -> SystemFonts:
     if key in _memo:
         return _memo[key]
     index_path = cache_root() / f"system-fonts-{hashlib.sha256(repr(key).encode()).hexdigest()[:12]}.json"
-    stored: dict = {}
-    try:
-        stored = json.loads(index_path.read_text(encoding="utf-8"))
-        if stored.get("version") != INDEX_VERSION:
-            stored = {}
-    except (OSError, ValueError):
-        stored = {}
-    extra = [Path(p) for p in stored.get("extra_dirs", [])]
-    mtimes, files = _walk(roots + extra)
-    if stored and stored.get("dirs") == mtimes:
-        faces = [_face(f) for entry in stored.get("files", []) for f in entry["faces"]]
-    else:
-        if env is None:  # fontconfig's folders beyond the usual ones (looked up when re-indexing)
-            inside = [str(r) for r in roots]
-            extra = [
-                d for d in _fc_list_dirs()
-                if not any(str(d) == r or str(d).startswith(r.rstrip(os.sep) + os.sep) for r in inside)
-            ]
-            mtimes, files = _walk(roots + extra)
-        old = {f["path"]: f for f in stored.get("files", [])} if stored else {}
-        faces, file_entries = [], []
-        for path in files:
-            try:
-                st = os.stat(path)
-            except OSError:
-                continue
-            prev = old.get(path)
-            if prev and prev.get("size") == st.st_size and prev.get("mtime_ns") == st.st_mtime_ns:
-                these = [_face(f) for f in prev["faces"]]
-            else:
-                these = read_faces(path)
-            file_entries.append({"path": path, "size": st.st_size, "mtime_ns": st.st_mtime_ns,
-                                 "faces": [asdict(f) for f in these]})
-            faces.extend(these)
-        data = {
-            "version": INDEX_VERSION,
-            "roots": [str(r) for r in roots],
-            "extra_dirs": [str(d) for d in extra],
-            "dirs": mtimes,
-            "files": file_entries,
-        }
+    with cache_lock(index_path, "indexing the installed fonts"):
+        stored: dict = {}
         try:
-            write_atomic(index_path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-        except OSError:
-            pass  # a read-only cache only costs speed
+            stored = json.loads(index_path.read_text(encoding="utf-8"))
+            if stored.get("version") != INDEX_VERSION:
+                stored = {}
+        except (OSError, ValueError):
+            stored = {}
+        extra = [Path(p) for p in stored.get("extra_dirs", [])]
+        mtimes, files = _walk(roots + extra)
+        if stored and stored.get("dirs") == mtimes:
+            faces = [_face(f) for entry in stored.get("files", []) for f in entry["faces"]]
+        else:
+            if env is None:  # fontconfig's folders beyond the usual ones (looked up when re-indexing)
+                inside = [str(r) for r in roots]
+                extra = [
+                    d for d in _fc_list_dirs()
+                    if not any(str(d) == r or str(d).startswith(r.rstrip(os.sep) + os.sep) for r in inside)
+                ]
+                mtimes, files = _walk(roots + extra)
+            old = {f["path"]: f for f in stored.get("files", [])} if stored else {}
+            faces, file_entries = [], []
+            for path in files:
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                prev = old.get(path)
+                if prev and prev.get("size") == st.st_size and prev.get("mtime_ns") == st.st_mtime_ns:
+                    these = [_face(f) for f in prev["faces"]]
+                else:
+                    these = read_faces(path)
+                file_entries.append({"path": path, "size": st.st_size, "mtime_ns": st.st_mtime_ns,
+                                     "faces": [asdict(f) for f in these]})
+                faces.extend(these)
+            data = {
+                "version": INDEX_VERSION,
+                "roots": [str(r) for r in roots],
+                "extra_dirs": [str(d) for d in extra],
+                "dirs": mtimes,
+                "files": file_entries,
+            }
+            try:
+                write_atomic(index_path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+            except (OSError, OutputError):
+                pass  # a read-only cache only costs speed
     result = SystemFonts(roots + extra, faces)
     _memo[key] = result
     return result
