@@ -19,10 +19,13 @@ from pathlib import Path
 from ..errors import DataError, Location, Problem
 from .clean import CleanResult, clean_text
 from .figures import Found, find_figures
+from .tables import find_tables
+from .tasks import find_tasks, split_title
 from .structure import (
     Line,
     find_deadline,
     header_fields,
+    opens_plan,
     part_kind,
     split_points,
     split_sections,
@@ -154,33 +157,61 @@ class _Extractor:
     def run(self) -> ExtractResult:
         meta_fields, header_lines = header_fields(self.lines)
         body = [l for l in self.lines if l.number not in header_lines]
-        review_at = plan_at = None
-        for i, line in enumerate(body):
-            kind = part_kind(line.text)
-            if kind == "review" and review_at is None and plan_at is None:
-                review_at = i
-            elif kind == "plan" and plan_at is None:
-                plan_at = i
-        if review_at is None and plan_at is None:
-            raise DataError([Problem(Location(self.source), "", "no review part (e.g. 一、2022年上半年工作回顾) and no plan part (e.g. 二、2022年下半年重点工作) found; check that the headings are on lines of their own")])
-        title_lines = body[: min(i for i in (review_at, plan_at) if i is not None)]
-        review_lines = body[review_at + 1: plan_at if plan_at is not None and plan_at > review_at else len(body)] if review_at is not None else []
-        plan_lines = body[plan_at + 1:] if plan_at is not None else []
-        review_heading = body[review_at].text if review_at is not None else ""
-        plan_heading = body[plan_at].text if plan_at is not None else ""
-        # a closing line such as a signature or date after the plan belongs to neither part
-        tail_date = None
-        while plan_lines and _closing_line(plan_lines[-1].text):
-            tail_date = tail_date or _date_in(plan_lines[-1].text)
-            plan_lines.pop()
+        # Tables and task lists first: they take their lines out of the running text.
+        task_groups, task_lines = find_tasks(body)
+        table_figures, table_lines = find_tables(body)
+        body = [l for l in body if l.number not in task_lines | table_lines]
+        title_at = _title_index(body)
+        title_line = body[title_at] if title_at is not None else None
+        front = body[: title_at + 1] if title_at is not None else []
+        rest = body[title_at + 1:] if title_at is not None else body
 
-        meta = self.meta(meta_fields, title_lines, review_heading, plan_heading, tail_date)
+        # the parts: review (also text before any part heading), plan, problems (left out)
+        review_lines: list[Line] = []
+        plan_lines: list[Line] = []
+        review_heading = plan_heading = ""
+        kind = None
+        closing: list[Line] = []
+        for line in rest:
+            k = part_kind(line.text)
+            if k is None and kind != "plan" and opens_plan(line.text):
+                kind = "plan"
+                plan_heading = plan_heading or ""
+                plan_lines.append(line)
+                continue
+            if k is not None:
+                kind = k
+                if k == "review" and not review_heading:
+                    review_heading = line.text
+                elif k == "plan" and not plan_heading:
+                    plan_heading = line.text
+                continue
+            if _front_line(line.text) and not review_lines and not plan_lines:
+                front.append(line)
+                continue
+            if _closing_line(line.text) or _signature_line(line.text):
+                closing.append(line)
+                continue
+            if kind == "plan":
+                plan_lines.append(line)
+            elif kind != "problems":
+                review_lines.append(line)
+
+        meta = self.meta(meta_fields, title_line, front, closing, review_heading, plan_heading, review_lines)
         self.report_date = meta["date"]
         self.report_period = meta["period"]
-        review, indicators, tally, rankings = self.review(review_lines, review_heading)
+        review, indicators, tally, rankings = self.review(review_lines, review_heading, table_figures)
         m = re.search(r"(\d{4})年", plan_heading)
         plan_year = int(m.group(1)) if m else meta.get("year")
         plan = self.plan(plan_lines, plan_heading, plan_year, year_prefix=plan_year != meta.get("year"))
+        departments: list[str] = []
+        if task_groups:
+            plan["sections"] += self.task_sections(task_groups, meta.get("year"), len(plan["sections"]), departments)
+        n_figures = len(indicators) + sum(len(s["results"]) for s in review["sections"])
+        n_tasks = sum(len(s["tasks"]) for s in plan["sections"])
+        if not n_figures and not n_tasks and not tally and not rankings and not review["sections"] and not plan["sections"]:
+            raise DataError([Problem(Location(self.source), "", "nothing to extract: no figures (such as 31.3亿元 or 增长9.5%), "
+                                     "no numbered sections and no tasks were found in the text; check that this is the report")])
         data: dict = {"report": meta}
         data["indicators"] = indicators
         if tally:
@@ -188,48 +219,89 @@ class _Extractor:
         data["rankings"] = rankings
         data["review"] = review
         data["plan"] = plan
-        data["departments"] = [{"name": PLACEHOLDER}]
-        self.unsure("departments", "the report names no departments: list the office's departments here")
+        if departments:
+            data["departments"] = [{"name": d} for d in departments]
+            self.unsure("departments", "the units named in the task list; add the office's other departments")
+        else:
+            data["departments"] = [{"name": PLACEHOLDER}]
+            self.unsure("departments", "the report names no departments: list the office's departments here")
         uncertain = list(self.reasons)
         return ExtractResult(data, self.findings(data), uncertain, dict(self.reasons), self.cleaned, self.source)
 
+    # ----------------------------------------------------------------- task documents
+    def task_sections(self, groups, year, offset: int, departments: list[str]) -> list[dict]:
+        sections = []
+        for gi, group in enumerate(groups):
+            tasks = []
+            for ti, item in enumerate(group.items):
+                where = f"plan.sections[{offset + gi + 1}].tasks[{ti + 1}]"
+                title, detail = split_title(item.text)
+                due_text = item.due_text or find_deadline(item.text)
+                due = _normal_due(due_text) if due_text else DEFAULT_DUE
+                if not due_text:
+                    self.unsure(f"{where}.due", "the list gives no deadline; 年内 is a placeholder")
+                elif not item.due_text:
+                    self.unsure(f"{where}.due", f"deadline “{due_text}” taken from the task's text; check it")
+                try:
+                    from ..values import parse_due
+
+                    parse_due(due, year)
+                except ValueError:
+                    self.unsure(f"{where}.due", f"deadline “{due_text}” is not one briefgen reads; 年内 is a placeholder")
+                    due = DEFAULT_DUE
+                lead = item.lead
+                if lead is None:
+                    lead = PLACEHOLDER
+                    self.unsure(f"{where}.lead", "no lead unit named for this task")
+                elif not item.units.get("lead"):
+                    self.unsure(f"{where}.lead", "only 责任单位 named: the first one is taken to lead")
+                for unit in [lead] + item.support:
+                    if unit not in departments:
+                        departments.append(unit)
+                tasks.append({"title": title or strip_end(item.text), "detail": detail, "lead": lead,
+                              "support": item.support, "due": due})
+            sections.append({"title": group.title or "重点工作任务", "intro": "", "tasks": tasks})
+        return sections
+
     # ----------------------------------------------------------------- metadata
-    def meta(self, fields: dict, title_lines: list[Line], review_heading: str, plan_heading: str, tail_date) -> dict:
+    def meta(self, fields: dict, title_line: Line | None, front: list[Line], closing: list[Line],
+             review_heading: str, plan_heading: str, review_lines: list[Line]) -> dict:
         out: dict = {}
         issuer = fields.get("issuer", ("", 0))[0]
-        year = None
-        m = re.search(r"(\d{4})年", review_heading) or re.search(r"(\d{4})年", plan_heading)
-        if m:
-            year = int(m.group(1))
+        title = strip_end(title_line.text) if title_line is not None else ""
+        title = re.sub(r"^(?:标\s*题|题\s*目)\s*[：:]\s*", "", title)
         when = None
         if "date" in fields:
             when = _date_in(fields["date"][0])
-        if when is None:  # no header table: a date in brackets under the title, （2024年1月22日）
-            for line in title_lines:
-                if re.fullmatch(r"[（(]\s*\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?\s*[）)]", line.text):
+        if when is None:  # a date line: under the title in brackets, on a line of its own, or the signature's
+            for line in front + closing:
+                if _date_line(line.text):
                     when = _date_in(line.text)
-                    break
-        if when is None:
-            when = tail_date
-        title = ""
-        for line in title_lines:
-            if re.search(r"(工作总结|工作思路|工作计划|工作报告|工作要点)", line.text) and len(line.text) <= 60 and "。" not in line.text:
-                title = strip_end(line.text)
-                break
+                    if when:
+                        break
+        if when is None:  # 发布时间：2024-07-20, ——2024年1月18日在…会议上
+            for line in self.lines[:12] + self.lines[-4:]:
+                if re.match(r"^\s*(?:——|—|-{2})?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在", line.text) or \
+                        re.match(r"^\s*(?:发布|成文|印发|发文)(?:时间|日期)\s*[：:]", line.text) or _date_line(line.text):
+                    when = _date_in(line.text)
+                    if when:
+                        break
+        if when is None and "published" in fields:
+            when = _date_in(fields["published"][0])
         if not issuer:
-            m = re.match(r"(.{2,12}?(?:街道|镇|乡|区|县|市)(?:人民政府|办事处)?)(?:\d{4}|关于)", title)
+            m = re.match(r"(?:关于)?(.{2,12}?(?:街道|镇|乡|区|县|市)(?:人民政府|办事处)?)(?:\d{4}|关于)", title)
             if m:
                 issuer = m.group(1)
             else:
-                for line in title_lines + self.lines[-3:]:
-                    m = re.fullmatch(r"(.{2,12}(?:街道办事处|人民政府|街道|镇|乡))", line.text.strip())
-                    if m:
+                for line in closing + front:
+                    m = re.fullmatch(r"(.{2,16}(?:街道办事处|人民政府办公室|人民政府|办事处|街道|镇|乡|局|办公室))", line.text.strip())
+                    if m and not _date_in(line.text):
                         issuer = m.group(1)
                         break
         if not title:
             stem = Path(self.source).stem
             # a file name is a title only when it reads like one: a year and the kind of report
-            if re.search(r"\d{4}\s*年", stem) and re.search(r"(总结|思路|计划|报告)", stem):
+            if re.search(r"\d{4}\s*年", stem) and re.search(r"(总结|思路|计划|报告|情况|分析|通报|方案|清单)", stem):
                 title = stem
                 self.unsure("report.title", "taken from the file name")
             else:
@@ -238,18 +310,19 @@ class _Extractor:
         if not issuer:
             issuer = PLACEHOLDER
             self.unsure("report.issuer", "no 发布机构 found")
+        year, why = self._year(title, review_heading, review_lines, when)
         if year is None:
-            m = re.search(r"(\d{4})年", title)
-            year = int(m.group(1)) if m else (when.year if when else None)
+            year = when.year if when else date.today().year
+            self.unsure("report.year", why)
+        elif why:
+            self.unsure("report.year", why)
         if when is None:
-            when = date(year or date.today().year, 12, 31)
-            self.unsure("report.date", "no 成文日期 found; the date is a placeholder")
-        if year is None:
-            year = when.year
+            when = date(year, 12, 31)
+            self.unsure("report.date", "no 成文日期 or date line found; the date is a placeholder")
         out["title"] = title
         out["issuer"] = issuer
         out["date"] = when
-        out["period"] = self.period(year, review_heading)
+        out["period"] = self.period(year, review_heading, title)
         out["year"] = year
         if "index_no" in fields:
             out["index_no"] = fields["index_no"][0]
@@ -259,26 +332,54 @@ class _Extractor:
             out["category"] = fields["category"][0]
         return out
 
-    def period(self, year: int, review_heading: str) -> str:
-        text = self.cleaned.text
-        m = re.search(r"(?<!\d)(\d{1,2})\s*[-—～~至]\s*(\d{1,2})月", text)
+    def _year(self, title: str, review_heading: str, review_lines: list[Line], when) -> tuple[int | None, str]:
+        """The year the figures are for, and a reason when it is a guess. In order: the review's heading
+        (2023年工作回顾), the title (unless it is a 政府工作报告, given early in the year after the one it
+        reviews), the first year that opens the review text (2022年1-9月，…), the title's year, the date's."""
+        m = re.search(r"(\d{4})年", review_heading)
         if m:
+            return int(m.group(1)), ""
+        title_year = re.search(r"(\d{4})\s*年", title)
+        gov_report = "政府工作报告" in title
+        if title_year and not gov_report:
+            return int(title_year.group(1)), ""
+        for line in review_lines[:6]:
+            m = re.match(r"^(?:[（(]?[一二三四五六七八九十\d]+[、）).．]\s*)?(?:截至|截止|今年|全年)?(\d{4})\s*年", line.text) or \
+                re.search(r"(\d{4})\s*年(?:\d{1,2}\s*[-—～~至]\s*\d{1,2}月|上半年|前三季度|一季度|全年|以来)", line.text)
+            if m:
+                return int(m.group(1)), ""
+        if title_year:
+            return int(title_year.group(1)) - (1 if gov_report else 0), ("the report reviews the year before its title's: check it" if gov_report else "")
+        if when is not None:
+            return when.year, "no year in the title or the text; the year of the report's date is taken"
+        return None, "no year found in the title, the text or a date: this year is a placeholder; write the report's year"
+
+    def period(self, year: int, review_heading: str, title: str = "") -> str:
+        text = self.cleaned.text
+        m = re.search(r"(?<!\d)(\d{1,2})\s*[-—～~至]\s*(\d{1,2})月", title) or re.search(r"(?<!\d)(\d{1,2})\s*[-—～~至]\s*(\d{1,2})月", text)
+        if m and int(m.group(1)) == 1 and int(m.group(2)) <= 12:
             return f"{year}年{int(m.group(1))}—{int(m.group(2))}月"
-        if "上半年" in review_heading:
+        where = review_heading + title
+        if "上半年" in where:
             return f"{year}年1—6月"
-        if "前三季度" in review_heading:
+        if "前三季度" in where:
             return f"{year}年1—9月"
+        if "一季度" in where:
+            return f"{year}年1—3月"
         self_year = re.search(r"(\d{4})年", review_heading)
         if self_year:
             return f"{self_year.group(1)}年"
-        self.unsure("report.period", "no period found in the text")
+        if not re.search(r"年度|全年|\d{4}年工作|年终", where):
+            self.unsure("report.period", "no period found in the text")
         return f"{year}年"
 
     # ----------------------------------------------------------------- review
-    def review(self, lines: list[Line], heading: str):
+    def review(self, lines: list[Line], heading: str, table_figures: list[dict] | None = None):
         intro, blocks, _ = split_sections(lines)
         sections = []
         per_section: list[Found] = []
+        # figures before the first section: an opening paragraph or an indicator block (主要指标完成情况：…)
+        intro_found = find_figures(intro) if intro.strip() else Found()
         for block in blocks:
             s_intro, points = split_points(block.body)
             found = find_figures(block.body)
@@ -291,20 +392,29 @@ class _Extractor:
         if lines and not blocks:
             self.notes.append("review part has no numbered sections")
             self.unsure("review.sections", "no numbered sections (一、 or （一）) found in the review part")
-        # headline indicators: the section with the most growth figures (usually the first, on the economy)
+        # headline indicators: a table, the opening figures, and the section with the most growth figures
+        # (usually the first, on the economy) unless the opening already gave the growth figures
         head = max(range(len(per_section)), key=lambda i: (sum(1 for f in per_section[i].figures if f.yoy is not None), -i)) if per_section else None
         if head is not None and not any(f.yoy is not None for f in per_section[head].figures):
             head = 0
-        indicators: list[dict] = []
-        rankings: list[dict] = []
+        if any(f.yoy is not None for f in intro_found.figures) and head is not None and \
+                sum(1 for f in intro_found.figures if f.yoy is not None) >= sum(1 for f in per_section[head].figures if f.yoy is not None):
+            head = None
+        indicators: list[dict] = list(table_figures or []) + [f.as_dict() for f in intro_found.figures]
+        rankings: list[dict] = [{"subject": r.subject, "rank": r.rank} for r in intro_found.rankings]
         tally = None
+        if intro_found.tallies:
+            per_section.insert(0, Found(tallies=intro_found.tallies))
+            sections.insert(0, None)
         for i, (section, found) in enumerate(zip(sections, per_section)):
-            if i == head:
-                indicators = [f.as_dict() for f in found.figures]
+            if section is None:
+                pass
+            elif i - (sections[0] is None) == head:
+                indicators += [f.as_dict() for f in found.figures]
             else:
                 section["results"] = [_result(f) for f in found.figures]
             for r in found.rankings:
-                rankings.append({"subject": r.subject, "rank": r.rank, "section": i + 1})
+                rankings.append({"subject": r.subject, "rank": r.rank, "section": i + 1 - (sections[0] is None)})
             if found.tallies and tally is None:
                 t = found.tallies[0]
                 tally = {"period": t.period or "", "green": t.green, "red": t.red}
@@ -315,6 +425,9 @@ class _Extractor:
                 if not t.period:
                     tally["period"] = self.report_period
                     self.unsure("tally.period", "the report does not say which period the lights are for; the report's period is assumed")
+        if sections and sections[0] is None:
+            sections.pop(0)
+            per_section.pop(0)
         for section in sections:
             section.setdefault("results", [])
         # intro text before the first section, also figures there
@@ -329,6 +442,16 @@ class _Extractor:
         """``year_prefix``: the plan is for another year than the report's (2023年工作总结和2024年工作计划),
         so deadlines without a year get the plan's year written in (年内 -> 2024年内)."""
         intro, blocks, _ = split_sections(lines)
+        if not blocks and intro.strip():
+            # a plan without numbered sections: its 一是/二是 points (or task sentences) make one section
+            from .structure import Block
+
+            opening, _, body = intro.partition("：") if re.match(r"^[^。]{0,40}：", intro) else ("", "", intro)
+            if split_tasks(body)[1]:
+                title = strip_end(re.sub(r"^[^，]*，", "", opening)) if opening else (strip_end(heading) or "重点工作")
+                title = re.sub(r"^[一二三四五六七八九十]+、\s*", "", title)
+                blocks = [Block(1, title or "重点工作", body, lines[0].number)]
+                intro = ""
         sections = []
         for si, block in enumerate(blocks):
             s_intro, tasks, how = split_tasks(block.body)
@@ -449,3 +572,45 @@ def to_yaml(result: ExtractResult) -> str:
     from .draft import dump
 
     return dump(result)
+
+
+# --------------------------------------------------------------------------- lines around the text
+
+_KIND_WORDS = re.compile(r"总结|报告|打算|思路|计划|通报|通知|情况|分析|方案|清单|要点|安排|分解|分工|任务|摘要|简报|汇报")
+_META_LINE = re.compile(r"^\s*(?:发布|成文|印发|发文|更新)(?:时间|日期)\s*[：:]|^\s*来源\s*[：:]|^\s*(?:索引号|文\s*号|主题分类)\s*[：:]")
+
+
+def _title_index(body: list[Line]) -> int | None:
+    """Which of the first lines is the title: short, no full stop, no numbering, not a part heading, and
+    naming the kind of document (总结, 报告, 情况, 通报, 通知, 方案 …)."""
+    for i, line in enumerate(body[:6]):
+        text = line.text.strip()
+        if _META_LINE.search(text) or _date_line(text) or text.endswith(("：", ":")):
+            continue
+        if len(text) > 60 or re.search(r"[。；]$", text) or "，" in text and "《" not in text:
+            if i >= 2:
+                break
+            continue
+        if re.match(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])", text) or part_kind(text):
+            break
+        if _KIND_WORDS.search(text):
+            return i
+    return None
+
+
+def _date_line(text: str) -> bool:
+    """A line that is only a date: 2024年3月5日, （2025年1月16日）, 2024-07-20."""
+    return bool(re.fullmatch(r"[（(]?\s*\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?\s*[）)]?", text.strip()))
+
+
+def _front_line(text: str) -> bool:
+    """Lines between the title and the text: an addressee (各科室、各社区：), a speech's line (——2024年1月18日在…
+    会议上, 县长 王某), a greeting (各位代表：), a publication line (发布时间：…)."""
+    t = text.strip()
+    return bool(_META_LINE.search(t) or _date_line(t) or re.match(r"^(?:——|—)", t)
+                or (len(t) <= 40 and t.endswith(("：", ":")) and "。" not in t)
+                or re.fullmatch(r"(?:[县区市镇乡]长|[县区市镇乡]委书记|主任|党工委书记)\s*\S{2,4}", t))
+
+
+def _signature_line(text: str) -> bool:
+    return bool(re.fullmatch(r".{2,20}(?:人民政府办公室|办公室|统计局|局|管委会|委员会)", text.strip())) and "。" not in text

@@ -3,7 +3,8 @@
 Reports copied from converted web pages arrive as, e.g. ``啟動區(qū)區(qū)域)`` with ASCII ``, ; : ( )``
 where the original had full-width marks. ``clean_text`` undoes the damage in three steps, in this order:
 
-1. strip pinyin annotations (``區(qū)`` -> ``區``, also ``區 (qū)``, also inside real parentheses);
+1. strip pinyin annotations (``區(qū)`` -> ``區``, also ``區 (qū)`` and ``會(huì )``, also inside real parentheses);
+   then restore the line structure of a report copied as one line (``restore_lines``);
 2. Traditional -> Simplified with OpenCC (phrase-aware), unless ``keep_script``;
 3. ASCII punctuation next to CJK text -> full width; stray spaces between CJK characters removed.
 
@@ -24,21 +25,68 @@ _WIDE = _HAN + "\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2160-\u217f\u2026\u2014
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # A pinyin annotation: a bracket holding only lowercase latin letters (with tone marks), directly after a
 # CJK character, optionally after one space. Full-width brackets count too (some copies keep them).
-_PINYIN = re.compile(rf"(?<=[{_HAN}])[ \u00a0]?[(（]([a-z{_TONED}]{{1,7}})[)）]")
+_PINYIN = re.compile(rf"(?<=[{_HAN}])[ \u00a0]?[(（]\s?([a-z{_TONED}]{{1,7}})[ \u00a0]?[)）]")
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # A mark with wide text on its left or on its right, e.g. "月," "%;限" ":规".
-_MARK = re.compile(rf"(?:(?<=[{_WIDE}])[,;:?!])|(?:[,;:?!](?=\s*[{_WIDE}]))")
+_MARK = re.compile(rf"(?:(?<=[{_WIDE}])[,;:?!])|(?:[,;:?!](?=\s*[{_WIDE}]))|(?:(?<=[%％])[,;](?=\s*\d))")
 # An innermost ASCII bracket pair.
 _PAREN = re.compile(r"\(([^()]*)\)")
 _WIDE_CHAR = re.compile(rf"[{_WIDE}]")
-# Spaces between two wide characters, e.g. "围绕 “1586”", "第一。 辖区".
-_SPACES = re.compile(rf"(?<=[{_WIDE}])[ \t\u00a0\u3000]+(?=[{_WIDE}])")
+# One space between two wide characters, e.g. "围绕 “1586”", "第一。 辖区". A tab or a run of spaces is a
+# column separator of a table typed as text (指标名称  单位  完成值) and stays.
+_SPACES = re.compile(rf"(?<=[{_WIDE}])(?<![ \t\u00a0\u3000])[ \u00a0\u3000](?![ \t\u00a0\u3000])(?=[{_WIDE}])")
 
 
 # 著 is a valid Simplified character, so t2s keeps it where Simplified text writes 着.
 _SIMPLIFIED_FIXES = (("随著", "随着"), ("著力", "着力"), ("著重", "着重"), ("著眼", "着眼"), ("意味著", "意味着"),
                      ("接著", "接着"), ("紧接著", "紧接着"), ("围绕著", "围绕着"), ("朝著", "朝着"), ("向著", "向着"))
+
+
+# --------------------------------------------------------------------------- line structure
+
+_CN = "一二三四五六七八九十"
+_MARKER = rf"(?:[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[)）])"
+# A part or section marker inside a line, after the end of a sentence or a gap: "…平稳。二、亮灯情况 在全区…".
+_INLINE_MARKER = re.compile(rf"(?:(?<=[。！？；;])|[ \u3000\t]+)(?={_MARKER})")
+# A part heading run into its first section: "一、上半年工作情况（一）经济运行稳中有进。".
+_HEADING_RUN_ON = re.compile(rf"^([{_CN}]{{1,3}}、[^。，；：,;:\s（(]{{2,24}})(?=[（(][{_CN}]{{1,3}}[)）])")
+# A heading and then, after a gap, its text on the same line: "一、总体情况 上半年，…".
+_HEADING_GAP = re.compile(rf"^({_MARKER}[^，。；：,;:\s]{{2,20}})[ \u3000]+(?=\S)")
+# The title and then, after a gap, the text: "某镇2023年上半年工作总结和下半年工作打算 2023年上半年，…".
+_TITLE_GAP = re.compile(r"^([^，。；：,;:\s]{4,60}?(?:总结|报告|打算|思路|计划|通报|通知|情况|分析|方案|清单|要点|安排))[ \u3000]+(?=\S)")
+# A signature and a date ending a one-line copy: "…以上。某街道办事处 2024年7月10日".
+_CLOSING = re.compile(r"(?<=[。！？])\s*(?:([^。，；：,;:\s]{2,24}?)\s*)?(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+
+
+def restore_lines(text: str) -> tuple[str, int]:
+    """Put back the line breaks of a report that arrives as one line (document-sharing sites and PDF copies
+    give it so): before inline part and section markers (一、 （二）) of a long line that has at least two of
+    them, after a heading followed by a gap, after a title followed by a gap, and before a closing signature
+    and date. Returns the text and the number of breaks added."""
+    out: list[str] = []
+    added = 0
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        pieces = [line]
+        if len(line) >= 200 and len(re.findall(_MARKER, line)) >= 2:
+            pieces = [p for p in _INLINE_MARKER.split(line)]
+            added += len(pieces) - 1
+        for piece in pieces:
+            if index < 3 and piece is pieces[0]:
+                piece, n = _TITLE_GAP.subn("\\1\n", piece.strip(), count=1)
+                added += n
+            piece, n = _HEADING_RUN_ON.subn("\\1\n", piece.strip() if len(pieces) > 1 else piece, count=1)
+            added += n
+            piece, n = _HEADING_GAP.subn("\\1\n", piece.strip() if len(pieces) > 1 else piece, count=1)
+            added += n
+            m = _CLOSING.search(piece)
+            if m and m.start() > 0:
+                tail = "\n".join(g for g in m.groups() if g)
+                piece = piece[: m.start()] + "\n" + tail
+                added += 1
+            out.append(piece)
+    return "\n".join(out), added
 
 
 @dataclass(frozen=True)
@@ -50,12 +98,14 @@ class CleanResult:
     punctuation_fixed: int
     spaces_removed: int
     converted: bool  # Traditional -> Simplified applied
+    lines_restored: int = 0  # line breaks put back into a report copied as one line
 
     @property
     def summary(self) -> str:
         return (f"{self.annotations_removed} pinyin annotations removed, {self.punctuation_fixed} punctuation marks "
                 f"restored to full width, {self.spaces_removed} stray spaces removed"
-                + (", Traditional converted to Simplified" if self.converted else ""))
+                + (", Traditional converted to Simplified" if self.converted else "")
+                + (f", {self.lines_restored} line breaks restored" if self.lines_restored else ""))
 
 
 @lru_cache(maxsize=1)
@@ -129,9 +179,10 @@ def clean_text(text: str, keep_script: bool = False) -> CleanResult:
     """Repair one report's text (see the module docstring)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     text, annotations = strip_pinyin(text)
+    text, restored = restore_lines(text)
     if not keep_script:
         text = to_simplified(text)
         for wrong, right in _SIMPLIFIED_FIXES:
             text = text.replace(wrong, right)
     text, marks, spaces = fix_punctuation(text)
-    return CleanResult(text, annotations, marks, spaces, not keep_script)
+    return CleanResult(text, annotations, marks, spaces, not keep_script, restored)

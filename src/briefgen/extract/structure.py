@@ -106,23 +106,42 @@ def header_fields(lines: list[Line]) -> tuple[dict[str, tuple[str, int]], set[in
 # --------------------------------------------------------------------------- parts
 
 _PART_MARK = re.compile(rf"^([{CN_NUM}]+)、\s*(.*)$")
-_REVIEW_WORDS = ("工作回顾", "工作总结", "工作情况", "主要工作", "工作成效", "回顾")
-_PLAN_WORDS = ("重点工作", "工作思路", "工作计划", "工作打算", "工作安排", "工作重点", "主要任务", "工作目标")
+_REVIEW_WORDS = ("工作回顾", "工作总结", "工作情况", "主要工作", "工作成效", "回顾", "完成情况", "推进情况", "进展情况",
+                 "开展情况", "运行情况", "落实情况", "总体情况", "亮灯情况", "主要成效", "工作成绩", "取得的成绩")
+_PLAN_WORDS = ("重点工作", "工作思路", "工作计划", "工作打算", "工作安排", "工作重点", "主要任务", "工作目标", "目标任务",
+               "总体要求", "预期目标", "下步要求", "下一步", "工作建议", "工作举措", "重点任务")
+_PROBLEM_WORDS = ("存在的问题", "存在问题", "问题和不足", "困难和问题", "问题与不足", "短板和不足", "不足之处", "面临的困难")
+# Words of a heading about what was done, which a plan word in it does not turn into a plan:
+# 重点工作推进情况, 重点任务完成情况.
+_DONE_WORDS = ("情况", "成效", "回顾", "总结", "成绩")
 
 
 def part_kind(text: str) -> str | None:
-    """'review' or 'plan' for a part heading line (short, no full stop), else None."""
+    """'review', 'plan' or 'problems' for a part heading line (short, no full stop), else None."""
     marked = _PART_MARK.match(text)
     body = _PART_MARK.sub(r"\2", text).strip()
     if not body or "。" in body or len(body) > 32 or (not marked and len(body) > 16):
         return None
     if any(w in body for w in ("总结", "回顾")) and any(w in body for w in ("思路", "计划", "打算", "安排")):
         return None  # the report's title: 2022年上半年工作总结和下半年工作思路
-    if any(w in body for w in _PLAN_WORDS) and not any(w in body for w in ("回顾", "总结")):
+    if any(w in body for w in _PROBLEM_WORDS):
+        return "problems"
+    if any(w in body for w in _PLAN_WORDS) and not any(w in body for w in _DONE_WORDS):
         return "plan"
     if any(w in body for w in _REVIEW_WORDS):
         return "review"
     return None
+
+
+# A paragraph that opens the plan without a heading of its own: "下半年，街道将重点抓好以下工作：一是…",
+# "重点抓好以下工作：".
+_PLAN_OPENING = re.compile(
+    r"^(?:(?:下半年|下一步|今后|明年|下阶段|接下来|\d{4}年)[，,]?[^。；]{0,16}?(?:将|要)[^。；]{0,12}?(?:重点|着力|全力|抓好|做好|推进)"
+    r"|(?:重点)?(?:抓好|做好)以下(?:几[项个方面]|\S{0,4})?工作)")
+
+
+def opens_plan(text: str) -> bool:
+    return bool(_PLAN_OPENING.match(text.strip()))
 
 
 # --------------------------------------------------------------------------- sections

@@ -1,0 +1,228 @@
+"""Task-assignment documents (目标任务分解, 责任分解, 任务分工, 责任清单) -> tasks with their lead and supporting units.
+
+Three shapes are read:
+
+- numbered lines followed by label lines::
+
+      1.全年实现税收收入增长8%以上。
+      牵头单位：经济发展办
+      配合单位：财政所、招商服务中心
+
+- labels in brackets after the task, on its line: ``4.实施重点项目120个。[牵头单位：县发改局；配合单位：县住建局]``
+  (also （…） and 【…】, and labels run on after the task's text: ``…。牵头单位：A；责任单位：B``);
+- a table (text with tabs, runs of spaces or ``|`` between cells, or a Word table): 序号 · 工作任务 · 牵头单位 ·
+  配合单位 · 完成时限.
+
+Where only 责任单位 is given, the first unit named leads (the common convention). Numbered lines without labels
+that stand before labelled tasks are the headings of the task groups (一、经济发展).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..values import split_units
+from .structure import Line, strip_end
+from .tables import cells
+
+_ROLE_WORDS = {
+    "lead": ("牵头单位", "牵头部门", "牵头科室", "主责单位", "主办单位"),
+    "duty": ("责任单位", "责任部门", "责任科室", "主要责任单位"),
+    "support": ("配合单位", "配合部门", "协办单位", "协助单位", "协同单位", "参与单位", "协作单位", "配合科室"),
+    "leader": ("责任领导", "分管领导", "牵头领导", "联系领导"),
+    "due": ("完成时限", "完成时间", "时间节点", "时限要求"),
+}
+_WORD_ROLE = {w: role for role, words in _ROLE_WORDS.items() for w in words}
+_LABEL = re.compile("(" + "|".join(sorted(_WORD_ROLE, key=len, reverse=True)) + r")\s*[：:]")
+_BRACKETED = re.compile(r"[\[［【（(]\s*((?:" + "|".join(sorted(_WORD_ROLE, key=len, reverse=True)) + r")\s*[：:].*?)[\]］】）)]\s*[。；;]?\s*$")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[.．、](?!\d)|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[)）])\s*")
+
+
+@dataclass
+class TaskItem:
+    text: str
+    line: int
+    units: dict[str, list[str]] = field(default_factory=dict)
+    due_text: str | None = None
+
+    @property
+    def lead(self) -> str | None:
+        named = self.units.get("lead") or self.units.get("duty") or []
+        return named[0] if named else None
+
+    @property
+    def support(self) -> list[str]:
+        lead = self.units.get("lead") or []
+        duty = self.units.get("duty") or []
+        rest = lead[1:] + (duty if lead else duty[1:]) + (self.units.get("support") or [])
+        out: list[str] = []
+        for unit in rest:
+            if unit not in out and unit != self.lead:
+                out.append(unit)
+        return out
+
+
+@dataclass
+class TaskGroup:
+    title: str
+    items: list[TaskItem] = field(default_factory=list)
+
+
+def parse_labels(text: str) -> dict[str, list[str]]:
+    """'牵头单位：县发改局；配合单位：县统计局、县税务局' -> {'lead': [...], 'support': [...]}."""
+    out: dict[str, list[str]] = {}
+    marks = list(_LABEL.finditer(text))
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        value = text[m.end():end].strip().strip("；;，,。 ")
+        role = _WORD_ROLE[m.group(1)]
+        if role == "due":
+            out.setdefault("due", []).append(value)
+        elif role != "leader":
+            out.setdefault(role, []).extend(u for u in split_units(value) if u not in out.get(role, []))
+    return out
+
+
+def _item(text: str, line: int, labels: str = "") -> TaskItem:
+    units = parse_labels(labels) if labels else {}
+    due = (units.pop("due", None) or [None])[0]
+    return TaskItem(strip_end(text), line, units, due)
+
+
+def find_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
+    """The task groups of a task-assignment document (labels or a table), and the line numbers used."""
+    groups, used = _table_tasks(lines)
+    if groups:
+        return groups, used
+    return _labelled_tasks(lines)
+
+
+def _labelled_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
+    if sum(len(_LABEL.findall(l.text)) for l in lines) < 2:
+        return [], set()
+    groups: list[TaskGroup] = []
+    used: set[int] = set()
+    pending: list[Line] = []  # numbered lines seen since the last task: group headings or the next task
+    current: TaskItem | None = None
+
+    def group() -> TaskGroup:
+        if not groups:
+            groups.append(TaskGroup(""))
+        return groups[-1]
+
+    def flush_pending_as_headings(keep_last: bool) -> Line | None:
+        """Numbered short lines seen before a task are the headings of its group; the last one, when a
+        label line follows it, is the task itself."""
+        last = pending[-1] if keep_last and pending else None
+        for p in pending[:-1] if keep_last else pending:
+            t = p.text.strip()
+            if _NUMBERED.match(t) and len(t) <= 30 and "。" not in t:
+                groups.append(TaskGroup(strip_end(_NUMBERED.sub("", t, count=1))))
+                used.add(p.number)
+        pending.clear()
+        return last
+
+    for line in lines:
+        text = line.text.strip()
+        label_at = _LABEL.search(text)
+        if label_at and label_at.start() == 0:  # a label line: it belongs to the task above it
+            if current is None or pending:
+                task_line = flush_pending_as_headings(keep_last=True)
+                if task_line is None:
+                    continue
+                current = _item(_NUMBERED.sub("", task_line.text, count=1), task_line.number)
+                group().items.append(current)
+                used.add(task_line.number)
+            for role, units in parse_labels(text).items():
+                if role == "due":
+                    current.due_text = current.due_text or units[0]
+                else:
+                    current.units.setdefault(role, []).extend(u for u in units if u not in current.units.get(role, []))
+            used.add(line.number)
+            continue
+        bracket = _BRACKETED.search(text)
+        if bracket or (label_at and _NUMBERED.match(text)):
+            flush_pending_as_headings(keep_last=False)
+            cut = bracket.start() if bracket else label_at.start()
+            labels = bracket.group(1) if bracket else text[label_at.start():]
+            current = _item(_NUMBERED.sub("", text[:cut], count=1), line.number, labels)
+            group().items.append(current)
+            used.add(line.number)
+            continue
+        current = None
+        if len(text) <= 160:
+            pending.append(line)
+        else:  # a paragraph of running text: no task stands before a label after it
+            pending.clear()
+    groups = [g for g in groups if g.items]
+    if sum(len(g.items) for g in groups) < 2:
+        return [], set()
+    return groups, used
+
+
+_TASK_HEAD = re.compile(r"任务|内容|事项|工作|目标|项目")
+
+
+def _table_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
+    groups: list[TaskGroup] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        head = cells(lines[i].text)
+        roles = [_head_role(c) for c in head]
+        if not head or "task" not in roles or not ({"lead", "duty"} & set(roles)):
+            i += 1
+            continue
+        used.add(lines[i].number)
+        i += 1
+        while i < len(lines):
+            row = cells(lines[i].text)
+            if not row:
+                text = lines[i].text.strip()
+                if _NUMBERED.match(text) and len(text) <= 30 and "。" not in text:  # a group row: 一、经济发展
+                    groups.append(TaskGroup(strip_end(_NUMBERED.sub("", text, count=1))))
+                    used.add(lines[i].number)
+                    i += 1
+                    continue
+                break
+            if len(row) < 2:
+                break
+            values = {roles[k]: c for k, c in enumerate(row) if k < len(roles) and roles[k] and c}
+            if "task" not in values:
+                i += 1
+                continue
+            labels = "".join(f"{word}：{values[role]}；" for role, word in (
+                ("lead", "牵头单位"), ("duty", "责任单位"), ("support", "配合单位"), ("due", "完成时限")) if role in values)
+            if not groups:
+                groups.append(TaskGroup(""))
+            groups[-1].items.append(_item(values["task"], lines[i].number, labels))
+            used.add(lines[i].number)
+            i += 1
+    groups = [g for g in groups if g.items]
+    return groups, used if groups else set()
+
+
+def _head_role(head: str) -> str | None:
+    h = re.sub(r"\s", "", head)
+    for role, words in _ROLE_WORDS.items():
+        if h in words or any(h.startswith(w) for w in words):
+            return role
+    if re.fullmatch(r"序号|编号|责任人|备注|进展情况|推进情况|类别", h):
+        return None
+    if _TASK_HEAD.search(h) and len(h) <= 8:
+        return "task"
+    return None
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """A task's text -> (title, detail): the first sentence, or its first clause when it is long."""
+    text = text.strip()
+    m = re.match(r"([^。！？]*)([。！？]|$)", text)
+    first = m.group(1)
+    rest = text[m.end():].strip()
+    if len(first) > 14:
+        c = re.match(r"([^，；：]{4,30})[，；：]", first)
+        if c:
+            return strip_end(c.group(1)), (first[c.end():] + m.group(2) + rest).strip()
+    return strip_end(first), rest
