@@ -49,7 +49,7 @@ def test_wrong_type_names_file_line_and_field(tmp_path):
     text = mini_text().replace("value: 31.3", "value: 三十一点三")
     bad = write(tmp_path, "bad.yaml", text)
     out = tmp_path / "out"
-    result = run("build", bad, "--out", out)
+    result = run("build", "--names", "{template}", bad, "--out", out)
     line = assert_one_line_error(result, "bad.yaml:", "indicators[1].value", "三十一点三")
     col = text.splitlines()[line_of(text, "三十一点三") - 1].index("三十一点三") + 1
     assert f"bad.yaml:{line_of(text, '三十一点三')}:{col}: " in line, line  # the very cell of the bad value
@@ -60,7 +60,7 @@ def test_missing_required_field(tmp_path):
     text = mini_text().replace("  issuer: 示例街道\n", "")
     bad = write(tmp_path, "missing.yaml", text)
     out = tmp_path / "out"
-    result = run("build", bad, "--out", out)
+    result = run("build", "--names", "{template}", bad, "--out", out)
     # the field is missing, so the message points at the mapping it is missing from
     assert_one_line_error(result, f"missing.yaml:{line_of(text, 'title:')}:", "report.issuer", "required")
     assert not out.exists()
@@ -69,7 +69,7 @@ def test_missing_required_field(tmp_path):
 def test_invalid_yaml(tmp_path):
     bad = write(tmp_path, "broken.yaml", mini_text().replace("  issuer: 示例街道", "  issuer: [示例街道"))
     out = tmp_path / "out"
-    result = run("build", bad, "--out", out)
+    result = run("build", "--names", "{template}", bad, "--out", out)
     line = assert_one_line_error(result, "broken.yaml:", "invalid YAML")
     assert LOCATED.match(line), line
     assert not out.exists()
@@ -78,21 +78,21 @@ def test_invalid_yaml(tmp_path):
 def test_unknown_department_points_at_the_task(tmp_path):
     text = mini_text().replace("lead: 经济发展办公室, support: [党政办公室]", "lead: 经济发展办, support: [党政办公室]")
     bad = write(tmp_path, "dept.yaml", text)
-    result = run("build", bad, "--out", tmp_path / "out")
+    result = run("build", "--names", "{template}", bad, "--out", tmp_path / "out")
     assert_one_line_error(result, f"dept.yaml:{line_of(text, 'lead: 经济发展办,')}:", "plan.sections[1].tasks[1].lead", "经济发展办")
 
 
 def test_every_problem_is_listed_at_once(tmp_path):
     text = mini_text().replace("value: 31.3", "value: abc").replace("yoy: 9.5", "yoy: 快")
     bad = write(tmp_path, "two.yaml", text)
-    result = run("build", bad, "--out", tmp_path / "out")
+    result = run("build", "--names", "{template}", bad, "--out", tmp_path / "out")
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2 and all(l.startswith("two.yaml:") or "/two.yaml:" in l for l in lines), lines
 
 
 def test_missing_data_file(tmp_path):
-    result = run("build", tmp_path / "nope.yaml", "--out", tmp_path / "out")
+    result = run("build", "--names", "{template}", tmp_path / "nope.yaml", "--out", tmp_path / "out")
     assert_one_line_error(result, "nope.yaml", "not found")
 
 
@@ -103,7 +103,7 @@ def test_template_error_names_template_line(tmp_path):
         "{#- briefgen\ndescription: broken on purpose\n-#}\n<document title=\"x\">\n  <p>{{ report.report.no_such_field }}</p>\n</document>\n",
         encoding="utf-8",
     )
-    result = run("build", MINI, "--out", tmp_path / "out", "--templates-dir", tdir, "--template", "broken")
+    result = run("build", "--names", "{template}", MINI, "--out", tmp_path / "out", "--templates-dir", tdir, "--template", "broken")
     line = assert_one_line_error(result, "broken.xml.j2:5", "no_such_field")
     assert not (tmp_path / "out").exists(), line
 
@@ -112,30 +112,30 @@ def test_template_syntax_error_names_line(tmp_path):
     tdir = tmp_path / "tpl"
     tdir.mkdir()
     (tdir / "syntax.xml.j2").write_text("<document>\n{% for x in %}\n</document>\n", encoding="utf-8")
-    result = run("build", MINI, "--out", tmp_path / "out", "--templates-dir", tdir, "--template", "syntax")
+    result = run("build", "--names", "{template}", MINI, "--out", tmp_path / "out", "--templates-dir", tdir, "--template", "syntax")
     assert_one_line_error(result, "syntax.xml.j2:2", "syntax")
 
 
 def test_data_cannot_inject_markup(tmp_path):
-    from briefgen.build import make_document, load_report
+    from briefgen.compose import make_document, load_report
     from briefgen import ir
 
     evil = write(tmp_path, "evil.yaml", mini_text().replace("name: 规上工业增加值", 'name: "</td></tr></tbody></table><page-break/>"'))
-    doc = make_document(load_report(evil), "summary")
+    doc, _ = make_document(load_report(evil)[0], "summary")
     assert not any(isinstance(b, ir.PageBreak) for b in doc.blocks)
     table = next(b for b in doc.blocks if isinstance(b, ir.Table))
     assert ir.plain_text(table.rows[1].cells[1].inlines) == "</td></tr></tbody></table><page-break/>"
 
 
 def test_unknown_template_and_theme(tmp_path):
-    result = run("build", MINI, "--out", tmp_path / "out", "--template", "nosuch")
+    result = run("build", "--names", "{template}", MINI, "--out", tmp_path / "out", "--template", "nosuch")
     assert_one_line_error(result, "unknown template", "summary")
-    result = run("build", MINI, "--out", tmp_path / "out", "--theme", "nosuch")
+    result = run("build", "--names", "{template}", MINI, "--out", tmp_path / "out", "--theme", "nosuch")
     assert_one_line_error(result, "unknown theme", "official")
 
 
 def test_bad_format_is_a_usage_error(tmp_path):
-    result = run("build", MINI, "--out", tmp_path / "out", "--format", "odt")
+    result = run("build", "--names", "{template}", MINI, "--out", tmp_path / "out", "--format", "odt")
     assert result.exit_code == 2
     assert "odt" in result.output
 
@@ -167,7 +167,7 @@ def test_extract_writes_a_draft_that_builds(tmp_path):
     assert "12 lead tasks" in result.stderr
     text = draft.read_text(encoding="utf-8")
     assert "(qū)" not in text and "區" not in text and "待核实" in text
-    built = run("build", draft, "--out", tmp_path / "out", "--format", "pdf", "-t", "tasks")
+    built = run("build", "--names", "{template}", draft, "--out", tmp_path / "out", "--format", "pdf", "-t", "tasks")
     assert built.exit_code == 0, built.output
     assert (tmp_path / "out" / "tasks.pdf").is_file()
 
@@ -181,12 +181,12 @@ def test_fonts_lists_every_role_with_source_and_coverage():
     assert set(rows) == set(load_theme("official").fonts)
     assert "仿宋_GB2312" in rows["body"] and "Noto Serif SC" in rows["body"] and "bundled" in rows["body"]
     # coverage counts the characters the documents draw, not the data file's keys and comments
-    from briefgen.build import load_report, make_document
+    from briefgen.compose import load_report, make_document
     from briefgen.writers.pdf import document_text
 
-    report = load_report(MINI)
+    report, _ = load_report(MINI)
     theme = load_theme("official")
-    drawn = set("".join(document_text(make_document(report, t), theme) for t in ("summary", "tasks"))) - set(" \n\t")
+    drawn = set("".join(document_text(make_document(report, t)[0], theme) for t in ("summary", "tasks"))) - set(" \n\t")
     assert f"{len(drawn)}/{len(drawn)}" in rows["body"]
     assert "indicators" not in "".join(drawn)
 
@@ -194,7 +194,7 @@ def test_fonts_lists_every_role_with_source_and_coverage():
 def test_an_output_that_cannot_be_written_stops_before_any_file_changes(tmp_path):
     out = tmp_path / "out"
     (out / "tasks.docx").mkdir(parents=True)  # something in the way of the last file
-    result = run("build", MINI, "--out", out)
+    result = run("build", "--names", "{template}", MINI, "--out", out)
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "tasks.docx" in lines[0] and "folder" in lines[0], lines
@@ -204,7 +204,7 @@ def test_an_output_that_cannot_be_written_stops_before_any_file_changes(tmp_path
 def test_output_folder_below_a_file_is_one_line(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = run("build", MINI, "--out", blocker / "out", "--format", "pdf", "-t", "summary")
+    result = run("build", "--names", "{template}", MINI, "--out", blocker / "out", "--format", "pdf", "-t", "summary")
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "summary.pdf" in lines[0], lines
@@ -213,7 +213,7 @@ def test_output_folder_below_a_file_is_one_line(tmp_path):
 def test_a_reference_that_is_not_a_word_file_is_one_line(tmp_path):
     fake = tmp_path / "office.docx"
     fake.write_text("not a word file", encoding="utf-8")
-    result = run("build", MINI, "--out", tmp_path / "out", "--reference-docx", fake)
+    result = run("build", "--names", "{template}", MINI, "--out", tmp_path / "out", "--reference-docx", fake)
     assert_one_line_error(result, "office.docx", "not a Word .docx file")
     assert not (tmp_path / "out").exists()
 
@@ -223,7 +223,7 @@ def test_a_very_long_title_still_builds(tmp_path):
 
     long_title = "关于印发前江街道2022年下半年重点工作任务分解表的通知" * 12
     data = write(tmp_path, "long.yaml", mini_text().replace("title: 示例街道2022年上半年工作总结和下半年工作思路", f"title: {long_title}"))
-    result = run("build", data, "--out", tmp_path / "out")
+    result = run("build", "--names", "{template}", data, "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
     props = Document(str(tmp_path / "out" / "tasks.docx")).core_properties
     assert props.subject == long_title[:255]
@@ -235,12 +235,12 @@ def test_thin_or_placeholder_data_warns_and_strict_refuses(tmp_path):
     text = text.replace("lead: 经济发展办公室, due: 2022年10月底前", "lead: 待定, due: 2022年10月底前")
     text = text.replace("  - {name: 党政办公室, short: 党政办}", "  - {name: 党政办公室, short: 党政办}\n  - {name: 待定}")
     data = write(tmp_path, "thin.yaml", text)
-    result = run("build", data, "--out", tmp_path / "out")
+    result = run("build", "--names", "{template}", data, "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
     warnings = [l for l in result.stderr.splitlines() if l.startswith("warning:")]
     assert any("summary" in w and "no indicators" in w for w in warnings), warnings
     assert any("tasks" in w and "1 of 2 tasks" in w and "待定" in w for w in warnings), warnings
-    strict = run("build", data, "--out", tmp_path / "strict", "--strict")
+    strict = run("build", "--names", "{template}", data, "--out", tmp_path / "strict", "--strict")
     assert strict.exit_code == 2
     assert len(strict.stderr.strip().splitlines()) == 2
     assert not (tmp_path / "strict").exists()
@@ -252,16 +252,16 @@ def test_init_folder_builds_without_arguments_and_options_beat_its_config(tmp_pa
     assert result.exit_code == 0, result.output
     assert (folder / "briefgen.toml").is_file() and (folder / "data" / "指标.xlsx").is_file()
     monkeypatch.chdir(folder)
-    built = run("build")
+    built = run("build", "--names", "{template}")
     assert built.exit_code == 0, built.output
-    assert sorted(p.name for p in (folder / "out").iterdir()) == ["summary.docx", "summary.pdf", "tasks.docx", "tasks.pdf"]
+    assert sorted(p.name for p in (folder / "out").iterdir()) == ["manifest.json", "summary.docx", "summary.pdf", "tasks.docx", "tasks.pdf"]
     config = folder / "briefgen.toml"
     config.write_text(config.read_text(encoding="utf-8").replace('formats = ["docx", "pdf"]', 'formats = ["pdf"]'), encoding="utf-8")
-    only_pdf = run("build", "--out", folder / "pdf-only")
+    only_pdf = run("build", "--names", "{template}", "--out", folder / "pdf-only")
     assert only_pdf.exit_code == 0, only_pdf.output
-    assert sorted(p.name for p in (folder / "pdf-only").iterdir()) == ["summary.pdf", "tasks.pdf"]
-    both = run("build", "--out", folder / "both", "--format", "docx,pdf")
-    assert both.exit_code == 0 and len(list((folder / "both").iterdir())) == 4
+    assert sorted(p.name for p in (folder / "pdf-only").iterdir()) == ["manifest.json", "summary.pdf", "tasks.pdf"]
+    both = run("build", "--names", "{template}", "--out", folder / "both", "--format", "docx,pdf")
+    assert both.exit_code == 0 and len(list((folder / "both").iterdir())) == 5
     again = run("init", folder)
     assert again.exit_code == 2 and "briefgen.toml" in again.stderr
     listing = {line.split()[0]: line for line in run("templates").output.splitlines()}
@@ -286,7 +286,7 @@ def test_validate_lists_every_problem_across_files(tmp_path):
 def test_building_from_the_wrong_kind_of_file_says_what_to_do(tmp_path, name, hint):
     path = tmp_path / name
     path.write_bytes(b"x")
-    result = run("build", path, "--out", tmp_path / "out")
+    result = run("build", "--names", "{template}", path, "--out", tmp_path / "out")
     assert_one_line_error(result, name, hint)
 
 
@@ -295,7 +295,7 @@ def test_summary_shows_a_figure_as_written_when_the_wording_says_more(tmp_path):
 
     text = mini_text().replace("{name: 实际利用外资, value: 4050,", "{name: 实际利用外资, value: 4050, value_text: 4050余,")
     data = write(tmp_path, "about.yaml", text)
-    result = run("build", data, "--out", tmp_path / "out", "-t", "summary", "--format", "pdf")
+    result = run("build", "--names", "{template}", data, "--out", tmp_path / "out", "-t", "summary", "--format", "pdf")
     assert result.exit_code == 0, result.output
     assert any(l.startswith("2 实际利用外资 4050余 万美元") for l in pdf_lines(tmp_path / "out" / "summary.pdf"))
 
@@ -308,7 +308,7 @@ def test_invalid_markup_names_the_template_line_that_made_it(tmp_path):
         "  <p>{{ i.name }}<b>{{ i.value }}</p>\n{% endfor %}\n</document>\n",
         encoding="utf-8",
     )
-    result = run("build", MINI, "--out", tmp_path / "out", "--templates-dir", tdir, "-t", "bad")
+    result = run("build", "--names", "{template}", MINI, "--out", tmp_path / "out", "--templates-dir", tdir, "-t", "bad")
     assert_one_line_error(result, "bad.xml.j2:4:", "invalid markup", "规上工业增加值")
 
 
@@ -316,7 +316,7 @@ def test_doubtful_values_are_warned_about_where_they_stand(tmp_path):
     text = mini_text().replace("due: 2022年10月底前", "due: 2022年6月底前")
     text = text.replace("{name: 实际利用外资, value: 4050,", "{name: 规上工业增加值, value: 4050,")
     data = write(tmp_path, "doubt.yaml", text)
-    result = run("build", data, "--out", tmp_path / "out", "--format", "pdf")
+    result = run("build", "--names", "{template}", data, "--out", tmp_path / "out", "--format", "pdf")
     assert result.exit_code == 0, result.output
     warnings = [l for l in result.stderr.splitlines() if l.startswith("warning:")]
     due_line = line_of(text, "2022年6月底前")
@@ -324,20 +324,20 @@ def test_doubtful_values_are_warned_about_where_they_stand(tmp_path):
     assert any("indicators[2].name" in w and "listed twice" in w for w in warnings), warnings
     checked = run("validate", data)
     assert checked.exit_code == 0 and "2 warnings to check" in checked.output
-    assert run("build", data, "--out", tmp_path / "strict", "--strict").exit_code == 2
+    assert run("build", "--names", "{template}", data, "--out", tmp_path / "strict", "--strict").exit_code == 2
 
 
 def test_a_data_file_saved_as_gbk_by_notepad_still_reads(tmp_path):
     data = tmp_path / "gbk.yaml"
     data.write_bytes(mini_text().encode("gb18030"))
-    result = run("build", data, "--out", tmp_path / "out", "-t", "summary", "--format", "pdf")
+    result = run("build", "--names", "{template}", data, "--out", tmp_path / "out", "-t", "summary", "--format", "pdf")
     assert result.exit_code == 0, result.output
     from readback import pdf_text
 
     assert "规上工业增加值" in pdf_text(tmp_path / "out" / "summary.pdf")
     garbage = tmp_path / "bin.yaml"
     garbage.write_bytes(b"report:\n  title: \xff\xfe\xff\n")
-    assert_one_line_error(run("build", garbage, "--out", tmp_path / "o2"), "bin.yaml", "UTF-8")
+    assert_one_line_error(run("build", "--names", "{template}", garbage, "--out", tmp_path / "o2"), "bin.yaml", "UTF-8")
 
 
 def test_impossible_dates_and_repeated_keys_are_one_line_each(tmp_path):
@@ -349,7 +349,7 @@ def test_impossible_dates_and_repeated_keys_are_one_line_each(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert any(f"dates.yaml:{line_of(text, 'period: 上半年')}:3: report.period: given twice" in l for l in lines), lines
     data2 = write(tmp_path, "dates2.yaml", text.replace("  period: 上半年\n", ""))
-    lines = run("build", data2, "--out", tmp_path / "out").stderr.strip().splitlines()
+    lines = run("build", "--names", "{template}", data2, "--out", tmp_path / "out").stderr.strip().splitlines()
     assert any("report.date" in l and "month 13 does not exist" in l for l in lines), lines
     assert any("due" in l and "day 30 does not exist" in l for l in lines), lines
     assert not (tmp_path / "out").exists()

@@ -15,7 +15,7 @@ EXAMPLES = ROOT / "examples"
 
 
 def test_excel_examples_build_the_same_figures_and_tasks(tmp_path, sample_report):
-    result = CliRunner().invoke(main, ["build", str(SAMPLE), "--indicators", str(EXAMPLES / "指标.xlsx"),
+    result = CliRunner().invoke(main, ["build", "--names", "{template}", str(SAMPLE), "--indicators", str(EXAMPLES / "指标.xlsx"),
                                        "--tasks", str(EXAMPLES / "任务.xlsx"), "--out", str(tmp_path), "--format", "pdf"])
     assert result.exit_code == 0, result.output
     summary = pdf_text(tmp_path / "summary.pdf")
@@ -29,7 +29,7 @@ def test_excel_examples_build_the_same_figures_and_tasks(tmp_path, sample_report
 def test_office_theme_example(tmp_path):
     theme = load_theme(str(EXAMPLES / "my-office.toml"))
     assert theme.body.line_pitch_pt == 28 and theme.mark.text == "内部资料 注意保存"
-    result = CliRunner().invoke(main, ["build", str(SAMPLE), "--theme", str(EXAMPLES / "my-office.toml"),
+    result = CliRunner().invoke(main, ["build", "--names", "{template}", str(SAMPLE), "--theme", str(EXAMPLES / "my-office.toml"),
                                        "--out", str(tmp_path), "-t", "summary", "--format", "pdf"])
     assert result.exit_code == 0, result.output
     assert "内部资料 注意保存" in pdf_text(tmp_path / "summary.pdf")

@@ -96,7 +96,7 @@ def _with_n_indicators(tmp_path: Path, count: int) -> Path:
 
 def test_summary_with_twice_the_indicators_shrinks_to_one_page(tmp_path):
     data = _with_indicators(tmp_path, 2)
-    result = CliRunner().invoke(main, ["build", str(data), "--out", str(tmp_path / "o"), "-t", "summary"])
+    result = CliRunner().invoke(main, ["build", "--names", "{template}", str(data), "--out", str(tmp_path / "o"), "-t", "summary"])
     assert result.exit_code == 0, result.output
     assert "shrank" in result.stderr and "one page" in result.stderr
     assert pdf_pages(tmp_path / "o" / "summary.pdf") == 1
@@ -106,7 +106,7 @@ def test_summary_with_twice_the_indicators_shrinks_to_one_page(tmp_path):
 
 def test_summary_far_too_long_fails_naming_template_and_overflow(tmp_path):
     data = _with_indicators(tmp_path, 6)
-    result = CliRunner().invoke(main, ["build", str(data), "--out", str(tmp_path / "o"), "-t", "summary"])
+    result = CliRunner().invoke(main, ["build", "--names", "{template}", str(data), "--out", str(tmp_path / "o"), "-t", "summary"])
     assert result.exit_code == 2  # the data is too long for the template: the user's to fix
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "summary.xml.j2" in lines[0] and "overflows by about" in lines[0], lines
@@ -116,7 +116,7 @@ def test_summary_far_too_long_fails_naming_template_and_overflow(tmp_path):
 def test_handout_theme_and_a_user_theme_that_extends_it(tmp_path):
     theme = tmp_path / "mine.toml"
     theme.write_text('extends = "handout"\n[page]\nmargin_left_mm = 30\n[page_number]\nposition = "center"\n', encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", str(MINI), "--out", str(tmp_path / "o"), "-t", "summary", "--theme", str(theme), "--format", "pdf"])
+    result = CliRunner().invoke(main, ["build", "--names", "{template}", str(MINI), "--out", str(tmp_path / "o"), "-t", "summary", "--theme", str(theme), "--format", "pdf"])
     assert result.exit_code == 0, result.output
     image = render_page(tmp_path / "o" / "summary.pdf", 0)
     left, _, _, _ = ink_box(image)
@@ -127,7 +127,7 @@ def test_handout_theme_and_a_user_theme_that_extends_it(tmp_path):
 
 
 def test_mark_is_printed_top_left(tmp_path):
-    result = CliRunner().invoke(main, ["build", str(MINI), "--out", str(tmp_path / "o"), "-t", "summary", "--format", "pdf", "--mark", "内部资料 注意保存"])
+    result = CliRunner().invoke(main, ["build", "--names", "{template}", str(MINI), "--out", str(tmp_path / "o"), "-t", "summary", "--format", "pdf", "--mark", "内部资料 注意保存"])
     assert result.exit_code == 0, result.output
     assert "内部资料" in pdf_text(tmp_path / "o" / "summary.pdf")
     image = render_page(tmp_path / "o" / "summary.pdf", 0)
@@ -143,7 +143,7 @@ def test_a_full_or_shrunk_summary_docx_also_stays_on_one_page(tmp_path, count):
     from test_docx_libreoffice import to_pdf
 
     data = _with_n_indicators(tmp_path, count)
-    result = CliRunner().invoke(main, ["build", str(data), "--out", str(tmp_path / "o"), "-t", "summary"])
+    result = CliRunner().invoke(main, ["build", "--names", "{template}", str(data), "--out", str(tmp_path / "o"), "-t", "summary"])
     assert result.exit_code == 0, result.output
     assert pdf_pages(to_pdf(tmp_path / "o" / "summary.docx", tmp_path)) == 1
 
@@ -152,10 +152,10 @@ def test_rare_character_warns_and_strict_fails(tmp_path):
     text = MINI.read_text(encoding="utf-8").replace("name: 规上工业增加值", "name: 规上工业增加值𠀀")
     data = tmp_path / "rare.yaml"
     data.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", str(data), "--out", str(tmp_path / "o"), "-t", "summary", "--format", "pdf"])
+    result = CliRunner().invoke(main, ["build", "--names", "{template}", str(data), "--out", str(tmp_path / "o"), "-t", "summary", "--format", "pdf"])
     assert result.exit_code == 0, result.output
     assert "𠀀" in result.stderr and "summary" in result.stderr and "warning" in result.stderr
-    strict = CliRunner().invoke(main, ["build", str(data), "--out", str(tmp_path / "s"), "-t", "summary", "--strict"])
+    strict = CliRunner().invoke(main, ["build", "--names", "{template}", str(data), "--out", str(tmp_path / "s"), "-t", "summary", "--strict"])
     assert strict.exit_code == 2
     assert len(strict.stderr.strip().splitlines()) == 1 and "𠀀" in strict.stderr
     assert not (tmp_path / "s").exists()
@@ -164,7 +164,7 @@ def test_rare_character_warns_and_strict_fails(tmp_path):
 def test_bad_theme_file_is_one_line(tmp_path):
     theme = tmp_path / "bad.toml"
     theme.write_text('extends = "official"\n[body]\nsize_pt = "big"\n', encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", str(MINI), "--out", str(tmp_path / "o"), "--theme", str(theme)])
+    result = CliRunner().invoke(main, ["build", "--names", "{template}", str(MINI), "--out", str(tmp_path / "o"), "--theme", str(theme)])
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "bad.toml" in lines[0] and "body.size_pt" in lines[0], lines
@@ -180,7 +180,7 @@ def test_reference_docx_margins_reach_the_built_document(tmp_path):
     section.top_margin = Mm(45)
     ref_path = tmp_path / "office.docx"
     ref.save(str(ref_path))
-    result = CliRunner().invoke(main, ["build", str(MINI), "--out", str(tmp_path / "o"), "-t", "tasks", "--format", "docx", "--reference-docx", str(ref_path)])
+    result = CliRunner().invoke(main, ["build", "--names", "{template}", str(MINI), "--out", str(tmp_path / "o"), "-t", "tasks", "--format", "docx", "--reference-docx", str(ref_path)])
     assert result.exit_code == 0, result.output
     built = Document(str(tmp_path / "o" / "tasks.docx")).sections[0]
     assert abs(built.left_margin.mm - 40) < 0.2 and abs(built.top_margin.mm - 45) < 0.2
@@ -190,7 +190,7 @@ def test_a_row_taller_than_a_page_splits_instead_of_failing(tmp_path):
     text = MINI.read_text(encoding="utf-8").replace("detail: 着力保障好供应链恢复稳定。", "detail: " + "着力保障好供应链恢复稳定，确保工业运行在合理区间。" * 120)
     data = tmp_path / "long.yaml"
     data.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", str(data), "--out", str(tmp_path / "o"), "-t", "tasks", "--format", "pdf"])
+    result = CliRunner().invoke(main, ["build", "--names", "{template}", str(data), "--out", str(tmp_path / "o"), "-t", "tasks", "--format", "pdf"])
     assert result.exit_code == 0, result.output
     pdf = tmp_path / "o" / "tasks.pdf"
     assert pdf_pages(pdf) >= 3
@@ -202,7 +202,7 @@ def test_a_row_taller_than_a_page_splits_instead_of_failing(tmp_path):
 
 def test_a_long_mark_stays_within_the_text_block(tmp_path):
     mark = "内部资料 注意保存 仅供前江街道党工委会议讨论使用 会后收回 不得复印 不得外传 违者追究责任"
-    result = CliRunner().invoke(main, ["build", str(MINI), "--out", str(tmp_path / "o"), "-t", "summary", "--format", "pdf", "--mark", mark])
+    result = CliRunner().invoke(main, ["build", "--names", "{template}", str(MINI), "--out", str(tmp_path / "o"), "-t", "summary", "--format", "pdf", "--mark", mark])
     assert result.exit_code == 0, result.output
     image = render_page(tmp_path / "o" / "summary.pdf", 0)
     box = ink_box(image.crop((0, 0, int(PAGE_W), int(TOP - 1))))

@@ -25,7 +25,7 @@ def docx_text(path) -> str:
 def test_the_pack_has_both_documents_in_both_formats(sample_pack):
     out, result = sample_pack
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["summary.docx", "summary.pdf", "tasks.docx", "tasks.pdf"]
+    assert names == ["manifest.json", "summary.docx", "summary.pdf", "tasks.docx", "tasks.pdf"]
     assert not result.warnings, result.warnings
 
 
@@ -168,11 +168,10 @@ def test_pdf_metadata(sample_pack, sample_report):
 
 
 def test_rebuild_is_byte_identical(sample_pack, tmp_path):
-    from briefgen.build import build
-    from conftest import SAMPLE
+    from conftest import SAMPLE, build_pack
 
     out, _ = sample_pack
-    build(SAMPLE, tmp_path)
+    build_pack(SAMPLE, tmp_path)
     for name in ("summary.pdf", "summary.docx", "tasks.pdf", "tasks.docx"):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
 

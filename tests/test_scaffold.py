@@ -11,7 +11,8 @@ from briefgen.errors import BriefgenError, DataError
 from briefgen.inputs import load_report_data
 from briefgen.load.tables import load_indicators, load_tasks
 from briefgen.model import validate
-from briefgen.scaffold import init_folder, read_config
+from briefgen.scaffold import init_folder
+from briefgen.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "tables" / "report.yaml"
@@ -38,17 +39,10 @@ def test_init_creates_the_working_folder(tmp_path, templates):
     toml = (dest / "briefgen.toml").read_text(encoding="utf-8")
     assert "报告数据" in toml and "The report data" in toml  # explained in Chinese and English
 
-    config = read_config(dest)
-    assert config == {
-        "data": dest / "data" / "report.yaml",
-        "indicators": dest / "data" / "指标.xlsx",
-        "tasks": dest / "data" / "任务.xlsx",
-        "templates": ["summary", "tasks"],
-        "theme": "official",
-        "out": dest / "out",
-        "formats": ["docx", "pdf"],
-        "columns": {},
-    }
+    config = load_settings(folder=dest)
+    assert (config.data, config.indicators, config.tasks) == (dest / "data" / "report.yaml", dest / "data" / "指标.xlsx", dest / "data" / "任务.xlsx")
+    assert (config.templates, config.theme, config.out, config.formats, config.columns) == (
+        ("summary", "tasks"), "official", dest / "out", ("docx", "pdf"), {})
 
 
 def test_the_excel_samples_look_like_staffs_tables_and_load_back_to_the_same_report(tmp_path, templates):
@@ -65,9 +59,9 @@ def test_the_excel_samples_look_like_staffs_tables_and_load_back_to_the_same_rep
     assert [c.value for c in ind[2]] == ["序号", "指标名称", "单位", "完成值", "同比增长(%)", "预计", "备注"]
     assert [c.value for c in ind[3]] == [1, "规上工业增加值", "亿元", 31.3, 9.5, "是", None]
 
-    config = read_config(dest)
-    from_yaml = validate(*load_report_data(config["data"]))
-    from_tables = validate(*load_report_data(config["data"], config["indicators"], config["tasks"]))
+    config = load_settings(folder=dest)
+    from_yaml = validate(*load_report_data(config.data))
+    from_tables = validate(*load_report_data(config.data, config.indicators, config.tasks))
     assert from_tables.indicators == from_yaml.indicators
     assert from_tables.plan == from_yaml.plan
 
@@ -121,10 +115,11 @@ def write_config(folder: Path, text: str) -> None:
 def test_config_problems_name_the_key_and_line(tmp_path):
     write_config(tmp_path, 'data = "data/report.yaml"\n\nfromats = ["pdf"]\nformats = ["docx", "odt"]\ntemplates = "summary"\n')
     with pytest.raises(DataError) as err:
-        read_config(tmp_path)
+        load_settings(folder=tmp_path)
     name = str(tmp_path / "briefgen.toml")
-    assert err.value.lines() == [
-        f"{name}:3: fromats: unknown setting; use one of data, indicators, tasks, templates, theme, out, formats, columns",
+    lines = err.value.lines()
+    assert lines[0].startswith(f"{name}:3: fromats: unknown setting; use one of data, indicators, tasks, templates, theme, out, formats, columns")
+    assert lines[1:] == [
         f"{name}:4: formats: unknown format 'odt'; use docx and/or pdf",
         f'{name}:5: templates: must be the templates to build, e.g. ["summary", "tasks"]',
     ]
@@ -133,14 +128,20 @@ def test_config_problems_name_the_key_and_line(tmp_path):
 def test_config_syntax_error_and_missing_data(tmp_path):
     write_config(tmp_path, 'data = "x.yaml\n')
     with pytest.raises(DataError, match=r"briefgen\.toml:1:\d+: invalid TOML"):
-        read_config(tmp_path)
-    write_config(tmp_path, 'theme = "handout"\n[columns]\n"工作任务" = "任务内容"\n')
-    with pytest.raises(DataError, match="data: missing"):
-        read_config(tmp_path)
+        load_settings(folder=tmp_path)
     write_config(tmp_path, 'data = "r.yaml"\ntheme = "mine.toml"\n[columns]\n"工作任务" = "任务内容"\n')
-    config = read_config(tmp_path)
-    assert config["theme"] == str(tmp_path / "mine.toml") and config["columns"] == {"工作任务": "任务内容"}
-    assert config["tasks"] is None
+    config = load_settings(folder=tmp_path)
+    assert config.theme == str(tmp_path / "mine.toml") and config.columns == {"工作任务": "任务内容"}
+    assert config.tasks is None
+    write_config(tmp_path, 'data = "r.yaml"\n[columns]\n"工作任务" = 3\n')
+    with pytest.raises(DataError, match=r"columns\.工作任务: must be the heading of your table"):
+        load_settings(folder=tmp_path)
+
+
+def test_command_line_options_win_over_the_folder_settings(tmp_path):
+    write_config(tmp_path, 'data = "r.yaml"\ntheme = "handout"\nout = "made"\n')
+    config = load_settings({"theme": "official", "out": None}, folder=tmp_path)
+    assert config.theme == "official" and config.out == tmp_path / "made" and config.data == tmp_path / "r.yaml"
 
 
 def test_the_examples_load(tmp_path):

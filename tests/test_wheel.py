@@ -30,6 +30,7 @@ def test_wheel_ships_templates_and_themes(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "briefgen/templates/summary.xml.j2" in names
     assert "briefgen/templates/tasks.xml.j2" in names
+    assert "briefgen/templates/department.xml.j2" in names
     assert "briefgen/themes/official.toml" in names
     assert "briefgen/data/qianjiang-2022-h1.yaml" in names  # `briefgen init` copies it
 
@@ -48,7 +49,9 @@ def test_installed_wheel_builds_from_another_folder(wheel, tmp_path):
                          cwd=work, env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     built = sorted(p.name for p in (work / "pack").iterdir())
-    assert built == ["summary.docx", "summary.pdf", "tasks.docx", "tasks.pdf"]
+    # named in Chinese, as a person files them: issuer, document, date
+    assert built == ["manifest.json", "前江街道_主要经济指标完成情况_2022-07-29.docx", "前江街道_主要经济指标完成情况_2022-07-29.pdf",
+                     "前江街道_重点工作任务分解表_2022-07-29.docx", "前江街道_重点工作任务分解表_2022-07-29.pdf"]
     init = subprocess.run([str(env_dir / "bin" / "briefgen"), "init", "folder"], cwd=work, env=env, capture_output=True, text=True)
     assert init.returncode == 0, init.stderr
     assert (work / "folder" / "data" / "report.yaml").is_file() and (work / "folder" / "templates" / "summary.xml.j2").is_file()

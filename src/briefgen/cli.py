@@ -77,60 +77,158 @@ def _show_progress_notes() -> None:
         logger.propagate = False
 
 
-@main.command()
-@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
-@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: out).")
-@click.option("--template", "-t", "templates", multiple=True, help="A template to build (repeatable); default: summary and tasks.")
-@click.option("--format", "-f", "formats", default=None, help="Formats to write: docx, pdf or docx,pdf (default: both).")
-@click.option("--theme", default=None, help="A built-in theme (official, handout) or a theme file.")
-@click.option("--templates-dir", "template_dirs", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path), help="A folder of templates that override the built-in ones.")
-@click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path), help="Take DOCX styles, page setup, header and footer from this Word file.")
-@click.option("--mark", help="A header mark such as 内部资料 注意保存.")
-@click.option("--indicators", type=click.Path(dir_okay=False, path_type=Path), help="Indicators from an .xlsx or .csv table.")
-@click.option("--tasks", type=click.Path(dir_okay=False, path_type=Path), help="Tasks from an .xlsx or .csv table.")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors: a character no font has, empty tables, 待定 owners.")
-@_user_errors
-def build(data, out_dir, templates, formats, theme, template_dirs, reference_docx, mark, indicators, tasks, strict):
-    """Build briefing documents from a data file.
-
-    \b
-    Example:
-      briefgen build data/qianjiang-2022-h1.yaml --out out --format pdf
-    """
-    from .build import DEFAULT_TEMPLATES, build as run
-
-    config = {}
-    if data is None:
-        config = _folder_config()
-        data = Path(config["data"])
-    result = run(
-        data,
-        out_dir or Path(config.get("out", "out")),
-        tuple(templates) or tuple(config.get("templates", DEFAULT_TEMPLATES)),
-        _split_formats(formats) if formats is not None else tuple(config.get("formats") or ("docx", "pdf")),
-        theme or config.get("theme", "official"),
-        tuple(template_dirs),
-        reference_docx,
-        mark,
-        strict,
-        indicators or config.get("indicators"),
-        tasks or config.get("tasks"),
-        config.get("columns") or None,
-    )
+def _print_result(result, verb_built: str = "wrote") -> None:
+    """Notes and warnings on stderr; each file on stdout: written, or kept because nothing it depends on changed."""
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for o in result.outputs:
         pages = f" ({o.pages} page{'s' if o.pages != 1 else ''})" if o.pages else ""
-        click.echo(f"wrote {o.path}{pages}")
+        click.echo(f"{verb_built if o.status == 'built' else 'unchanged'} {o.path}{pages}")
 
 
-def _folder_config() -> dict:
-    """briefgen.toml of the working folder, for `briefgen build` without arguments."""
-    from .scaffold import read_config
+def _settings(**options):
+    from .settings import load_settings
 
-    if not (Path.cwd() / "briefgen.toml").is_file():
-        raise BriefgenError("no data file given and no briefgen.toml here; run `briefgen build DATA.yaml` or `briefgen init DIR`")
-    return read_config(Path.cwd())
+    if options.get("formats") is not None:
+        options["formats"] = _split_formats(options["formats"])
+    return load_settings(options)
+
+
+def _build_options(fn):
+    """The options build and batch share (each also settable in briefgen.toml)."""
+    for option in reversed([
+        click.option("--out", "out", type=click.Path(path_type=Path), default=None, help="Output folder (default: out, or `out` in briefgen.toml)."),
+        click.option("--format", "-f", "formats", default=None, help="Formats to write: docx, pdf or docx,pdf (default: both)."),
+        click.option("--theme", default=None, help="A built-in theme (official, handout) or a theme file."),
+        click.option("--templates-dir", "template_dirs", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path), help="A folder of templates that override the built-in ones."),
+        click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path), help="Take DOCX styles, page setup, header and footer from this Word file."),
+        click.option("--mark", help="A header mark such as 内部资料 注意保存."),
+        click.option("--indicators", type=click.Path(dir_okay=False, path_type=Path), help="Indicators from an .xlsx or .csv table."),
+        click.option("--tasks", type=click.Path(dir_okay=False, path_type=Path), help="Tasks from an .xlsx or .csv table."),
+        click.option("--names", help="File-name pattern, e.g. {issuer}_{document}_{date} (fields: issuer, document, date, year, period, template, department)."),
+        click.option("--archive", is_flag=True, default=None, help="Archive-grade PDFs (PDF/A-2b) with a checksummed manifest.json."),
+        click.option("--force", is_flag=True, default=None, help="Rebuild every file, even those whose inputs are unchanged."),
+        click.option("--strict", is_flag=True, default=None, help="Treat warnings as errors: a character no font has, empty tables, 待定 owners."),
+    ]):
+        fn = option(fn)
+    return fn
+
+
+@main.command()
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write one file, e.g. -o summary.pdf (the format from its suffix).")
+@click.option("--template", "-t", "templates", multiple=True, help="A template to build (repeatable); default: summary and tasks.")
+@_build_options
+@_user_errors
+def build(data, output, templates, **options):
+    """Build briefing documents from a data file (or the folder's briefgen.toml).
+
+    Files are named after the issuer, the document and the date (--names changes that); a file whose inputs
+    are unchanged since the last run is kept (--force rebuilds it).
+
+    \b
+    Example:
+      briefgen build data/qianjiang-2022-h1.yaml --out out --format pdf
+      briefgen build data/qianjiang-2022-h1.yaml -t summary -o summary.pdf
+    """
+    from .jobs import build as run
+
+    result = run(_settings(data=data, output=output, templates=tuple(templates), **options))
+    _print_result(result)
+
+
+@main.command()
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option("--by", default="department", show_default=True, help="What each brief is for.")
+@click.option("--only", multiple=True, help="Only this department (repeatable; full or short name).")
+@click.option("--template", "-t", "template", default=None, help="The brief's template (default: department).")
+@click.option("--workers", "-j", type=click.IntRange(1, 64), default=None, help="Processes to use (default: every core).")
+@_build_options
+@_user_errors
+def batch(data, by, only, template, workers, **options):
+    """One brief per department: the tasks it leads and supports, and its indicators, DOCX and PDF.
+
+    A department without a task gets no brief and is listed. A brief that fails does not stop the others
+    (exit code 1). A rerun keeps every brief whose inputs are unchanged.
+
+    \b
+    Example:
+      briefgen batch data/qianjiang-2022-h1.yaml --out briefs
+      briefgen batch data/qianjiang-2022-h1.yaml --only 经济发展办公室 --out briefs
+    """
+    import time
+
+    from .jobs import batch as run
+
+    settings = _settings(data=data, workers=workers, **options)
+    started = time.perf_counter()
+    with _progress("briefs") as progress:
+        result = run(settings, by=by, only=tuple(only), template=template, progress=progress)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for name in result.without_tasks:
+        click.echo(f"no brief: {name} has no task in the data", err=True)
+    for failure in result.failed:
+        click.echo(f"failed: {failure.unit}: {failure.reason}", err=True)
+    units_built = {o.unit for o in result.built}
+    units_kept = {o.unit for o in result.unchanged} - units_built
+    click.echo(f"{len(units_built)} built, {len(units_kept)} unchanged, {len(result.failed)} failed, "
+               f"{len(result.without_tasks)} without tasks in {time.perf_counter() - started:.1f} s -> {settings.out}")
+    if result.exit_code:
+        sys.exit(result.exit_code)
+
+
+class _progress:
+    """A progress bar on a terminal; plain lines otherwise (logs, pipes)."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.bar = None
+
+    def __enter__(self):
+        def step(done: int, total: int, unit: str) -> None:
+            if sys.stderr.isatty():
+                if self.bar is None:
+                    self.bar = click.progressbar(length=total, label=self.what, file=sys.stderr)
+                    self.bar.__enter__()
+                self.bar.update(1)
+            else:
+                click.echo(f"[{done}/{total}] {unit}", err=True)
+
+        return step
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+@main.command("verify")
+@click.argument("folder", type=click.Path(path_type=Path))
+@_user_errors
+def verify_cmd(folder):
+    """Check an output folder against its manifest.json: every file there, unchanged, nothing extra.
+
+    \b
+    Example:
+      briefgen verify briefs
+    """
+    from .jobs import verify
+
+    found = verify(folder)
+    for name in found.missing:
+        click.echo(f"missing: {folder / name}", err=True)
+    for name in found.changed:
+        click.echo(f"changed: {folder / name} (its SHA-256 differs from the manifest)", err=True)
+    for name in found.extra:
+        click.echo(f"extra: {folder / name} (not in the manifest)", err=True)
+    if not found.passed:
+        click.echo(f"{folder}: {len(found.ok)} ok, {len(found.missing)} missing, {len(found.changed)} changed, {len(found.extra)} extra", err=True)
+        sys.exit(1)
+    click.echo(f"ok: {folder}: {len(found.ok)} files match manifest.json")
 
 
 @main.command("templates")
@@ -185,16 +283,17 @@ def fonts_cmd(data, theme, templates):
     Example:
       briefgen fonts data/qianjiang-2022-h1.yaml
     """
-    from .build import DEFAULT_TEMPLATES, load_report, make_document
+    from .compose import load_report, make_document
     from .fonts import pdf_fontset
+    from .settings import DEFAULT_TEMPLATES
     from .theme import load_theme
     from .writers.pdf import document_text
 
     the_theme = load_theme(theme)
     text = ""
     if data is not None:
-        report = load_report(data)
-        text = "".join(document_text(make_document(report, name), the_theme) for name in templates or DEFAULT_TEMPLATES)
+        report, _ = load_report(data)
+        text = "".join(document_text(make_document(report, name)[0], the_theme) for name in templates or DEFAULT_TEMPLATES)
         text = "".join(sorted(set(text) - set(" \n\t")))
     fs = pdf_fontset(the_theme, text)
     reports = fs.report(text)
@@ -287,9 +386,8 @@ def validate_cmd(files):
     Example:
       briefgen validate data/report.yaml data/指标.xlsx
     """
+    from .compose import load_report
     from .inputs import validate_files
-
-    from .build import load_report
 
     problems = validate_files(list(files))
     for problem in problems:
@@ -299,7 +397,7 @@ def validate_cmd(files):
     doubts: list[str] = []
     for path in files:
         if path.suffix.lower() in (".yaml", ".yml", ".json"):
-            load_report(path, doubts=doubts)
+            doubts.extend(str(p) for p in load_report(path)[1])
     for doubt in doubts:
         click.echo(f"warning: {doubt}", err=True)
     click.echo(f"ok: {len(files)} file{'s' if len(files) != 1 else ''}, no problems"

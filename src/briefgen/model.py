@@ -66,6 +66,7 @@ class Indicator(_Model):
     note: str | None = None
     value_text: str | None = Field(default=None, description="the value as written in the source, for display")
     yoy_text: str | None = None
+    owner: str | None = Field(default=None, description="the department that answers for the figure (its brief lists it)")
 
     @field_validator("value", "target", mode="before")
     @classmethod

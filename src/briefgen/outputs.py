@@ -9,10 +9,32 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 from pathlib import Path
 
 from .errors import OutputError
+
+
+TMP_PATTERN = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")  # what _stage names its temporary files
+
+
+def remove_stale(folder: Path) -> list[Path]:
+    """Delete the temporary files that an interrupted run left in ``folder`` (call it holding the folder's
+    lock, so that no running writer's files are taken). Returns what was removed."""
+    removed = []
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return removed
+    for p in entries:
+        if TMP_PATTERN.match(p.name) and p.is_file():
+            try:
+                p.unlink()
+                removed.append(p)
+            except OSError:
+                pass
+    return removed
 
 
 def _stage(path: Path, data: bytes) -> Path:

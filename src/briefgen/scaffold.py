@@ -4,7 +4,7 @@ In: a destination folder, the sample data file and the built-in template folder.
 Out: ``briefgen.toml`` (commented in Chinese and English), ``data/report.yaml`` (the sample data),
 ``data/指标.xlsx`` and ``data/任务.xlsx`` (the sample's indicators and tasks as staff keep them in Excel: a merged
 title row, a heading row, a merged row per task section), and ``templates/`` with one built-in template to edit.
-Nothing is overwritten. ``read_config`` reads ``briefgen.toml`` back, checked, with paths resolved.
+Nothing is overwritten. ``briefgen.settings`` reads ``briefgen.toml`` back.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from typing import Any
 
 from .errors import BriefgenError, DataError, Location, Problem
 
-CONFIG_NAME = "briefgen.toml"
+from .settings import CONFIG_NAME
+
 INDICATOR_BOOK = "指标.xlsx"
 TASK_BOOK = "任务.xlsx"
 FORMATS = ("docx", "pdf")
@@ -67,98 +68,6 @@ formats = ["docx", "pdf"]
 # "工作任务" = "任务内容"
 # "牵头单位" = "主办科室"
 """
-
-# key -> (what it must be, a one-line description for messages)
-CONFIG_KEYS: dict[str, tuple[type | tuple, str]] = {
-    "data": (str, "the report data file (YAML or JSON)"),
-    "indicators": (str, "an indicator table (.xlsx or .csv)"),
-    "tasks": (str, "a task table (.xlsx or .csv)"),
-    "templates": (list, "the templates to build, e.g. [\"summary\", \"tasks\"]"),
-    "theme": (str, "official, handout, or a theme file"),
-    "out": (str, "the output folder"),
-    "formats": (list, "[\"docx\", \"pdf\"], or one of them"),
-    "columns": (dict, "our table headings -> yours, e.g. {\"工作任务\" = \"任务内容\"}"),
-}
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# briefgen.toml
-
-
-def _line_of(text: str, key: str) -> int | None:
-    for n, line in enumerate(text.splitlines(), start=1):
-        if re.match(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=", line):
-            return n
-    return None
-
-
-def read_config(folder: str | Path) -> dict:
-    """``folder/briefgen.toml`` -> settings, checked: every problem at once, each with its line.
-
-    Returns {"data": Path, "indicators": Path | None, "tasks": Path | None, "templates": [names],
-    "theme": name or path, "out": Path, "formats": [...], "columns": {...}} with paths joined to ``folder``.
-    """
-    folder = Path(folder)
-    path = folder / CONFIG_NAME
-    name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise DataError([Problem(Location(name), "", "no briefgen.toml here; run `briefgen init DIR` to make one")]) from None
-    except UnicodeDecodeError as exc:
-        raise DataError([Problem(Location(name), "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]) from None
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        where = Location(name, int(m.group(1)), int(m.group(2))) if m else Location(name)
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise DataError([Problem(where, "", f"invalid TOML: {message}")]) from None
-
-    problems = []
-
-    def here(key: str) -> Location:
-        return Location(name, _line_of(text, key))
-
-    for key, value in raw.items():
-        if key not in CONFIG_KEYS:
-            known = ", ".join(CONFIG_KEYS)
-            problems.append(Problem(here(key), key, f"unknown setting; use one of {known}"))
-            continue
-        kind, what = CONFIG_KEYS[key]
-        if not isinstance(value, kind):
-            problems.append(Problem(here(key), key, f"must be {what}"))
-            continue
-        if isinstance(value, str) and not value.strip():
-            problems.append(Problem(here(key), key, f"is empty; give {what}"))
-        if key == "templates" and not all(isinstance(t, str) and t.strip() for t in value):
-            problems.append(Problem(here(key), key, "must be a list of template names, e.g. [\"summary\", \"tasks\"]"))
-        if key == "formats":
-            bad = [f for f in value if f not in FORMATS]
-            if bad or not value:
-                problems.append(Problem(here(key), key, f"unknown format {bad[0]!r}; use docx and/or pdf" if bad else "give docx and/or pdf"))
-    if "data" not in raw:
-        problems.append(Problem(Location(name), "data", "missing; name the report data file, e.g. data = \"data/report.yaml\""))
-    if problems:
-        raise DataError(problems)
-
-    def resolve(value: str | None) -> Path | None:
-        return None if value is None else folder / value
-
-    theme = raw.get("theme", "official")
-    if Path(theme).suffix.lower() in (".toml", ".yaml", ".yml"):
-        theme = str(folder / theme)
-    return {
-        "data": resolve(raw["data"]),
-        "indicators": resolve(raw.get("indicators")),
-        "tasks": resolve(raw.get("tasks")),
-        "templates": list(raw.get("templates", ["summary", "tasks"])),
-        "theme": theme,
-        "out": resolve(raw.get("out", "out")),
-        "formats": list(raw.get("formats", list(FORMATS))),
-        "columns": dict(raw.get("columns", {})),
-    }
-
 
 # ---------------------------------------------------------------------------------------------------------------
 # Excel samples from a Report

@@ -47,18 +47,38 @@ class TemplateInfo:
     name: str
     path: Path
     description: str
+    document: str = ""  # what the document is called in a file name, e.g. 主要经济指标完成情况
 
 
 def _info(path: Path) -> TemplateInfo:
     head = path.read_text(encoding="utf-8")[:2000]
-    description = ""
+    fields = {"description": "", "document": ""}
     m = _HEADER.match(head)
     if m:
         for line in m.group(1).splitlines():
             key, _, value = line.partition(":")
-            if key.strip() == "description":
-                description = value.strip()
-    return TemplateInfo(path.name[: -len(SUFFIX)], path, description)
+            if key.strip() in fields:
+                fields[key.strip()] = value.strip()
+    name = path.name[: -len(SUFFIX)]
+    return TemplateInfo(name, path, fields["description"], fields["document"] or name)
+
+
+def template_info(name: str, template_dirs: tuple[Path, ...] = ()) -> TemplateInfo | None:
+    """The template ``name`` as the search path finds it, or None."""
+    file_name = name if name.endswith(SUFFIX) else name + SUFFIX
+    for folder in search_path(template_dirs):
+        path = folder / file_name
+        if path.is_file():
+            return _info(path)
+    return None
+
+
+def template_files(template_dirs: tuple[Path, ...] = ()) -> list[Path]:
+    """Every template file in the search path (partials too): what a build's output can depend on."""
+    out = []
+    for folder in search_path(template_dirs):
+        out.extend(sorted(folder.glob(f"*{SUFFIX}")))
+    return out
 
 
 def list_templates(template_dirs: tuple[Path, ...] = ()) -> list[TemplateInfo]:

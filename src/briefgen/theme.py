@@ -127,6 +127,20 @@ class Theme(BaseModel):
     mark: Mark = Mark()
     fonts: dict[str, FontRole]
     source: str = ""
+    chain: tuple[str, ...] = ()  # the theme files read, the theme's own first, then what it extends
+
+    def scaled(self, scale: float) -> "Theme":
+        """The theme with body, table, title and heading sizes scaled (the one-page fit, ``briefgen.fit``)."""
+        if scale == 1.0:
+            return self
+        body = self.body.model_copy(update={
+            "size_pt": self.body.size_pt * scale,
+            "line_pitch_pt": self.body.line_pitch_pt * scale,
+            "table_size_pt": max(self.body.table_size_pt * scale, self.body.min_table_size_pt),
+        })
+        title = self.title.model_copy(update={"size_pt": self.title.size_pt * scale})
+        headings = self.headings.model_copy(update={"sizes_pt": [s * scale for s in self.headings.sizes_pt]})
+        return self.model_copy(update={"body": body, "title": title, "headings": headings})
 
     def font(self, role: str) -> FontRole:
         return self.fonts.get(role) or self.fonts["body"]
@@ -214,21 +228,23 @@ def _locate(name_or_path: str, relative_to: Path | None = None) -> Path:
     raise ThemeError(f"unknown theme {name_or_path!r}; built-in themes: {', '.join(builtin_names())}, or give a .toml/.yaml file")
 
 
-def _raw(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) -> tuple[dict, Path]:
+def _raw(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) -> tuple[dict, Path, tuple[Path, ...]]:
     path = _locate(name_or_path, relative_to).resolve()
     if path in seen:
         raise ThemeError(f"{path}: theme extends itself (through {' -> '.join(p.name for p in seen)})")
     data = _read(path)
     parent = data.get("extends")
+    chain: tuple[Path, ...] = (path,)
     if parent:
         try:
-            base, _ = _raw(str(parent), path.parent, seen + (path,))
+            base, _, inherited = _raw(str(parent), path.parent, seen + (path,))
+            chain += inherited
         except ThemeError as exc:
             if str(path) in str(exc):
                 raise
             raise ThemeError(f"{path}: extends: {exc}") from None
         data = _merge(base, data)
-    return data, path
+    return data, path, chain
 
 
 _cache: dict[str, Theme] = {}
@@ -238,9 +254,10 @@ def load_theme(name_or_path: str = "official") -> Theme:
     """A built-in theme by name, or a theme file by path, with its ``extends`` chain merged."""
     if name_or_path in _cache:
         return _cache[name_or_path]
-    data, path = _raw(name_or_path, None, ())
+    data, path, chain = _raw(name_or_path, None, ())
     data.setdefault("name", path.stem)
     data["source"] = str(path)
+    data["chain"] = tuple(str(p) for p in chain)
     try:
         theme = Theme.model_validate(data)
     except ValidationError as exc:

@@ -291,66 +291,38 @@ def _canvas_maker(on_create):
     return make
 
 
-def render_pdf(doc: ir.Document, theme: Theme) -> PdfResult:
-    """Lay out ``doc``; a one-page document is shrunk toward the theme's floor until it fits."""
-    from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
-
+def pdf_fonts(doc: ir.Document, theme: Theme):
+    """The FontSet that draws every character of ``doc`` (resolved, converted and cached once per run)."""
     from ...fonts import pdf_fontset
 
-    fonts = pdf_fontset(theme, document_text(doc, theme))
+    return pdf_fontset(theme, document_text(doc, theme))
+
+
+def layout_pdf(doc: ir.Document, theme: Theme, fonts, scale: float = 1.0) -> tuple[bytes, int]:
+    """Lay ``doc`` out once at ``scale`` -> (PDF bytes, page count)."""
+    from reportlab.platypus.doctemplate import LayoutError as RLLayoutError
+
     try:
-        data, pages = _layout_once(doc, theme, fonts, 1.0)
-        scale = docx_scale = 1.0
-        floor = theme.body.min_size_pt / theme.body.size_pt
-        if doc.one_page and pages > 1:
-            data_min, pages_min = _layout_once(doc, theme, fonts, floor)
-            if pages_min > 1:
-                over = _overflow_mm(doc, theme, fonts, floor)
-                raise LayoutError(
-                    f"{doc.template}: a one-page template needs {pages_min} pages even at the smallest type the theme "
-                    f"allows ({theme.body.min_size_pt:g} pt); it overflows by about {over:.0f} mm. Shorten the content or use a theme with a lower min_size_pt"
-                )
-            lo, hi, best = floor, 1.0, (data_min, pages_min, floor)
-            for _ in range(6):
-                mid = (lo + hi) / 2
-                d, p = _layout_once(doc, theme, fonts, mid)
-                if p == 1:
-                    lo, best = mid, (d, p, mid)
-                else:
-                    hi = mid
-            data, pages, scale = best
-        if doc.one_page:
-            # a page the PDF fills to the brim may not fit in Word: keep the DOCX within the reserve
-            docx_scale = _docx_scale(doc, theme, fonts, floor, scale)
+        return _layout_once(doc, theme, fonts, scale)
     except RLLayoutError as exc:
         raise LayoutError(f"{doc.template}: cannot lay out the page: {exc}. A table row may be taller than a page") from None
-    return PdfResult(data, pages, scale, dict(fonts.missing), docx_scale)
 
 
-def _content_height(doc: ir.Document, theme: Theme, fonts, scale: float) -> float:
+def content_height(doc: ir.Document, theme: Theme, fonts, scale: float) -> float:
     """The height, in points, of everything on one endless page of the text block's width."""
     width = theme.page.text_width_mm * MM
     return sum(f.wrap(width, 1e6)[1] for f in _Layout(theme, fonts, scale, _names(doc)).flowables(doc))
 
 
-def _overflow_mm(doc: ir.Document, theme: Theme, fonts, scale: float) -> float:
-    return max(0.0, _content_height(doc, theme, fonts, scale) / MM - theme.page.text_height_mm)
+def render_pdf(doc: ir.Document, theme: Theme, fit=None, fonts=None) -> PdfResult:
+    """``doc`` as PDF bytes. A one-page document is set at the scale of its ``fit`` (``briefgen.fit``), decided
+    here when none is given; the result carries the DOCX scale of the same decision."""
+    from ...fit import fit_document
 
-
-# Word and WPS lay out a little looser than briefgen (grid snapping, cell padding, line heights):
-# a shrunk one-page DOCX keeps this share of the page in reserve so it stays on one page there too.
-DOCX_RESERVE = 0.08
-
-
-def _docx_scale(doc: ir.Document, theme: Theme, fonts, floor: float, pdf_scale: float) -> float:
-    limit = theme.page.text_height_mm * MM * (1 - DOCX_RESERVE)
-    lo, hi = floor, pdf_scale
-    if _content_height(doc, theme, fonts, hi) <= limit:
-        return hi
-    for _ in range(6):
-        mid = (lo + hi) / 2
-        if _content_height(doc, theme, fonts, mid) <= limit:
-            lo = mid
-        else:
-            hi = mid
-    return lo
+    fonts = fonts or pdf_fonts(doc, theme)
+    fit = fit or fit_document(doc, theme, fonts)
+    if fit.pdf is not None:
+        data, pages = fit.pdf
+    else:
+        data, pages = layout_pdf(doc, theme, fonts, fit.scale)
+    return PdfResult(data, pages, fit.scale, dict(fonts.missing), fit.docx_scale)

@@ -1,0 +1,61 @@
+"""The first stages of the road, as values: data files -> Report, and Report + template -> Document (IR).
+
+    report, doubts = load_report(data, indicators=…, tasks=…, columns=…)
+    doc, warnings = make_document(report, "summary", template_dirs, mark)
+
+Nothing here writes a file. Problems that stop the road are raised (BriefgenError); doubts and template
+warnings are returned as located ``Problem``s for the job to report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import ir
+from .errors import BriefgenError, Location, Problem
+
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+
+
+def load_report(data: Path, indicators: Path | None = None, tasks: Path | None = None,
+                columns: dict | None = None) -> tuple[Any, list[Problem]]:
+    """Load and validate the report data (YAML/JSON, plus Excel/CSV tables when given) -> (Report, doubts).
+
+    Doubts are values that are valid but look wrong (a deadline before the report's date …), each located.
+    """
+    from .inputs import load_report_data
+    from .model import doubts as find_doubts
+    from .model import validate
+
+    if Path(data).suffix.lower() in TABLE_SUFFIXES:
+        raise BriefgenError(
+            f"{data}: a table holds indicators or tasks, not the report's title, issuer and date; build from the "
+            f"report's data file (`briefgen init` makes one) and add the table with --indicators or --tasks"
+        )
+    raw, sources = load_report_data(data, indicators=indicators, tasks=tasks, columns=columns)
+    report = validate(raw, sources)
+    return report, list(find_doubts(report, sources))
+
+
+def make_document(report, template: str, template_dirs: tuple[Path, ...] = (), mark: str | None = None,
+                  extra: dict[str, Any] | None = None) -> tuple[ir.Document, list[Problem]]:
+    """Render one template for ``report`` and parse it -> (Document, warnings).
+
+    A template reports thin or placeholder data with ``{{ warn("…") }}``; each becomes a Problem located at the
+    template file. ``extra`` adds names the template sees (a batch passes ``department``).
+    """
+    from .markup import parse
+    from .templating import SUFFIX, render
+
+    name = template.removesuffix(SUFFIX)  # `-t summary.xml.j2` names the same template as `-t summary`
+    messages: list[str] = []
+
+    def warn(message: str) -> str:
+        messages.append(str(message))
+        return ""
+
+    context = {"report": report, "mark": mark or "", "warn": warn, **(extra or {})}
+    markup, source = render(name, context, template_dirs)
+    doc = parse(markup, source)
+    return doc, [Problem(Location(name), "", m) for m in messages]

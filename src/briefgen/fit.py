@@ -1,0 +1,70 @@
+"""The one fitting decision for documents that promise one page, used by both writers.
+
+In: a Document, its Theme and the PDF fonts. Out: a ``Fit``: the scale of the type in the PDF (the largest that
+keeps one page, never below the theme's ``min_size_pt``) and the scale for the DOCX, which keeps a reserve
+because Word and WPS set lines a little looser than briefgen. Measurement uses the PDF writer's own layout;
+the DOCX writer is handed the theme scaled by ``docx_scale`` (``Theme.scaled``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import ir
+from .errors import LayoutError
+from .theme import MM, Theme
+
+# Word and WPS lay out a little looser than briefgen (grid snapping, cell padding, line heights):
+# a one-page DOCX keeps this share of the page in reserve so it stays on one page there too.
+DOCX_RESERVE = 0.08
+STEPS = 6  # bisection steps: the scale is found to within (1 - floor) / 64
+
+
+@dataclass(frozen=True)
+class Fit:
+    scale: float = 1.0
+    docx_scale: float = 1.0
+    pdf: tuple[bytes, int] | None = None  # the PDF laid out at ``scale`` while deciding, when it was
+
+
+NATURAL = Fit()
+
+
+def fit_document(doc: ir.Document, theme: Theme, fonts) -> Fit:
+    """The scales for ``doc``: 1.0 for a document without the one-page promise."""
+    from .writers.pdf import content_height, layout_pdf
+
+    if not doc.one_page:
+        return NATURAL
+    floor = theme.body.min_size_pt / theme.body.size_pt
+    data, pages = layout_pdf(doc, theme, fonts, 1.0)
+    scale, best = 1.0, (data, pages)
+    if pages > 1:
+        data_min, pages_min = layout_pdf(doc, theme, fonts, floor)
+        if pages_min > 1:
+            over = max(0.0, content_height(doc, theme, fonts, floor) / MM - theme.page.text_height_mm)
+            raise LayoutError(
+                f"{doc.template}: a one-page template needs {pages_min} pages even at the smallest type the theme "
+                f"allows ({theme.body.min_size_pt:g} pt); it overflows by about {over:.0f} mm. Shorten the content "
+                f"or use a theme with a lower min_size_pt"
+            )
+        lo, hi, scale, best = floor, 1.0, floor, (data_min, pages_min)
+        for _ in range(STEPS):
+            mid = (lo + hi) / 2
+            d, p = layout_pdf(doc, theme, fonts, mid)
+            if p == 1:
+                lo, scale, best = mid, mid, (d, p)
+            else:
+                hi = mid
+    # a page the PDF fills to the brim may not fit in Word: keep the DOCX within the reserve
+    limit = theme.page.text_height_mm * MM * (1 - DOCX_RESERVE)
+    lo, hi = floor, scale
+    if content_height(doc, theme, fonts, hi) <= limit:
+        return Fit(scale, hi, best)
+    for _ in range(STEPS):
+        mid = (lo + hi) / 2
+        if content_height(doc, theme, fonts, mid) <= limit:
+            lo = mid
+        else:
+            hi = mid
+    return Fit(scale, lo, best)

@@ -1,0 +1,51 @@
+"""Document + Theme -> the bytes of each format, with what a job needs to know about them.
+
+    rendered = render_document(doc, theme, ("docx", "pdf"), reference_docx=None)
+    rendered.files["pdf"], rendered.pages, rendered.scale, rendered.missing
+
+Both writers follow one fitting decision (``briefgen.fit``) for a one-page document. Nothing here writes a
+file: the jobs do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import ir
+from .theme import Theme
+
+
+@dataclass(frozen=True)
+class Rendered:
+    template: str
+    files: dict[str, bytes]  # format -> the finished file
+    pages: int | None = None  # of the PDF, when one was laid out
+    scale: float = 1.0  # the PDF's type scale (below 1: shrunk to keep one page)
+    docx_scale: float = 1.0
+    missing: frozenset[str] = frozenset()  # characters no font can draw
+    fonts: tuple[str, ...] = field(default=())  # the font files the PDF embeds
+
+
+def render_document(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_docx: Path | None = None) -> Rendered:
+    """Render ``doc`` in each of ``formats`` (docx, pdf)."""
+    from .fit import NATURAL, fit_document
+
+    files: dict[str, bytes] = {}
+    pages, fit, missing, fonts_used = None, NATURAL, frozenset(), ()
+    if "pdf" in formats or doc.one_page:
+        from .writers.pdf import pdf_fonts, render_pdf
+
+        fonts = pdf_fonts(doc, theme)
+        fit = fit_document(doc, theme, fonts)
+        if "pdf" in formats:
+            pdf = render_pdf(doc, theme, fit, fonts)
+            files["pdf"], pages = pdf.data, pdf.pages
+            missing = frozenset(pdf.missing)
+            fonts_used = tuple(str(p) for p in fonts.source_paths)
+    if "docx" in formats:
+        from .writers.docx import docx_bytes
+
+        files["docx"] = docx_bytes(doc, theme.scaled(fit.docx_scale), reference_docx)
+    ordered = {f: files[f] for f in formats if f in files}
+    return Rendered(doc.template, ordered, pages, fit.scale, fit.docx_scale, missing, fonts_used)

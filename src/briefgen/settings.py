@@ -1,0 +1,201 @@
+"""Everything a build can be told, in one typed model, merged in one place.
+
+In: the built-in defaults, then ``briefgen.toml`` of the working folder (whenever it is there, also when a data
+file is named on the command line), then the command-line options. Out: one ``Settings`` and the notes about
+settings that were given but have no effect (``Settings.ignored``), which the CLI prints.
+
+Paths in ``briefgen.toml`` are relative to its folder; paths on the command line to the working folder.
+``load_settings`` is the only function that merges; the jobs (build, batch, pack) take a Settings and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import DataError, Location, Problem
+
+CONFIG_NAME = "briefgen.toml"
+FORMATS: tuple[str, ...] = ("docx", "pdf")
+DEFAULT_TEMPLATES: tuple[str, ...] = ("summary", "tasks")
+
+# File name patterns; the fields are those of ``jobs.names.NameFields``.
+BUILD_NAMES = "{issuer}_{document}_{date}"
+BATCH_NAMES = "{date}_{issuer}_{department}_{document}"
+
+
+class Settings(BaseModel):
+    """One build's settings. Every field can come from ``briefgen.toml`` (same name) or a command-line option."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    data: Path | None = None
+    """The report data file (YAML or JSON): title, issuer, date, review, plan."""
+    indicators: Path | None = None
+    """An indicator table (.xlsx or .csv) whose rows replace the data file's indicators."""
+    tasks: Path | None = None
+    """A task table (.xlsx or .csv) whose rows replace the data file's plan sections."""
+    columns: dict[str, str] = {}
+    """Table headings briefgen knows -> the headings of your tables, e.g. {"工作任务": "任务内容"}."""
+    templates: tuple[str, ...] = DEFAULT_TEMPLATES
+    """The templates `build` makes, in order (summary, tasks, or a template of your own)."""
+    formats: tuple[Literal["docx", "pdf"], ...] = FORMATS
+    """The formats to write: docx, pdf or both."""
+    theme: str = "official"
+    """A built-in theme (official, handout) or a theme file."""
+    template_dirs: tuple[Path, ...] = ()
+    """Folders of templates searched before ./templates and the built-in ones."""
+    reference_docx: Path | None = None
+    """A Word file whose styles, page setup, header and footer the DOCX takes."""
+    mark: str | None = None
+    """A mark at the top left of every page, such as 内部资料 注意保存."""
+    strict: bool = False
+    """Treat warnings as errors."""
+    out: Path = Path("out")
+    """The output folder."""
+    output: Path | None = None
+    """One output file (`-o summary.pdf`): one template, the format from the suffix."""
+    names: str | None = None
+    """The file-name pattern, e.g. "{issuer}_{document}_{date}" (build) or "{date}_{issuer}_{department}_{document}"
+    (batch); fields: issuer, document, date, year, period, template, department."""
+    archive: bool = False
+    """Archive-grade PDFs (PDF/A-2b) and a checksummed manifest.json."""
+    force: bool = False
+    """Rebuild outputs even when their inputs are unchanged."""
+    workers: int | None = Field(default=None, ge=1, le=64)
+    """Processes a batch uses (default: every core)."""
+    ignored: tuple[str, ...] = ()
+    """Settings given that have no effect, said to the user (filled by load_settings)."""
+
+    def name_pattern(self, batch: bool = False) -> str:
+        return self.names or (BATCH_NAMES if batch else BUILD_NAMES)
+
+
+# The keys briefgen.toml may hold, with what each must be (for one-line messages).
+_TOML_KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "data": (str, "the report data file (YAML or JSON)"),
+    "indicators": (str, "an indicator table (.xlsx or .csv)"),
+    "tasks": (str, "a task table (.xlsx or .csv)"),
+    "templates": (list, 'the templates to build, e.g. ["summary", "tasks"]'),
+    "theme": (str, "official, handout, or a theme file"),
+    "out": (str, "the output folder"),
+    "formats": (list, '["docx", "pdf"], or one of them'),
+    "columns": (dict, 'our table headings -> yours, e.g. {"工作任务" = "任务内容"}'),
+    "templates_dir": ((str, list), "a folder of templates, or a list of folders"),
+    "reference_docx": (str, "a Word .docx file"),
+    "mark": (str, "a page mark such as 内部资料 注意保存"),
+    "strict": (bool, "true or false"),
+    "names": (str, 'a file-name pattern such as "{issuer}_{document}_{date}"'),
+    "archive": (bool, "true or false"),
+    "workers": (int, "a number of processes, e.g. 2"),
+}
+_PATH_KEYS = ("data", "indicators", "tasks", "out", "reference_docx")
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for n, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=", line):
+            return n
+    return None
+
+
+def read_toml(folder: Path) -> dict[str, Any]:
+    """``folder/briefgen.toml`` -> settings fields, checked (every problem at once, each with its line), with paths
+    joined to ``folder``. An absent file gives {}."""
+    path = Path(folder) / CONFIG_NAME
+    if not path.is_file():
+        return {}
+    name = str(path)
+    from .textfile import decode_text
+
+    text = decode_text(path.read_bytes(), name)
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        where = Location(name, int(m.group(1)), int(m.group(2))) if m else Location(name)
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise DataError([Problem(where, "", f"invalid TOML: {message}")]) from None
+
+    problems: list[Problem] = []
+
+    def here(key: str) -> Location:
+        return Location(name, _line_of(text, key))
+
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in _TOML_KEYS:
+            problems.append(Problem(here(key), key, f"unknown setting; use one of {', '.join(_TOML_KEYS)}"))
+            continue
+        kind, what = _TOML_KEYS[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            problems.append(Problem(here(key), key, f"must be {what}"))
+            continue
+        if isinstance(value, str) and not value.strip():
+            problems.append(Problem(here(key), key, f"is empty; give {what}"))
+            continue
+        if key == "templates" and not all(isinstance(t, str) and t.strip() for t in value):
+            problems.append(Problem(here(key), key, 'must be a list of template names, e.g. ["summary", "tasks"]'))
+            continue
+        if key == "formats":
+            bad = [f for f in value if f not in FORMATS]
+            if bad or not value:
+                problems.append(Problem(here(key), key, f"unknown format {bad[0]!r}; use docx and/or pdf" if bad else "give docx and/or pdf"))
+                continue
+        if key == "columns":
+            bad_cols = [k for k, v in value.items() if not isinstance(v, str) or not v.strip()]
+            if bad_cols:
+                problems.append(Problem(here(key), f"columns.{bad_cols[0]}", 'must be the heading of your table, in quotes, e.g. "工作任务" = "任务内容"'))
+                continue
+        if key in _PATH_KEYS:
+            value = Path(folder) / value
+        elif key == "templates_dir":
+            key, value = "template_dirs", tuple(Path(folder) / v for v in ([value] if isinstance(value, str) else value))
+        elif key == "theme" and Path(value).suffix.lower() in (".toml", ".yaml", ".yml"):
+            value = str(Path(folder) / value)
+        elif key in ("templates", "formats"):
+            value = tuple(value)
+        out[key] = value
+    if problems:
+        raise DataError(problems)
+    return out
+
+
+def load_settings(options: dict[str, Any] | None = None, folder: Path | None = None) -> Settings:
+    """Defaults, then ``folder/briefgen.toml`` (the working folder by default), then ``options`` (command-line
+    values; None means not given). Raises DataError naming the file and line of a bad setting."""
+    folder = Path.cwd() if folder is None else Path(folder)
+    fields: dict[str, Any] = read_toml(folder)
+    ignored: list[str] = []
+    given = {k: v for k, v in (options or {}).items() if v is not None and v != ()}
+    fields.update(given)
+    if fields.get("output") is not None:
+        single = Path(fields["output"])
+        suffix = single.suffix.lower().lstrip(".")
+        if suffix not in FORMATS:
+            raise DataError([Problem(Location("-o"), "output", f"{single}: name a .pdf or .docx file, or use --out DIR for a folder")])
+        if "formats" in given and tuple(given["formats"]) != (suffix,):
+            ignored.append(f"--format is ignored: {single.name} is a .{suffix} file")
+        fields["formats"] = (suffix,)
+        if "out" in given:
+            ignored.append(f"--out is ignored: -o {single} names the file to write")
+    if fields.get("reference_docx") is not None and "docx" not in fields.get("formats", FORMATS):
+        ignored.append("reference_docx is ignored: no DOCX is written")
+    fields["ignored"] = tuple(ignored)
+    try:
+        return Settings(**fields)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            key = ".".join(str(p) for p in err["loc"])
+            problems.append(Problem(Location(CONFIG_NAME if key in fields and key not in given else "option"), key, err["msg"]))
+        raise DataError(problems) from None
+
+
+def settings_help() -> list[tuple[str, str]]:
+    """(name, description) of every setting, from the field docstrings."""
+    return [(name, " ".join((f.description or "").split())) for name, f in Settings.model_fields.items() if name != "ignored"]
