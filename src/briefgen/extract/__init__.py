@@ -340,7 +340,7 @@ class _Extractor:
         if m:
             return int(m.group(1)), ""
         title_year = re.search(r"(\d{4})\s*年", title)
-        gov_report = "政府工作报告" in title
+        gov_report = bool(re.search(r"政府工作报告(?:[（(][^）)]*[）)])?$", title))
         if title_year and not gov_report:
             return int(title_year.group(1)), ""
         for line in review_lines[:6]:
@@ -591,8 +591,11 @@ def _title_index(body: list[Line]) -> int | None:
             if i >= 2:
                 break
             continue
-        if re.match(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])", text) or part_kind(text):
+        if re.match(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])", text):
             break
+        if part_kind(text) and not (re.search(r"\d{4}\s*年", text) and re.search(r"街道|镇|乡|区|县|市", text)
+                                    or re.search(r"分析|通报|报告|通知|方案|清单|简报", text)):
+            break  # a part heading (2023年工作回顾), not the title (某街道2023年上半年工作总结)
         if _KIND_WORDS.search(text):
             return i
     return None

@@ -30,11 +30,11 @@ from .structure import clauses, sentences
 UNITS = tuple(sorted((
     "万平方米", "平方公里", "万亩", "平方米", "万美元", "亿美元", "万人次", "亿元", "万元", "美元", "万方", "万吨", "公里",
     "万辆次", "辆次", "万人", "万户", "万份", "万件", "万册", "家次", "人次", "台次", "批次", "台", "份", "册",
-    "亩", "家", "个", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座", "元", "方",
+    "亩", "家", "个", "张", "幢", "栋", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座", "元", "方",
     "吨", "%", "％", "个百分点",
 ), key=len, reverse=True))
 # Units that count things: the noun after them names the figure (203套云水湾安置房).
-COUNTERS = {"家", "个", "人次", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座",
+COUNTERS = {"家", "个", "张", "幢", "栋", "人次", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座",
             "家次", "台", "台次", "辆次", "批次", "份", "册"}
 # Count units a Chinese number word may carry (新增省级专精特新企业两家): 起/次 are left out (一起, 一次性).
 _CN_COUNTERS = ("家", "个", "项", "所", "座", "名", "人", "户", "件", "套", "条", "处", "台", "辆", "批", "场")
@@ -86,16 +86,20 @@ _GROWTH = re.compile(
     r"(?:同比|比上年|较上年|比去年同期)?(增长|增加|增幅为?|增速为?|提高|上升|下降|减少|回落|降低)了?(?:约)?"
     r"(-?\d+(?:\.\d+)?)\s*(%|％|个百分点)"
 )
+# The words before a growth figure that name no subject of their own: 同比增长, 其中增长, 分别增长.
+_NO_SUBJECT = re.compile(r"(?:同比|(?:比|较)\S{0,7}|分别|均|其中|增速|增幅|，|、|\s)*")
+# A growth that compares with another place or period is no indicator: 增速高于全市0.4个百分点.
+_COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:高于|低于|快于|慢于|比|较|提高|回落|收窄|扩大)")
 _NEGATIVE = ("下降", "减少", "回落", "降低")
-_PROGRESS = re.compile(r"(?:完成|达到|占)(?:了)?(?:年度|全年)(?:目标|任务|计划)(?:任务)?的?$")
+_PROGRESS = re.compile(r"(?:完成|达到|占|为)(?:了)?(?:年度|全年|年)(?:目标|任务|计划|预算)(?:任务)?(?:[（(][^（）()]*[)）])?的?$")
 _FUTURE = ("争取", "力争", "计划", "确保", "拟", "目标", "将")
 
 _LEAD_FILLER = re.compile(
-    r"^(?:截至目前|截止目前|截至\S{0,6}底|截至|截止|目前|至今|今年以来|上半年|全年|当年|当月|累计|其中|共|已经|已|预计|辖区内?|"
+    r"^(?:全镇|全区|全县|全市|全乡|全街道|全街|街道|我镇|我街道|我区|我县|本镇|辖区内?|截至目前|截止目前|截至\S{0,6}底|截至|截止|目前|至今|今年以来|上半年|全年|当年|当月|累计|其中|共|已经|已|预计|辖区内?|"
     r"1-6月|1—6月|\d{1,2}-\d{1,2}月|重点关注|开展|组织|累计发放|发放|开设|登上|新建成|建成|完成了?|实现了?|全年共|共计)"
 )
-_TRAIL_FILLER = re.compile(r"(?:(?:稳定|控制|保持)在|实现了?|完成了?|已完成|达到?了?|为|共计?|累计|(?<!签)约|超过?|近|突破|均为|合计|也已|已|的|居|位居|排名)$")
-_NOUN_STOP = re.compile(r"(?:已|正|将|可|也|均|定期|顺利|成功|并|被|需|待|在|于|参加|提供|获批|完成|实现|建成|投产)")
+_TRAIL_FILLER = re.compile(r"(?:(?:稳定|控制|保持)在|预计(?:实现|完成|达到)?|实现了?|完成了?|已完成|达到?了?|为|共计?|累计|(?<!签)约|超过?|近|突破|均为|合计|也已|已|的|居|位居|排名)$")
+_NOUN_STOP = re.compile(r"(?:全部|全面|基本|陆续|相继|先后|分别|同时|已|正|将|可|也|均|定期|顺利|成功|并|被|需|待|在|于|参加|提供|获批|完成|实现|建成|投产)")
 _SUBJECT_VERBS = re.compile(
     r"^(?:强势|大力|全力|积极|持续|稳妥|深入|扎实|加快)?(?:推进|推动|办理|协调|开展|落实|完成|加强|加大|关注|发放|开设|启动|实施|组织|做好)"
 )
@@ -109,7 +113,8 @@ _RANK = re.compile(
 )
 _RANK_WORD = re.compile(r"第[一二三四五六七八九十\d]|前[一二三四五六七八九十\d]")
 _SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县)(?:乡镇街道|乡镇（街道）|街道|乡镇)?")
-_TALLY = re.compile(r"(\d+)\s*绿\s*(?:(\d+)\s*黄\s*)?(\d+)\s*红")
+_TALLY_NUM = r"(\d+|[一二三四五六七八九十两]{1,3})"
+_TALLY = re.compile(_TALLY_NUM + r"\s*[个项盏]?绿\s*(?:" + _TALLY_NUM + r"\s*[个项盏]?黄\s*)?" + _TALLY_NUM + r"\s*[个项盏]?红")
 _PERIODS = re.compile(r"(一季度|二季度|三季度|四季度|第[一二三四]季度|上半年|下半年|1-6月|1—6月|全年|\d{1,2}月份?)")
 
 
@@ -179,6 +184,8 @@ def find_figures(text: str) -> Found:
             estimate_list = True
         elif estimate_list and not re.match(r"^[^，；。]{2,20}(?:实现|完成|达到?)\d", sentence):
             estimate_list = False
+        listed, sentence = _respectively(sentence, si, estimate_list)
+        found.figures += listed
         _tallies_and_ranks(sentence, found)
         last: Figure | None = None
         parts = clauses(sentence)
@@ -204,7 +211,8 @@ def find_figures(text: str) -> Found:
             for m in _quantities(part, len(before_growth)):
                 if _is_plot(part, m.end) or _attributive(part, m):
                     continue  # 50万元以上的村, 总投资5亿元的产业园: part of a name, not a result
-                if future or _quoted(part, m.start) or m.unit in ("%", "％", "个百分点") and g:
+                if future or _quoted(part, m.start) or m.unit in ("%", "％", "个百分点") and g \
+                        or m.unit == "个百分点" and _COMPARISON.search(_strip_name(part[pos: m.start])):
                     pos = m.end
                     continue
                 if m.unit in ("%", "％") and last is not None and last.sentence == si and last.progress is None \
@@ -222,6 +230,7 @@ def find_figures(text: str) -> Found:
                     name = _bracket_name(part[max(opened + 1, pos): m.start])
                 else:
                     name, remark = _name(part, pos, m, before_growth)
+                pos_before = pos
                 pos = m.end
                 if not name:
                     if last is not None and last.threshold and last.sentence == si and last.unit == unit \
@@ -237,7 +246,13 @@ def find_figures(text: str) -> Found:
                     else:  # a breakdown of the figure before the bracket
                         remark = f"属{parent.name}{parent.value_text or parent.value}{parent.unit}"
                 elif name in _ATTRIBUTES or len(name) <= 2:
-                    name = _with_subject(name, subject, last)
+                    verb = re.search(rf"(完成|实现|到位|累计完成){re.escape(name)}\s*$", part[pos_before: m.start]) if name else None
+                    # an attribute belongs to the count just before it (新注册企业80家，注册资金3亿元), unless
+                    # it continues the sentence's subject (办理返岗补贴，…，补贴金额147.5万元)
+                    owner = last.name if last is not None and last.sentence == si and last.part == ci - 1 \
+                        and last.unit in COUNTERS and name in _ATTRIBUTES \
+                        and not any(subject.endswith(name[:k]) for k in range(2, len(name) + 1)) else subject
+                    name = _with_subject((verb.group(1) if verb and len(name) <= 2 else "") + name, owner, last)
                 opening = (lead if part not in lead else parts[0]) if ci else ""
                 fig = Figure(name, m.value, unit, estimate=estimate_list or in_list or "预计" in part[: m.start],
                              note=remark, clause=part, sentence=si, opening=opening, value_text=_value_text(m), part=ci,
@@ -250,11 +265,16 @@ def find_figures(text: str) -> Found:
                 if g.group(1) in _NEGATIVE and not pct.startswith("-"):
                     pct = "-" + pct
                 own = [f for f in found.figures if f.clause == part and f.sentence == si]
-                target = own[-1] if own else (last if last is not None and last.yoy is None and last.sentence == si else None)
+                # a growth with a subject of its own (…，信访总量同比下降17.2%) is a figure of its own
+                named = _strip_name(part[: g.start()])
+                if own or _NO_SUBJECT.fullmatch(named):
+                    target = own[-1] if own else (last if last is not None and last.yoy is None and last.sentence == si else None)
+                else:
+                    target = None
                 if target is not None and target.yoy is None and g.group(3) != "个百分点":
                     target.yoy = pct
-                elif target is None:
-                    name = _strip_name(part[: g.start()])
+                elif target is None and not _COMPARISON.match(named):
+                    name = named
                     if name and len(name) >= 2:
                         fig = Figure(name + ("增速" if not name.endswith(("增速", "增幅")) else ""), pct,
                                      "个百分点" if g.group(3) == "个百分点" else "%",
@@ -264,6 +284,46 @@ def find_figures(text: str) -> Found:
             elif last is not None and last.sentence == si and last.note is None and ci > 0 and _remark(part):
                 last.note = strip_remark(part)
     return found
+
+
+_Q = r"(\d+(?:\.\d+)?)\s*(" + _UNIT_RE + r")"
+_LIST_SEP = r"\s*[、和及与]\s*"
+_RESPECTIVELY = re.compile(
+    r"(?P<subj>[^，；：。]*?)(?:分别|依次)(?:为|是|达到?|实现|完成)?(?P<noun>[^\d，；。]{0,8}?)"
+    r"(?P<vals>" + _Q + r"(?:" + _LIST_SEP + _Q + r")+)"
+    r"(?:[，,]?(?:同比|比上年)?(?:分别|依次)(?P<verb>增长|增加|提高|上升|下降|减少|回落)(?P<pcts>-?\d+(?:\.\d+)?%?(?:" + _LIST_SEP + r"-?\d+(?:\.\d+)?%?)+))?")
+# The noun a list of subjects shares, written once after the last one: 批发业、零售业销售额.
+_HEAD_NOUNS = ("人均可支配收入", "可支配收入", "营业收入", "销售额", "营业额", "增加值", "产值", "投资", "收入", "支出", "总额",
+               "比重", "产量", "余额", "人数", "面积")
+
+
+def _respectively(sentence: str, si: int, estimate: bool) -> tuple[list[Figure], str]:
+    """'批发业、零售业销售额分别为1025.3亿元、168.2亿元，分别增长6.1%和3.9%' -> two figures, each with its
+    growth; 城乡居民人均可支配收入分别达到…、… -> 城镇居民… and 农村居民…. The text used is taken out."""
+    m = _RESPECTIVELY.search(sentence)
+    if not m:
+        return [], sentence
+    values = re.findall(_Q, m.group("vals"))
+    subject = _strip_name(m.group("subj"))
+    noun = _strip_name(m.group("noun"))
+    items = [i for i in re.split(r"[、和及与]", subject) if i] if "、" in subject else [subject]
+    if len(items) == len(values) and len(items) > 1:
+        last = items[-1] + noun
+        head = next((h for h in _HEAD_NOUNS if last.endswith(h) and len(last) > len(h)), "")
+        names = [i + (head if head and not i.endswith(head) else "") + (noun if i is not items[-1] else "") for i in items[:-1]] + [last]
+    elif len(values) == 2 and subject.startswith("城乡"):
+        names = ["城镇" + subject[2:] + noun, "农村" + subject[2:] + noun]
+    else:
+        return [], sentence
+    pcts = re.findall(r"-?\d+(?:\.\d+)?", m.group("pcts") or "")
+    negative = m.group("verb") in _NEGATIVE if m.group("verb") else False
+    figures = []
+    for k, ((value, unit), name) in enumerate(zip(values, names)):
+        fig = Figure(name, value, "%" if unit == "％" else unit, clause=m.group(0), sentence=si, estimate=estimate)
+        if len(pcts) == len(values):
+            fig.yoy = ("-" + pcts[k]) if negative and not pcts[k].startswith("-") else pcts[k]
+        figures.append(fig)
+    return figures, sentence[: m.start()] + sentence[m.end():]
 
 
 def _remark(part: str) -> bool:
@@ -394,7 +454,8 @@ def _tallies_and_ranks(sentence: str, found: Found) -> None:
         t = _TALLY.search(part)
         if t:
             p = _PERIODS.search(sentence[: sentence.find(part) + t.start()])
-            found.tallies.append(TallyFound(p.group(1) if p else "", int(t.group(1)), int(t.group(3)), int(t.group(2) or 0), None))
+            found.tallies.append(TallyFound(p.group(1) if p else "", _count(t.group(1)), _count(t.group(3)),
+                                            _count(t.group(2)) if t.group(2) else 0, None))
             tally_at = (ci, part[: t.start()])
         for r in _RANK.finditer(part):
             if _quoted(part, r.start()):
@@ -414,6 +475,15 @@ def _tallies_and_ranks(sentence: str, found: Found) -> None:
                 subject = _lead_noun(starts[ci]) + subject
             if subject:
                 found.rankings.append(Rank(subject, rank))
+
+
+def _count(text: str) -> int:
+    """12 or 十二 -> 12 (a tally may be written in Chinese numerals: 十二绿五红)."""
+    from .structure import cn_number
+
+    text = text.replace("两", "二")
+    n = cn_number(text)
+    return n if n is not None else int(text)
 
 
 def _rank_subject(text: str) -> str:

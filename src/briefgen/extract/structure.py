@@ -80,8 +80,10 @@ _META_KEYS = {
     "主题分类": "category",
     "发文机关": "issuer",
     "发布日期": "published",
+    "发文字号": "doc_no",
 }
-_META_KEY_RE = re.compile(r"(索引号|文\s*号|发布机构|发文机关|成文日期|发布日期|主题分类|公开方式|体裁分类)\s*[：:]")
+# 索引号：…, 索引号: | … |, and the bracketed form of some portals: | [ 索引号 ] | … |
+_META_KEY_RE = re.compile(r"(?:[\[［【]\s*)?(索引号|文\s*号|发布机构|发文机关|成文日期|发布日期|主题分类|公开方式|体裁分类|有效性|发文字号)\s*(?:[\]］】]|[：:])")
 
 
 def header_fields(lines: list[Line]) -> tuple[dict[str, tuple[str, int]], set[int]]:
