@@ -1,0 +1,550 @@
+"""PDF bytes -> PDF/A-2b bytes, for files an archive keeps; and a check of the same properties.
+
+    from briefgen.pdfa import to_pdfa, check_pdfa
+    archived = to_pdfa(pdf, title=meta.title, author=meta.author, subject=meta.subject,
+                       keywords=meta.keywords, created=meta.created)
+    assert check_pdfa(archived) == []
+
+``to_pdfa`` is a pure function (pikepdf, nothing written to disk). It adds what PDF/A-2b (ISO 19005-2,
+level B) asks of a reportlab PDF:
+
+- XMP metadata with ``pdfaid:part=2``, ``pdfaid:conformance=B``, and the same title, author, subject,
+  keywords, creator, producer and dates as the Info dictionary (pikepdf keeps the two in step);
+- an sRGB OutputIntent carrying its ICC profile (made by LittleCMS through Pillow's ImageCms, with the
+  creation date in its header fixed so that the bytes never change);
+- the document's language in the catalog (``/Lang``).
+
+Dates come from ``created`` (Beijing time, as the PDF writer stamps them), never from the clock; the
+trailer's document ID is derived from the content (``deterministic_id``); the XMP packet has no
+instance IDs: the same input bytes always give the same output bytes.
+
+PDF/A also forbids what briefgen never writes (encryption, transparency, JavaScript, external
+references, fonts that are not embedded). ``to_pdfa`` does not repair those: it checks its result with
+:func:`check_pdfa` and raises :class:`PdfaError` naming each problem, so a PDF that claims PDF/A is one.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from .errors import BriefgenError
+
+PART, CONFORMANCE = "2", "B"
+BEIJING = timezone(timedelta(hours=8))  # the PDF writer's dates are D:YYYYMMDD000000+08'00'
+SRGB_ID = "sRGB IEC61966-2.1"
+# Fixed into the ICC header (bytes 24-35), which LittleCMS fills with the time the profile was made.
+ICC_DATE = (2000, 1, 1, 0, 0, 0)
+BFCHAR_LIMIT = 100  # entries a beginbfchar/beginbfrange block may hold (CMap format, Adobe TN 5411)
+# Info dictionary keys and the XMP properties that must say the same (ISO 19005-2, 6.6.2.3.1)
+INFO_XMP = {
+    "/Title": "dc:title",
+    "/Author": "dc:creator",
+    "/Subject": "dc:description",
+    "/Keywords": "pdf:Keywords",
+    "/Creator": "xmp:CreatorTool",
+    "/Producer": "pdf:Producer",
+    "/CreationDate": "xmp:CreateDate",
+    "/ModDate": "xmp:ModifyDate",
+}
+
+
+class PdfaError(BriefgenError):
+    """A PDF that cannot be made PDF/A-2b (one line per problem)."""
+
+
+# --------------------------------------------------------------------------------------------
+# conversion
+
+
+@lru_cache(maxsize=1)
+def srgb_profile() -> bytes:
+    """An sRGB ICC profile (LittleCMS's built-in, v4), the same bytes on every call and every day."""
+    import struct
+
+    from PIL import ImageCms
+
+    icc = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    icc[24:36] = struct.pack(">6H", *ICC_DATE)
+    icc[84:100] = bytes(16)  # profile ID: "not computed" (it would hash the date just changed)
+    return bytes(icc)
+
+
+def _xmp_date(d: date) -> datetime:
+    return datetime(d.year, d.month, d.day, tzinfo=BEIJING)
+
+
+def _keywords(keywords: str | Sequence[str]) -> str:
+    if isinstance(keywords, str):
+        return keywords
+    return ", ".join(k for k in keywords if k)
+
+
+def to_pdfa(
+    pdf: bytes,
+    *,
+    title: str,
+    author: str = "",
+    subject: str = "",
+    keywords: str | Sequence[str] = "",
+    created: date | None = None,
+    lang: str = "zh-CN",
+) -> bytes:
+    """``pdf`` as PDF/A-2b, with the given metadata in both the Info dictionary and XMP.
+
+    An empty ``author``, ``subject`` or ``keywords`` leaves the entry out; without ``created`` the file
+    carries no creation or modification date. The input's Creator and Producer are kept. Raises
+    PdfaError if the input cannot be read or the result would not be PDF/A-2b (see :func:`check_pdfa`).
+    """
+    import pikepdf
+
+    try:
+        doc = pikepdf.open(io.BytesIO(pdf))
+    except pikepdf.PasswordError:
+        raise PdfaError("cannot make a PDF/A file from an encrypted PDF") from None
+    except pikepdf.PdfError as exc:
+        raise PdfaError(f"cannot read the PDF: {exc}") from None
+    with doc:
+        if doc.is_encrypted:
+            raise PdfaError("cannot make a PDF/A file from an encrypted PDF")
+        info = doc.docinfo
+        stamp = None if created is None else _xmp_date(created)
+        values = {
+            "/Title": title,
+            "/Author": author,
+            "/Subject": subject,
+            "/Keywords": _keywords(keywords),
+        }
+        for key, value in values.items():
+            if value:
+                info[key] = value
+            elif key in info:
+                del info[key]
+        for key in ("/CreationDate", "/ModDate"):
+            if stamp is None and key in info:
+                del info[key]
+        if "/Trapped" in info:
+            del info["/Trapped"]  # not one of the entries XMP mirrors; PDF/A readers need not see it
+        if "/Metadata" in doc.Root:
+            del doc.Root["/Metadata"]  # start from an empty packet: nothing of another tool's (IDs, dates)
+        with doc.open_metadata(set_pikepdf_as_editor=False, update_docinfo=True) as meta:
+            meta.load_from_docinfo(info, raise_failure=True)
+            if stamp is not None:
+                meta["xmp:CreateDate"] = stamp.isoformat()
+                meta["xmp:ModifyDate"] = stamp.isoformat()
+            meta["pdfaid:part"] = PART
+            meta["pdfaid:conformance"] = CONFORMANCE
+            if lang:
+                meta["dc:language"] = [lang]
+        if lang:
+            doc.Root.Lang = pikepdf.String(lang)
+        profile = doc.make_stream(srgb_profile())
+        profile.N = 3
+        intent = pikepdf.Dictionary(
+            Type=pikepdf.Name.OutputIntent,
+            S=pikepdf.Name.GTS_PDFA1,
+            OutputConditionIdentifier=pikepdf.String(SRGB_ID),
+            Info=pikepdf.String(SRGB_ID),
+            RegistryName=pikepdf.String("http://www.color.org"),
+            DestOutputProfile=profile,
+        )
+        doc.Root.OutputIntents = pikepdf.Array([intent])
+        out = io.BytesIO()
+        # PDF/A-2 is a profile of PDF 1.7; the ID is a hash of the content, not of the time
+        doc.save(out, deterministic_id=True, min_version="1.7", compress_streams=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+    data = out.getvalue()
+    problems = check_pdfa(data)
+    if problems:
+        raise PdfaError(*[f"not PDF/A-2b: {p}" for p in problems])
+    return data
+
+
+# --------------------------------------------------------------------------------------------
+# checking
+
+
+def check_pdfa(pdf: bytes) -> list[str]:
+    """What keeps ``pdf`` from being PDF/A-2b, one line each (empty: nothing found).
+
+    Checks the properties briefgen promises, not all of ISO 19005-2 (veraPDF does that): not
+    encrypted; a document ID; XMP with pdfaid part 2 / conformance B that agrees with the Info
+    dictionary; an OutputIntent with an ICC profile; every font embedded, with a ToUnicode map of no
+    block over 100 entries and UTF-16 destinations; no transparency, JavaScript, other actions that
+    leave the file, embedded files or external content; no DeviceCMYK beside an RGB intent.
+    """
+    import pikepdf
+
+    try:
+        doc = pikepdf.open(io.BytesIO(pdf))
+    except pikepdf.PasswordError:
+        return ["the file is encrypted"]
+    except pikepdf.PdfError as exc:
+        return [f"cannot read the PDF: {exc}"]
+    with doc:
+        problems: list[str] = []
+        if doc.is_encrypted or "/Encrypt" in doc.trailer:
+            problems.append("the file is encrypted")
+        if "/ID" not in doc.trailer:
+            problems.append("the trailer has no document /ID")
+        problems += _check_metadata(doc)
+        problems += _check_intents(doc)
+        problems += _check_catalog(doc)
+        problems += _check_objects(doc)
+        return list(dict.fromkeys(problems))
+
+
+def _text(value) -> str:
+    return str(value) if value is not None else ""
+
+
+def _check_metadata(doc) -> list[str]:
+    import pikepdf
+
+    problems = []
+    if "/Metadata" not in doc.Root:
+        return ["no XMP metadata stream in the catalog"]
+    if "/Filter" in doc.Root.Metadata:
+        problems.append("the XMP metadata stream is compressed (PDF/A readers expect it plain)")
+    meta = doc.open_metadata()
+    part, conformance = _text(meta.get("pdfaid:part")), _text(meta.get("pdfaid:conformance"))
+    if part != PART or conformance != CONFORMANCE:
+        problems.append(f"XMP pdfaid is part {part or '(none)'} conformance {conformance or '(none)'}, not {PART}/{CONFORMANCE}")
+    info = doc.trailer.get("/Info")
+    info = info if isinstance(info, pikepdf.Dictionary) else {}
+    for key, prop in INFO_XMP.items():
+        have = info.get(key)
+        xmp = meta.get(prop)
+        if have is None:
+            if xmp not in (None, "", []):
+                problems.append(f"XMP {prop} is set but the Info dictionary has no {key}")
+            continue
+        if xmp in (None, "", []):
+            problems.append(f"the Info dictionary has {key} but XMP has no {prop}")
+            continue
+        if key in ("/CreationDate", "/ModDate"):
+            same = _same_instant(str(have), str(xmp))
+        elif key == "/Author":
+            same = str(have) == "; ".join(xmp) if isinstance(xmp, list) else str(have) == str(xmp)
+        else:
+            same = str(have) == str(xmp)
+        if not same:
+            problems.append(f"Info {key} ({str(have)!r}) and XMP {prop} ({xmp!r}) differ")
+    return problems
+
+
+_PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+\-])?(\d{2})?'?(\d{2})?'?")
+
+
+def _same_instant(pdf_date: str, xmp_date: str) -> bool:
+    m = _PDF_DATE.match(pdf_date)
+    if not m:
+        return False
+    y, mo, d, h, mi, s = (int(g) if g else dflt for g, dflt in zip(m.groups()[:6], (0, 1, 1, 0, 0, 0)))
+    sign, tzh, tzm = m.group(7), int(m.group(8) or 0), int(m.group(9) or 0)
+    offset = timedelta(hours=tzh, minutes=tzm) * (-1 if sign == "-" else 1)
+    first = datetime(y, mo, d, h, mi, s, tzinfo=timezone(offset) if sign else timezone.utc)
+    try:
+        second = datetime.fromisoformat(xmp_date.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    if second.tzinfo is None:
+        second = second.replace(tzinfo=timezone.utc)
+    return first == second
+
+
+def _check_intents(doc) -> list[str]:
+    intents = doc.Root.get("/OutputIntents")
+    if not intents:
+        return ["no OutputIntent"]
+    problems = []
+    pdfa = [i for i in intents if i.get("/S") == "/GTS_PDFA1"]
+    if not pdfa:
+        return ["no OutputIntent of subtype GTS_PDFA1"]
+    for intent in pdfa:
+        profile = intent.get("/DestOutputProfile")
+        if profile is None:
+            problems.append("the OutputIntent has no ICC profile (DestOutputProfile)")
+            continue
+        icc = profile.read_bytes()
+        if len(icc) < 128 or icc[36:40] != b"acsp":
+            problems.append("the OutputIntent's ICC profile is not an ICC profile")
+            continue
+        space, cls, major = icc[16:20], icc[12:16], icc[8]
+        if cls not in (b"mntr", b"prtr"):
+            problems.append(f"the OutputIntent's ICC profile is of class {cls.decode('latin-1')!r}, not an output or display profile")
+        if major >= 5:
+            problems.append(f"the OutputIntent's ICC profile is version {major}, above 4")
+        channels = {b"RGB ": 3, b"GRAY": 1, b"CMYK": 4}.get(space)
+        if channels is None or int(profile.get("/N", 0)) != channels:
+            problems.append("the OutputIntent's ICC profile /N does not match its colour space")
+    profiles = {bytes(i.DestOutputProfile.read_bytes()) for i in pdfa if "/DestOutputProfile" in i}
+    if len(profiles) > 1:
+        problems.append("OutputIntents with different ICC profiles")
+    return problems
+
+
+_ACTIONS_LEAVING = {"/JavaScript": "JavaScript", "/Launch": "a Launch action", "/GoToR": "a link to another file",
+                    "/GoToE": "a link to an embedded file", "/ImportData": "an ImportData action",
+                    "/SubmitForm": "a SubmitForm action", "/ResetForm": "a ResetForm action",
+                    "/Sound": "a sound", "/Movie": "a movie", "/Hide": "a Hide action",
+                    "/SetOCGState": "an optional-content action", "/Rendition": "a media rendition",
+                    "/Trans": "a transition action", "/GoTo3DView": "a 3D view action"}
+
+
+def _check_catalog(doc) -> list[str]:
+    problems = []
+    names = doc.Root.get("/Names")
+    if names is not None:
+        if "/JavaScript" in names:
+            problems.append("document-level JavaScript (Names /JavaScript)")
+        if "/EmbeddedFiles" in names:
+            problems.append("embedded files")
+    for key in ("/AA",):
+        if key in doc.Root:
+            problems.append("additional actions (/AA) in the catalog")
+    if "/AcroForm" in doc.Root and doc.Root.AcroForm.get("/NeedAppearances"):
+        problems.append("a form that needs appearances generated (NeedAppearances)")
+    return problems
+
+
+def _check_objects(doc) -> list[str]:
+    """Fonts, actions, transparency and colour spaces, in every object of the file."""
+    import pikepdf
+
+    problems: list[str] = []
+    Name = pikepdf.Name
+    for d in _dictionaries(doc):
+        typ = d.get("/Type")
+        sub = d.get("/Subtype")
+        action = d.get("/S")
+        if action in _ACTIONS_LEAVING and (typ is None or typ == Name.Action):
+            problems.append(f"{_ACTIONS_LEAVING[str(action)]} (action /S {action})")
+        if action == Name.URI:
+            pass  # a web link is allowed: it leaves the file only when a reader follows it
+        if "/AA" in d and typ in (Name.Page, None) and sub != Name.Image:
+            problems.append("additional actions (/AA) on a page or annotation")
+        if typ == Name.Font or (sub in (Name.TrueType, Name.Type1, Name.Type0, Name.Type3, Name.MMType1,
+                                        Name.CIDFontType0, Name.CIDFontType2) and "/BaseFont" in d):
+            problems += _check_font(d)
+        if typ == Name.ExtGState:
+            problems += _check_gstate(d)
+        if sub == Name.Image and "/SMask" in d:
+            problems.append("an image with a soft mask (transparency)")
+        if "/Group" in d and d.Group.get("/S") == Name.Transparency:
+            problems.append(f"a transparency group on a {'page' if typ == Name.Page else 'form'}")
+        if sub == Name.Form and "/Ref" in d:
+            problems.append("a reference XObject (content from another file)")
+        if "/OPI" in d:
+            problems.append("OPI (content from another file)")
+        if typ == Name.Filespec or "/EF" in d:
+            problems.append("an embedded or referenced file (file specification)")
+        if "/Alternates" in d:
+            problems.append("alternate images")
+        if sub == Name.PS or typ == Name.PS:
+            problems.append("a PostScript XObject")
+        if typ == Name.Annot or sub in (Name.Link, Name.Widget, Name.Text, Name.FileAttachment):
+            problems += _check_annotation(d)
+        if "/ColorSpace" in d and typ != Name.Page:
+            problems += _check_colour_spaces(d.ColorSpace)
+    for page in doc.pages:
+        problems += _check_page_colours(page)
+    return problems
+
+
+def _dictionaries(doc):
+    """Every dictionary of the file (stream dictionaries too), indirect or nested directly in another."""
+    import pikepdf
+
+    def inner(obj):
+        if isinstance(obj, pikepdf.Stream):
+            obj = obj.stream_dict
+        if isinstance(obj, pikepdf.Dictionary):
+            yield obj
+            children = [v for _, v in obj.items()]
+        elif isinstance(obj, pikepdf.Array):
+            children = list(obj)
+        else:
+            return
+        for child in children:
+            if isinstance(child, (pikepdf.Dictionary, pikepdf.Array)) and not child.is_indirect:
+                yield from inner(child)
+
+    for obj in doc.objects:
+        yield from inner(obj)
+
+
+def _check_font(font) -> list[str]:
+    import pikepdf
+
+    name = str(font.get("/BaseFont", "(unnamed)"))
+    problems = []
+    sub = font.get("/Subtype")
+    if sub == pikepdf.Name.Type3:
+        return problems  # glyphs drawn by content streams: nothing to embed
+    if sub == pikepdf.Name.Type0:
+        parts = list(font.get("/DescendantFonts", []))
+    else:
+        parts = [font]
+    for part in parts:
+        desc = part.get("/FontDescriptor")
+        if desc is None or not any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            problems.append(f"font {name} is not embedded")
+    if sub in (pikepdf.Name.CIDFontType0, pikepdf.Name.CIDFontType2):
+        return problems  # a descendant: its Type0 parent carries the ToUnicode map
+    if "/ToUnicode" not in font:
+        problems.append(f"font {name} has no ToUnicode map (its text cannot be extracted)")
+    else:
+        problems += [f"font {name}: {p}" for p in cmap_problems(font.ToUnicode.read_bytes())]
+    return problems
+
+
+_BLOCK = re.compile(rb"(\d+)\s+begin(bfchar|bfrange)(.*?)end\2", re.S)
+_TOKEN = re.compile(rb"<([0-9A-Fa-f\s]*)>|(\[)|(\])")
+
+
+def _entries(kind: str, body: bytes) -> list[list]:
+    """The entries of a bfchar block ([src, dst]) or bfrange block ([lo, hi, dst or [dst, …]]), as hex strings."""
+    per = 2 if kind == "bfchar" else 3
+    entries: list[list] = []
+    current: list = []
+    array: list[bytes] | None = None
+    for m in _TOKEN.finditer(body):
+        if m.group(2):
+            array = []
+            continue
+        if m.group(3):
+            current.append(array or [])
+            array = None
+        else:
+            digits = re.sub(rb"\s", b"", m.group(1))
+            if array is not None:
+                array.append(digits)
+                continue
+            current.append(digits)
+        if len(current) == per:
+            entries.append(current)
+            current = []
+    return entries
+
+
+def cmap_problems(cmap: bytes) -> list[str]:
+    """What is wrong with a ToUnicode CMap: blocks over 100 entries, counts that lie, destinations
+    that are not UTF-16BE (odd length, a lone surrogate, or a code point written as 5 hex digits)."""
+    problems = []
+    blocks = list(_BLOCK.finditer(cmap))
+    if not blocks:
+        return ["the ToUnicode map has no bfchar or bfrange block"]
+    for m in blocks:
+        declared, kind = int(m.group(1)), m.group(2).decode()
+        if declared > BFCHAR_LIMIT:
+            problems.append(f"a {kind} block of {declared} entries (at most {BFCHAR_LIMIT})")
+        entries = _entries(kind, m.group(3))
+        if len(entries) != declared:
+            problems.append(f"a {kind} block says {declared} entries but has {len(entries)}")
+        for entry in entries:
+            dests = entry[-1] if isinstance(entry[-1], list) else [entry[-1]]
+            problem = next((p for p in map(_utf16_problem, dests) if p), "")
+            if problem:
+                shown = " ".join(f"<{d.decode()}>" for d in dests[:3])
+                problems.append(f"ToUnicode destination {shown}: {problem}")
+                break
+    return list(dict.fromkeys(problems))
+
+
+def _utf16_problem(hexdigits: bytes) -> str:
+    if len(hexdigits) % 4:
+        return "not UTF-16BE (length not a multiple of 4 hex digits)"
+    units = [int(hexdigits[i:i + 4], 16) for i in range(0, len(hexdigits), 4)]
+    i = 0
+    while i < len(units):
+        u = units[i]
+        if 0xD800 <= u <= 0xDBFF:
+            if i + 1 >= len(units) or not 0xDC00 <= units[i + 1] <= 0xDFFF:
+                return "a high surrogate without its low half"
+            i += 2
+            continue
+        if 0xDC00 <= u <= 0xDFFF:
+            return "a low surrogate without its high half"
+        i += 1
+    return ""
+
+
+def _check_gstate(gs) -> list[str]:
+    import pikepdf
+
+    problems = []
+    smask = gs.get("/SMask")
+    if smask is not None and smask != pikepdf.Name("/None"):
+        problems.append("a soft mask in a graphics state (transparency)")
+    for key in ("/CA", "/ca"):
+        if key in gs and float(gs[key]) < 1.0:
+            problems.append(f"a graphics state with {key} {float(gs[key]):g} (transparency)")
+    bm = gs.get("/BM")
+    if bm is not None:
+        modes = list(bm) if isinstance(bm, pikepdf.Array) else [bm]
+        if any(str(m) not in ("/Normal", "/Compatible") for m in modes):
+            problems.append(f"a blend mode {bm} (transparency)")
+    if "/TR" in gs:
+        problems.append("a transfer function in a graphics state")
+    return problems
+
+
+def _check_annotation(annot) -> list[str]:
+    import pikepdf
+
+    sub = annot.get("/Subtype")
+    if sub == pikepdf.Name.Popup:
+        return []
+    problems = []
+    if sub in (pikepdf.Name.Sound, pikepdf.Name.Movie, pikepdf.Name.FileAttachment, pikepdf.Name("/3D"),
+               pikepdf.Name.Screen, pikepdf.Name.RichMedia):
+        problems.append(f"an annotation of type {sub}")
+    flags = int(annot.get("/F", 0))
+    if not flags & 4 or flags & (1 | 2 | 32):
+        problems.append(f"an annotation ({sub}) that is hidden or not printed (flags {flags})")
+    return problems
+
+
+def _colour_space_names(cs) -> Iterable[str]:
+    import pikepdf
+
+    if isinstance(cs, pikepdf.Name):
+        yield str(cs)
+    elif isinstance(cs, pikepdf.Array) and len(cs):
+        yield str(cs[0])
+        for item in list(cs)[1:]:
+            if isinstance(item, (pikepdf.Name, pikepdf.Array)):
+                yield from _colour_space_names(item)
+    elif isinstance(cs, pikepdf.Dictionary):  # a resource dictionary of named colour spaces
+        for _, value in cs.items():
+            yield from _colour_space_names(value)
+
+
+def _check_colour_spaces(cs) -> list[str]:
+    if "/DeviceCMYK" in set(_colour_space_names(cs)):
+        return ["DeviceCMYK colour beside an RGB OutputIntent"]
+    return []
+
+
+def _check_page_colours(page) -> list[str]:
+    """Content operators that set CMYK colour (k, K) on a page with an RGB intent."""
+    import pikepdf
+
+    try:
+        ops = pikepdf.parse_content_stream(page)
+    except pikepdf.PdfError as exc:
+        return [f"a page's content cannot be read: {exc}"]
+    problems = []
+    for operands, op in ops:
+        name = str(op)
+        if name in ("k", "K"):
+            problems.append("DeviceCMYK colour (k/K) beside an RGB OutputIntent")
+            break
+        if name in ("cs", "CS") and operands and str(operands[0]) == "/DeviceCMYK":
+            problems.append("DeviceCMYK colour space beside an RGB OutputIntent")
+            break
+    return problems
