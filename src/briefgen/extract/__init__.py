@@ -33,7 +33,8 @@ from .structure import (
     strip_end,
 )
 
-__all__ = ["ExtractResult", "extract", "extract_text", "read_text", "to_yaml", "PLACEHOLDER", "clean_text"]
+__all__ = ["ExtractResult", "extract", "extract_input", "extract_text", "read_text", "decode_text", "to_yaml",
+           "PLACEHOLDER", "clean_text"]
 
 PLACEHOLDER = "待定"
 DEFAULT_DUE = "年内"
@@ -48,21 +49,55 @@ class ExtractResult:
     cleaning: CleanResult | None = None
     source: str = ""
 
+    @property
+    def report(self) -> str:
+        """What was found (figures, sections, tasks), what is uncertain, and which parts gave nothing."""
+        return self.findings
+
 
 # --------------------------------------------------------------------------- reading
 
-def read_text(path: Path) -> str:
-    """A .txt (UTF-8, UTF-8 with BOM, GB18030) or .docx file -> text, one paragraph a line."""
-    path = Path(path)
+STDIN = "-"
+
+
+def read_text(path: Path | str) -> str:
+    """A report file -> text, one paragraph a line.
+
+    ``.txt`` (UTF-8 with or without BOM, GB18030 as Notepad's ANSI on Chinese Windows saves it, UTF-16 with a
+    BOM or without), ``.docx`` (paragraphs and tables in document order, table cells joined by `` | ``),
+    ``.pdf`` with a text layer (pypdfium2), or ``-`` for text pasted on standard input."""
     name = str(path)
+    if name == STDIN:
+        import sys
+
+        return decode_text(sys.stdin.buffer.read(), "<stdin>")
+    path = Path(path)
     if not path.is_file():
         raise DataError([Problem(Location(name), "", "file not found; check the path")])
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return _read_docx(path, name)
+    if suffix == ".pdf":
+        return _read_pdf(path, name)
     if suffix not in (".txt", ".text", ".md", ""):
-        raise DataError([Problem(Location(name), "", f"cannot extract from {suffix} files; save the report as .txt or .docx")])
-    raw = path.read_bytes()
+        raise DataError([Problem(Location(name), "", f"cannot extract from {suffix} files; save the report as .txt, .docx or .pdf")])
+    return decode_text(path.read_bytes(), name)
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """Bytes of a text file -> str: UTF-16 (BOM, or the zero bytes of ASCII characters), UTF-8, GB18030."""
+    utf16 = None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        utf16 = "utf-16"
+    elif len(raw) >= 4 and raw.count(b"\x00") * 4 >= len(raw):  # no BOM: ASCII characters have a zero byte
+        utf16 = "utf-16-le" if raw[1::2].count(0) >= raw[0::2].count(0) else "utf-16-be"
+    if utf16:
+        try:
+            text = raw.decode(utf16)
+        except UnicodeDecodeError:
+            text = ""
+        if text and not re.search(r"[\ufffe\uffff\x00-\x08\x0b\x0c\x0e-\x1f]", text):
+            return text
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)
@@ -88,28 +123,62 @@ def _read_docx(path: Path, name: str) -> str:
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DataError([Problem(Location(name), "", f"not a readable Word file ({exc.__class__.__name__}); open it in Word and save it again as .docx")]) from None
-    table_lines = []
-    for table in document.tables:  # header tables (索引号 …) come first in published pages
-        for row in table.rows:
-            cells = []
-            for cell in row.cells:  # merged cells repeat: keep one
-                if not cells or cells[-1] != cell.text:
-                    cells.append(cell.text)
-            table_lines.append(" | ".join(cells))
-    return "\n".join(table_lines + [p.text for p in document.paragraphs])
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells, seen = [], []
+                for cell in row.cells:  # a merged cell appears once per grid column: keep it once
+                    if any(cell._tc is s for s in seen):
+                        continue
+                    seen.append(cell._tc)
+                    cells.append(cell.text.replace("\n", " ").strip())
+                lines.append(" | ".join(cells))
+    return "\n".join(lines)
+
+
+def _read_pdf(path: Path, name: str) -> str:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except Exception as exc:  # noqa: BLE001 - pypdfium2 raises PdfiumError and others
+        raise DataError([Problem(Location(name), "", f"not a readable PDF ({exc.__class__.__name__}); save the report as .txt or .docx")]) from None
+    try:
+        pages = []
+        for page in pdf:
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+    text = "\n".join(pages)
+    if not re.search(r"[\u4e00-\u9fff]|[A-Za-z]{3}|\d{2}", text):
+        raise DataError([Problem(Location(name), "", f"the PDF has no text layer ({len(pages)} pages, scanned images?): "
+                                 "run text recognition (OCR) on it, or copy the report's text into a .txt file")])
+    return text
 
 
 # --------------------------------------------------------------------------- extraction
 
-def extract(path: Path, keep_script: bool = False) -> ExtractResult:
-    """Read, clean and take apart one report file (see the module docstring)."""
-    path = Path(path)
-    return extract_text(read_text(path), source=str(path), keep_script=keep_script)
+def extract(path: Path | str, keep_script: bool = False) -> ExtractResult:
+    """Read, clean and take apart one report file, or standard input for ``-`` (see the module docstring)."""
+    source = "<stdin>" if str(path) == STDIN else str(path)
+    return extract_text(read_text(path), source=source, keep_script=keep_script)
+
+
+extract_input = extract  # the name the CLI may use: a path, or "-" for standard input
 
 
 def extract_text(text: str, source: str = "<text>", keep_script: bool = False) -> ExtractResult:
@@ -289,15 +358,18 @@ class _Extractor:
         if when is None and "published" in fields:
             when = _date_in(fields["published"][0])
         if not issuer:
-            m = re.match(r"(?:关于)?(.{2,12}?(?:街道|镇|乡|区|县|市)(?:人民政府|办事处)?)(?:\d{4}|关于)", title)
-            if m:
-                issuer = m.group(1)
-            else:
-                for line in closing + front:
-                    m = re.fullmatch(r"(.{2,16}(?:街道办事处|人民政府办公室|人民政府|办事处|街道|镇|乡|局|办公室))", line.text.strip())
-                    if m and not _date_in(line.text):
-                        issuer = m.group(1)
-                        break
+            signed = ""
+            for line in closing + front:
+                m = re.fullmatch(r"([^，。：:《》“”]{2,16}(?:街道办事处|人民政府办公室|人民政府|办事处|街道|镇|乡|局|办公室))", line.text.strip())
+                if m and not _date_in(line.text):
+                    signed = m.group(1)
+                    break
+            m = re.match(r"(?:关于)?([^《》“”，]{2,12}?(?:街道|镇|乡|区|县|市)(?:人民政府|办事处)?)(?:\d{4}|关于)", title)
+            # the title's own issuer (某街道2023年…) before the signature; a notice (关于印发…) is signed
+            issuer = (m.group(1) if m and not title.startswith("关于") else "") or signed or (m.group(1) if m else "")
+            gov = re.match(r"^\d{4}\s*年\s*([^《》“”，]{2,10}?(?:县|区|市|镇|乡))(?:人民)?政府工作报告", title)
+            if not issuer and gov:  # 2024年某县政府工作报告
+                issuer = gov.group(1) + "人民政府"
         if not title:
             stem = Path(self.source).stem
             # a file name is a title only when it reads like one: a year and the kind of report
@@ -507,9 +579,16 @@ class _Extractor:
             f"review: {len(review)} sections, {sum(len(s['points']) for s in review)} points; "
             f"{len(data['indicators'])} headline indicators, {n_results} other figures, {len(data['rankings'])} rankings"
             + (f", tally {_tally_text(data['tally'])}" if data.get("tally") else ""),
-            f"plan: {len(plan)} sections, {n_tasks} lead tasks",
+            f"plan: {len(plan)} sections, {n_tasks} tasks"
+            + (f", {sum(1 for s in plan for t in s['tasks'] if t['lead'] != PLACEHOLDER)} with their lead unit" if n_tasks else ""),
             f"uncertain: {len(self.reasons)} fields (owners, deadlines and departments are placeholders to fill in)",
         ]
+        empty = [f"review section {i + 1} ({s['title'][:16]})" for i, s in enumerate(review) if not s["results"] and not s["points"]]
+        empty += [f"plan section {i + 1} ({s['title'][:16]})" for i, s in enumerate(plan) if not s["tasks"]]
+        if not data["indicators"] and not n_results:
+            empty.insert(0, "no figures anywhere in the text")
+        if empty:
+            lines.append("gave nothing: " + "; ".join(empty))
         lines += [f"  {path}: {why}" for path, why in self.reasons.items() if not re.search(r"tasks\[\d+\]\.(lead|due)$", path)]
         return "\n".join(lines)
 

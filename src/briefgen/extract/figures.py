@@ -230,6 +230,8 @@ def find_figures(text: str) -> Found:
                     name = _bracket_name(part[max(opened + 1, pos): m.start])
                 else:
                     name, remark = _name(part, pos, m, before_growth)
+                if m.unit in COUNTERS and name and part.endswith(name) and opened < 0:
+                    name += _enumeration_tail(sentence, part)  # 60项市委、市政府重点工作
                 pos_before = pos
                 pos = m.end
                 if not name:
@@ -324,6 +326,18 @@ def _respectively(sentence: str, si: int, estimate: bool) -> tuple[list[Figure],
             fig.yoy = ("-" + pcts[k]) if negative and not pcts[k].startswith("-") else pcts[k]
         figures.append(fig)
     return figures, sentence[: m.start()] + sentence[m.end():]
+
+
+def _enumeration_tail(sentence: str, part: str) -> str:
+    """The rest of a list of nouns that a 、 split off a counted noun: '60项市委' in '60项市委、市政府重点工作，…'
+    -> '、市政府重点工作'; empty when the list holds figures of its own."""
+    at = sentence.find(part)
+    end = at + len(part)
+    if at < 0 or sentence[end: end + 1] != "、":
+        return ""
+    stop = re.search(r"[，；。！？：,;]", sentence[end:])
+    tail = sentence[end: end + stop.start()] if stop else sentence[end:]
+    return "" if re.search(r"\d", tail) else tail
 
 
 def _remark(part: str) -> bool:
