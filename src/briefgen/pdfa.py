@@ -77,6 +77,10 @@ def _xmp_date(d: date) -> datetime:
     return datetime(d.year, d.month, d.day, tzinfo=BEIJING)
 
 
+def _pdf_date(d: date) -> str:
+    return f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000+08'00'"
+
+
 def _keywords(keywords: str | Sequence[str]) -> str:
     if isinstance(keywords, str):
         return keywords
@@ -139,6 +143,8 @@ def to_pdfa(
             meta["pdfaid:conformance"] = CONFORMANCE
             if lang:
                 meta["dc:language"] = [lang]
+        if stamp is not None:  # pikepdf writes +08'00 from XMP; keep the writer's own form, the same instant
+            info["/CreationDate"] = info["/ModDate"] = pikepdf.String(_pdf_date(created))
         if lang:
             doc.Root.Lang = pikepdf.String(lang)
         profile = doc.make_stream(srgb_profile())
