@@ -89,7 +89,7 @@ def decode_text(raw: bytes, name: str) -> str:
     utf16 = None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         utf16 = "utf-16"
-    elif len(raw) >= 4 and raw.count(b"\x00") * 4 >= len(raw):  # no BOM: ASCII characters have a zero byte
+    elif b"\x00" in raw and len(raw) % 2 == 0:  # no BOM: UTF-8 and GB18030 text has no zero byte, UTF-16 line breaks do
         utf16 = "utf-16-le" if raw[1::2].count(0) >= raw[0::2].count(0) else "utf-16-be"
     if utf16:
         try:
@@ -364,7 +364,7 @@ class _Extractor:
                 if m and not _date_in(line.text):
                     signed = m.group(1)
                     break
-            m = re.match(r"(?:关于)?([^《》“”，]{2,12}?(?:街道|镇|乡|区|县|市)(?:人民政府|办事处)?)(?:\d{4}|关于)", title)
+            m = re.match(r"(?:关于)?([^《》“”，]{1,12}?(?:街道|镇|乡|区|县|市)(?:人民政府|办事处)?)(?:\d{4}|关于)", title)
             # the title's own issuer (某街道2023年…) before the signature; a notice (关于印发…) is signed
             issuer = (m.group(1) if m and not title.startswith("关于") else "") or signed or (m.group(1) if m else "")
             gov = re.match(r"^\d{4}\s*年\s*([^《》“”，]{2,10}?(?:县|区|市|镇|乡))(?:人民)?政府工作报告", title)
@@ -500,6 +500,8 @@ class _Extractor:
         if sections and sections[0] is None:
             sections.pop(0)
             per_section.pop(0)
+        self.empty_sections = [i for i, (section, found) in enumerate(zip(sections, per_section))
+                               if not found.figures and not found.rankings and not found.tallies and not section["points"]]
         for section in sections:
             section.setdefault("results", [])
         # intro text before the first section, also figures there
@@ -514,6 +516,8 @@ class _Extractor:
         """``year_prefix``: the plan is for another year than the report's (2023年工作总结和2024年工作计划),
         so deadlines without a year get the plan's year written in (年内 -> 2024年内)."""
         intro, blocks, _ = split_sections(lines)
+        if not blocks and lines and re.match(r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)", lines[0].text):
+            intro, blocks, _ = split_sections(lines, min_marks=1)  # a plan of one section
         if not blocks and intro.strip():
             # a plan without numbered sections: its 一是/二是 points (or task sentences) make one section
             from .structure import Block
@@ -583,7 +587,7 @@ class _Extractor:
             + (f", {sum(1 for s in plan for t in s['tasks'] if t['lead'] != PLACEHOLDER)} with their lead unit" if n_tasks else ""),
             f"uncertain: {len(self.reasons)} fields (owners, deadlines and departments are placeholders to fill in)",
         ]
-        empty = [f"review section {i + 1} ({s['title'][:16]})" for i, s in enumerate(review) if not s["results"] and not s["points"]]
+        empty = [f"review section {i + 1} ({review[i]['title'][:16]})" for i in getattr(self, "empty_sections", [])]
         empty += [f"plan section {i + 1} ({s['title'][:16]})" for i, s in enumerate(plan) if not s["tasks"]]
         if not data["indicators"] and not n_results:
             empty.insert(0, "no figures anywhere in the text")

@@ -69,7 +69,7 @@ def restore_lines(text: str) -> tuple[str, int]:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         pieces = [line]
-        if len(line) >= 200 and len(re.findall(_MARKER, line)) >= 2:
+        if len(line) >= 120 and len(re.findall(_MARKER, line)) >= 2:
             pieces = [p for p in _INLINE_MARKER.split(line)]
             added += len(pieces) - 1
         for piece in pieces:

@@ -95,16 +95,17 @@ _PROGRESS = re.compile(r"(?:完成|达到|占|为)(?:了)?(?:年度|全年|年)(
 _FUTURE = ("争取", "力争", "计划", "确保", "拟", "目标", "将")
 
 _LEAD_FILLER = re.compile(
-    r"^(?:全镇|全区|全县|全市|全乡|全街道|全街|街道|我镇|我街道|我区|我县|本镇|辖区内?|截至目前|截止目前|截至\S{0,6}底|截至|截止|目前|至今|今年以来|上半年|全年|当年|当月|累计|其中|共|已经|已|预计|辖区内?|"
+    r"^(?:(?:社区|村|镇|乡|区|县)(?=新增|完成|实现|开展|累计|共|发放|办结|引进|新建|新引进|签约)|实施|全镇|全区|全县|全市|全乡|全街道|全街|街道|我镇|我街道|我区|我县|本镇|辖区内?|截至目前|截止目前|截至\S{0,6}底|截至|截止|目前|至今|今年以来|上半年|全年|当年|当月|累计|其中|共|已经|已|预计|辖区内?|"
     r"1-6月|1—6月|\d{1,2}-\d{1,2}月|重点关注|开展|组织|累计发放|发放|开设|登上|新建成|建成|完成了?|实现了?|全年共|共计)"
 )
+_NAME_VERBS = "开展|组织|举办|发放|开设|建成|新建成|召开|排查|化解"
 _TRAIL_FILLER = re.compile(r"(?:(?:稳定|控制|保持)在|预计(?:实现|完成|达到)?|实现了?|完成了?|已完成|达到?了?|为|共计?|累计|(?<!签)约|超过?|近|突破|均为|合计|也已|已|的|居|位居|排名)$")
 _NOUN_STOP = re.compile(r"(?:全部|全面|基本|陆续|相继|先后|分别|同时|已|正|将|可|也|均|定期|顺利|成功|并|被|需|待|在|于|参加|提供|获批|完成|实现|建成|投产)")
 _SUBJECT_VERBS = re.compile(
     r"^(?:强势|大力|全力|积极|持续|稳妥|深入|扎实|加快)?(?:推进|推动|办理|协调|开展|落实|完成|加强|加大|关注|发放|开设|启动|实施|组织|做好)"
 )
 # Attribute names that need their subject: 占地76亩 -> 云水湾二期安置房占地.
-_ATTRIBUTES = ("占地", "计容建面", "建筑面积", "总投资", "注册资金", "补贴金额", "金额", "面积", "投资额", "总面积", "拆除", "资金")
+_ATTRIBUTES = ("占地", "计容建面", "建筑面积", "总投资", "投资", "注册资金", "补贴金额", "金额", "面积", "投资额", "总面积", "拆除", "资金")
 
 _RANK = re.compile(
     r"(?:居|位居|位列|排名|排在|列|取得了?|获得?|稳居)?(?:[^，；。]{0,8}?的)?"
@@ -195,8 +196,10 @@ def find_figures(text: str) -> Found:
         if parts and "、" in sentence and not re.search(r"\d", lead):
             lead = clauses(sentence, "，；：。！？")[0]
         subject = _subject(lead) if parts else ""
+        subject_part = 0
         if not subject and len(parts) > 1:  # 其中，总投资5亿元的新材料产业园一期建成投产，…
             subject = _subject(parts[1])
+            subject_part = 1
         in_list = False
         for ci, part in enumerate(parts):
             if part.startswith(("预计", "1-6月预计")):
@@ -241,6 +244,15 @@ def find_figures(text: str) -> Found:
                         last.value, last.value_text, last.threshold = m.value, _value_text(m), False
                         if last.clause != part:
                             last.clause = f"{last.clause}，{part}"
+                        continue
+                    if last is not None and last.sentence == si and last.unit == unit and last.part == ci - 1 \
+                            and re.match(r"^(?:累计|总数|总量|共计|合计)", part[pos_before:].lstrip()):
+                        # 新增高新技术企业46家，累计达到312家: the running total of the same thing
+                        base = re.sub(r"^(?:新增|新认定|新培育|新引进|新建|新)", "", last.name) or last.name
+                        fig = Figure(base + "累计", m.value, unit, clause=part, sentence=si, part=ci, value_text=_value_text(m))
+                        found.figures.append(fig)
+                        in_clause.append((m.start, fig))
+                        last = fig
                     continue
                 if parent is not None:
                     if name in _ATTRIBUTES:  # 新招引落地项目9个（总投资2.3亿元）
@@ -251,10 +263,22 @@ def find_figures(text: str) -> Found:
                     verb = re.search(rf"(完成|实现|到位|累计完成){re.escape(name)}\s*$", part[pos_before: m.start]) if name else None
                     # an attribute belongs to the count just before it (新注册企业80家，注册资金3亿元), unless
                     # it continues the sentence's subject (办理返岗补贴，…，补贴金额147.5万元)
-                    owner = last.name if last is not None and last.sentence == si and last.part == ci - 1 \
-                        and last.unit in COUNTERS and name in _ATTRIBUTES \
-                        and not any(subject.endswith(name[:k]) for k in range(2, len(name) + 1)) else subject
-                    name = _with_subject((verb.group(1) if verb and len(name) <= 2 else "") + name, owner, last)
+                    if last is not None and last.sentence == si and last.part == ci - 1 and last.unit in COUNTERS \
+                            and name in _ATTRIBUTES and not any(subject.endswith(name[:k]) for k in range(2, len(name) + 1)):
+                        owner = last.name
+                    elif name in _ATTRIBUTES or not any(f.sentence == si and f.part == subject_part for f in found.figures):
+                        owner = subject  # 云水湾二期安置房也已出让完成，占地76亩
+                    else:
+                        owner = ""  # a short name of its own after other figures: 实现税收3.2亿元
+                    if _after_list_mark(sentence, part):
+                        owner = ""  # 新建公园3个、绿道5公里: an item of a list, not an attribute
+                    if verb and len(name) <= 2 and owner and owner != name:
+                        name = verb.group(1) + name
+                    name = _with_subject(name, owner, last)
+                    if len(name) <= 2:  # 开展活动24场: a bare noun keeps the verb it came with
+                        kept = re.search(rf"({_NAME_VERBS}){re.escape(name)}\s*$", part[pos_before: m.start])
+                        if kept:
+                            name = kept.group(1) + name
                 opening = (lead if part not in lead else parts[0]) if ci else ""
                 fig = Figure(name, m.value, unit, estimate=estimate_list or in_list or "预计" in part[: m.start],
                              note=remark, clause=part, sentence=si, opening=opening, value_text=_value_text(m), part=ci,
@@ -309,7 +333,9 @@ def _respectively(sentence: str, si: int, estimate: bool) -> tuple[list[Figure],
     subject = _strip_name(m.group("subj"))
     noun = _strip_name(m.group("noun"))
     items = [i for i in re.split(r"[、和及与]", subject) if i] if "、" in subject else [subject]
-    if len(items) == len(values) and len(items) > 1:
+    if len(items) == len(values) and len(items) > 1 and noun:
+        names = [i + noun for i in items]  # 化工、医药分别实现产值…
+    elif len(items) == len(values) and len(items) > 1:
         last = items[-1] + noun
         head = next((h for h in _HEAD_NOUNS if last.endswith(h) and len(last) > len(h)), "")
         names = [i + (head if head and not i.endswith(head) else "") + (noun if i is not items[-1] else "") for i in items[:-1]] + [last]
@@ -326,6 +352,11 @@ def _respectively(sentence: str, si: int, estimate: bool) -> tuple[list[Figure],
             fig.yoy = ("-" + pcts[k]) if negative and not pcts[k].startswith("-") else pcts[k]
         figures.append(fig)
     return figures, sentence[: m.start()] + sentence[m.end():]
+
+
+def _after_list_mark(sentence: str, part: str) -> bool:
+    at = sentence.find(part)
+    return at > 0 and sentence[at - 1] == "、"
 
 
 def _enumeration_tail(sentence: str, part: str) -> str:

@@ -166,11 +166,12 @@ class Block:
     marker: str = ""
 
 
-def split_sections(lines: list[Line]) -> tuple[str, list[Block], int]:
-    """Lines of one part -> (intro text, sections). Chooses the marker style the part uses."""
+def split_sections(lines: list[Line], min_marks: int = 2) -> tuple[str, list[Block], int]:
+    """Lines of one part -> (intro text, sections). Chooses the marker style the part uses (the first with
+    at least ``min_marks`` marked lines)."""
     style = None
     for name in ("cn", "paren", "arabic"):
-        if sum(1 for l in lines if _SECTION_MARKS[name].match(l.text)) >= 2:
+        if sum(1 for l in lines if _SECTION_MARKS[name].match(l.text)) >= min_marks:
             style = name
             break
     if style is None:
@@ -270,6 +271,9 @@ def _point_title(text: str) -> tuple[str, str]:
     text = text.strip()
     m = re.match(r"([^。！？\n]*)([。！？]|\n|$)", text)
     first = m.group(1)
+    c = re.match(r"([^，；：]{2,8})，(?=力争|确保|争取|年内|年底|\d)", first)
+    if c:  # 抓招商，力争引进项目3个: a short aim, then its target
+        return strip_end(c.group(1)), text[c.end():].strip()
     if len(first) > 14:  # 加快项目招引，力争年内引进超亿元项目3个 -> 加快项目招引 + the rest
         c = re.match(r"([^，；：]{2,24})[，；：]", first)
         if c:
