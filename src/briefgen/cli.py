@@ -60,6 +60,21 @@ def main():
       briefgen build data/qianjiang-2022-h1.yaml --out out
     """
     _show_progress_notes()
+    _stop_cleanly_on_sigterm()
+
+
+def _stop_cleanly_on_sigterm() -> None:
+    """SIGTERM (a service stopping, `kill`) ends the run as Ctrl-C does: temporary files are removed, no
+    output is left half-written."""
+    import signal
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except (ValueError, OSError):  # not the main thread (an embedding host): leave its handler alone
+        pass
 
 
 def _show_progress_notes() -> None:

@@ -115,6 +115,10 @@ def build(settings: Settings) -> JobResult:
                 missing.setdefault(ch, set()).add(template)
             result.warnings.extend(warnings)
             for fmt, name in targets:
+                if kept.get(fmt):  # intact and up to date: left as it is
+                    out.keep(name, kept[fmt])
+                    result.outputs.append(OutputFile(folder / name, template, fmt, "unchanged", kept[fmt].get("pages"), kept[fmt].get("scale", 1.0), sha256=kept[fmt]["sha256"]))
+                    continue
                 data = rendered.files[fmt]
                 entry = out.record(name, data, {
                     "format": fmt, "template": template, "theme": inputs.theme.name, "key": f"{key}:{fmt}",

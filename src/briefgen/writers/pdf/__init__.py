@@ -91,6 +91,7 @@ class _Layout:
         return self.theme.body.line_pitch_pt * self.scale
 
     def flowables(self, doc: ir.Document) -> list:
+        from reportlab.platypus import CondPageBreak
         from reportlab.platypus import PageBreak as RLPageBreak
         from reportlab.platypus import Spacer as RLSpacer
 
@@ -107,6 +108,8 @@ class _Layout:
             elif isinstance(b, ir.Heading):
                 role, size = t.heading(b.level)
                 size *= self.scale
+                # a heading never ends a page: it needs room for itself and a few lines of what follows
+                out.append(CondPageBreak(self.pitch() * 4))
                 out.append(TextBlock(self.units(b.inlines, role, size), self.pitch(), "justify",
                                      first_indent=t.body.indent_chars * size * CJK_EM))
             elif isinstance(b, ir.Paragraph):
