@@ -421,3 +421,14 @@ def test_report_summary_says_what_gave_nothing():
     report = extract_text(text).report
     assert "1 headline indicators" in report or "headline indicators" in report
     assert "gave nothing: review section 2 (党建引领)" in report
+
+
+def test_part_headings_numbered_as_parts_and_plan_items_that_are_tasks():
+    text = ("某区2023年工作总结和2024年工作计划\n第一部分 2023年工作回顾\n2023年，全区实现地区生产总值210.5亿元，同比增长5.9%。\n"
+            "1.项目建设。新开工项目21个。\n2.民生实事。新增城镇就业4200人。\n第二部分 2024年工作计划\n"
+            "1.抓项目。力争新开工项目25个。\n2.抓民生。6月底前新建幼儿园2所。\n")
+    data = extract_text(text).data
+    assert part_kind("第一部分 2023年工作回顾") == "review" and part_kind("第二部分、2024年工作计划") == "plan"
+    assert [(i["name"], i["yoy"]) for i in data["indicators"]] == [("地区生产总值", 5.9)]
+    assert [[(t["title"], t["due"]) for t in s["tasks"]] for s in data["plan"]["sections"]] == [
+        [("抓项目", "2024年内"), ("抓民生", "2024年6月底前")]]

@@ -557,6 +557,23 @@ class _Extractor:
                     "due": due,
                 })
             sections.append({"title": block.heading, "intro": s_intro.replace("\n", ""), "tasks": out_tasks})
+        if len(blocks) >= 2 and not any(s["tasks"] for s in sections):
+            # numbered lines that are themselves the tasks (1.抓项目。力争新开工项目25个。): one section of them
+            title = strip_end(re.sub(r"^(?:第)?[一二三四五六七八九十]+(?:、|部分)\s*", "", heading)) or "重点工作"
+            tasks = []
+            for ti, block in enumerate(blocks):
+                where = f"plan.sections[1].tasks[{ti + 1}]"
+                due_text = find_deadline(block.heading + "。" + block.body)
+                due = _normal_due(due_text) if due_text else DEFAULT_DUE
+                if year_prefix and year and not re.match(r"\d{4}年", due):
+                    due = f"{year}{due}" if due.startswith("年") else f"{year}年{due}"
+                self.unsure(f"{where}.due", f"deadline “{due_text}” taken from the task's text; check it" if due_text
+                            else "the report gives no deadline; 年内 is a placeholder")
+                self.unsure(f"{where}.lead", "the report names no lead department")
+                tasks.append({"title": block.heading, "detail": block.body.replace("\n", ""), "lead": PLACEHOLDER,
+                              "support": [], "due": due})
+            self.reasons = {k: v for k, v in self.reasons.items() if not re.match(r"plan\.sections\[\d+\]\.tasks$", k)}
+            sections = [{"title": title, "intro": "", "tasks": tasks}]
         if lines and not blocks:
             self.unsure("plan.sections", "no numbered sections (（一） or 一、) found in the plan part")
         return {"intro": intro.replace("\n", ""), "sections": sections}

@@ -15,7 +15,7 @@ from ..model import field_label
 HEADER = """\
 # Draft data extracted by `briefgen extract` from {source}.
 # {summary}
-# Owners (lead/support), deadlines (due) and departments are placeholders: fill them in.
+# Owners (lead/support), deadlines (due) and departments that the report does not name are placeholders (待定, 年内): fill them in.
 # Lines marked “# 待核实” need checking against the report.
 """
 
