@@ -400,3 +400,36 @@ def test_the_library_does_what_the_command_does():
     rendered = briefgen.render_document(doc, load_theme("official"), ("pdf", "docx"))
     assert rendered.pages == 1 and rendered.files["pdf"].startswith(b"%PDF") and rendered.files["docx"][:2] == b"PK"
     assert not warnings
+
+
+# ---- archive ------------------------------------------------------------------------------------------------------
+
+def test_archive_build_and_batch_give_pdfa_files_recorded_in_the_manifest_and_identical_when_rebuilt(tmp_path):
+    import shutil
+
+    from briefgen.pdfa import check_pdfa
+
+    build = run("build", SAMPLE, "--out", tmp_path / "a", "--archive", "-f", "pdf")
+    assert build.exit_code == 0, build.output
+    briefs = run("batch", SAMPLE, "--out", tmp_path / "b", "--archive", "-f", "pdf", "--only", "经发办", "--only", "财政办公室")
+    assert briefs.exit_code == 0, briefs.output
+    pdfs = sorted((tmp_path / "a").glob("*.pdf")) + sorted((tmp_path / "b").glob("*.pdf"))
+    assert len(pdfs) == 4
+    for pdf in pdfs:
+        assert check_pdfa(pdf.read_bytes()) == [], pdf.name
+        if shutil.which("qpdf"):
+            checked = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+            assert checked.returncode == 0, checked.stdout + checked.stderr
+    manifest = json.loads((tmp_path / "a" / "manifest.json").read_text(encoding="utf-8"))
+    for name, entry in manifest["files"].items():
+        assert entry["archive"] is True and entry["sha256"] and entry["fonts"], name
+        assert all(manifest["inputs"][font]["role"] == "font" for font in entry["fonts"])
+    roles = {v["role"] for v in manifest["inputs"].values()}
+    assert {"data", "template", "theme", "font"} <= roles
+    again = run("build", SAMPLE, "--out", tmp_path / "a2", "--archive", "-f", "pdf")
+    assert again.exit_code == 0
+    for pdf in (tmp_path / "a").glob("*.pdf"):
+        assert (tmp_path / "a2" / pdf.name).read_bytes() == pdf.read_bytes()
+    # the archive is a different file from the plain PDF: switching --archive rebuilds
+    plain = run("build", SAMPLE, "--out", tmp_path / "a", "-f", "pdf")
+    assert plain.stdout.count("wrote ") == 2
