@@ -484,3 +484,49 @@ def test_first_conversion_says_so(tmp_path, caplog):
         ensure_converted(pylopdf_fonts_zh_cn.sans_path(), 0, {0x4E00}, cache_dir=tmp_path, base={0x41})
     assert any("preparing NotoSansSC-Regular.otf" in m and "only this time" in m for m in first), first
     assert not [r for r in caplog.records if r.levelno >= logging.INFO]  # a warm cache is quiet
+
+
+# --------------------------------------------------------------------------------------------
+# ToUnicode maps (every PDF): blocks of at most 100 entries, UTF-16 destinations
+
+
+def test_tounicode_cmap_blocks_and_surrogate_pairs():
+    from briefgen.fonts.tounicode import to_unicode_cmap, utf16_hex
+
+    assert utf16_hex(0x524D) == "524D" and utf16_hex(0x30EDE) == "D883DEDE" and utf16_hex(0x1F100) == "D83CDD00"
+    subset = [0] + [0] * 31 + list(range(32, 128)) + list(range(0x4E00, 0x4E00 + 127)) + [0x30EDE]
+    cmap = to_unicode_cmap(subset)
+    blocks = [int(line.split()[0]) for line in cmap.splitlines() if line.endswith("beginbfchar")]
+    assert blocks == [100, 100, 24]  # 96 ASCII + 127 hanzi + 1; code 0 and the unfilled codes left out
+    assert "<FF> <D883DEDE>" in cmap and "<00>" not in cmap.split("endcodespacerange")[1]
+    assert cmap.count("beginbfchar") == cmap.count("endbfchar")
+
+
+def test_pdf_tounicode_maps_follow_the_cmap_rules(tmp_path):
+    """A page with more than 100 distinct characters of one font and one outside the BMP."""
+    import re
+
+    import pikepdf
+    import pypdfium2
+    from reportlab.pdfgen.canvas import Canvas
+
+    from briefgen.pdfa import cmap_problems
+
+    text = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 400) if c in base_codepoints())[:150] + "\U00030EDE"
+    fs = pdf_fontset(load_theme("official"), text)
+    pdf = tmp_path / "many.pdf"
+    canvas = Canvas(str(pdf), invariant=1, initialFontName=fs.name("body"))
+    for i in range(0, len(text), 30):
+        x = 40
+        for name, run in fs.segments("body", text[i:i + 30]):
+            canvas.setFont(name, 12)
+            canvas.drawString(x, 780 - i, run)
+            x += canvas.stringWidth(run, name, 12)
+    canvas.showPage()
+    canvas.save()
+    with pikepdf.open(pdf) as doc:
+        maps = [f.ToUnicode.read_bytes() for _, f in doc.pages[0].Resources.Font.items()]
+    assert all(cmap_problems(m) == [] for m in maps)
+    assert max(int(n) for m in maps for n in re.findall(rb"(\d+) beginbfchar", m)) == 100
+    got = pypdfium2.PdfDocument(str(pdf))[0].get_textpage().get_text_range()
+    assert "".join(got.split()) == text

@@ -16,6 +16,7 @@ nothing can write there either.
 from __future__ import annotations
 
 import logging
+import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -41,6 +42,8 @@ def cache_lock(target: Path, doing: str = "") -> Iterator[None]:
     path = Path(target).with_name(Path(target).name + ".lock")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not os.access(path.parent, os.W_OK):
+            raise PermissionError(path.parent)  # Windows' lock would take this for a busy lock and wait
         lock = FileLock(str(path), thread_local=False)
         try:
             lock.acquire(timeout=0)
