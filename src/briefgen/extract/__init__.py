@@ -600,7 +600,7 @@ class _Extractor:
             f"review: {len(review)} sections, {sum(len(s['points']) for s in review)} points; "
             f"{len(data['indicators'])} headline indicators, {n_results} other figures, {len(data['rankings'])} rankings"
             + (f", tally {_tally_text(data['tally'])}" if data.get("tally") else ""),
-            f"plan: {len(plan)} sections, {n_tasks} tasks"
+            f"plan: {len(plan)} sections, {n_tasks} lead tasks"
             + (f", {sum(1 for s in plan for t in s['tasks'] if t['lead'] != PLACEHOLDER)} with their lead unit" if n_tasks else ""),
             f"uncertain: {len(self.reasons)} fields (owners, deadlines and departments are placeholders to fill in)",
         ]
