@@ -20,8 +20,16 @@ Measured (recall / precision of result figures, refusals, year, title, tasks wit
       year / title / date right       2 / 2 / 2 of 6                   6 / 6 / 6
       tasks with their units          0/6                              6/6
 
-The one blind miss (累计达到312家 after 新增…46家) was then fixed by a general rule with its own test below;
-the blind floors are the first blind measurement, so they do not flatter the rule made from it.
+    second blind corpus, 4 reports (written after the first blind run had been used), first run at fe51112
+      figures recall / precision      34/38 (89%) / 34/35 (97%)
+      refused                         0
+      year / title / date right       3 / 3 / 3 of 4 (a statistics bulletin copied as one line)
+      tasks with their units          5/5
+
+The one miss of the first blind run (累计达到312家 after 新增…46家), and the misses of the second (a table whose
+first column is 序号; 比上年末增加18家 taken for an indicator; a title, signature and date run together on one
+line) were then fixed by general rules, each with its own test below; both blind sets then score 100%, which
+no longer measures unseen text. The floors asserted are the first blind measurements.
 """
 
 from __future__ import annotations
@@ -46,7 +54,7 @@ import wide_score
 
 WIDE = wide_score.WIDE
 REPORTS = sorted(WIDE.glob("*.txt"))
-BLIND = sorted(wide_score.BLIND.glob("*.txt"))
+BLIND = sorted(wide_score.BLIND.glob("*.txt")) + sorted(wide_score.BLIND2.glob("*.txt"))
 
 
 class _NoSources:
@@ -92,6 +100,15 @@ def test_blind_corpus_scores():
     assert t["refused"] == 0
     assert t["recall"] >= 0.98 and t["precision"] >= 0.98  # first blind run: 60/61 and 60/60
     assert t["year"] == 1.0 and t["title"] == 1.0 and t["tasks"] == 1.0
+
+
+def test_second_blind_corpus_scores():
+    scores = wide_score.score_folder(wide_score.BLIND2)
+    print("\n" + wide_score.table(scores))
+    t = wide_score.totals(scores)
+    assert t["refused"] == 0
+    assert t["recall"] >= 0.89 and t["precision"] >= 0.97  # first run: 34/38 and 34/35
+    assert t["year"] >= 0.75 and t["title"] >= 0.75 and t["tasks"] == 1.0
 
 
 @pytest.mark.parametrize("path", REPORTS + BLIND, ids=[p.stem for p in REPORTS + BLIND])
@@ -432,3 +449,24 @@ def test_part_headings_numbered_as_parts_and_plan_items_that_are_tasks():
     assert [(i["name"], i["yoy"]) for i in data["indicators"]] == [("地区生产总值", 5.9)]
     assert [[(t["title"], t["due"]) for t in s["tasks"]] for s in data["plan"]["sections"]] == [
         [("抓项目", "2024年内"), ("抓民生", "2024年6月底前")]]
+
+
+def test_table_whose_first_column_is_a_number():
+    figures, _ = find_tables(_lines("序号 | 指标名称 | 单位 | 2023年完成 | 同比增长(%)\n1 | 农业总产值 | 亿元 | 6.8 | 4.1\n"
+                                    "2 | 人均可支配收入 | 元 | 24680 | -0.5\n"))
+    assert figures == [{"name": "农业总产值", "value": 6.8, "unit": "亿元", "yoy": 4.1},
+                       {"name": "人均可支配收入", "value": 24680, "unit": "元", "yoy": -0.5}]
+
+
+def test_a_change_against_another_time_is_no_indicator():
+    assert _figs("年末共有规上企业215家，比上年末增加18家。") == [("规上企业", 215, "家")]
+    assert _figs("现有社区社会组织46个，较年初新增5个。") == [("社区社会组织", 46, "个")]
+
+
+def test_title_signature_and_date_on_one_line():
+    text, _ = restore_lines("某县2023年统计公报（节选） 某县统计局 2024年3月20日 一、综合 全年实现生产总值80亿元，增长5%。"
+                            "二、工业 全年规上工业增加值增长8%，规上企业215家，比上年末增加18家，工业用电量12.6亿千瓦时。")
+    assert text.split("\n")[:5] == ["某县2023年统计公报（节选）", "某县统计局", "2024年3月20日", "一、综合",
+                                     "全年实现生产总值80亿元，增长5%。"]
+    data = extract_text(text).data
+    assert data["report"]["title"] == "某县2023年统计公报（节选）" and data["report"]["date"] == date(2024, 3, 20)

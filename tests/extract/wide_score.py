@@ -10,6 +10,7 @@ year, title and date right, tally right, and tasks found with the right lead and
 
     python tests/extract/wide_score.py            # the development corpus
     python tests/extract/wide_score.py --blind    # the blind part (score once per change of approach)
+    python tests/extract/wide_score.py --blind2   # the second blind part
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import yaml
 
 WIDE = Path(__file__).resolve().parents[1] / "corpus" / "wide"
 BLIND = WIDE / "blind"
+BLIND2 = WIDE / "blind2"  # a second blind set, written after the first blind run had been used for fixes
 
 
 def _lcs(a: str, b: str) -> int:
@@ -177,7 +179,7 @@ def totals(scores: list[ReportScore]) -> dict:
 
 
 def main(argv: list[str]) -> None:
-    folder = BLIND if "--blind" in argv else WIDE
+    folder = BLIND2 if "--blind2" in argv else BLIND if "--blind" in argv else WIDE
     scores = score_folder(folder)
     if "-v" in argv:
         for s in scores:

@@ -676,7 +676,7 @@ def to_yaml(result: ExtractResult) -> str:
 
 # --------------------------------------------------------------------------- lines around the text
 
-_KIND_WORDS = re.compile(r"总结|报告|打算|思路|计划|通报|通知|情况|分析|方案|清单|要点|安排|分解|分工|任务|摘要|简报|汇报")
+_KIND_WORDS = re.compile(r"总结|报告|打算|思路|计划|通报|通知|情况|分析|方案|清单|要点|安排|分解|分工|任务|摘要|简报|汇报|公报")
 _META_LINE = re.compile(r"^\s*(?:发布|成文|印发|发文|更新)(?:时间|日期)\s*[：:]|^\s*来源\s*[：:]|^\s*(?:索引号|文\s*号|主题分类)\s*[：:]")
 
 
@@ -694,7 +694,7 @@ def _title_index(body: list[Line]) -> int | None:
         if re.match(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])", text):
             break
         if part_kind(text) and not (re.search(r"\d{4}\s*年", text) and re.search(r"街道|镇|乡|区|县|市", text)
-                                    or re.search(r"分析|通报|报告|通知|方案|清单|简报", text)):
+                                    or re.search(r"分析|通报|报告|通知|方案|清单|简报|公报", text)):
             break  # a part heading (2023年工作回顾), not the title (某街道2023年上半年工作总结)
         if _KIND_WORDS.search(text):
             return i

@@ -54,12 +54,24 @@ _HEADING_RUN_ON = re.compile(rf"^([{_CN}]{{1,3}}、[^。，；：,;:\s（(]{{2,2
 # A heading and then, after a gap, its text on the same line: "一、总体情况 上半年，…".
 _HEADING_GAP = re.compile(rf"^({_MARKER}[^，。；：,;:\s]{{2,20}})[ \u3000]+(?=\S)")
 # The title and then, after a gap, the text: "某镇2023年上半年工作总结和下半年工作打算 2023年上半年，…".
-_TITLE_GAP = re.compile(r"^([^，。；：,;:\s]{4,60}?(?:总结|报告|打算|思路|计划|通报|通知|情况|分析|方案|清单|要点|安排))[ \u3000]+(?=\S)")
+_TITLE_GAP = re.compile(r"^([^，。；：,;:\s]{4,60}?(?:总结|报告|打算|思路|计划|通报|通知|情况|分析|方案|清单|要点|安排|公报)"
+                        r"(?:[（(][^（）()]{1,8}[)）])?)[ \u3000]+(?=\S)")
+# A signature and a date opening what follows a title: "某县统计局 2024年3月20日 一、综合 …".
+_SIGNED_GAP = re.compile(r"^([^，。；：,;:\s]{2,20}(?:局|人民政府|政府|办事处|街道|镇|乡|委员会|办公室))[ \u3000]+"
+                         r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:[ \u3000]+(?=\S)|\s*$)")
 # A signature and a date ending a one-line copy: "…以上。某街道办事处 2024年7月10日".
 _CLOSING = re.compile(r"(?<=[。！？])\s*(?:([^。，；：,;:\s]{2,24}?)\s*)?(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 
 
 def restore_lines(text: str) -> tuple[str, int]:
+    text, first = _restore_lines(text)
+    if not first:
+        return text, 0
+    text, second = _restore_lines(text)  # what a title or a signature split off may hold markers in its turn
+    return text, first + second
+
+
+def _restore_lines(text: str) -> tuple[str, int]:
     """Put back the line breaks of a report that arrives as one line (document-sharing sites and PDF copies
     give it so): before inline part and section markers (一、 （二）) of a long line that has at least two of
     them, after a heading followed by a gap, after a title followed by a gap, and before a closing signature
@@ -69,13 +81,17 @@ def restore_lines(text: str) -> tuple[str, int]:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         pieces = [line]
-        if len(line) >= 120 and len(re.findall(_MARKER, line)) >= 2:
+        if (len(line) >= 120 or re.search(rf"[ \u3000\t]{_MARKER}", line)) and len(re.findall(_MARKER, line)) >= 2:
             pieces = [p for p in _INLINE_MARKER.split(line)]
             added += len(pieces) - 1
         for piece in pieces:
             if index < 3 and piece is pieces[0]:
                 piece, n = _TITLE_GAP.subn("\\1\n", piece.strip(), count=1)
                 added += n
+                head, sep, after = piece.partition("\n")
+                after, n = _SIGNED_GAP.subn("\\1\n\\2\n", after if sep else head, count=1)
+                piece = (head + sep + after if sep else after).rstrip("\n")
+                added += 2 * n
             piece, n = _HEADING_RUN_ON.subn("\\1\n", piece.strip() if len(pieces) > 1 else piece, count=1)
             added += n
             piece, n = _HEADING_GAP.subn("\\1\n", piece.strip() if len(pieces) > 1 else piece, count=1)

@@ -90,12 +90,14 @@ _GROWTH = re.compile(
 _NO_SUBJECT = re.compile(r"(?:同比|(?:比|较)\S{0,7}|分别|均|其中|增速|增幅|，|、|\s)*")
 # A growth that compares with another place or period is no indicator: 增速高于全市0.4个百分点.
 _COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:高于|低于|快于|慢于|比|较|提高|回落|收窄|扩大)")
+# A change against another time is no indicator of its own: 比上年末增加18家, 较年初减少3个.
+_CHANGE = re.compile(r"^(?:比|较)[^，；\d]{0,8}?(?:增加|减少|新增|多|少|增|减)了?$")
 _NEGATIVE = ("下降", "减少", "回落", "降低")
 _PROGRESS = re.compile(r"(?:完成|达到|占|为)(?:了)?(?:年度|全年|年)(?:目标|任务|计划|预算)(?:任务)?(?:[（(][^（）()]*[)）])?的?$")
 _FUTURE = ("争取", "力争", "计划", "确保", "拟", "目标", "将")
 
 _LEAD_FILLER = re.compile(
-    r"^(?:(?:社区|村|镇|乡|区|县)(?=新增|完成|实现|开展|累计|共|发放|办结|引进|新建|新引进|签约)|实施|全镇|全区|全县|全市|全乡|全街道|全街|街道|我镇|我街道|我区|我县|本镇|辖区内?|截至目前|截止目前|截至\S{0,6}底|截至|截止|目前|至今|今年以来|上半年|全年|当年|当月|累计|其中|共|已经|已|预计|辖区内?|"
+    r"^(?:(?:社区|村|镇|乡|区|县)(?=新增|完成|实现|开展|累计|共|发放|办结|引进|新建|新引进|签约)|实施|年末|年初|期末|月末|共有|现有|拥有|全镇|全区|全县|全市|全乡|全街道|全街|街道|我镇|我街道|我区|我县|本镇|辖区内?|截至目前|截止目前|截至\S{0,6}底|截至|截止|目前|至今|今年以来|上半年|全年|当年|当月|累计|其中|共|已经|已|预计|辖区内?|"
     r"1-6月|1—6月|\d{1,2}-\d{1,2}月|重点关注|开展|组织|累计发放|发放|开设|登上|新建成|建成|完成了?|实现了?|全年共|共计)"
 )
 _NAME_VERBS = "开展|组织|举办|发放|开设|建成|新建成|召开|排查|化解"
@@ -215,7 +217,8 @@ def find_figures(text: str) -> Found:
                 if _is_plot(part, m.end) or _attributive(part, m):
                     continue  # 50万元以上的村, 总投资5亿元的产业园: part of a name, not a result
                 if future or _quoted(part, m.start) or m.unit in ("%", "％", "个百分点") and g \
-                        or m.unit == "个百分点" and _COMPARISON.search(_strip_name(part[pos: m.start])):
+                        or m.unit == "个百分点" and _COMPARISON.search(_strip_name(part[pos: m.start])) \
+                        or _CHANGE.match(part[pos: m.start].strip()):
                     pos = m.end
                     continue
                 if m.unit in ("%", "％") and last is not None and last.sentence == si and last.progress is None \

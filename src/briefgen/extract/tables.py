@@ -50,9 +50,20 @@ def _role(head: str) -> str | None:
     return None
 
 
+def _name_column(row: list[str]) -> int | None:
+    """The column that names the indicator: the first (or the one after 序号) saying 指标, 项目 or 名称."""
+    for k, cell in enumerate(row[:2]):
+        if re.search(r"指标|项目名称|^项目|名称", cell):
+            return k
+        if not re.fullmatch(r"序号|编号|No\.?", cell.strip()):
+            return None
+    return None
+
+
 def _is_heading(row: list[str]) -> bool:
-    return (len(row) >= 3 and re.search(r"指标|项目名称|^项目", row[0]) is not None
-            and sum(1 for c in row[1:] if _role(c)) >= 2 and any(_role(c) == "value" for c in row[1:]))
+    k = _name_column(row)
+    return (k is not None and len(row) >= k + 3
+            and sum(1 for c in row[k + 1:] if _role(c)) >= 2 and any(_role(c) == "value" for c in row[k + 1:]))
 
 
 def _number(text: str) -> str | None:
@@ -77,12 +88,13 @@ def find_tables(lines: list[Line]) -> tuple[list[dict], set[int]]:
         if not row or not _is_heading(row):
             i += 1
             continue
-        roles = [None] + [_role(c) for c in row[1:]]
+        at = _name_column(row)
+        roles = [None] * (at + 1) + [_role(c) for c in row[at + 1:]]
         if "value" in roles:  # the first value column is the figure; later ones (上年同期) are left out
             first = roles.index("value")
             roles = [r if r != "value" or k == first else None for k, r in enumerate(roles)]
         unit = ""
-        for head in (row[0], row[roles.index("value")] if "value" in roles else ""):
+        for head in (row[at], row[roles.index("value")] if "value" in roles else ""):
             m = _UNIT_IN.search(head)
             if m and m.group(1) not in ("%", "％"):
                 unit = m.group(1)
@@ -97,9 +109,9 @@ def find_tables(lines: list[Line]) -> tuple[list[dict], set[int]]:
         i += 1
         while i < len(lines):
             row = cells(lines[i].text)
-            if not row or not re.search(r"[\u4e00-\u9fff]", row[0]) or _is_heading(row):
+            if len(row) <= at or not re.search(r"[\u4e00-\u9fff]", row[at]) or _is_heading(row):
                 break
-            name = _ROW_PREFIX.sub("", row[0]).strip()
+            name = _ROW_PREFIX.sub("", row[at]).strip()
             row_unit = unit
             m = _UNIT_IN.search(name)
             if m:
@@ -107,7 +119,7 @@ def find_tables(lines: list[Line]) -> tuple[list[dict], set[int]]:
                 name = _UNIT_IN.sub("", name).strip()
             values: dict[str, str] = {}
             numeric = 0
-            for k, cell in enumerate(row[1:], start=1):
+            for k, cell in enumerate(row[at + 1:], start=at + 1):
                 role = roles[k] if k < len(roles) else None
                 if role == "unit":
                     if cell:
