@@ -13,8 +13,33 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
-from . import values
+from . import limits, values
 from .errors import DataError, Location, Problem
+
+
+def check_figure(number: Decimal) -> Decimal:
+    """A figure within ``limits``: finite, at most MAX_INTEGER_DIGITS before the point and MAX_DECIMAL_PLACES after
+    it, so that templates can round and format it (decimal arithmetic keeps 28 significant digits)."""
+    if not number.is_finite():
+        raise ValueError(f'"{number}" is not a number a report can show; write the figure')
+    if number and number.adjusted() >= limits.MAX_INTEGER_DIGITS:
+        raise ValueError(limits.refusal(f"a number of {number.adjusted() + 1:,} digits before the point",
+                                        f"at most {limits.MAX_INTEGER_DIGITS} (limits.MAX_INTEGER_DIGITS)",
+                                        "check the figure, or give it in a larger unit (万元, 亿元)"))
+    places = -number.normalize().as_tuple().exponent if number else 0
+    if places > limits.MAX_DECIMAL_PLACES:
+        raise ValueError(limits.refusal(f"a number of {places:,} digits after the point",
+                                        f"at most {limits.MAX_DECIMAL_PLACES} (limits.MAX_DECIMAL_PLACES)",
+                                        "round the figure"))
+    return number
+
+
+def _in_years(day: Any) -> Any:
+    """A date within MIN_YEAR..MAX_YEAR (date arithmetic and the PDF's metadata fail near the year 9999)."""
+    if isinstance(day, date) and not limits.MIN_YEAR <= day.year <= limits.MAX_YEAR:
+        raise ValueError(f"{day.isoformat()}: the year {day.year} is outside {limits.MIN_YEAR}-{limits.MAX_YEAR} "
+                         "(limits.MIN_YEAR, limits.MAX_YEAR); check the year")
+    return day
 
 
 class _Model(BaseModel):
@@ -38,7 +63,7 @@ class Meta(_Model):
     @classmethod
     def _date(cls, v: Any) -> Any:
         # JSON has no dates, and a quoted YAML date is text: read both as a person would write them.
-        return values.parse_date(v) if isinstance(v, (str, datetime)) else v
+        return _in_years(values.parse_date(v) if isinstance(v, (str, datetime)) else v)
 
     @field_validator("year", mode="before")
     @classmethod
@@ -71,12 +96,12 @@ class Indicator(_Model):
     @field_validator("value", "target", mode="before")
     @classmethod
     def _number(cls, v: Any) -> Any:
-        return None if v is None else values.parse_number(v)
+        return None if v is None else check_figure(values.parse_number(v))
 
     @field_validator("yoy", "progress", mode="before")
     @classmethod
     def _percent(cls, v: Any) -> Any:
-        return None if v is None else values.parse_percent(v)
+        return None if v is None else check_figure(values.parse_percent(v))
 
     @field_validator("light", mode="before")
     @classmethod
@@ -89,9 +114,9 @@ class Tally(_Model):
     """A traffic-light tally such as 一季度 14绿6红, with the standing it earned."""
 
     period: str
-    green: int = Field(ge=0)
-    red: int = Field(ge=0)
-    yellow: int = Field(default=0, ge=0)
+    green: int = Field(ge=0, le=limits.MAX_LIST_ITEMS)
+    red: int = Field(ge=0, le=limits.MAX_LIST_ITEMS)
+    yellow: int = Field(default=0, ge=0, le=limits.MAX_LIST_ITEMS)
     rank: str | None = None
 
     @property
@@ -188,8 +213,8 @@ class Task(_Model):
     def _due(cls, v: Any, info: ValidationInfo) -> Any:
         # Text and numbers (2022.12 in YAML) are read as deadlines, in the report's year when they name none.
         if isinstance(v, (str, int, float, Decimal)) and not isinstance(v, bool):
-            return values.parse_due(v, (info.context or {}).get("year"))
-        return v
+            return _in_years(values.parse_due(v, (info.context or {}).get("year")))
+        return _in_years(v)
 
     @property
     def due_display(self) -> str:

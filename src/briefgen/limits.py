@@ -1,0 +1,100 @@
+"""Every limit briefgen puts on its inputs, in one place.
+
+A data file, an Excel sheet or a CSV passed between offices cannot be trusted: a YAML alias bomb, a cell at
+XFD1048576, a zip bomb saved as .xlsx or a number with thousands of digits would otherwise hang briefgen or
+eat all memory. Each limit below is far above anything a real work report needs (a district's report has a
+few dozen indicators and a few hundred tasks) and is checked *before* the work it protects, so that a hostile
+file is refused within a second, with one located line that names the limit and says how to fix the input.
+
+The loaders (``briefgen.load``) and the model's validators (``briefgen.model``) read these constants; tests may
+lower them. ``refusal`` words the message.
+"""
+
+from __future__ import annotations
+
+# --- files ---------------------------------------------------------------------------------------------------
+
+MAX_DATA_FILE_BYTES = 10 * 1024 * 1024
+"""Largest YAML or JSON data file read (10 MB). The sample report's data file is 20 KB."""
+
+MAX_TABLE_FILE_BYTES = 20 * 1024 * 1024
+"""Largest .xlsx or .csv table read (20 MB). A table of a few hundred tasks is well under 1 MB."""
+
+# --- YAML / JSON structure -----------------------------------------------------------------------------------
+
+MAX_NESTING_DEPTH = 50
+"""Deepest nesting of mappings and lists in a data file. The data model itself is 7 levels deep."""
+
+MAX_YAML_NODES = 200_000
+"""Most values (keys, values and list items) a data file may hold once every YAML alias (``*name``) and merge
+key (``<<:``) is expanded. Counted on the parsed nodes, before any object is built, so that an alias bomb
+("billion laughs") is refused without being expanded."""
+
+MAX_YAML_ALIASES = 10_000
+"""Most alias uses (``*name``) in one data file; real data files use none or a handful."""
+
+MAX_LIST_ITEMS = 1_000
+"""Longest list in a data file (indicators, the tasks of a section, a department list)."""
+
+MAX_STRING_CHARS = 20_000
+"""Longest text value, in characters, in a data file or a table cell (about 13 printed pages)."""
+
+# --- numbers -------------------------------------------------------------------------------------------------
+
+MAX_NUMBER_CHARS = 40
+"""Longest number as written (digits, sign, point and exponent) in a YAML or JSON file. Python refuses to read
+integers of more than 4,300 digits at all; a figure in a work report has fewer than 20."""
+
+MAX_INTEGER_DIGITS = 15
+"""Most digits before the decimal point of a figure (up to 999 trillion): decimal arithmetic in templates keeps
+28 significant digits, so larger or more precise values cannot be formatted reliably."""
+
+MAX_DECIMAL_PLACES = 10
+"""Most digits after the decimal point of a figure."""
+
+MIN_YEAR = 1900
+"""Earliest year accepted for a report's date, its year and a deadline."""
+
+MAX_YEAR = 2199
+"""Latest year accepted for a report's date, its year and a deadline (date arithmetic near 9999 overflows)."""
+
+# --- tables --------------------------------------------------------------------------------------------------
+
+MAX_TABLE_ROWS = 5_000
+"""Most rows of a sheet or CSV read, counted up to the last row that holds a value."""
+
+MAX_TABLE_COLUMNS = 100
+"""Most columns of a sheet or CSV read, counted up to the last column that holds a value."""
+
+MAX_TABLE_CELLS = 200_000
+"""Most cells one sheet of an .xlsx may store, with a value or only formatting: openpyxl keeps each in memory."""
+
+MAX_ZIP_MEMBER_BYTES = 100 * 1024 * 1024
+"""Largest uncompressed part of an .xlsx (a sheet's XML, the shared strings): 100 MB."""
+
+MAX_ZIP_TOTAL_BYTES = 200 * 1024 * 1024
+"""Largest total uncompressed size of all parts of an .xlsx: 200 MB."""
+
+MAX_ZIP_RATIO = 200
+"""Highest compression ratio (uncompressed / compressed size) of an .xlsx part larger than
+``ZIP_RATIO_FLOOR_BYTES``; sheets compress 5-20 times, a zip bomb thousands of times."""
+
+ZIP_RATIO_FLOOR_BYTES = 1024 * 1024
+"""Parts smaller than this (1 MB uncompressed) are not checked for their ratio: they cannot do harm."""
+
+MAX_ZIP_MEMBERS = 10_000
+"""Most parts in an .xlsx archive."""
+
+
+def megabytes(n: int) -> str:
+    """A byte count for messages: 10485760 -> "10 MB"."""
+    return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
+
+
+def refusal(what: str, limit: str, fix: str) -> str:
+    """One message for a limit: what was found, the limit it exceeds, how to fix the input.
+
+    >>> refusal("the file is 52 MB", "at most 10 MB (limits.MAX_DATA_FILE_BYTES)", "split it")
+    'the file is 52 MB; briefgen reads at most 10 MB (limits.MAX_DATA_FILE_BYTES); split it'
+    """
+    return f"{what}; briefgen reads {limit}; {fix}"
