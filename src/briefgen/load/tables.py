@@ -17,6 +17,7 @@ import calendar
 import colorsys
 import csv
 import io
+import math
 import re
 import unicodedata
 import warnings
@@ -26,9 +27,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .. import values
+from .. import limits, values
 from ..errors import DataError, Location, Problem
-from . import SourceMap, display_name
+from . import SourceMap, check_file, display_name, read_limited
+from .yamlfile import bad_character
 
 INDICATORS = "indicators"
 TASKS = "tasks"
@@ -162,13 +164,16 @@ def _read_xlsx(path: Path, name: str) -> list[Sheet]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_workbook(path, name)  # sizes, zip bombs, DTDs and the number of cells, before openpyxl reads a byte
     try:
         with warnings.catch_warnings():
             # openpyxl warns about features it drops (data validation, conditional formats): not our concern.
             warnings.simplefilter("ignore")
             wb = openpyxl.load_workbook(path, read_only=False, data_only=True)
     except (InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise DataError([Problem(Location(name), "", f"cannot open the workbook ({exc}); save it again as .xlsx")]) from None
+        # openpyxl's own message runs over several lines and names the file again; its cause says what is wrong.
+        detail = (str(exc.__cause__ or exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise DataError([Problem(Location(name), "", f"cannot open the workbook ({detail}); save it again as .xlsx")]) from None
     except Exception as exc:  # zipfile.BadZipFile and friends: a damaged or mislabelled file
         raise DataError([Problem(Location(name), "", f"not an .xlsx workbook ({type(exc).__name__}); save it again as .xlsx")]) from None
 
@@ -188,29 +193,199 @@ def _read_xlsx(path: Path, name: str) -> list[Sheet]:
         return lookup
 
     sheets = []
+    problems: list[Problem] = []
     ordered = [wb.active] + [ws for ws in wb.worksheets if ws is not wb.active] if wb.active in wb.worksheets else wb.worksheets
     for ws in ordered:
+        if not hasattr(ws, "iter_rows"):  # a chart sheet
+            continue
+        prefix = _ref(ws.title, 1, 1)[: -len("A1")]  # "Sheet1!" or "'My sheet'!"
+        # Only as far as the last value: a formatted or empty cell at XFD1048576 sets max_row and max_column to the
+        # sheet's end, and reading that far would create 17 billion cells.
+        max_row, max_col = _extent(ws)
+        if max_row > limits.MAX_TABLE_ROWS or max_col > limits.MAX_TABLE_COLUMNS:
+            far = _far_cell(ws)
+            problems.append(Problem(Location(name, cell=f"{prefix}{far}"), "", limits.refusal(
+                f"a value this far out makes the sheet {max_row:,} rows by {max_col:,} columns",
+                f"sheets of at most {limits.MAX_TABLE_ROWS:,} rows and {limits.MAX_TABLE_COLUMNS} columns "
+                "(limits.MAX_TABLE_ROWS, limits.MAX_TABLE_COLUMNS)", "delete what stands there, or copy the table "
+                "into a new sheet")))
+            continue
         merged_at: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         for rng in ws.merged_cells.ranges:
             bounds = (rng.min_row, rng.min_col, rng.max_row, rng.max_col)
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
+            for r in range(rng.min_row, min(rng.max_row, max_row) + 1):  # within the values: a merge may be huge
+                for c in range(rng.min_col, min(rng.max_col, max_col) + 1):
                     merged_at[(r, c)] = bounds
         rows: list[list[Cell]] = []
-        prefix = _ref(ws.title, 1, 1)[: -len("A1")]  # "Sheet1!" or "'My sheet'!"
-        for r, row in enumerate(ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column), start=1):
+        for r, row in enumerate(ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col), start=1):
             cells = []
             for c, xc in enumerate(row, start=1):
                 bounds = merged_at.get((r, c))
                 src = ws.cell(row=bounds[0], column=bounds[1]) if bounds else xc
                 value = src.value
+                ref = f"{prefix}{src.coordinate}"
+                why = cell_problem(value)
+                if why:
+                    if src is xc:  # a merged range reports its top-left cell once
+                        problems.append(Problem(Location(name, cell=ref), "", why))
+                    value = None
                 if isinstance(value, str):
                     value = value.strip() or None
-                ref = f"{prefix}{src.coordinate}"
                 cells.append(Cell(value, ref, bounds, src.number_format or "General", _fill_light(src)))
             rows.append(cells)
         sheets.append(Sheet(name, ws.title, rows, formula_lookup(ws.title)))
+    if problems:
+        raise DataError(problems[:20])
     return sheets
+
+
+def _extent(ws: Any) -> tuple[int, int]:
+    """The last row and column that hold a value (openpyxl's max_row/max_column count formatted empty cells)."""
+    cells = getattr(ws, "_cells", None)
+    if not isinstance(cells, dict):  # pragma: no cover - another openpyxl
+        return ws.max_row, ws.max_column
+    max_row = max_col = 0
+    for (r, c), cell in cells.items():
+        if cell.value is not None:
+            max_row, max_col = max(max_row, r), max(max_col, c)
+    for rng in ws.merged_cells.ranges:  # a merged heading's area counts as far as its values do
+        if (rng.min_row, rng.min_col) in cells and cells[(rng.min_row, rng.min_col)].value is not None:
+            max_row = max(max_row, min(rng.max_row, limits.MAX_TABLE_ROWS))
+            max_col = max(max_col, min(rng.max_col, limits.MAX_TABLE_COLUMNS))
+    return max_row, max_col
+
+
+def _far_cell(ws: Any) -> str:
+    from openpyxl.utils import get_column_letter
+
+    far = max(((r, c) for (r, c), cell in ws._cells.items() if cell.value is not None),
+              key=lambda rc: max(rc[0] / limits.MAX_TABLE_ROWS, rc[1] / limits.MAX_TABLE_COLUMNS))
+    return f"{get_column_letter(far[1])}{far[0]}"
+
+
+def cell_problem(value: Any) -> str | None:
+    """Why a cell's value cannot be taken (infinite or not a number, text too long or with control characters)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value} is not a number a report can show; type the figure or leave the cell empty"
+    if isinstance(value, str):
+        if len(value) > limits.MAX_STRING_CHARS:
+            return limits.refusal(f"a text of {len(value):,} characters", f"cells of at most {limits.MAX_STRING_CHARS:,} "
+                                  "characters (limits.MAX_STRING_CHARS)", "shorten it")
+        return bad_character(value)
+    return None
+
+
+def check_workbook(path: Path, name: str) -> None:
+    """Refuse an .xlsx that would take too long or too much memory to open, before openpyxl opens it.
+
+    The archive's parts are checked by their uncompressed sizes and compression ratios (a zip bomb), any XML
+    part with a document type declaration (entity bombs) is refused, and the sheets' cells are counted while
+    streaming through their XML, stopping at the first one too many.
+    """
+    import zipfile
+
+    def refuse(message: str) -> None:
+        raise DataError([Problem(Location(name), "", message)])
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        refuse(f"not an .xlsx workbook ({type(exc).__name__}); save it again as .xlsx")
+    with archive:
+        parts = archive.infolist()
+        if len(parts) > limits.MAX_ZIP_MEMBERS:
+            refuse(limits.refusal(f"the workbook holds {len(parts):,} parts", f"at most {limits.MAX_ZIP_MEMBERS:,} "
+                                  "(limits.MAX_ZIP_MEMBERS)", "save it again from Excel as .xlsx"))
+        total = 0
+        for part in parts:
+            total += part.file_size
+            if part.file_size > limits.MAX_ZIP_MEMBER_BYTES:
+                refuse(limits.refusal(f"its part {part.filename} unpacks to {limits.megabytes(part.file_size)}",
+                                      f"parts of at most {limits.megabytes(limits.MAX_ZIP_MEMBER_BYTES)} "
+                                      "(limits.MAX_ZIP_MEMBER_BYTES)", "copy the table into a new workbook"))
+            ratio = part.file_size / max(part.compress_size, 1)
+            if part.file_size > limits.ZIP_RATIO_FLOOR_BYTES and ratio > limits.MAX_ZIP_RATIO:
+                refuse(limits.refusal(f"its part {part.filename} unpacks {ratio:,.0f} times larger than stored (a zip bomb?)",
+                                      f"parts compressed at most {limits.MAX_ZIP_RATIO} times (limits.MAX_ZIP_RATIO)",
+                                      "copy the table into a new workbook"))
+        if total > limits.MAX_ZIP_TOTAL_BYTES:
+            refuse(limits.refusal(f"the workbook unpacks to {limits.megabytes(total)}", f"at most "
+                                  f"{limits.megabytes(limits.MAX_ZIP_TOTAL_BYTES)} (limits.MAX_ZIP_TOTAL_BYTES)",
+                                  "copy the table into a new workbook"))
+        for part in parts:
+            if part.filename.lower().endswith((".xml", ".rels", ".vml")):
+                why = _scan_part(archive, part, part.filename.startswith("xl/worksheets/"))
+                if why:
+                    refuse(why)
+
+
+class _Stop(Exception):
+    pass
+
+
+def _scan_part(archive: Any, part: Any, sheet: bool) -> str | None:
+    """Stream one XML part: a DTD is refused; in a sheet, cells and rows with values are counted against the limits."""
+    import xml.parsers.expat
+
+    parser = xml.parsers.expat.ParserCreate()
+    count = {"cells": 0, "rows": 0, "row_has_value": False}
+    found: list[str] = []
+    short = part.filename.rsplit("/", 1)[-1]
+
+    def doctype(*_args: Any) -> None:
+        found.append(f"its part {part.filename} declares a document type (DTD), which Excel never writes and an "
+                     "entity bomb needs; save the file again from Excel as .xlsx")
+        raise _Stop
+
+    def start(tag: str, _attrs: Any) -> None:
+        tag = tag.rsplit(":", 1)[-1]
+        if tag == "c":
+            count["cells"] += 1
+            if count["cells"] > limits.MAX_TABLE_CELLS:
+                found.append(limits.refusal(f"the sheet in {short} stores more than {limits.MAX_TABLE_CELLS:,} cells "
+                                            "(values or formatting)", f"at most {limits.MAX_TABLE_CELLS:,} cells a "
+                                            "sheet (limits.MAX_TABLE_CELLS)", "copy the table alone into a new workbook"))
+                raise _Stop
+        elif tag == "row":
+            count["row_has_value"] = False
+        elif tag == "mergeCell":
+            # openpyxl makes one object for every cell a merged range covers: F1:XFD1048576 would be 17 billion.
+            from openpyxl.utils.cell import range_boundaries
+
+            try:
+                min_col, min_row, max_col, max_row = range_boundaries(str(_attrs.get("ref", "")))
+            except (ValueError, TypeError):
+                return
+            count["merged"] = count.get("merged", 0) + (max_row - min_row + 1) * (max_col - min_col + 1)
+            if count["merged"] > limits.MAX_TABLE_CELLS:
+                found.append(limits.refusal(f"the sheet in {short} merges cells {_attrs.get('ref')}, more than "
+                                            f"{limits.MAX_TABLE_CELLS:,} cells in all", f"at most "
+                                            f"{limits.MAX_TABLE_CELLS:,} cells a sheet (limits.MAX_TABLE_CELLS)",
+                                            "unmerge those cells, or copy the table alone into a new workbook"))
+                raise _Stop
+        elif tag in ("v", "is") and not count["row_has_value"]:
+            count["row_has_value"] = True
+            count["rows"] += 1
+            if count["rows"] > limits.MAX_TABLE_ROWS:
+                found.append(limits.refusal(f"the sheet in {short} has more than {limits.MAX_TABLE_ROWS:,} rows with "
+                                            "values", f"sheets of at most {limits.MAX_TABLE_ROWS:,} rows "
+                                            "(limits.MAX_TABLE_ROWS)", "split the table, or keep only the rows "
+                                            "the report needs"))
+                raise _Stop
+
+    parser.StartDoctypeDeclHandler = doctype
+    if sheet:
+        parser.StartElementHandler = start
+    try:
+        with archive.open(part) as stream:
+            while chunk := stream.read(1 << 20):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except _Stop:
+        return found[0]
+    except Exception:  # malformed XML, a bad CRC: openpyxl says so in its own words
+        return None
+    return None
 
 
 def _fill_light(cell: Any) -> str | None:
@@ -250,7 +425,7 @@ def decode_csv(data: bytes) -> str:
 
 
 def _read_csv(path: Path, name: str) -> list[Sheet]:
-    raw = path.read_bytes()
+    raw = read_limited(path, name, limits.MAX_TABLE_FILE_BYTES, "table")
     try:
         text = decode_csv(raw)
     except UnicodeDecodeError as exc:
@@ -260,15 +435,73 @@ def _read_csv(path: Path, name: str) -> list[Sheet]:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    rows = []
-    for r, record in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1):
-        rows.append([Cell(v.strip() or None, _ref(None, r, c)) for c, v in enumerate(record, start=1)])
+    try:  # strict first, to catch a quote that is never closed; loose when only a stray quote stops it
+        rows, problems = _csv_rows(text, dialect, name, strict=True)
+    except _CsvQuirk:
+        rows, problems = _csv_rows(text, dialect, name, strict=False)
+    if problems:
+        raise DataError(problems[:20])
     return [Sheet(name, None, rows)]
+
+
+class _CsvQuirk(Exception):
+    pass
+
+
+def _csv_rows(text: str, dialect: Any, name: str, strict: bool) -> tuple[list[list[Cell]], list[Problem]]:
+    rows: list[list[Cell]] = []
+    problems: list[Problem] = []
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=strict)
+    line = 0  # the line the last record ended on
+    try:
+        for r, record in enumerate(reader, start=1):
+            if r > limits.MAX_TABLE_ROWS:
+                problems.append(Problem(Location(name, line + 1), "", limits.refusal(
+                    f"more than {limits.MAX_TABLE_ROWS:,} rows", f"tables of at most {limits.MAX_TABLE_ROWS:,} rows "
+                    "(limits.MAX_TABLE_ROWS)", "split the table, or keep only the rows the report needs")))
+                break
+            while record and not record[-1].strip():
+                record.pop()
+            if len(record) > limits.MAX_TABLE_COLUMNS:
+                problems.append(Problem(Location(name, line + 1), "", limits.refusal(
+                    f"a row of {len(record):,} columns", f"tables of at most {limits.MAX_TABLE_COLUMNS} columns "
+                    "(limits.MAX_TABLE_COLUMNS)", "delete the columns the report does not need")))
+                break
+            cells = []
+            for c, v in enumerate(record, start=1):
+                why = cell_problem(v)
+                if why:
+                    problems.append(Problem(Location(name, cell=_ref(None, r, c)), "", why))
+                    v = ""
+                cells.append(Cell(v.strip() or None, _ref(None, r, c)))
+            rows.append(cells)
+            line = reader.line_num
+    except csv.Error as exc:
+        message = str(exc)
+        if "field larger than field limit" in message:
+            why = (f"a cell of more than {csv.field_size_limit():,} characters begins on or after this line, or a "
+                   'quote (") opened here is never closed; close the quote or shorten the cell')
+        elif "unexpected end of data" in message:
+            why = 'a quote (") opened on this line is never closed; close it or delete it'
+        elif strict:
+            raise _CsvQuirk from None
+        else:  # pragma: no cover - the loose reader stops on nothing else
+            why = f"not readable as CSV ({message}); save it again as CSV UTF-8"
+        problems.append(Problem(Location(name, line + 1), "", why))
+    return rows, problems
 
 
 def read_sheets(path: Path, name: str) -> list[Sheet]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise DataError([Problem(Location(name), "", f"cannot be read ({exc.strerror or exc})")]) from None
+        if size > limits.MAX_TABLE_FILE_BYTES:
+            raise DataError([Problem(Location(name), "", limits.refusal(
+                f"the file is {limits.megabytes(size)}", f"a table of at most {limits.megabytes(limits.MAX_TABLE_FILE_BYTES)} "
+                "(limits.MAX_TABLE_FILE_BYTES)", "keep only the sheet with the table, without pictures"))])
         return _read_xlsx(path, name)
     if suffix in (".csv", ".txt", ".tsv"):
         return _read_csv(path, name)
@@ -543,9 +776,16 @@ def _percent_cell(cell: Cell | None, raw: Any) -> tuple[Decimal, str | None]:
             raise ValueError(f'"{raw}" is not a number') from None
     number = values.parse_number(raw)
     if cell is not None and "%" in cell.number_format:
-        number = values.tidy_decimal(number * 100)
+        number = _tidy(number * 100)
         return number, f"{number}%"
-    return values.tidy_decimal(number), None
+    return _tidy(number), None
+
+
+def _tidy(number: Decimal) -> Decimal:
+    """``values.tidy_decimal`` for a figure within ``limits`` (else ValueError): 1e308 cannot be rounded."""
+    from ..model import check_figure
+
+    return values.tidy_decimal(check_figure(number))
 
 
 def _display_number(number: Decimal, fmt: str) -> str | None:
@@ -626,7 +866,11 @@ def _indicators(table: Table, problems: list[Problem]) -> tuple[list[dict], Sour
                     number = Decimal(0)
                 if cell is not None and "%" in cell.number_format:
                     number, value_unit = number * 100, "%"
-                number = values.tidy_decimal(number)
+                try:
+                    number = _tidy(number)
+                except ValueError as exc:
+                    problems.append(Problem(row.loc("value"), row.label("value"), str(exc)))
+                    number = Decimal(0)
                 item["value"] = number
                 shown = _display_number(number, cell.number_format if cell else "")
                 if shown:
@@ -651,9 +895,9 @@ def _indicators(table: Table, problems: list[Problem]) -> tuple[list[dict], Sour
                 if text is not None:
                     item["yoy_text"] = text
         if "target" in table.columns:
-            got = _parse(row, "target", problems, lambda v: values.parse_quantity(v)[0])
+            got = _parse(row, "target", problems, lambda v: _tidy(values.parse_quantity(v)[0]))
             if got is not None and got is not _FAILED:
-                item["target"] = values.tidy_decimal(got)
+                item["target"] = got
         if "progress" in table.columns:
             def progress(v: Any) -> Decimal:
                 if isinstance(v, str):
@@ -894,8 +1138,9 @@ def read_tables(path: str | Path, kinds: Iterable[str] = (INDICATORS, TASKS), sh
     kinds = list(kinds)
     result = TableData(sources=SourceMap(name))
     result.sources.add((), Location(name))
-    if not path.is_file():
-        result.problems.append(Problem(Location(name), "", "file not found; check the path"))
+    why = check_file(path, name)
+    if why:
+        result.problems.append(Problem(Location(name), "", why))
         return result
     try:
         sheets = read_sheets(path, name)

@@ -1,13 +1,22 @@
-"""YAML (and JSON, a subset of YAML) -> plain data and a SourceMap with line and column of every value."""
+"""YAML (and JSON, a subset of YAML) -> plain data and a SourceMap with line and column of every value.
+
+A data file is not trusted: before any object is built, the parsed nodes are checked against ``briefgen.limits``
+(aliases that refer to themselves, alias and merge-key bombs counted by the values they expand to, nesting depth,
+list length, numbers of thousands of digits, text that is too long or holds control characters), and each
+refusal is one Problem at the value's line and column.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import yaml
 
+from .. import limits
 from ..errors import DataError, Location, Problem
-from . import SourceMap
+from . import SourceMap, read_limited
 
 try:  # the C loader is several times faster where libyaml is present
     _Base = yaml.CSafeLoader
@@ -23,15 +32,40 @@ class _Loader(_Base):
 def _timestamp(loader, node):
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
-    except ValueError:
+    except (ValueError, OverflowError):
         return loader.construct_scalar(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+
+# Characters that neither DOCX (XML 1.0) nor PDF text can hold, or that hide what a text says: C0 and C1 control
+# characters other than tab and line breaks, and the Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF, …).
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufdd0-\ufdef\ufffe\uffff"
+                       "\U0001fffe\U0001ffff\U0010fffe\U0010ffff\ud800-\udfff]")
+
+
+def bad_character(text: str) -> str | None:
+    """A message naming the first control character or noncharacter in ``text`` and where, or None.
+
+    Shared by the table readers (a cell's text) and the model's last check.
+    """
+    m = _BAD_CHAR.search(text)
+    if m is None:
+        return None
+    ch = m.group()
+    kind = {"Cs": "a lone surrogate", "Cn": "a noncharacter"}.get(unicodedata.category(ch), "a control character")
+    label = {"\x00": "NUL", "\x1b": "ESC", "\x07": "BEL", "\x08": "BACKSPACE", "\x7f": "DELETE"}.get(ch, kind)
+    before = text[max(0, m.start() - 10):m.start()]
+    after = f' after "{before}"' if before.strip() else ""
+    return (f"holds the invisible character U+{ord(ch):04X} ({label}) at character {m.start() + 1}{after}, which a "
+            "document cannot hold; delete it (it often comes from copying out of another program)")
+
 
 def load_yaml(path: Path, name: str) -> tuple[object, SourceMap]:
-    raw = path.read_bytes()
+    raw = read_limited(path, name, limits.MAX_DATA_FILE_BYTES, "data file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -43,6 +77,11 @@ def load_yaml(path: Path, name: str) -> tuple[object, SourceMap]:
         loader = _Loader(text)  # one parse gives both the nodes (for locations) and the data
         try:
             node = loader.get_single_node()
+            if node is not None:
+                check_graph(node, name)  # on the nodes, before anything is built or walked: bombs and loops
+                refused = _check_values(node, name)
+                if refused:
+                    raise DataError(refused)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -53,6 +92,8 @@ def load_yaml(path: Path, name: str) -> tuple[object, SourceMap]:
         raise DataError([Problem(where, "", f"invalid YAML: {what}")]) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(Location(name), "", f"invalid YAML: {exc}")]) from None
+    except (ValueError, OverflowError, RecursionError, TypeError) as exc:  # pragma: no cover - refused before
+        raise DataError([Problem(Location(name), "", f"a value briefgen cannot read ({type(exc).__name__}: {exc})")]) from None
     sources = SourceMap(name)
     sources.add((), Location(name, 1, 1))
     twice: list[Problem] = []
@@ -61,6 +102,122 @@ def load_yaml(path: Path, name: str) -> tuple[object, SourceMap]:
     if twice:
         raise DataError(twice)
     return data, sources
+
+
+def _at(name: str, node: yaml.Node) -> Location:
+    return Location(name, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def check_graph(root: yaml.Node, name: str) -> None:
+    """Refuse, before any value is built, a document whose aliases loop or expand it beyond the limits.
+
+    An alias (``*name``) is the very node its anchor (``&name``) made, so the parsed document is a graph; each
+    distinct node is visited once, and the size and depth it would have written out are summed from its
+    children. A billion-laughs bomb of a few hundred bytes is thus measured, never expanded.
+    """
+    size: dict[int, int] = {}  # id(node) -> values it expands to (capped), once done
+    depth: dict[int, int] = {}
+    active: set[int] = set()  # nodes on the current path: meeting one again is a loop
+    edges = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    cap = limits.MAX_YAML_NODES + 1
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            kids = _children(node)
+            size[key] = min(cap, 1 + sum(size[id(k)] for k in kids))
+            depth[key] = min(limits.MAX_NESTING_DEPTH + 1, 1 + max((depth[id(k)] for k in kids), default=0))
+            active.discard(key)
+            continue
+        if key in size:
+            continue
+        active.add(key)
+        stack.append((node, True))
+        for kid in reversed(_children(node)):
+            edges += 1
+            if id(kid) in active:
+                raise DataError([Problem(_at(name, kid), "", "an alias (*name) inside this value refers to the value "
+                                         "itself, so it never ends; write the inner value out instead of the alias")])
+            if id(kid) not in size:
+                stack.append((kid, False))
+    aliases = edges - (len(size) - 1)
+    if aliases > limits.MAX_YAML_ALIASES:
+        raise DataError([Problem(Location(name), "", limits.refusal(
+            f"the file uses aliases (*name) {aliases:,} times", f"at most {limits.MAX_YAML_ALIASES:,} (limits.MAX_YAML_ALIASES)",
+            "write the values out instead"))])
+    if size[id(root)] > limits.MAX_YAML_NODES:
+        where, field = root, ""
+        if isinstance(root, yaml.MappingNode) and root.value:  # name the top-level key that grows
+            k, v = max(root.value, key=lambda kv: size[id(kv[1])])
+            where, field = v, str(k.value) if isinstance(k, yaml.ScalarNode) else ""
+        raise DataError([Problem(_at(name, where), field, limits.refusal(
+            f"expands to more than {limits.MAX_YAML_NODES:,} values once its aliases (*name) and merge keys (<<) are "
+            "written out (an alias bomb?)", f"at most {limits.MAX_YAML_NODES:,} (limits.MAX_YAML_NODES)",
+            "write the values out instead of repeating them through aliases, or remove them"))])
+    if depth[id(root)] > limits.MAX_NESTING_DEPTH:
+        node = root
+        for _ in range(limits.MAX_NESTING_DEPTH):  # down the deepest branch to the first level too many
+            kids = _children(node)
+            if not kids:
+                break
+            node = max(kids, key=lambda k: depth[id(k)])
+        raise DataError([Problem(_at(name, node), "", limits.refusal(
+            f"values nested more than {limits.MAX_NESTING_DEPTH} deep", f"at most {limits.MAX_NESTING_DEPTH} levels "
+            "(limits.MAX_NESTING_DEPTH)", "flatten the lists and mappings"))])
+
+
+def _check_values(root: yaml.Node, name: str) -> list[Problem]:
+    """Each distinct node once: lists too long, numbers too long to read, text too long or with control characters."""
+    from ..model import field_label
+
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, tuple]] = [(root, ())]
+    while stack and len(problems) < 20:
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            problem = _scalar_problem(node)
+            if problem:
+                problems.append(Problem(_at(name, node), field_label(path), problem))
+        elif isinstance(node, yaml.SequenceNode):
+            if len(node.value) > limits.MAX_LIST_ITEMS:
+                problems.append(Problem(_at(name, node), field_label(path), limits.refusal(
+                    f"a list of {len(node.value):,} items", f"lists of at most {limits.MAX_LIST_ITEMS:,} items "
+                    "(limits.MAX_LIST_ITEMS)", "shorten it; a briefing cannot show that many")))
+                continue
+            stack.extend((item, path + (i,)) for i, item in reversed(list(enumerate(node.value))))
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in reversed(node.value):
+                label = k.value if isinstance(k, yaml.ScalarNode) else "?"
+                stack.append((v, path + (label,)))
+                stack.append((k, path + (label,)))
+    problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
+    return problems
+
+
+def _scalar_problem(node: yaml.ScalarNode) -> str | None:
+    value = node.value
+    if node.tag in (_INT, _FLOAT) and len(value) > limits.MAX_NUMBER_CHARS:
+        digits = sum(ch.isdigit() for ch in value)
+        return limits.refusal(f"a number of {digits:,} digits", f"numbers of at most {limits.MAX_NUMBER_CHARS} "
+                              "characters (limits.MAX_NUMBER_CHARS)", "check the figure; a report's figures have "
+                              "fewer than 20 digits")
+    if len(value) > limits.MAX_STRING_CHARS:
+        return limits.refusal(f"a text of {len(value):,} characters", f"texts of at most {limits.MAX_STRING_CHARS:,} "
+                              "characters (limits.MAX_STRING_CHARS)", "shorten it or split it into several points")
+    return bad_character(value)
 
 
 def _walk(node: yaml.Node, path: tuple, sources: SourceMap, name: str, twice: list[Problem]) -> None:
