@@ -470,3 +470,23 @@ def test_title_signature_and_date_on_one_line():
                                      "全年实现生产总值80亿元，增长5%。"]
     data = extract_text(text).data
     assert data["report"]["title"] == "某县2023年统计公报（节选）" and data["report"]["date"] == date(2024, 3, 20)
+
+
+def test_a_part_headed_only_key_work_that_reports_results_is_review():
+    text = ("某镇2024年上半年工作总结\n一、主要经济指标\n上半年，全镇实现营业收入40.2亿元，同比增长7.1%。\n二、重点工作\n"
+            "（一）项目建设。新开工项目6个，完成投资3.2亿元。\n（二）民生保障。新增就业520人，累计发放救助金120万元。\n"
+            "三、下半年工作计划\n（一）稳增长。一是抓招商。二是抓服务。\n")
+    data = extract_text(text).data
+    assert [[r["name"] for r in s["results"]] for s in data["review"]["sections"]] == [
+        ["新开工项目", "新开工项目完成投资"], ["新增就业", "救助金"]]
+    assert [s["title"] for s in data["plan"]["sections"]] == ["稳增长"]
+    # a part headed 重点工作 with aims only stays the plan
+    plan = extract_text("某镇2024年工作要点\n一、重点工作\n（一）抓项目。一是力争引进项目5个。二是确保开工3个。\n"
+                        "（二）抓民生。一是办好实事。二是守牢底线。\n").data
+    assert [s["title"] for s in plan["plan"]["sections"]] == ["抓项目", "抓民生"]
+
+
+def test_breakdown_after_qizhong_with_a_colon():
+    assert _figs("完成固定资产投资12.3亿元，其中：工业投资4.5亿元，同比增长21%；房地产投资6.1亿元，同比下降8.2%。") == [
+        ("固定资产投资", 12.3, "亿元"), ("工业投资", 4.5, "亿元", 21), ("房地产投资", 6.1, "亿元", -8.2)]
+    assert _figs("召开党工委会议12次。") == [("党工委会议", 12, "次")]

@@ -241,8 +241,11 @@ class _Extractor:
         review_heading = plan_heading = ""
         kind = None
         closing: list[Line] = []
-        for line in rest:
-            k = part_kind(line.text)
+        kinds = [part_kind(line.text) for line in rest]
+        for i, k in enumerate(kinds):
+            if k == "plan" and _done_plan_part(rest, kinds, i):
+                kinds[i] = "review"
+        for line, k in zip(rest, kinds):
             if k is None and kind != "plan" and opens_plan(line.text):
                 kind = "plan"
                 plan_heading = plan_heading or ""
@@ -713,6 +716,22 @@ def _front_line(text: str) -> bool:
     return bool(_META_LINE.search(t) or _date_line(t) or re.match(r"^(?:——|—)", t)
                 or (len(t) <= 40 and t.endswith(("：", ":")) and "。" not in t)
                 or re.fullmatch(r"(?:[县区市镇乡]长|[县区市镇乡]委书记|主任|党工委书记)\s*\S{2,4}", t))
+
+
+_FUTURE_HEADING = re.compile(r"计划|打算|思路|安排|下半年|下一步|下步|明年|今后|目标|要求|建议|举措|\d{4}年")
+
+
+def _done_plan_part(lines: list[Line], kinds: list, at: int) -> bool:
+    """A part headed only 重点工作 (or 主要任务) that reports what was done: results in its text (figures
+    with 增长/完成/实现 and no 力争/确保), and another plan part after it or no time word in its heading."""
+    heading = lines[at].text
+    if _FUTURE_HEADING.search(re.sub(r"^(?:第)?[一二三四五六七八九十]+(?:、|部分)", "", heading)):
+        return False
+    end = next((j for j in range(at + 1, len(lines)) if kinds[j] is not None), len(lines))
+    body = "\n".join(l.text for l in lines[at + 1: end])
+    done = len(re.findall(r"(?:完成|实现|新增|累计|同比)[^，。；]{0,16}?\d", body))
+    future = len(re.findall(r"力争|确保|争取|计划|将", body))
+    return done >= 2 and done > future
 
 
 def _signature_line(text: str) -> bool:
