@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..cache import cache_root
-from ..errors import FontError
+from ..errors import FontError, OutputError
 from ..outputs import write_atomic
 from .charsets import base_codepoints, from_ranges, to_ranges
 from .lock import cache_lock
@@ -136,7 +136,7 @@ def ensure_converted(
     source = Path(source)
     ttf, side = cache_files(source, index, cache_dir)
     want = set(want)
-    with cache_lock(ttf, f"preparing {source.name} for PDFs"):
+    with cache_lock(ttf, f"preparing {source.name} for PDFs", on_wait=lambda: _add_wants(ttf, want)):
         meta, dirty = _valid_sidecar(_read_sidecar(side), source, index, ttf)
         if meta is not None:
             covered = from_ranges(meta["covered"])
@@ -155,13 +155,79 @@ def ensure_converted(
                     return Converted(ttf, frozenset(covered), ranges, meta.get("family", ""), False,
                                      data, meta["output"].get("sha256", ""))
             else:
+                # with what the processes waiting behind this one asked for: one extension serves them all
+                need |= _pending_wants(ttf) - covered
                 log.debug("adding %d characters to the cached copy of %s", len(need), source.name)
-                return _build(source, index, covered | need, ttf, side, reuse=ttf)
+                return _done_wants(ttf, _build(source, index, covered | need, ttf, side, reuse=ttf))
         if base is None:
             base = base_codepoints()
         log.info("preparing %s for PDFs: converted once and kept in %s (takes a few seconds, only this time)",
                  source.name, ttf.parent)
-        return _build(source, index, set(base) | want, ttf, side, reuse=None)
+        return _done_wants(ttf, _build(source, index, set(base) | want | _pending_wants(ttf), ttf, side, reuse=None))
+
+
+# Characters that processes waiting for a cache's lock need, one JSON list of ranges a line, in
+# ``<font>.ttf.wants`` (under its own, briefly held lock). The process that grows the cache adds them
+# all, so twenty builds that start together on a cold cache cost one conversion and one extension,
+# not one extension each. Lines whose characters the cache now covers are removed.
+WANTS_READ_LIMIT = 1 << 20
+
+
+def _wants_file(ttf: Path) -> Path:
+    return ttf.with_name(ttf.name + ".wants")
+
+
+def _add_wants(ttf: Path, want: set[int]) -> None:
+    if not want:
+        return
+    path = _wants_file(ttf)
+    try:
+        with cache_lock(path):
+            with open(path, "a", encoding="utf-8") as f:
+                f.write(json.dumps(to_ranges(want)) + "\n")
+    except OSError:
+        pass  # only a missed chance to share one extension
+
+
+def _read_wants(path: Path) -> list[set[int]]:
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read(WANTS_READ_LIMIT)
+    except OSError:
+        return []
+    out = []
+    for line in text.splitlines():
+        try:
+            out.append(from_ranges(json.loads(line)))
+        except (ValueError, TypeError):
+            continue  # a line cut short by a killed process
+    return out
+
+
+def _pending_wants(ttf: Path) -> set[int]:
+    path = _wants_file(ttf)
+    if not path.exists():
+        return set()
+    with cache_lock(path):
+        return set().union(*_read_wants(path))
+
+
+def _done_wants(ttf: Path, conv: Converted) -> Converted:
+    """Drop the wants that ``conv`` now covers (as far as the source has them); returns ``conv``."""
+    path = _wants_file(ttf)
+    if not path.exists():
+        return conv
+    try:
+        with cache_lock(path):
+            has = conv.source_cmap
+            left = [w for w in _read_wants(path) if not (w & has) <= conv.covered]
+            if left:
+                write_atomic(path, "".join(json.dumps(to_ranges(w)) + "\n" for w in left).encode("utf-8"))
+            else:
+                path.unlink()
+    except (OSError, OutputError):
+        pass
+    return conv
 
 
 def read_source_cmap(source: str | os.PathLike, index: int = 0, cache_dir: Path | None = None) -> set[int] | None:

@@ -19,7 +19,7 @@ import logging
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..errors import FontError
 
@@ -31,10 +31,11 @@ WAIT_SECONDS = 600.0
 
 
 @contextmanager
-def cache_lock(target: Path, doing: str = "") -> Iterator[None]:
+def cache_lock(target: Path, doing: str = "", on_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold the lock of cache file ``target`` (``<target>.lock``); say so if another process has it.
 
-    ``doing`` completes "waiting for another briefgen process (…)" in the log while this one waits.
+    ``doing`` completes "waiting for another briefgen process (…)" in the log while this one waits;
+    ``on_wait`` is called once before waiting (to tell the holder what this process needs).
     Raises FontError after :data:`WAIT_SECONDS`.
     """
     from filelock import FileLock, Timeout
@@ -49,6 +50,8 @@ def cache_lock(target: Path, doing: str = "") -> Iterator[None]:
             lock.acquire(timeout=0)
         except Timeout:
             log.info("waiting for another briefgen process%s", f" ({doing})" if doing else "")
+            if on_wait is not None:
+                on_wait()
             lock.acquire(timeout=WAIT_SECONDS)
     except Timeout:
         raise FontError(
