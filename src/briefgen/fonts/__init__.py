@@ -14,7 +14,10 @@ The whole API::
 Each role resolves to the theme's ``file``, else an installed font named in ``system``, else the
 bundled Noto Serif SC / Noto Sans SC (``fontset``). CFF fonts are converted to TrueType once and
 cached per user, incrementally by character (``convert``); installed fonts are indexed once and the
-index kept on disk (``system``). Environment: ``BRIEFGEN_CACHE_DIR`` moves the cache,
+index kept on disk (``system``). Both caches are shared safely by concurrent processes: every read
+and write happens under a file lock (``lock``), and a cold cache is converted once while the others
+wait. Every font is registered as ``tounicode.TTFont``, whose ToUnicode maps other PDF tools accept
+(blocks of at most 100 entries, UTF-16 surrogate pairs), so the text survives Ghostscript. Environment: ``BRIEFGEN_CACHE_DIR`` moves the cache,
 ``BRIEFGEN_FONT_DIRS`` replaces the system font folders (empty: no system fonts).
 
 Nothing heavy is imported here: reportlab and fontTools load when fonts are first resolved.
