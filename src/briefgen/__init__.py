@@ -18,7 +18,7 @@ The same from a script::
 
 __version__ = "0.1.0"
 
-__all__ = ["Settings", "load_settings", "load_report", "make_document", "render_document", "build", "batch", "verify"]
+__all__ = ["Settings", "load_settings", "load_report", "make_document", "render_document", "build", "batch", "pack", "verify"]
 
 
 def __getattr__(name):  # the API loads on first use, so `briefgen --help` stays fast
@@ -34,7 +34,7 @@ def __getattr__(name):  # the API loads on first use, so `briefgen --help` stays
         from .render import render_document
 
         return render_document
-    if name in ("build", "batch", "verify"):
+    if name in ("build", "batch", "pack", "verify"):
         from . import jobs
 
         return getattr(jobs, name)

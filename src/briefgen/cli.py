@@ -197,6 +197,34 @@ def batch(data, by, only, template, workers, **options):
         sys.exit(result.exit_code)
 
 
+@main.command()
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option("--meeting", help="The meeting's name on the cover, e.g. 前江街道2022年下半年工作部署会.")
+@click.option("--date", "meeting_date", help="The meeting's date as the cover prints it (default: the report's date).")
+@click.option("--venue", help="Where the meeting is held.")
+@click.option("--part", "parts", multiple=True, help="A part of the pack, in order (repeatable; default: review, summary, tasks).")
+@click.option("--number", type=click.IntRange(1, 999), help="材料之N on the cover.")
+@_build_options
+@_user_errors
+def pack(data, meeting, meeting_date, venue, parts, number, **options):
+    """The meeting handout: cover, contents, the review digest, the summary and the task list, as one DOCX and
+    one PDF (bookmarks, page numbers running on across the parts).
+
+    \b
+    Example:
+      briefgen pack data/qianjiang-2022-h1.yaml --out 会议材料 --meeting 前江街道2022年下半年工作部署会
+    """
+    from .jobs import pack as run
+    from .settings import PackSettings
+
+    settings = _settings(data=data, **options)
+    given = {k: v for k, v in {"meeting": meeting, "date": meeting_date, "venue": venue, "parts": tuple(parts) or None,
+                               "number": number}.items() if v is not None}
+    if given:
+        settings = settings.model_copy(update={"pack": PackSettings(**{**settings.pack.model_dump(), **given})})
+    _print_result(run(settings))
+
+
 class _progress:
     """A progress bar on a terminal; plain lines otherwise (logs, pipes)."""
 

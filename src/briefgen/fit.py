@@ -31,20 +31,22 @@ NATURAL = Fit()
 
 
 def fit_document(doc: ir.Document, theme: Theme, fonts) -> Fit:
-    """The scales for ``doc``: 1.0 for a document without the one-page promise."""
+    """The scales for ``doc``: 1.0 for a document without a page budget (one-page, max-pages)."""
     from .writers.pdf import content_height, layout_pdf
 
-    if not doc.one_page:
+    budget = doc.page_budget
+    if not budget:
         return NATURAL
     floor = theme.body.min_size_pt / theme.body.size_pt
     data, pages = layout_pdf(doc, theme, fonts, 1.0)
     scale, best = 1.0, (data, pages)
-    if pages > 1:
+    if pages > budget:
         data_min, pages_min = layout_pdf(doc, theme, fonts, floor)
-        if pages_min > 1:
-            over = max(0.0, content_height(doc, theme, fonts, floor) / MM - theme.page.text_height_mm)
+        if pages_min > budget:
+            over = max(0.0, content_height(doc, theme, fonts, floor) / MM - budget * theme.page.text_height_mm)
+            promise = "a one-page template" if budget == 1 else f"a template of at most {budget} pages"
             raise LayoutError(
-                f"{doc.template}: a one-page template needs {pages_min} pages even at the smallest type the theme "
+                f"{doc.template}: {promise} needs {pages_min} pages even at the smallest type the theme "
                 f"allows ({theme.body.min_size_pt:g} pt); it overflows by about {over:.0f} mm. Shorten the content "
                 f"or use a theme with a lower min_size_pt"
             )
@@ -52,12 +54,12 @@ def fit_document(doc: ir.Document, theme: Theme, fonts) -> Fit:
         for _ in range(STEPS):
             mid = (lo + hi) / 2
             d, p = layout_pdf(doc, theme, fonts, mid)
-            if p == 1:
+            if p <= budget:
                 lo, scale, best = mid, mid, (d, p)
             else:
                 hi = mid
     # a page the PDF fills to the brim may not fit in Word: keep the DOCX within the reserve
-    limit = theme.page.text_height_mm * MM * (1 - DOCX_RESERVE)
+    limit = budget * theme.page.text_height_mm * MM * (1 - DOCX_RESERVE)
     lo, hi = floor, scale
     if content_height(doc, theme, fonts, hi) <= limit:
         return Fit(scale, hi, best)

@@ -113,7 +113,30 @@ class Spacer:
     lines: float = 1.0
 
 
-Block = Union[Title, Heading, Paragraph, Table, ListBlock, PageBreak, Spacer]
+@dataclass(frozen=True)
+class SectionBreak:
+    """The end of a section of a bundle (cover, contents, each part). ``page_numbers`` says whether the section
+    that ends here shows page numbers; ``restart_at`` starts its numbering at that number."""
+
+    page_numbers: bool = True
+    restart_at: int | None = None
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    text: str
+    page: int
+    level: int = 1  # 1: a part, 2: a heading inside it
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A table of contents with its page numbers (a TOC field, pre-filled, in Word)."""
+
+    entries: tuple[ContentsEntry, ...]
+
+
+Block = Union[Title, Heading, Paragraph, Table, ListBlock, PageBreak, Spacer, SectionBreak, Contents]
 
 
 @dataclass(frozen=True)
@@ -132,6 +155,14 @@ class Document:
     blocks: tuple[Block, ...]
     one_page: bool = False  # the template promises a single page
     template: str = ""  # the template it came from, for messages
+    page_numbers: bool = True  # a cover or a contents page shows none
+    first_page: int = 1  # the number of the first page (a part of a pack continues the count)
+    max_pages: int | None = None  # the template promises at most this many pages (type shrinks to keep it)
+
+    @property
+    def page_budget(self) -> int | None:
+        """The pages the document must fit in (1 for a one-page document), or None."""
+        return 1 if self.one_page else self.max_pages
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:

@@ -244,6 +244,18 @@ def parse(markup: str, source: str = "<markup>") -> ir.Document:
             blocks.append(ir.PageBreak())
         elif tag == "spacer":
             blocks.append(ir.Spacer(_float(el.get("lines"), 1, where, "lines")))
+        elif tag == "contents":
+            blocks.append(ir.Contents(()))  # the pack fills in the entries once the parts' pages are known
         else:
             raise MarkupError(f"{where}: <{tag}> is not a block of briefing markup")
-    return ir.Document(meta, tuple(blocks), root.get("one-page", "").lower() in _TRUE, source)
+    numbered = root.get("page-numbers", "true").lower() in _TRUE
+    max_pages = None
+    if root.get("max-pages"):
+        try:
+            max_pages = int(root.get("max-pages"))
+            if max_pages < 1:
+                raise ValueError
+        except ValueError:
+            raise MarkupError(f"{where}: max-pages={root.get('max-pages')!r} is not a number of pages like 2") from None
+    return ir.Document(meta, tuple(blocks), root.get("one-page", "").lower() in _TRUE, source, page_numbers=numbered,
+                       max_pages=max_pages)

@@ -29,11 +29,20 @@ class Rendered:
 
 def render_document(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_docx: Path | None = None) -> Rendered:
     """Render ``doc`` in each of ``formats`` (docx, pdf)."""
+    from .linebreak import flush_segments
+
+    try:
+        return _render(doc, theme, formats, reference_docx)
+    finally:
+        flush_segments()  # the titles segmented for this document, into the shared cache in one write
+
+
+def _render(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_docx: Path | None) -> Rendered:
     from .fit import NATURAL, fit_document
 
     files: dict[str, bytes] = {}
     pages, fit, missing, fonts_used = None, NATURAL, frozenset(), ()
-    if "pdf" in formats or doc.one_page:
+    if "pdf" in formats or doc.page_budget:
         from .writers.pdf import pdf_fonts, render_pdf
 
         fonts = pdf_fonts(doc, theme)

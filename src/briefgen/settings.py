@@ -28,6 +28,25 @@ BUILD_NAMES = "{issuer}_{document}_{date}"
 BATCH_NAMES = "{date}_{issuer}_{department}_{document}"
 
 
+class PackSettings(BaseModel):
+    """The meeting handout pack (`briefgen pack`, the [pack] table of briefgen.toml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    meeting: str | None = None
+    """The meeting's name on the cover, e.g. 前江街道2022年下半年工作部署会 (default: from the report)."""
+    date: str | None = None
+    """The meeting's date as the cover prints it, e.g. 2022年7月29日 (default: the report's date)."""
+    venue: str | None = None
+    """Where the meeting is held, printed on the cover when given."""
+    parts: tuple[str, ...] = ("review", "summary", "tasks")
+    """The templates of the pack, in order: review, summary, tasks, or templates of your own."""
+    mark: str | None = None
+    """The cover's mark, e.g. 内部资料 注意保存."""
+    number: int | None = Field(default=None, ge=1, le=999)
+    """材料之N on the cover, when the pack is one of several."""
+
+
 class Settings(BaseModel):
     """One build's settings. Every field can come from ``briefgen.toml`` (same name) or a command-line option."""
 
@@ -68,6 +87,8 @@ class Settings(BaseModel):
     """Rebuild outputs even when their inputs are unchanged."""
     workers: int | None = Field(default=None, ge=1, le=64)
     """Processes a batch uses (default: every core)."""
+    pack: PackSettings = PackSettings()
+    """The handout pack: meeting name, date, venue, parts, mark, number."""
     ignored: tuple[str, ...] = ()
     """Settings given that have no effect, said to the user (filled by load_settings)."""
 
@@ -92,6 +113,7 @@ _TOML_KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "names": (str, 'a file-name pattern such as "{issuer}_{document}_{date}"'),
     "archive": (bool, "true or false"),
     "workers": (int, "a number of processes, e.g. 2"),
+    "pack": (dict, "a table: [pack] with meeting, date, venue, parts, mark, number"),
 }
 _PATH_KEYS = ("data", "indicators", "tasks", "out", "reference_docx")
 
@@ -159,6 +181,15 @@ def read_toml(folder: Path) -> dict[str, Any]:
             value = str(Path(folder) / value)
         elif key in ("templates", "formats"):
             value = tuple(value)
+        elif key == "pack":
+            try:
+                value = PackSettings(**{k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
+            except (ValidationError, TypeError) as exc:
+                errors = exc.errors(include_url=False) if isinstance(exc, ValidationError) else [{"loc": (), "msg": str(exc)}]
+                for err in errors:
+                    field = ".".join(str(p) for p in err["loc"])
+                    problems.append(Problem(here(field.split(".")[0] if field else "pack"), f"pack.{field}" if field else "pack", err["msg"]))
+                continue
         out[key] = value
     if problems:
         raise DataError(problems)

@@ -168,6 +168,23 @@ def shown_value(indicator, decimals: dict[str, int]) -> str:
     return fmt_number(indicator.value, decimals.get(indicator.unit or "", None))
 
 
+_SENTENCE_END = re.compile(r"(?<=[。！？；])")
+
+
+def lead_sentences(text: str, limit: int = 60) -> str:
+    """The first sentences of ``text`` that fit in about ``limit`` characters: at least one whole sentence,
+    never a cut one (a digest shortens a point to what it says first)."""
+    text = (text or "").strip()
+    out = ""
+    for sentence in (s for s in _SENTENCE_END.split(text) if s):
+        if out and len(out) + len(sentence) > limit:
+            break
+        out += sentence
+    if out.endswith("；"):
+        out = out[:-1] + "。"
+    return out
+
+
 _QUALIFIER = re.compile(r"[余多约近超逾左右]")  # words that say a figure is approximate
 
 
@@ -198,7 +215,7 @@ def environment(template_dirs: tuple[Path, ...] = ()):
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
-        env.filters.update(num=fmt_number, date_cn=fmt_date, cn=cn_number)
+        env.filters.update(num=fmt_number, date_cn=fmt_date, cn=cn_number, sentences=lead_sentences)
         env.globals.update(decimals_of=decimals_of, unit_decimals=unit_decimals, shown_value=shown_value, is_count=is_count)
         _env_cache[key] = env
     return env

@@ -2,6 +2,7 @@
 
     build(settings)            the documents of one report (build.py)
     batch(settings, ...)       one brief per department, on every core (batch.py)
+    pack(settings)             the meeting handout: cover, contents, parts, one DOCX and one PDF (pack.py)
     verify(folder)             re-hash a folder against its manifest.json (manifest.py)
 
 Each takes a Settings (``briefgen.settings``) and returns a JobResult (``results``): the files written or kept,
@@ -12,6 +13,7 @@ locked output folder, archiving) is in ``common``; safe file names in ``names``.
 from .batch import batch
 from .build import build
 from .manifest import verify
+from .pack import pack
 from .results import Failure, JobResult, OutputFile
 
-__all__ = ["build", "batch", "verify", "JobResult", "OutputFile", "Failure"]
+__all__ = ["build", "batch", "pack", "verify", "JobResult", "OutputFile", "Failure"]

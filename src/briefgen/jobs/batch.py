@@ -222,6 +222,10 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
             if outcome.error:
                 result.failed.append(Failure(outcome.unit, outcome.error))
                 return
+            if settings.strict and (outcome.warnings or outcome.missing):
+                doubts = outcome.warnings + ([f"no font can draw {'、'.join(outcome.missing)}"] if outcome.missing else [])
+                result.failed.append(Failure(outcome.unit, "; ".join(doubts) + " (an error with --strict)"))
+                return
             pending = []
             for fmt, name in targets[outcome.unit]:
                 data = outcome.files[fmt]

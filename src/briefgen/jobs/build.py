@@ -110,7 +110,7 @@ def build(settings: Settings) -> JobResult:
                 rendered = render_document(doc, inputs.theme, formats, reference)
                 if settings.archive and "pdf" in rendered.files:
                     rendered.files["pdf"] = archival(rendered.files["pdf"], doc)
-            warnings += doc_warnings(template, rendered, inputs.theme)
+            warnings += doc_warnings(template, rendered, inputs.theme, doc.page_budget)
             for ch in rendered.missing:
                 missing.setdefault(ch, set()).add(template)
             result.warnings.extend(warnings)

@@ -85,11 +85,12 @@ def archival(pdf: bytes, doc) -> bytes:
     return to_pdfa(pdf, title=m.title, author=m.author, subject=m.subject, keywords=m.keywords, created=m.created)
 
 
-def doc_warnings(template: str, rendered, theme) -> list[Problem]:
+def doc_warnings(template: str, rendered, theme, budget: int | None = 1) -> list[Problem]:
     out = []
     if rendered.scale < 1.0:
+        pages = "one page" if (budget or 1) == 1 else f"{budget} pages"
         out.append(Problem(Location(template), "", f"shrank the type to {rendered.scale * theme.body.size_pt:.1f} pt "
-                                                  f"({rendered.scale:.0%}) to keep it on one page"))
+                                                  f"({rendered.scale:.0%}) to keep it on {pages}"))
     return out
 
 

@@ -642,3 +642,51 @@ def app_properties(application: str) -> bytes:
 def _xml_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
+
+
+# --------------------------------------------------------------------------------------------------
+# Sections and the table of contents (a pack: cover, contents, parts)
+
+
+def section_properties(body_sectPr: etree._Element, *, page_numbers: bool, restart_at: int | None) -> etree._Element:
+    """The w:sectPr that ends a section inside the body: the document's own page setup, with its footers
+    (page numbers) or without them, and the numbering restarted at ``restart_at`` when given. A section
+    without footer references shows none when it is the first, and inherits the one before it otherwise."""
+    import copy
+
+    sect = copy.deepcopy(body_sectPr)
+    if not page_numbers:  # a cover or contents page: no page number, and no running header (its own mark)
+        for ref in sect.findall(qn("w:footerReference")) + sect.findall(qn("w:headerReference")):
+            sect.remove(ref)
+    if restart_at is not None:
+        set_child(sect, "pgNumType", SECTPR_ORDER, start=restart_at)
+    return sect
+
+
+def add_tab_stop(pPr: etree._Element, position: Length, leader: str = "dot", align: str = "right") -> None:
+    tabs = get_or_add(pPr, "tabs", PPR_ORDER)
+    tabs.append(_w("tab", val=align, leader=leader, pos=int(position.twips)))
+
+
+def begin_field(p: etree._Element, instruction: str, make_rPr) -> None:
+    """The first half of a complex field whose result spans paragraphs (a TOC): begin, code, separate."""
+    for kind, payload in (("begin", None), ("instr", instruction), ("separate", None)):
+        r, rPr = add_run(p)
+        make_rPr(rPr)
+        if kind == "instr":
+            instr = _w("instrText")
+            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            instr.text = f" {payload} "
+            r.append(instr)
+        else:
+            r.append(_w("fldChar", fldCharType=kind))
+
+
+def end_field(p: etree._Element, make_rPr) -> None:
+    r, rPr = add_run(p)
+    make_rPr(rPr)
+    r.append(_w("fldChar", fldCharType="end"))
+
+
+def add_tab(r: etree._Element) -> None:
+    r.append(_w("tab"))

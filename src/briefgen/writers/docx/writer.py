@@ -131,6 +131,14 @@ class DocxBuilder:
     # ---------------------------------------------------------------------------------------- build
 
     def build(self) -> "DocxBuilder":
+        self.setup()
+        self.fill()
+        self._set_core_properties()
+        return self
+
+    def setup(self) -> "DocxBuilder":
+        """Everything before the body: package clean-up, styles, page setup, header and footer. It depends on
+        the theme, the reference and the mark only, so a writer can do it once for many documents."""
         self._clean_package()
         if self.reference is not None:
             oxml.clear_body(self.body)
@@ -138,6 +146,32 @@ class DocxBuilder:
         if self.reference is None:
             self._setup_page()
         self._setup_header_footer()
+        return self
+
+    @classmethod
+    def on_skeleton(cls, skeleton: "DocxBuilder", document: ir.Document, body_root) -> "DocxBuilder":
+        """A builder for ``document`` that fills ``body_root`` (a copy of the set-up skeleton's w:document)
+        and shares the skeleton's styles and style IDs, which filling only reads."""
+        from docx.section import Section
+
+        self = cls.__new__(cls)
+        self.ir = document
+        self.theme = skeleton.theme
+        self.reference = skeleton.reference
+        self.doc = skeleton.doc
+        self.styles = skeleton.styles
+        self.body = body_root.body
+        self.sectPr = self.body.find(oxml.qn("w:sectPr"))
+        self.section = Section(self.sectPr, skeleton.doc.part)
+        self.pitch = skeleton.pitch
+        self.sid = dict(skeleton.sid)
+        self._pending_break = False
+        self._last_was_table = False
+        self._style_fonts = dict(skeleton._style_fonts)
+        return self
+
+    def fill(self) -> "DocxBuilder":
+        """The body: one block after another."""
         for block in self.ir.blocks:
             self._block(block)
         if self._pending_break or not self._has_content():
@@ -150,7 +184,6 @@ class DocxBuilder:
             self._run_props(rPr, "body", "", style_key="normal")
             if page_break:
                 oxml.add_break(r, page=True)
-        self._set_core_properties()
         return self
 
     def _has_content(self) -> bool:
@@ -194,9 +227,9 @@ class DocxBuilder:
             if rel.reltype in drop:
                 self.doc.part.drop_rel(rId)
 
-    def _set_core_properties(self) -> None:
+    def _set_core_properties(self, cp=None) -> None:
         meta = self.ir.meta
-        cp = self.doc.core_properties
+        cp = cp if cp is not None else self.doc.core_properties
         # Word keeps at most 255 characters in each of these properties
         cp.title = meta.title[:255]
         cp.author = meta.author[:255]
@@ -410,6 +443,8 @@ class DocxBuilder:
             ir.Table: self._table,
             ir.ListBlock: self._list,
             ir.Spacer: self._spacer,
+            ir.SectionBreak: self._section_break,
+            ir.Contents: self._contents,
         }.get(type(block))
         if handler is None:
             raise TypeError(f"the DOCX writer has no rule for {type(block).__name__}")
@@ -506,6 +541,43 @@ class DocxBuilder:
                 out.append(ir.LineBreak())
             offset += len(inline.text)
         return tuple(out)
+
+    def _section_break(self, block: ir.SectionBreak) -> None:
+        """End a section (cover, contents, a part of a pack): an empty paragraph carries its w:sectPr; the next
+        section starts on a new page."""
+        p = self._new_paragraph("normal", take_break=False)
+        pPr = p.get_or_add_pPr()
+        oxml.set_paragraph_props(pPr, first_line=Pt(0), first_line_chars=0)
+        if self.sectPr is not None:
+            pPr.append(oxml.section_properties(self.sectPr, page_numbers=block.page_numbers, restart_at=block.restart_at))
+        self._pending_break = False
+
+    def _contents(self, block: ir.Contents) -> None:
+        """A TOC field, its result filled in (WPS shows an empty field otherwise): each entry with a dotted
+        leader to its page number. Word's "update field" rebuilds it from the Title and Heading 1 paragraphs."""
+        width = self._text_width()
+        size = Pt(self.theme.body.size_pt)
+        entries = block.entries or (ir.ContentsEntry("", 0),)
+        last = len(entries) - 1
+        for i, entry in enumerate(entries):
+            p = self._new_paragraph("normal")
+            pPr = p.get_or_add_pPr()
+            indent = Pt(2 * self.theme.body.size_pt) if entry.level > 1 else Pt(0)
+            oxml.set_paragraph_props(pPr, first_line=Pt(0), first_line_chars=0, left=indent)
+            oxml.add_tab_stop(pPr, Emu(width))
+            role = "h1" if entry.level <= 1 else "body"
+            make = lambda rPr, text="": self._run_props(rPr, role, text, style_key="normal", own_role=True)  # noqa: E731
+            if i == 0:
+                oxml.begin_field(p, 'TOC \\h \\z \\t "Title,1,Heading 1,2"', make)
+            _, rPr = oxml.add_run(p, entry.text)
+            make(rPr, entry.text)
+            r, rPr = oxml.add_run(p)
+            make(rPr)
+            oxml.add_tab(r)
+            _, rPr = oxml.add_run(p, str(entry.page))
+            make(rPr, str(entry.page))
+            if i == last:
+                oxml.end_field(p, make)
 
     def _heading(self, block: ir.Heading) -> None:
         level = min(max(block.level, 1), 4)

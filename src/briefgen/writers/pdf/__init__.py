@@ -96,13 +96,17 @@ class _Layout:
         from reportlab.platypus import Spacer as RLSpacer
 
         from .flowables import TextBlock
+        from .outline import Bookmark
 
         out = []
         t = self.theme
-        for b in doc.blocks:
+        level = 0  # outline levels may go down by any number but up by one at a time
+        for number, b in enumerate(doc.blocks):
             if isinstance(b, ir.Title):
                 size = t.title.size_pt * self.scale
                 leading = max(self.pitch(), size * 1.35)
+                out.append(Bookmark(f"t{number}", ir.plain_text(b.inlines).replace("\n", ""), 0))
+                level = 0
                 out.append(TextBlock(self.units(b.inlines, "title", size, self.names), leading, "center", balance=True,
                                      space_after=t.title.space_after_lines * self.pitch()))
             elif isinstance(b, ir.Heading):
@@ -110,6 +114,8 @@ class _Layout:
                 size *= self.scale
                 # a heading never ends a page: it needs room for itself and a few lines of what follows
                 out.append(CondPageBreak(self.pitch() * 4))
+                level = min(b.level, level + 1)
+                out.append(Bookmark(f"h{number}", ir.plain_text(b.inlines).replace("\n", ""), level))
                 out.append(TextBlock(self.units(b.inlines, role, size), self.pitch(), "justify",
                                      first_indent=t.body.indent_chars * size * CJK_EM))
             elif isinstance(b, ir.Paragraph):
@@ -126,11 +132,36 @@ class _Layout:
                     prefix = ir.Run(f"{n}." if b.ordered else "• ")
                     out.append(TextBlock(self.units((prefix,) + tuple(item), "body", size), self.pitch(), "justify",
                                          first_indent=t.body.indent_chars * size))
-            elif isinstance(b, ir.PageBreak):
+            elif isinstance(b, (ir.PageBreak, ir.SectionBreak)):
                 out.append(RLPageBreak())
+            elif isinstance(b, ir.Contents):
+                out.append(self.contents(b))
             elif isinstance(b, ir.Spacer):
                 out.append(RLSpacer(1, b.lines * self.pitch()))
         return out
+
+    def contents(self, b: ir.Contents):
+        """A contents list: each entry on its line, a dotted leader to its page number at the right."""
+        from reportlab.lib import colors
+        from reportlab.platypus import Table, TableStyle
+
+        from .flowables import TextBlock
+
+        size = self.body_size()
+        total = self.theme.page.text_width_mm * MM
+        rows, style = [], [("FONTNAME", (0, 0), (-1, -1), self.fonts.name("body")),  # no stray Helvetica
+                           ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), size * 0.35),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.15)]
+        for i, e in enumerate(b.entries):
+            role = "h1" if e.level <= 1 else "body"
+            indent = 0.0 if e.level <= 1 else 2 * size
+            rows.append([TextBlock(self.units((ir.Run(e.text),), role, size), self.pitch(), "left", first_indent=indent),
+                         TextBlock(self.units((ir.Run(str(e.page)),), "body", size), self.pitch(), "right")])
+            style.append(("LINEBELOW", (0, i), (0, i), 0.6, colors.Color(0.45, 0.45, 0.45), None, (1, 2.5)))
+        table = Table(rows, colWidths=[total * 0.88, total * 0.12], hAlign="CENTER")
+        table.setStyle(TableStyle(style))
+        return table
 
     def _role_size(self, role: str) -> float:
         return self.theme.role_size(role) * self.scale
@@ -216,8 +247,8 @@ def _page_decorations(theme: Theme, fonts, doc: ir.Document):
     def draw(canv, _doc):
         from .flowables import ASCENT
         canv.saveState()
-        n = canv.getPageNumber()
-        if pn.position != "none":
+        n = canv.getPageNumber() - 1 + doc.first_page
+        if pn.position != "none" and doc.page_numbers:
             label = pn.format.replace("{n}", str(n))
             size = pn.size_pt
             baseline = text_bottom - pn.below_text_mm * MM - ASCENT * size
@@ -296,9 +327,69 @@ def _canvas_maker(on_create):
 
 def pdf_fonts(doc: ir.Document, theme: Theme):
     """The FontSet that draws every character of ``doc`` (resolved, converted and cached once per run)."""
-    from ...fonts import pdf_fontset
+    return fonts_for_text(theme, document_text(doc, theme))
 
-    return pdf_fontset(theme, document_text(doc, theme))
+
+# One FontSet per theme and process, for every character drawn so far; each document gets a view of it
+# (its own missing characters, the fallback fonts its own characters need): resolving, reading the
+# converted-font cache and registering faces once per process instead of once per document.
+_font_bases: dict[tuple, object] = {}
+
+
+def _theme_fonts_key(theme: Theme) -> tuple:
+    return (str(theme.source), repr(theme.fonts))
+
+
+def fonts_for_text(theme: Theme, text: str):
+    """The fonts for a PDF of ``theme`` whose text is ``text``: a view of the process's FontSet for the theme
+    (made, or grown, with :func:`briefgen.fonts.pdf_fontset` when ``text`` has characters it lacks). The view
+    draws, falls back and reports missing characters exactly as ``pdf_fontset(theme, text)`` would."""
+    from ...fonts import pdf_fontset
+    from ...fonts.charsets import is_ignorable
+
+    key = _theme_fonts_key(theme)
+    chars = {cp for cp in map(ord, set(text)) if not is_ignorable(cp)}
+    base = _font_bases.get(key)
+    if base is None or not chars <= base._chars:
+        known = "".join(map(chr, sorted(base._chars))) if base is not None else ""
+        base = _font_bases[key] = pdf_fontset(theme, text + known)
+    view = _font_view(base, theme, chars)
+    return view if view is not None else pdf_fontset(theme, text)
+
+
+def _font_view(base, theme: Theme, chars: set[int]):
+    """A copy of ``base`` whose fallback chains are those a FontSet made for ``chars`` alone would have
+    (see FontSet.__init__), with its own memo and missing characters; None if ``base`` cannot serve."""
+    import copy
+
+    from ...fonts.fontset import _bundled_path, _source_cmap
+
+    roles = base._roles
+    distinct = list(dict.fromkeys(entry[0] for entry in roles.values()))
+    union = set().union(*(f.coverage for f in distinct)) if distinct else set()
+    present = {f.key: f for chain in base._chains.values() for f in chain}
+    own = {f.key for f in distinct}
+    extra = []
+    for kind in ("serif", "sans"):
+        path = _bundled_path(kind)
+        key = (str(path.resolve()), 0)
+        if key in own:
+            extra.append(present[key])
+            continue
+        lacking = chars - union
+        if lacking and lacking & _source_cmap(path):
+            font = present.get(key)
+            if font is None:
+                return None
+            extra.append(font)
+            union |= font.coverage
+    view = copy.copy(base)
+    view.theme = theme
+    view.missing = {}
+    view._memo = {}
+    view._chars = chars
+    view._chains = {role: list(dict.fromkeys([entry[0], *distinct, *extra])) for role, entry in roles.items()}
+    return view
 
 
 def layout_pdf(doc: ir.Document, theme: Theme, fonts, scale: float = 1.0) -> tuple[bytes, int]:

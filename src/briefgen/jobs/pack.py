@@ -1,0 +1,225 @@
+"""`briefgen pack`: the meeting handout (会议材料) as one DOCX and one PDF a secretary puts on every seat.
+
+In: Settings (``settings.pack``: meeting, date, venue, parts, mark, number). Out: a JobResult with the two files.
+
+The pack is a cover, a contents page and the parts, each part made by the same template `build` uses. The PDF
+is each part laid out on its own (so a one-page summary keeps its own fit), with page numbers that run on
+across the parts (cover and contents unnumbered), merged into one file with one set of metadata and an
+outline: a bookmark per part with the part's headings under it. The contents page lists the page on which
+each part and heading starts, read back from the parts' own outlines. The DOCX is one document of sections
+(cover, contents, one per part) with a pre-filled TOC field that Word and WPS can update, and the headings as
+real Heading styles, so the navigation pane shows them.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .. import ir
+from ..errors import BriefgenError, Location, Problem
+from ..settings import Settings
+from .common import Clock, OutputFolder, archival, doc_warnings, load_inputs, missing_warning, report_fields
+from .manifest import recipe_key, unchanged
+from .names import Named, file_name, unique_names
+from .results import JobResult, OutputFile
+
+PACK_NAMES = "{issuer}_{document}_{date}"
+
+
+@dataclass(frozen=True)
+class Pack:
+    """What the cover and contents templates see as ``pack``."""
+
+    meeting: str
+    date: str
+    venue: str | None
+    mark: str | None
+    number: int | None
+
+
+@dataclass(frozen=True)
+class Part:
+    template: str
+    doc: ir.Document
+    pdf: bytes
+    pages: int
+    first_page: int
+    headings: tuple[tuple[str, int, int], ...]  # (text, level, page number) from the part's outline
+
+
+def pack_context(settings: Settings, report) -> Pack:
+    from ..templating import fmt_date
+
+    m = report.report
+    p = settings.pack
+    return Pack(p.meeting or f"{m.issuer}{m.report_year}年下半年工作部署会", p.date or fmt_date(m.date), p.venue,
+                p.mark or settings.mark, p.number)
+
+
+def outline_of(pdf: bytes, first_page: int) -> tuple[tuple[str, int, int], ...]:
+    """(title, level, page number) of every outline entry of a part's PDF, in order."""
+    import pikepdf
+
+    out = []
+    with pikepdf.open(io.BytesIO(pdf)) as src:
+        index = {page.obj.objgen: i for i, page in enumerate(src.pages)}
+        with src.open_outline() as outline:
+            def walk(items, level):
+                for item in items:
+                    dest = item.destination
+                    page = index.get(dest[0].objgen, 0) if isinstance(dest, pikepdf.Array) and len(dest) else 0
+                    out.append((str(item.title), level, first_page + page))
+                    walk(item.children, level + 1)
+
+            walk(outline.root, 0)
+    return tuple(out)
+
+
+def merge(files: list[bytes], entries: list[tuple[str, int, list[tuple[str, int]]]], meta: ir.Meta) -> bytes:
+    """The PDFs as one, with an outline of ``entries`` (title, first page index, [(child title, page index)])
+    and the pack's metadata; the same inputs give the same bytes."""
+    import pikepdf
+
+    out = pikepdf.new()
+    sources = [pikepdf.open(io.BytesIO(data)) for data in files]
+    try:
+        for src in sources:
+            out.pages.extend(src.pages)
+        with out.open_outline() as outline:
+            for title, page, children in entries:
+                item = pikepdf.OutlineItem(title, page)
+                item.children.extend(pikepdf.OutlineItem(t, p) for t, p in children)
+                outline.root.append(item)
+        out.Root.PageMode = pikepdf.Name.UseOutlines
+        out.Root.Lang = pikepdf.String("zh-CN")
+        stamp = f"D:{meta.created:%Y%m%d}000000+08'00'" if meta.created else None
+        info = {"/Title": meta.title, "/Author": meta.author, "/Subject": meta.subject, "/Creator": "briefgen",
+                "/Producer": "briefgen"}
+        if stamp:
+            info.update({"/CreationDate": stamp, "/ModDate": stamp})
+        out.docinfo = out.make_indirect(pikepdf.Dictionary({k: pikepdf.String(v) for k, v in info.items() if v}))
+        buf = io.BytesIO()
+        out.save(buf, deterministic_id=True, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+        return buf.getvalue()
+    finally:
+        for src in sources:
+            src.close()
+        out.close()
+
+
+def pack(settings: Settings) -> JobResult:
+    """Build the handout pack of ``settings`` into ``settings.out``."""
+    from ..compose import make_document
+    from ..render import render_document
+    from ..templating import template_info
+
+    clock = Clock()
+    result = JobResult(notes=list(settings.ignored))
+    if settings.output:
+        raise BriefgenError(f"-o {settings.output}: a pack is written as DOCX and PDF; use --out DIR")
+    with clock.stage("load"):
+        inputs = load_inputs(settings)
+    result.warnings.extend(inputs.doubts)
+    report, theme = inputs.report, inputs.theme
+    ctx = pack_context(settings, report)
+    dirs = tuple(settings.template_dirs)
+    parts = list(dict.fromkeys(settings.pack.parts))
+    if not parts:
+        raise BriefgenError("pack.parts is empty; name the templates of the pack, e.g. parts = [\"review\", \"summary\", \"tasks\"]")
+    for name in parts + ["cover", "contents"]:
+        if template_info(name, dirs) is None:
+            raise BriefgenError(f"pack.parts: unknown template {name!r}; `briefgen templates` lists them")
+    formats = tuple(settings.formats)
+    reference = settings.reference_docx if "docx" in formats else None
+    folder = Path(settings.out)
+    fields = {**report_fields(report), "template": "pack", "document": "会议材料"}
+    names = unique_names([Named(f, file_name(settings.names or PACK_NAMES, fields, f)) for f in formats])
+    key = recipe_key(inputs.common, report.model_dump_json(), parts, ctx.__dict__, str(reference) if reference else None)
+
+    with OutputFolder(folder, settings.force) as out:
+        kept = {fmt: unchanged(out.old, folder, name, f"{key}:{fmt}") for fmt, name in zip(formats, names)}
+        if all(kept.values()):
+            for fmt, name in zip(formats, names):
+                out.keep(name, kept[fmt])
+                result.outputs.append(OutputFile(folder / name, "pack", fmt, "unchanged", kept[fmt].get("pages"), sha256=kept[fmt]["sha256"]))
+            result.manifest = out.finish(inputs.files)
+            result.timings = clock.total()
+            return result
+
+        missing: dict[str, set[str]] = {}
+        with clock.stage("template"):
+            docs = []
+            for name in parts:
+                doc, warnings = make_document(report, name, dirs, settings.mark)
+                docs.append(doc)
+                result.warnings.extend(warnings)
+            cover, w1 = make_document(report, "cover", dirs, None, {"pack": ctx})
+            contents, w2 = make_document(report, "contents", dirs, None, {"pack": ctx})
+            result.warnings.extend(w1 + w2)
+
+        with clock.stage("render"):
+            laid: list[Part] = []
+            start = 1
+            for name, doc in zip(parts, docs):
+                doc = replace(doc, first_page=start)
+                rendered = render_document(doc, theme, ("pdf",))
+                result.warnings.extend(doc_warnings(name, rendered, theme, doc.page_budget))
+                for ch in rendered.missing:
+                    missing.setdefault(ch, set()).add(name)
+                laid.append(Part(name, doc, rendered.files["pdf"], rendered.pages or 1, start, outline_of(rendered.files["pdf"], start)))
+                start += rendered.pages or 1
+            entries = []
+            for part in laid:
+                for text, level, page in part.headings:
+                    if level <= 1:
+                        entries.append(ir.ContentsEntry(text, page, 1 if level == 0 else 2))
+            contents = replace(contents, blocks=tuple(ir.Contents(tuple(entries)) if isinstance(b, ir.Contents) else b
+                                                      for b in contents.blocks))
+            front = [render_document(d, theme, ("pdf",)) for d in (cover, contents)]
+            meta = ir.Meta(title=f"{ctx.meeting}会议材料", author=report.report.issuer, subject="会议材料",
+                           keywords="、".join(p.template for p in laid), created=report.report.date, mark=ctx.mark)
+            files: dict[str, bytes] = {}
+            pages = sum(f.pages or 1 for f in front) + sum(p.pages for p in laid)
+            if "pdf" in formats:
+                offset = sum(f.pages or 1 for f in front)
+                outline = [("封面", 0, []), ("目录", front[0].pages or 1, [])]
+                for part in laid:
+                    top = [h for h in part.headings if h[1] == 0]
+                    title = top[0][0] if top else part.template
+                    children = [(t, offset + p - 1) for t, lvl, p in part.headings if lvl >= 1]
+                    outline.append((title, offset + part.first_page - 1, children))
+                files["pdf"] = merge([f.files["pdf"] for f in front] + [p.pdf for p in laid], outline, meta)
+                if settings.archive:
+                    files["pdf"] = archival(files["pdf"], ir.Document(meta, ()))
+            if "docx" in formats:
+                from ..writers.docx import docx_bytes
+
+                blocks: list = [*cover.blocks, ir.SectionBreak(page_numbers=False), *contents.blocks, ir.SectionBreak(page_numbers=False)]
+                for i, part in enumerate(laid):
+                    blocks.extend(part.doc.blocks)
+                    if i < len(laid) - 1:
+                        blocks.append(ir.SectionBreak(page_numbers=True, restart_at=1 if i == 0 else None))
+                whole = ir.Document(meta, tuple(blocks), template="pack")
+                files["docx"] = docx_bytes(whole, theme, reference)
+        result.warnings.extend(missing_warning(missing))
+        if settings.strict and result.warnings:
+            raise BriefgenError(*(f"{w} (an error with --strict)" for w in result.warnings))
+        with clock.stage("write"):
+            from ..outputs import write_all
+
+            pending = []
+            for fmt, name in zip(formats, names):
+                data = files[fmt]
+                entry = out.record(name, data, {
+                    "format": fmt, "template": "pack", "parts": [p.template for p in laid], "theme": theme.name,
+                    "key": f"{key}:{fmt}", "pages": pages if fmt == "pdf" else None, "archive": settings.archive and fmt == "pdf",
+                    "fonts": [], "warnings": [str(w) for w in result.warnings], "missing": "".join(sorted(missing)),
+                })
+                pending.append((folder / name, data))
+                result.outputs.append(OutputFile(folder / name, "pack", fmt, "built", entry["pages"], sha256=entry["sha256"]))
+            write_all(pending)
+            result.manifest = out.finish(inputs.files)
+    result.timings = clock.total()
+    return result
