@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/briefgen build data/qianjiang-2022-h1.yaml --out out
-	$(BIN)/briefgen preview out/summary.pdf -o out/summary.png
+	$(BIN)/briefgen pack data/qianjiang-2022-h1.yaml --out out --preview
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -150,3 +150,44 @@ def test_pack_settings_come_from_briefgen_toml(tmp_path, monkeypatch):
     bad.write_text('data = "x.yaml"\n[pack]\nnumber = "二"\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["pack", "--out", "o"])
     assert result.exit_code == 2 and "pack.number" in result.stderr
+
+
+def test_previews_every_page_and_a_contact_sheet_for_a_batch(tmp_path):
+    from PIL import Image
+
+    built = CliRunner().invoke(main, ["pack", str(SAMPLE), "--out", str(tmp_path / "p"), "-f", "pdf", "--preview"])
+    assert built.exit_code == 0, built.output
+    pdf = next((tmp_path / "p").glob("*.pdf"))
+    pngs = sorted((tmp_path / "p").glob("*.png"))
+    assert len(pngs) == pdf_pages(pdf)
+    with Image.open(pngs[0]) as image:
+        width, height = image.size
+    assert abs(width / height - 210 / 297) < 0.01 and abs(width - 210 / 25.4 * 110) <= 1.5
+    assert CliRunner().invoke(main, ["verify", str(tmp_path / "p")]).exit_code == 0  # previews are in the manifest
+    batch = CliRunner().invoke(main, ["batch", str(SAMPLE), "--out", str(tmp_path / "b"), "-f", "pdf", "--preview",
+                                      "--only", "经发办", "--only", "党政办公室", "--only", "财政办"])
+    assert batch.exit_code == 0, batch.output
+    sheets = list((tmp_path / "b").glob("*contact-sheet.png"))
+    assert len(sheets) == 1
+    with Image.open(sheets[0]) as sheet:
+        assert sheet.width > sheet.height  # three first pages side by side
+    assert "3 built" in batch.stdout
+
+
+def test_preview_refuses_a_blank_page_and_a_huge_image(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    blank = tmp_path / "blank.pdf"
+    canvas = Canvas(str(blank))
+    canvas.showPage()
+    canvas.save()
+    result = CliRunner().invoke(main, ["preview", str(blank), "--out", str(tmp_path / "png")])
+    assert result.exit_code == 2 and "has no ink" in result.stderr
+    assert not (tmp_path / "png").exists()
+    huge = tmp_path / "huge.pdf"
+    canvas = Canvas(str(huge), pagesize=(14400, 14400))
+    canvas.drawString(100, 100, "x")
+    canvas.showPage()
+    canvas.save()
+    result = CliRunner().invoke(main, ["preview", str(huge), "--dpi", "600"])
+    assert result.exit_code == 2 and "use --dpi" in result.stderr

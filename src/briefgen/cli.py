@@ -126,6 +126,7 @@ def _build_options(fn):
         click.option("--archive", is_flag=True, default=None, help="Archive-grade PDFs (PDF/A-2b) with a checksummed manifest.json."),
         click.option("--force", is_flag=True, default=None, help="Rebuild every file, even those whose inputs are unchanged."),
         click.option("--strict", is_flag=True, default=None, help="Treat warnings as errors: a character no font has, empty tables, 待定 owners."),
+        click.option("--preview", is_flag=True, default=None, help="Also write PNG previews (a batch: one contact sheet of every brief's first page)."),
     ]):
         fn = option(fn)
     return fn
@@ -189,7 +190,7 @@ def batch(data, by, only, template, workers, **options):
         click.echo(f"no brief: {name} has no task in the data", err=True)
     for failure in result.failed:
         click.echo(f"failed: {failure.unit}: {failure.reason}", err=True)
-    units_built = {o.unit for o in result.built}
+    units_built = {o.unit for o in result.built if o.format != "png"}
     units_kept = {o.unit for o in result.unchanged} - units_built
     click.echo(f"{len(units_built)} built, {len(units_kept)} unchanged, {len(result.failed)} failed, "
                f"{len(result.without_tasks)} without tasks in {time.perf_counter() - started:.1f} s -> {settings.out}")
@@ -369,22 +370,38 @@ def _pad(text: str, width: int) -> str:
 
 
 @main.command("preview")
-@click.argument("pdf", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--out", "-o", "png", type=click.Path(dir_okay=False, path_type=Path), help="PNG file (default: next to the PDF).")
-@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1), help="Page number, from 1.")
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder for the PNG pages (default: beside each PDF).")
+@click.option("--output", "-o", "png", type=click.Path(dir_okay=False, path_type=Path), help="One PNG file (one PDF, one page).")
+@click.option("--page", type=click.IntRange(min=1), default=None, help="Only this page, from 1 (default: every page).")
 @click.option("--dpi", default=110.0, show_default=True, type=click.FloatRange(20, 600), help="Resolution in dots per inch.")
 @_user_errors
-def preview_cmd(pdf, png, page, dpi):
-    """Render a page of a PDF to a PNG image.
+def preview_cmd(pdfs, out_dir, png, page, dpi):
+    """Render PDF pages to PNG images (NAME-p1.png, NAME-p2.png …). A blank page is an error.
 
     \b
     Example:
-      briefgen preview out/summary.pdf -o summary.png
+      briefgen preview out/*.pdf --out previews
+      briefgen preview summary.pdf -o summary.png
     """
-    from .preview import pdf_to_png
+    from .outputs import write_all
+    from .preview import page_pngs
 
-    target = png or pdf.with_name(f"{pdf.stem}-p{page}.png")
-    click.echo(f"wrote {pdf_to_png(pdf, target, page, dpi)}")
+    if png is not None and len(pdfs) > 1:
+        raise BriefgenError("-o names one PNG: give one PDF, or use --out DIR for several")
+    planned = []
+    for pdf in pdfs:
+        if not pdf.is_file():
+            raise BriefgenError(f"{pdf}: file not found; check the path")
+        pages = [page] if page else None
+        images = page_pngs(pdf.read_bytes(), dpi, pages if png is None else [page or 1], name=str(pdf))
+        numbers = pages or list(range(1, len(images) + 1))
+        for n, data in zip(numbers if png is None else [page or 1], images):
+            target = png or (out_dir or pdf.parent) / f"{pdf.stem}-p{n}.png"
+            planned.append((target, data))
+    write_all(planned)
+    for target, _ in planned:
+        click.echo(f"wrote {target}")
 
 
 @main.command("extract")

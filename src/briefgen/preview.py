@@ -1,28 +1,103 @@
-"""PDF page -> PNG preview (pypdfium2), for READMEs, reviews and quick looks without a PDF viewer."""
+"""PDF pages -> PNG previews (pypdfium2), and a contact sheet of many documents' first pages.
+
+    pngs = page_pngs(pdf_bytes, dpi=110)                 # [PNG bytes] per page, blank pages refused
+    sheet = contact_sheet([(label, pdf_bytes), ...])     # one PNG: first pages in a grid, each labelled
+
+Bytes in, bytes out: the jobs and the `preview` command write the files. A page with no ink is an error, not
+a preview (a PDF whose fonts failed, or an empty template). Sizes are bounded (``MAX_PIXELS``) so that a huge
+page at a high resolution is refused instead of filling memory.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 
 from .errors import BriefgenError
-from .outputs import write_atomic
+
+MAX_PIXELS = 40_000_000  # one page image: 40 megapixels (an A4 page at 600 dpi is 35)
+INK = 200  # a pixel darker than this (0-255) is ink
 
 
-def pdf_to_png(pdf: Path, png: Path, page: int = 1, dpi: float = 110) -> Path:
-    import io
+class PreviewError(BriefgenError):
+    """A PDF that cannot be previewed: not a PDF, no such page, a blank page, a page too large."""
 
+
+def _open(pdf: bytes, name: str):
     import pypdfium2 as pdfium
 
-    if not Path(pdf).is_file():
-        raise BriefgenError(f"{pdf}: file not found; check the path")
     try:
-        doc = pdfium.PdfDocument(str(pdf))
-    except (pdfium.PdfiumError, FileNotFoundError) as exc:
-        raise BriefgenError(f"{pdf}: cannot open as PDF ({exc})") from None
-    if not 1 <= page <= len(doc):
-        raise BriefgenError(f"{pdf}: page {page} does not exist; the file has {len(doc)} page(s)")
-    image = doc[page - 1].render(scale=dpi / 72).to_pil()
+        return pdfium.PdfDocument(pdf)
+    except pdfium.PdfiumError as exc:
+        raise PreviewError(f"{name}: cannot open as PDF ({exc})") from None
+
+
+def _render(doc, index: int, dpi: float, name: str):
+    page = doc[index]
+    width, height = page.get_size()
+    scale = dpi / 72
+    if width * scale * height * scale > MAX_PIXELS:
+        limit = (MAX_PIXELS / (width * height)) ** 0.5 * 72
+        raise PreviewError(f"{name}: page {index + 1} at {dpi:g} dpi would be {width * scale:.0f} × {height * scale:.0f} "
+                           f"pixels; use --dpi {int(limit)} or less")
+    image = page.render(scale=scale).to_pil().convert("RGB")
+    if image.convert("L").point(lambda v: 255 if v < INK else 0).getbbox() is None:
+        raise PreviewError(f"{name}: page {index + 1} has no ink (a blank page); check the document before sharing it")
+    return image
+
+
+def _png(image) -> bytes:
     buf = io.BytesIO()
     image.save(buf, format="PNG", optimize=True)
-    write_atomic(png, buf.getvalue())
-    return png
+    return buf.getvalue()
+
+
+def page_pngs(pdf: bytes, dpi: float = 110, pages: list[int] | None = None, name: str = "PDF") -> list[bytes]:
+    """PNG bytes of ``pages`` (1-based; default: every page)."""
+    doc = _open(pdf, name)
+    count = len(doc)
+    wanted = pages or list(range(1, count + 1))
+    for n in wanted:
+        if not 1 <= n <= count:
+            raise PreviewError(f"{name}: page {n} does not exist; the file has {count} page(s)")
+    return [_png(_render(doc, n - 1, dpi, name)) for n in wanted]
+
+
+def _label_font(size: int):
+    from PIL import ImageFont
+
+    try:
+        import pylopdf_fonts_zh_cn as bundled
+
+        return ImageFont.truetype(bundled.sans_path(), size)
+    except Exception:  # no CJK font: Pillow's own (labels may lose their Chinese characters)
+        return ImageFont.load_default()
+
+
+def contact_sheet(items: list[tuple[str, bytes]], columns: int = 4, thumb_width: int = 320) -> bytes:
+    """One PNG with the first page of every PDF, in a grid, each labelled below (a batch at a glance)."""
+    from PIL import Image, ImageDraw
+
+    if not items:
+        raise PreviewError("contact sheet: no documents")
+    thumbs = []
+    for label, pdf in items:
+        doc = _open(pdf, label)
+        w, h = doc[0].get_size()
+        image = _render(doc, 0, thumb_width / w * 72, label)
+        thumbs.append((label, image))
+    cell_w = thumb_width + 24
+    cell_h = max(im.height for _, im in thumbs) + 56
+    cols = min(columns, len(thumbs))
+    rows = -(-len(thumbs) // cols)
+    if cell_w * cols * cell_h * rows > MAX_PIXELS:
+        raise PreviewError(f"contact sheet: {len(thumbs)} documents make too large an image; make it with --only for some of them")
+    sheet = Image.new("RGB", (cell_w * cols, cell_h * rows), "white")
+    draw = ImageDraw.Draw(sheet)
+    font = _label_font(18)
+    for i, (label, image) in enumerate(thumbs):
+        x, y = (i % cols) * cell_w + 12, (i // cols) * cell_h + 12
+        sheet.paste(image, (x, y))
+        draw.rectangle((x - 1, y - 1, x + image.width, y + image.height), outline=(150, 150, 150))
+        text = label if len(label) <= 16 else label[:15] + "…"
+        draw.text((x + image.width / 2, y + image.height + 8), text, fill=(0, 0, 0), font=font, anchor="mt")
+    return _png(sheet)

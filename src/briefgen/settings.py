@@ -85,6 +85,8 @@ class Settings(BaseModel):
     """Archive-grade PDFs (PDF/A-2b) and a checksummed manifest.json."""
     force: bool = False
     """Rebuild outputs even when their inputs are unchanged."""
+    preview: bool = False
+    """Also write PNG previews of the PDFs (a batch: one contact sheet)."""
     workers: int | None = Field(default=None, ge=1, le=64)
     """Processes a batch uses (default: every core)."""
     pack: PackSettings = PackSettings()
@@ -112,6 +114,7 @@ _TOML_KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "strict": (bool, "true or false"),
     "names": (str, 'a file-name pattern such as "{issuer}_{document}_{date}"'),
     "archive": (bool, "true or false"),
+    "preview": (bool, "true or false"),
     "workers": (int, "a number of processes, e.g. 2"),
     "pack": (dict, "a table: [pack] with meeting, date, venue, parts, mark, number"),
 }

@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from ..errors import BriefgenError, Location, Problem
 from ..settings import Settings
-from .common import Clock, OutputFolder, archival, load_inputs, missing_warning, report_fields
+from .common import Clock, OutputFolder, archival, write_previews, load_inputs, missing_warning, report_fields
 from .manifest import recipe_key, unchanged
 from .names import Named, clean_part, file_name, unique_names
 from .results import Failure, JobResult, OutputFile
@@ -265,6 +265,10 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
                             done += 1
                             if progress:
                                 progress(done, total, outcome.unit)
+            if settings.preview:
+                with clock.stage("preview"):
+                    result.outputs.sort(key=lambda o: (o.unit or "", o.format))
+                    write_previews(out, result, sheet=f"{clean_part(report.report.issuer) or 'batch'}_contact-sheet.png")
         finally:
             with clock.stage("write"):
                 result.manifest = out.finish(inputs.files)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import BriefgenError, Location, Problem
 from ..settings import Settings
-from .common import Clock, OutputFolder, archival, doc_warnings, load_inputs, missing_warning, report_fields
+from .common import Clock, OutputFolder, archival, write_previews, doc_warnings, load_inputs, missing_warning, report_fields
 from .manifest import recipe_key, unchanged
 from .names import Named, file_name, unique_names
 from .results import JobResult, OutputFile
@@ -139,6 +139,10 @@ def build(settings: Settings) -> JobResult:
 
             write_all(pending)
             if not settings.output:
+                if settings.preview:
+                    write_previews(out, result)
                 result.manifest = out.finish(inputs.files)
+            elif settings.preview:
+                result.notes.append("--preview is ignored with -o; run `briefgen preview FILE.pdf`")
     result.timings = clock.total()
     return result

@@ -185,5 +185,29 @@ class OutputFolder:
         return target
 
 
+def write_previews(out: "OutputFolder", result, sheet: str | None = None, dpi: float = 110) -> None:
+    """PNG previews of the PDFs of ``result``, recorded in the manifest: every page as NAME-pN.png, or, with
+    ``sheet``, one contact sheet of every document's first page labelled with its unit (a batch)."""
+    from ..outputs import write_all
+    from ..preview import contact_sheet, page_pngs
+    from .results import OutputFile
+
+    pdfs = [o for o in result.outputs if o.format == "pdf"]
+    pending = []
+    if sheet is not None:
+        if not pdfs:
+            return
+        data = contact_sheet([(o.unit or o.template, o.path.read_bytes()) for o in pdfs])
+        pending.append((sheet, data))
+    else:
+        for o in pdfs:
+            for n, data in enumerate(page_pngs(o.path.read_bytes(), dpi, name=str(o.path)), 1):
+                pending.append((f"{o.path.stem}-p{n}.png", data))
+    for name, data in pending:
+        out.record(name, data, {"format": "png", "template": "preview", "key": ""})
+    write_all([(out.folder / name, data) for name, data in pending])
+    result.outputs.extend(OutputFile(out.folder / name, "preview", "png") for name, _ in pending)
+
+
 def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)

@@ -20,7 +20,7 @@ from pathlib import Path
 from .. import ir
 from ..errors import BriefgenError, Location, Problem
 from ..settings import Settings
-from .common import Clock, OutputFolder, archival, doc_warnings, load_inputs, missing_warning, report_fields
+from .common import Clock, OutputFolder, archival, write_previews, doc_warnings, load_inputs, missing_warning, report_fields
 from .manifest import recipe_key, unchanged
 from .names import Named, file_name, unique_names
 from .results import JobResult, OutputFile
@@ -220,6 +220,8 @@ def pack(settings: Settings) -> JobResult:
                 pending.append((folder / name, data))
                 result.outputs.append(OutputFile(folder / name, "pack", fmt, "built", entry["pages"], sha256=entry["sha256"]))
             write_all(pending)
+            if settings.preview:
+                write_previews(out, result)
             result.manifest = out.finish(inputs.files)
     result.timings = clock.total()
     return result
