@@ -144,11 +144,12 @@ def _segment(text: str) -> tuple[int, ...]:
     so concurrent builds never drop each other's entries.
     """
     global _segmented
-    from .cache import cache_root
-
-    path = cache_root() / f"title-words-{_segmenter_stamp()}.json"
+    if not text or max(text) < "\u2e80":
+        # No CJK character (a number cell, a Latin name): every word the segmenter could find lies inside
+        # one Latin unit or is a single mark, so its interiors never start a unit; no dictionary needed.
+        return ()
     if _segmented is None:
-        _segmented = _load_segments(path)
+        _segmented = _load_segments(_segments_path())
     if text in _segmented:
         return _segmented[text]
     try:
@@ -162,8 +163,35 @@ def _segment(text: str) -> tuple[int, ...]:
             inside.extend(range(pos + 1, pos + len(word)))
         pos += len(word)
     _segmented[text] = found = tuple(inside)
-    _segmented = _remember(path, text, found) or _segmented
+    if not _pending:
+        import atexit
+
+        atexit.register(flush_segments)  # for callers that never flush; the render road flushes per document
+    _pending[text] = found
     return found
+
+
+_pending: dict[str, tuple[int, ...]] = {}  # segmented in this process, not yet in the cache file
+
+
+def _segments_path():
+    from .cache import cache_root
+
+    return cache_root() / f"title-words-{_segmenter_stamp()}.json"
+
+
+def flush_segments() -> None:
+    """Add the texts segmented since the last flush to the shared cache file, in one locked rewrite
+    (the render road calls this once per document, not once per new title)."""
+    global _segmented
+    if not _pending:
+        return
+    entries = dict(_pending)
+    _pending.clear()
+    merged = _remember(_segments_path(), entries)
+    if merged is not None and _segmented is not None:
+        merged.update((k, v) for k, v in _segmented.items() if k not in merged)
+        _segmented = merged
 
 
 _SEGMENTS_KEPT = 2000  # past this many titles, the oldest half is dropped
@@ -197,8 +225,8 @@ def _read_segments(path) -> dict[str, tuple[int, ...]]:
         return {}
 
 
-def _remember(path, text: str, found: tuple[int, ...]) -> dict[str, tuple[int, ...]] | None:
-    """Add one entry to the shared cache file; the merged contents, or None if the cache is unwritable."""
+def _remember(path, entries: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]] | None:
+    """Add entries to the shared cache file; the merged contents, or None if the cache is unwritable."""
     import json
 
     from filelock import Timeout
@@ -209,8 +237,9 @@ def _remember(path, text: str, found: tuple[int, ...]) -> dict[str, tuple[int, .
     try:
         with _segments_lock(path):
             merged = _read_segments(path)
-            merged.pop(text, None)
-            merged[text] = found
+            for text, found in entries.items():
+                merged.pop(text, None)
+                merged[text] = found
             if len(merged) > _SEGMENTS_KEPT:  # titles of long ago go first
                 merged = dict(list(merged.items())[-(_SEGMENTS_KEPT // 2):])
             write_atomic(path, json.dumps(merged, ensure_ascii=False).encode("utf-8"))

@@ -25,8 +25,74 @@ def docx_bytes(doc: "Document", theme: "Theme", reference_docx: Path | None = No
     from .package import normalized_zip
     from .writer import DocxBuilder, zip_date
 
-    builder = DocxBuilder(doc, theme, Path(reference_docx) if reference_docx is not None else None).build()
+    if reference_docx is None:
+        return _from_skeleton(doc, theme)
+    builder = DocxBuilder(doc, theme, Path(reference_docx)).build()
     return normalized_zip(builder.save(), zip_date(doc.meta.created), builder.part_replacements())
+
+
+class _Skeleton:
+    """A package set up for one theme and mark (styles, page, header, footer), kept per process: each document
+    copies its w:document and core properties, fills the body, and the other entries are written as they are,
+    deflated once. The bytes are those of building the whole package for the document (``DocxBuilder.build``)."""
+
+    def __init__(self, doc: "Document", theme: "Theme") -> None:
+        import copy
+
+        from .package import _order, deflated
+        from .writer import DocxBuilder
+
+        b = self.builder = DocxBuilder(doc, theme).setup()
+        core = b.doc.core_properties._element  # made here if the default template had none
+        self.document = copy.deepcopy(b.doc.element)
+        self.core = copy.deepcopy(core)
+        parts = {p._element: str(p.partname).lstrip("/") for p in b.doc.part.package.iter_parts() if hasattr(p, "_element")}
+        self.document_name, self.core_name = parts[b.doc.element], parts[core]
+        import io
+        import zipfile
+
+        replace = b.part_replacements()
+        with zipfile.ZipFile(io.BytesIO(b.save())) as src:
+            self.entries = []
+            for name in sorted(src.namelist(), key=_order):
+                if name in (self.document_name, self.core_name):
+                    self.entries.append((name, None, None))
+                    continue
+                payload = replace.get(name)
+                payload = payload if payload is not None else src.read(name)
+                self.entries.append((name, payload, deflated(payload)))
+
+    def render(self, doc: "Document") -> bytes:
+        import copy
+
+        from docx.opc.coreprops import CoreProperties
+        from docx.opc.oxml import serialize_part_xml
+
+        from .package import write_package
+        from .writer import DocxBuilder, zip_date
+
+        root, core = copy.deepcopy(self.document), copy.deepcopy(self.core)
+        b = DocxBuilder.on_skeleton(self.builder, doc, root).fill()
+        b._set_core_properties(CoreProperties(core))
+        fresh = {self.document_name: serialize_part_xml(root), self.core_name: serialize_part_xml(core)}
+        entries = [(name, fresh[name], None) if payload is None else (name, payload, packed)
+                   for name, payload, packed in self.entries]
+        return write_package(entries, zip_date(doc.meta.created))
+
+
+_skeletons: dict[tuple, _Skeleton] = {}
+
+
+def _from_skeleton(doc: "Document", theme: "Theme") -> bytes:
+    # everything ``DocxBuilder.setup`` reads: the theme, the mark, and how the document numbers its pages
+    key = (theme.model_dump_json(), doc.meta.mark or theme.mark.text or "",
+           getattr(doc, "page_numbers", True), getattr(doc, "first_page", 1))
+    skeleton = _skeletons.get(key)
+    if skeleton is None:
+        if len(_skeletons) >= 8:  # a long-lived process with many themes or marks
+            _skeletons.pop(next(iter(_skeletons)))
+        skeleton = _skeletons[key] = _Skeleton(doc, theme)
+    return skeleton.render(doc)
 
 
 def write_docx(doc: "Document", theme: "Theme", path: Path, reference_docx: Path | None = None) -> None:

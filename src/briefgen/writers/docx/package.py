@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 
 def _order(name: str) -> tuple[int, str]:
@@ -21,15 +22,54 @@ def _order(name: str) -> tuple[int, str]:
 
 def normalized_zip(data: bytes, date_time: tuple[int, int, int, int, int, int], replace: dict[str, bytes]) -> bytes:
     """Rewrite an OPC package with fixed entry times and order; ``replace`` swaps the bytes of entries."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        entries = []
         for name in sorted(src.namelist(), key=_order):
             payload = replace.get(name)
-            if payload is None:
-                payload = src.read(name)
+            entries.append((name, payload if payload is not None else src.read(name), None))
+    return write_package(entries, date_time)
+
+
+LEVEL = 6  # deflate level of every entry
+
+
+def deflated(payload: bytes) -> bytes:
+    """``payload`` deflated exactly as zipfile deflates an entry at ``LEVEL`` (kept to write it again)."""
+    co = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    return co.compress(payload) + co.flush()
+
+
+class _Precompressed:
+    """Stands in for zipfile's compressor: hands over bytes deflated before (by ``deflated``)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+
+    def compress(self, _payload: bytes) -> bytes:
+        data, self._data = self._data, b""
+        return data
+
+    def flush(self) -> bytes:
+        return b""
+
+
+def write_package(entries, date_time: tuple[int, int, int, int, int, int]) -> bytes:
+    """The package from ``(name, payload, deflated payload or None)`` in the order given, with fixed entry
+    times and attributes. An entry deflated before is not deflated again: the file is the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name, payload, packed in entries:
             info = zipfile.ZipInfo(name, date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0  # the same bytes whatever system builds the file
             info.external_attr = 0
-            dst.writestr(info, payload, compresslevel=6)
+            if packed is None:
+                dst.writestr(info, payload, compresslevel=LEVEL)
+                continue
+            info._compresslevel = LEVEL
+            info.file_size = len(payload)
+            with dst.open(info, mode="w") as dest:
+                if hasattr(dest, "_compressor"):
+                    dest._compressor = _Precompressed(packed)
+                dest.write(payload)  # CRC and sizes from the payload itself
     return out.getvalue()
