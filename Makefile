@@ -20,6 +20,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]' || echo "bench peers (typst, docxtpl) not installable: their figures are left out"
 	$(BIN)/python tools/bench.py
 
 docs-images: $(STAMP)
