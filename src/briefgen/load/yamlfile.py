@@ -58,8 +58,8 @@ def bad_character(text: str) -> str | None:
     ch = m.group()
     kind = {"Cs": "a lone surrogate", "Cn": "a noncharacter"}.get(unicodedata.category(ch), "a control character")
     label = {"\x00": "NUL", "\x1b": "ESC", "\x07": "BEL", "\x08": "BACKSPACE", "\x7f": "DELETE"}.get(ch, kind)
-    before = text[max(0, m.start() - 10):m.start()]
-    after = f' after "{before}"' if before.strip() else ""
+    before = " ".join(_BAD_CHAR.sub(" ", text[max(0, m.start() - 10):m.start()]).split())  # one line, printable
+    after = f' after "{before}"' if before else ""
     return (f"holds the invisible character U+{ord(ch):04X} ({label}) at character {m.start() + 1}{after}, which a "
             "document cannot hold; delete it (it often comes from copying out of another program)")
 
@@ -90,8 +90,17 @@ def load_yaml(path: Path, name: str) -> tuple[object, SourceMap]:
         where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
         what = exc.problem or exc.context or "invalid YAML"
         raise DataError([Problem(where, "", f"invalid YAML: {what}")]) from None
+    except yaml.reader.ReaderError as exc:  # a raw control character in the file, found before parsing
+        where = Location(name)
+        if isinstance(exc.position, int):  # libyaml counts UTF-8 bytes, the Python reader characters
+            before = (text.encode("utf-8")[: exc.position].decode("utf-8", "ignore") if _Base is not yaml.SafeLoader
+                      else text[: exc.position])
+            where = Location(name, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise DataError([Problem(where, "", f"the invisible character U+{code:04X} stands in the file, which YAML does "
+                                 "not allow; delete it (it often comes from copying out of another program)")]) from None
     except yaml.YAMLError as exc:
-        raise DataError([Problem(Location(name), "", f"invalid YAML: {exc}")]) from None
+        raise DataError([Problem(Location(name), "", "invalid YAML: " + " ".join(str(exc).split()))]) from None
     except (ValueError, OverflowError, RecursionError, TypeError) as exc:  # pragma: no cover - refused before
         raise DataError([Problem(Location(name), "", f"a value briefgen cannot read ({type(exc).__name__}: {exc})")]) from None
     sources = SourceMap(name)
