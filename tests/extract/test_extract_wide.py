@@ -490,3 +490,22 @@ def test_breakdown_after_qizhong_with_a_colon():
     assert _figs("完成固定资产投资12.3亿元，其中：工业投资4.5亿元，同比增长21%；房地产投资6.1亿元，同比下降8.2%。") == [
         ("固定资产投资", 12.3, "亿元"), ("工业投资", 4.5, "亿元", 21), ("房地产投资", 6.1, "亿元", -8.2)]
     assert _figs("召开党工委会议12次。") == [("党工委会议", 12, "次")]
+
+
+def test_targets_and_forecasts_are_no_results():
+    assert _figs("市下达增加值增速确保目标增长12%，奋斗目标增长14%。") == []
+    assert _figs("全年产值目标201亿元。1-5月完成产值66.4亿元。") == [("产值", 66.4, "亿元")]
+    assert _figs("该批项目预测上半年将完成投资34.3亿元。") == []
+    found = find_figures("预测上半年规上工业增加值25亿元，同比增长14%。").figures
+    assert [(f.name, f.estimate) for f in found] == [("规上工业增加值", True)]
+
+
+def test_a_year_at_the_start_of_a_name_is_left_out():
+    assert _figs("2023年实现地区生产总值123.7亿元，同比增长3.8%。") == [("地区生产总值", 123.7, "亿元", 3.8)]
+    assert _figs("2023年1-5月，两区规上企业79家。") == [("两区规上企业", 79, "家")]
+
+
+def test_signature_dated_by_month_only():
+    result = extract_text("某街道2023年工作总结\n全年实现产值5亿元，增长6%。\n某街道办事处\n2024年4月\n")
+    assert result.data["report"]["date"] == date(2024, 4, 1)
+    assert "only the month" in result.reasons["report.date"]

@@ -360,6 +360,13 @@ class _Extractor:
                         break
         if when is None and "published" in fields:
             when = _date_in(fields["published"][0])
+        if when is None:  # a signature dated by month only: 2024年4月
+            for line in closing + front + self.lines[-3:]:
+                m = re.fullmatch(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*", line.text)
+                if m and 1 <= int(m.group(2)) <= 12:
+                    when = date(int(m.group(1)), int(m.group(2)), 1)
+                    self.unsure("report.date", "the report gives only the month; the 1st is a placeholder day")
+                    break
         if not issuer:
             signed = ""
             for line in closing + front:

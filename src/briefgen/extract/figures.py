@@ -95,9 +95,11 @@ _CHANGE = re.compile(r"^(?:比|较)[^，；\d]{0,8}?(?:增加|减少|新增|多|
 _NEGATIVE = ("下降", "减少", "回落", "降低")
 _PROGRESS = re.compile(r"(?:完成|达到|占|为)(?:了)?(?:年度|全年|年)(?:目标|任务|计划|预算)(?:任务)?(?:[（(][^（）()]*[)）])?的?$")
 _FUTURE = ("争取", "力争", "计划", "确保", "拟", "目标", "将")
+# A target or a forecast inside a clause: 确保目标增长12%, 产值目标201亿元, 预测上半年将完成投资34亿元.
+_TARGET = re.compile(r"目标(?:任务)?(?:为|是|值)?(?:增长|增速)?\s*\d|(?:将|拟)(?:完成|实现|达到|新增)")
 
 _LEAD_FILLER = re.compile(
-    r"^(?:(?:社区|村|镇|乡|区|县)(?=新增|完成|实现|开展|累计|共|发放|办结|引进|新建|新引进|签约)|实施|召开|举行|举办|年末|年初|期末|月末|共有|现有|拥有|全镇|全区|全县|全市|全乡|全街道|全街|街道|我镇|我街道|我区|我县|本镇|辖区内?|截至目前|截止目前|截至\S{0,6}底|截至|截止|目前|至今|今年以来|上半年|全年|当年|当月|累计|其中|共|已经|已|预计|辖区内?|"
+    r"^(?:(?:社区|村|镇|乡|区|县)(?=新增|完成|实现|开展|累计|共|发放|办结|引进|新建|新引进|签约)|实施|召开|举行|举办|\d{4}年(?:\d{1,2}[-—]\d{1,2}月)?|预测|年末|年初|期末|月末|共有|现有|拥有|全镇|全区|全县|全市|全乡|全街道|全街|街道|我镇|我街道|我区|我县|本镇|辖区内?|截至目前|截止目前|截至\S{0,6}底|截至|截止|目前|至今|今年以来|上半年|全年|当年|当月|累计|其中|共|已经|已|预计|辖区内?|"
     r"1-6月|1—6月|\d{1,2}-\d{1,2}月|重点关注|开展|组织|累计发放|发放|开设|登上|新建成|建成|完成了?|实现了?|全年共|共计)"
 )
 _NAME_VERBS = "开展|组织|举办|发放|开设|建成|新建成|召开|排查|化解"
@@ -207,7 +209,7 @@ def find_figures(text: str) -> Found:
             if part.startswith(("预计", "1-6月预计")):
                 in_list = True
             g = _GROWTH.search(part)
-            future = part.startswith(_FUTURE) or any(w in part[:4] for w in ("争取", "力争"))
+            future = part.startswith(_FUTURE) or any(w in part[:4] for w in ("争取", "力争")) or bool(_TARGET.search(part))
             if "预计" in part and ("：" in sentence or ":" in sentence):
                 in_list = True
             pos = 0
@@ -283,7 +285,7 @@ def find_figures(text: str) -> Found:
                         if kept:
                             name = kept.group(1) + name
                 opening = (lead if part not in lead else parts[0]) if ci else ""
-                fig = Figure(name, m.value, unit, estimate=estimate_list or in_list or "预计" in part[: m.start],
+                fig = Figure(name, m.value, unit, estimate=estimate_list or in_list or bool(re.search("预计|预测", part[: m.start])),
                              note=remark, clause=part, sentence=si, opening=opening, value_text=_value_text(m), part=ci,
                              threshold=bool(_THRESHOLD.search(part[: m.start].rstrip())))
                 found.figures.append(fig)
@@ -307,7 +309,7 @@ def find_figures(text: str) -> Found:
                     if name and len(name) >= 2:
                         fig = Figure(name + ("增速" if not name.endswith(("增速", "增幅")) else ""), pct,
                                      "个百分点" if g.group(3) == "个百分点" else "%",
-                                     estimate=estimate_list or in_list, clause=part, sentence=si)
+                                     estimate=estimate_list or in_list or bool(re.search("预计|预测", part[: g.start()])), clause=part, sentence=si)
                         found.figures.append(fig)
                         last = fig
             elif last is not None and last.sentence == si and last.note is None and ci > 0 and _remark(part):
