@@ -126,13 +126,13 @@ def render_brief(job: BriefJob) -> BriefOutcome:
 def _warm(theme_name: str, template_dirs: tuple[Path, ...], text: str) -> None:
     """Load once per process what every brief uses: the theme, the template environment, the fonts for every
     character the batch can draw (so that no worker has to grow the font cache), the writers."""
-    from ..fonts import pdf_fontset
     from ..templating import environment
     from ..theme import load_theme
+    from ..writers.pdf import fonts_for_text
 
     theme = load_theme(theme_name)
     environment(template_dirs)
-    pdf_fontset(theme, text)
+    fonts_for_text(theme, text)  # the process's font set, which forked workers inherit
     import docx  # noqa: F401
     import reportlab.platypus  # noqa: F401
 
