@@ -377,7 +377,7 @@ def test_validate_files_reports_every_problem_at_once(in_tmp):
     rows = [r[:] for r in INDICATOR_ROWS]
     rows[5][2] = None  # no value
     indicator_workbook(rows)
-    bad_tasks = CSV_TEXT.replace("2022年10月底前", "十月").replace("平安建设办公室,,12月底前", ",,12月底前")
+    bad_tasks = CSV_TEXT.replace("2022年10月底前", "下周").replace("平安建设办公室,,12月底前", ",,12月底前")
     Path("任务.csv").write_bytes(bad_tasks.encode("gb18030"))
     yaml_path = write_report(in_tmp)
     yaml_path.write_text(yaml_path.read_text(encoding="utf-8").replace("value: 31.3", "value: 三十一"), encoding="utf-8")
@@ -385,7 +385,7 @@ def test_validate_files_reports_every_problem_at_once(in_tmp):
     assert [str(p) for p in problems] == [
         '指标.xlsx:Sheet1!D7: 同比增长: "九点五" is not a number',
         "指标.xlsx:Sheet1!C6: indicators[2].value: this field is required but missing",
-        '任务.csv:E5: 完成时限: "十月" is not a deadline; write a date such as 2022-10-31, 10月底前 or 年内',
+        '任务.csv:E5: 完成时限: "下周" is not a deadline; write a date such as 2022-10-31, 10月底前 or 年内',
         "任务.csv:C8: plan.sections[2].tasks[1].lead: this field is required but missing",
         'report.yaml:10:12: indicators[1].value: "三十一" is not a number',
         "nothing.xlsx: file not found; check the path",

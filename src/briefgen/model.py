@@ -392,6 +392,11 @@ def doubts(report: Report, sources: "SourceMapLike") -> list[Problem]:
                 wording = f" ({task.due_text})" if task.due_text else ""
                 found.append(Problem(sources.locate(path), field_label(path),
                                      f"{task.due.isoformat()}{wording} is before the report's date {report.report.date.isoformat()}; check the deadline"))
+            vague = values.due_doubt(task.due_text)
+            if vague:
+                path = base + ("due",)
+                found.append(Problem(sources.locate(path), field_label(path),
+                                     f"{task.due_text}: {vague} ({task.due.isoformat()}); write the date if the order matters"))
             if task.title in titles:
                 path = base + ("title",)
                 found.append(Problem(sources.locate(path), field_label(path), f'"{task.title}" is listed twice (also at {field_label(titles[task.title])})'))

@@ -64,9 +64,83 @@ _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
 _DUE_TRADITIONAL = str.maketrans("內節", "内节")  # deadlines in a report kept in Traditional script
 
 
+_DUE_DONE = re.compile(r"(?<=\S)(?:前完成|完成|办结|到位|完工|落实)$")
+_CN_MONTH = re.compile(r"(?<![一二三四五六七八九十\d])(十[一二]|[一二三四五六七八九十])(?=\s*月)")
+_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+              "十一": 11, "十二": 12}
+
+
+def _cn_months(text: str) -> str:
+    """十月底 -> 10月底, 十二月底前 -> 12月底前 (months written in Chinese numerals)."""
+    return _CN_MONTH.sub(lambda m: str(_CN_MONTHS[m.group(1)]), text)
+
+
+# Wording that task tables use for work with no single deadline: it sorts at the end of the report's year and
+# is shown as written (Task.due_text). Matched at the start, so 长期坚持, 每月10日前报送, 按序时推进 all count.
+_DUE_ONGOING = ("长期", "持续", "常态化", "常态长效", "长效", "每年", "每半年", "每季度", "每季", "每月", "每旬",
+                "每周", "每日", "每天", "按月", "按季", "按周", "按年", "按序时", "按时序", "按进度", "按计划",
+                "定期", "逐月", "逐季", "动态", "全年", "全程", "经常性", "日常", "常年")
+_DUE_ONGOING_RE = re.compile(r"^(?:" + "|".join(sorted(_DUE_ONGOING, key=len, reverse=True)) + r")[\w，、,（）()]{0,20}$")
+# Wording that names a point of the year: (month, day) of the last day it allows.
+_DUE_NAMED = {
+    "下半年": (12, 31), "下半年内": (12, 31), "下半年底": (12, 31), "下半年底前": (12, 31), "年内完成": (12, 31),
+    "上半年": (6, 30), "上半年内": (6, 30), "上半年底": (6, 30), "上半年底前": (6, 30), "年中": (6, 30), "年中前": (6, 30),
+    "国庆前": (9, 30), "国庆节前": (9, 30), "国庆": (9, 30), "国庆以前": (9, 30), "国庆节以前": (9, 30),
+    "元旦前": (12, 31), "元旦节前": (12, 31), "五一前": (4, 30), "劳动节前": (4, 30), "七一前": (6, 30),
+    "三季度内": (9, 30), "四季度内": (12, 31),
+}
+# Wording that names a time but not one date: accepted, sorted at the date given, and warned about (due_doubt).
+_DUE_VAGUE = {
+    "春节前": ((12, 31), "春节 falls in January or February; 春节前 is sorted at the year's end"),
+    "春节节前": ((12, 31), "春节 falls in January or February; 春节前 is sorted at the year's end"),
+    "汛期前": ((5, 31), "the flood season's start varies; 汛期前 is taken as the end of May"),
+    "汛前": ((5, 31), "the flood season's start varies; 汛前 is taken as the end of May"),
+    "主汛期前": ((5, 31), "the flood season's start varies; 主汛期前 is taken as the end of May"),
+    "开学前": ((8, 31), "开学前 is taken as the end of August"),
+}
+_DUE_WORD_YEAR = re.compile(r"^(\d{4})\s*年\s*(.+)$")
+
+
+def _due_words(text: str) -> tuple[int | None, tuple[int, int], str | None] | None:
+    """Deadline wording (下半年, 国庆前, 长期坚持 …) -> (year it names or None, (month, day), doubt or None)."""
+    named_year = None
+    m = _DUE_WORD_YEAR.match(text)
+    if m:
+        named_year, text = int(m.group(1)), m.group(2).strip()
+    text = text.removesuffix("完成").strip() or text
+    if text in _DUE_NAMED:
+        return named_year, _DUE_NAMED[text], None
+    if text in _DUE_VAGUE:
+        when, doubt = _DUE_VAGUE[text]
+        return named_year, when, doubt
+    if _DUE_ONGOING_RE.match(text):
+        return named_year, (12, 31), None
+    return None
+
+
+def due_doubt(text: str | None) -> str | None:
+    """Why a deadline's wording is ambiguous (春节前: which 春节?), for a warning; None when it is clear."""
+    if not text:
+        return None
+    cleaned = re.sub(r"^(?:力争|争取|确保|计划)", "", str(text).strip().translate(_FULLWIDTH).translate(_DUE_TRADITIONAL))
+    worded = _due_words(_DUE_DONE.sub("", cleaned) or cleaned)
+    return worded[2] if worded else None
+
+
+def is_ongoing_due(text: str | None) -> bool:
+    """Whether a deadline's wording is ongoing work (长期坚持, 常态化, 每月): shown as written, sorted at the year's end."""
+    if not text:
+        return False
+    cleaned = re.sub(r"^(?:\d{4}\s*年)?", "", str(text).strip().translate(_FULLWIDTH))
+    return bool(_DUE_ONGOING_RE.match(cleaned))
+
+
 def parse_due(value: object, year: int | None) -> date:
     """A deadline as written in task tables -> the last day it allows.
 
+    Free wording is read too: 十月底 (Chinese month numbers), 下半年 and 年底前 (12-31), 上半年 (6-30), 国庆前
+    (9-30), and ongoing work (长期坚持, 常态化, 每月, 每季度, 持续, 按序时推进 …) at the year's end, its sortable date;
+    ambiguous wording (春节前, 汛期前) is accepted and ``due_doubt`` says why it deserves a warning.
     ``year`` is the report's year, used when the text names no year (年内, 12月底前); with ``year`` None such a
     text is an error (the deadline would otherwise silently fall in the wrong year). Year and month alone
     (2022.12, 2022/12, 2022-12) mean the last day of that month.
@@ -82,6 +156,8 @@ def parse_due(value: object, year: int | None) -> date:
     text = str(value).strip().translate(_FULLWIDTH).translate(_DUE_TRADITIONAL)
     text = re.sub(r"^(?:力争|争取|确保|计划)", "", text)
     text = re.sub(r"(\d)\s*月份", r"\1月", text)
+    text = _cn_months(text)
+    text = _DUE_DONE.sub("", text) or text
     if not text:
         raise ValueError("a deadline is required")
 
@@ -96,6 +172,11 @@ def parse_due(value: object, year: int | None) -> date:
         return date(int(m.group(1)), 12, 31)
     if text in _DUE_YEAR_END:
         return date(the_year(), 12, 31)
+    worded = _due_words(text)
+    if worded is not None:
+        named_year, (month, day), _ = worded
+        y = named_year or the_year()
+        return date(y, month, day)
     m = _DUE_QUARTER.match(text)
     if m:
         y = int(m.group(1)) if m.group(1) else the_year()
