@@ -95,3 +95,22 @@ def test_free_wording_in_a_task_table():
     sections, _ = load_tasks("任务.csv", year=2022)
     got = [(t["due"], t["due_text"]) for s in sections for t in s["tasks"]]
     assert got == [(date(2022, 12, 31), "每季度"), (date(2022, 9, 30), "国庆前")]
+
+
+# ---- 2. a unit the departments list lacks -----------------------------------------------------------------------
+
+WITH_DEPARTMENTS = "departments:\n  - {name: 经济发展办公室, short: 经发办}\n"
+
+
+def test_a_unit_not_in_the_departments_list_is_a_located_warning_not_an_error():
+    report, found = load(tasks_yaml(("经济发展办公室", "年内"), ("平安建设办公室", "年内"), ("平安建设办公室", "年内"))
+                         + WITH_DEPARTMENTS)
+    assert [u for u, _ in report.unlisted_units] == ["平安建设办公室"]
+    assert [t.title for t in report.department_tasks("平安建设办公室")] == ["任务2", "任务3"]
+    assert len(found) == 1, found
+    assert found[0].startswith('report.yaml:11:') and '"平安建设办公室" is not in the departments list (report.yaml:14' in found[0]
+
+
+def test_a_lead_still_to_be_decided_passes_validation():
+    report, found = load(tasks_yaml(("待定", "年内")) + WITH_DEPARTMENTS)
+    assert report.plan.tasks[0].lead == "待定" and found == []
