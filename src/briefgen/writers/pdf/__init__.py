@@ -350,11 +350,21 @@ def fonts_for_text(theme: Theme, text: str):
     key = _theme_fonts_key(theme)
     chars = {cp for cp in map(ord, set(text)) if not is_ignorable(cp)}
     base = _font_bases.get(key)
+    if base is not None and not _still_registered(base):
+        base = None  # a face was reloaded since (another cache, a grown cache): its name now draws other glyphs
     if base is None or not chars <= base._chars:
         known = "".join(map(chr, sorted(base._chars))) if base is not None else ""
         base = _font_bases[key] = pdf_fontset(theme, text + known)
     view = _font_view(base, theme, chars)
     return view if view is not None else pdf_fontset(theme, text)
+
+
+def _still_registered(base) -> bool:
+    """Whether every face of ``base`` is still the one reportlab draws under its name."""
+    from ...fonts.fontset import _registry
+
+    faces = {id(f): f for chain in base._chains.values() for f in chain}
+    return all(_registry.get(f.key) is f for f in faces.values())
 
 
 def _font_view(base, theme: Theme, chars: set[int]):
