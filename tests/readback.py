@@ -23,6 +23,18 @@ def pdf_lines(path: Path) -> list[str]:
     return [line.strip() for line in pdf_text(path).replace("\r\n", "\n").split("\n") if line.strip()]
 
 
+def docx_text(path: Path) -> str:
+    """Every paragraph and table cell of a DOCX, one per line."""
+    from docx import Document
+
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
 def pdf_fonts(path: Path) -> list[tuple[str, bool]]:
     """(font name, embedded?) for every font used on any page, descendant fonts included."""
     import pikepdf

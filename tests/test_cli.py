@@ -369,3 +369,16 @@ def test_extract_does_not_overwrite_without_force(tmp_path):
     assert mine.read_text(encoding="utf-8") == "# 手工核对过的数据\n"
     assert run("extract", seed, "-o", mine, "--force").exit_code == 0
     assert "report:" in mine.read_text(encoding="utf-8")
+
+
+def test_a_template_saved_in_gbk_builds(tmp_path):
+    tdir = tmp_path / "t"
+    tdir.mkdir()
+    (tdir / "gbk.xml.j2").write_bytes('{#- briefgen\ndescription: 国标码模板\n-#}\n<document title="x"><p>中文模板{{ report.report.issuer }}</p></document>\n'.encode("gbk"))
+    result = run("build", MINI, "-o", tmp_path / "g.pdf", "--templates-dir", tdir, "-t", "gbk")
+    assert result.exit_code == 0, result.output
+    from readback import pdf_text
+
+    assert "中文模板" in pdf_text(tmp_path / "g.pdf")
+    listing = run("templates", "--templates-dir", tdir)
+    assert "国标码模板" in listing.output

@@ -318,7 +318,7 @@ def test_user_errors(tmp_path):
         extract(tmp_path / "missing.txt")
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\xff\xff\x80\x80")
-    with pytest.raises(DataError, match="neither UTF-8 nor GB18030"):
+    with pytest.raises(DataError, match="not UTF-8 or GB18030 text"):
         extract(bad)
     plain = tmp_path / "plain.txt"
     plain.write_text("这是一段没有任何章节标题的文字。\n第二段文字。", encoding="utf-8")

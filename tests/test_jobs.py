@@ -19,21 +19,12 @@ import briefgen
 from briefgen.cli import main
 from briefgen.jobs.names import MAX_BYTES, Named, clean_part, file_name, unique_names
 from conftest import MINI, ROOT, SAMPLE
-from readback import pdf_text
+from readback import docx_text, pdf_text
 from synth import write_many
 
 
 def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-
-def docx_text(path: Path) -> str:
-    doc = DocxDocument(str(path))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            parts.extend(c.text for c in row.cells)
-    return "\n".join(parts)
 
 
 def flat(text: str) -> str:

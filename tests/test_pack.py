@@ -13,15 +13,6 @@ from readback import pdf_fonts, pdf_lines, pdf_pages
 from briefgen.linebreak import NO_END, NO_START
 
 
-def docx_text(path) -> str:
-    doc = DocxDocument(str(path))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
-
-
 def test_the_pack_has_both_documents_in_both_formats(sample_pack):
     out, result = sample_pack
     names = sorted(p.name for p in out.iterdir())

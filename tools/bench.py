@@ -245,7 +245,7 @@ def _warm_briefgen(runs: int) -> dict[str, float]:
 STAGES = (  # (stage, file suffix, function): cumulative time of these entry points
     ("template", "briefgen/templating.py", "render"),
     ("markup", "briefgen/markup.py", "parse"),
-    ("fonts", "briefgen/writers/pdf/__init__.py", "fonts_for_text"),
+    ("fonts", "briefgen/fonts/fontset.py", "shared_fontset"),
     ("pdf layout", "briefgen/writers/pdf/__init__.py", "layout_pdf"),
     ("pdf layout", "briefgen/writers/pdf/__init__.py", "content_height"),
     ("docx", "briefgen/writers/docx/__init__.py", "docx_bytes"),

@@ -19,6 +19,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from jinja2 import FileSystemLoader
+
 from .errors import TemplateError
 
 SUFFIX = ".xml.j2"
@@ -51,7 +53,9 @@ class TemplateInfo:
 
 
 def _info(path: Path) -> TemplateInfo:
-    head = path.read_text(encoding="utf-8")[:2000]
+    from .textfile import decode_text
+
+    head = decode_text(path.read_bytes(), str(path))[:2000]
     fields = {"description": "", "document": ""}
     m = _HEADER.match(head)
     if m:
@@ -191,11 +195,42 @@ _QUALIFIER = re.compile(r"[余多约近超逾左右]")  # words that say a figur
 _env_cache: dict[tuple, object] = {}
 
 
+class _Loader(FileSystemLoader):
+    """Templates read through briefgen's one decoder: a template saved in GBK (Notepad's "ANSI") reads too."""
+
+    def get_source(self, environment, template):
+        import os
+
+        from jinja2 import TemplateNotFound
+        from jinja2.loaders import split_template_path  # refuses "..": a template name never leaves its folder
+
+        from .textfile import decode_text
+
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            filename = os.path.join(folder, *pieces)
+            if os.path.isfile(filename):
+                break
+        else:
+            raise TemplateNotFound(template)
+        with open(filename, "rb") as fh:
+            text = decode_text(fh.read(), filename)
+        mtime = os.path.getmtime(filename)
+
+        def uptodate() -> bool:
+            try:
+                return os.path.getmtime(filename) == mtime
+            except OSError:
+                return False
+
+        return text, os.path.normpath(filename), uptodate
+
+
 def environment(template_dirs: tuple[Path, ...] = ()):
     key = tuple(str(p) for p in search_path(template_dirs))
     env = _env_cache.get(key)
     if env is None:
-        from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+        from jinja2 import FileSystemBytecodeCache, StrictUndefined
         from jinja2.sandbox import ImmutableSandboxedEnvironment
 
         from .cache import cache_root
@@ -207,7 +242,7 @@ def environment(template_dirs: tuple[Path, ...] = ()):
         except OSError:  # a read-only home: compile each run instead
             bytecode_cache = None
         env = ImmutableSandboxedEnvironment(
-            loader=FileSystemLoader(list(key)),
+            loader=_Loader(list(key)),
             bytecode_cache=bytecode_cache,
             undefined=StrictUndefined,
             autoescape=True,

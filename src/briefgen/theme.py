@@ -188,13 +188,15 @@ def builtin_names() -> list[str]:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    from .textfile import decode_text
+
     try:
         if path.suffix.lower() in (".yaml", ".yml"):
             import yaml
 
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.safe_load(decode_text(path.read_bytes(), str(path)))
         else:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(decode_text(path.read_bytes(), str(path)))
     except (tomllib.TOMLDecodeError, ValueError) as exc:
         raise ThemeError(f"{path}: invalid theme file: {exc}") from None
     except OSError as exc:

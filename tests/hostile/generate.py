@@ -31,7 +31,8 @@ def mini_yaml(extra: str = "") -> str:
     return MINI + extra
 
 
-def _yaml(text: str):
+def _text(text: str):
+    """A maker that writes ``text`` as UTF-8 (a YAML or CSV case)."""
     def make(path: Path) -> None:
         path.write_text(text, encoding="utf-8")
     return make
@@ -162,12 +163,6 @@ def _not_a_zip(path: Path) -> None:
     path.write_text("指标名称,完成值\n规上工业增加值,31.3\n", encoding="utf-8")
 
 
-def _csv(text: str):
-    def make(path: Path) -> None:
-        path.write_text(text, encoding="utf-8")
-    return make
-
-
 def _csv_rows(path: Path) -> None:
     with path.open("w", encoding="utf-8") as f:
         f.write(",".join(INDICATOR_HEAD) + "\n")
@@ -200,11 +195,11 @@ GENERATORS = {
     "yaml-50mb-list.yaml": _big_yaml_list,
     "yaml-20000-tasks.yaml": _many_tasks,
     "yaml-20000-aliases.yaml": _many_aliases,
-    "yaml-huge-integer-value.yaml": _yaml(MINI.replace("value: 31.3", "value: " + "9" * 5000)),
-    "yaml-huge-integer-growth.yaml": _yaml(MINI.replace("yoy: 9.5", "yoy: -" + "1" * 5000)),
-    "yaml-huge-integer-tally.yaml": _yaml(MINI + "tally: {period: 一季度, green: " + "1" * 5000 + ", red: 1}\n"),
-    "yaml-huge-float-digits.yaml": _yaml(MINI.replace("value: 31.3", "value: 3." + "1" * 5000)),
-    "yaml-string-30000-chars.yaml": _yaml(MINI + "review: {intro: " + "长" * 30_000 + "}\n"),
+    "yaml-huge-integer-value.yaml": _text(MINI.replace("value: 31.3", "value: " + "9" * 5000)),
+    "yaml-huge-integer-growth.yaml": _text(MINI.replace("yoy: 9.5", "yoy: -" + "1" * 5000)),
+    "yaml-huge-integer-tally.yaml": _text(MINI + "tally: {period: 一季度, green: " + "1" * 5000 + ", red: 1}\n"),
+    "yaml-huge-float-digits.yaml": _text(MINI.replace("value: 31.3", "value: 3." + "1" * 5000)),
+    "yaml-string-30000-chars.yaml": _text(MINI + "review: {intro: " + "长" * 30_000 + "}\n"),
     "json-huge-integer.json": _json_huge_integer,
     "symlink-loop.yaml": _symlink_loop,
     "fifo.yaml": _fifo,

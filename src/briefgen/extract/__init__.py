@@ -85,37 +85,10 @@ def read_text(path: Path | str) -> str:
 
 
 def decode_text(raw: bytes, name: str) -> str:
-    """Bytes of a text file -> str: UTF-16 (BOM, or the zero bytes of ASCII characters), UTF-8, GB18030."""
-    utf16 = None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        utf16 = "utf-16"
-    elif b"\x00" in raw and len(raw) % 2 == 0:  # no BOM: UTF-8 and GB18030 text has no zero byte, UTF-16 line breaks do
-        utf16 = "utf-16-le" if raw[1::2].count(0) >= raw[0::2].count(0) else "utf-16-be"
-    if utf16:
-        try:
-            text = raw.decode(utf16)
-        except UnicodeDecodeError:
-            text = ""
-        if text and not re.search(r"[\ufffe\uffff\x00-\x08\x0b\x0c\x0e-\x1f]", text):
-            return text
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding == "gb18030" and not re.search(r"[\u4e00-\u9fff]", text):
-            break
-        return text
-    line = raw[: _bad_offset(raw)].count(b"\n") + 1
-    raise DataError([Problem(Location(name, line), "", "text is neither UTF-8 nor GB18030; save the report as UTF-8 text")])
+    """Bytes of a report -> str (the one decoder, with UTF-16 read also without a BOM)."""
+    from ..textfile import decode_text as decode
 
-
-def _bad_offset(raw: bytes) -> int:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return exc.start
-    return 0
+    return decode(raw, name, "UTF-8 text", guess_utf16=True)
 
 
 def _read_docx(path: Path, name: str) -> str:

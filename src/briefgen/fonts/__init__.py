@@ -4,6 +4,7 @@ The whole API::
 
     from briefgen.fonts import FontSet, pdf_fontset
     fs = pdf_fontset(theme, text)   # text: every character the document will draw
+    fs = shared_fontset(theme, text)  # the same, served from the process's set for the theme (faster)
     fs.name(role)                   # reportlab font name registered for the role ("bg-NotoSerifSC-Regular")
     fs.fake_bold(role)              # the theme asks for a stroked bold
     fs.segments(role, text)         # [(font name, text), …] runs along the role's fallback chain
@@ -27,10 +28,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["FontSet", "RoleReport", "pdf_fontset"]
+__all__ = ["FontSet", "RoleReport", "pdf_fontset", "shared_fontset"]
 
 if TYPE_CHECKING:
-    from .fontset import FontSet, RoleReport, pdf_fontset
+    from .fontset import FontSet, RoleReport, pdf_fontset, shared_fontset
 
 
 def __getattr__(name: str) -> Any:

@@ -27,7 +27,7 @@ import os
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..errors import FontError
 from .charsets import is_control, is_ignorable
@@ -203,6 +203,29 @@ def _theme_file(spec_file: str, theme: Theme) -> Path:
     return path
 
 
+def _fallback_chains(roles: dict, chars: set[int], bundled: Callable[[Path], "_Loaded | None"]) -> dict | None:
+    """Each role's chain: its own font, the other roles' fonts, then the bundled serif and sans, taken (from
+    ``bundled``; None: not to be had) only if ``chars`` has characters that none of the others has."""
+    distinct = list(dict.fromkeys(entry[0] for entry in roles.values()))
+    own = {f.key: f for f in distinct}
+    union = set().union(*(f.coverage for f in distinct)) if distinct else set()
+    extra: list[_Loaded] = []
+    for kind in ("serif", "sans"):
+        path = _bundled_path(kind)
+        key = (str(path.resolve()), 0)
+        if key in own:
+            extra.append(own[key])
+            continue
+        lacking = chars - union
+        if lacking and lacking & _source_cmap(path):
+            face = bundled(path)
+            if face is None:
+                return None
+            extra.append(face)
+            union |= face.coverage
+    return {role: list(dict.fromkeys([entry[0], *distinct, *extra])) for role, entry in roles.items()}
+
+
 class FontSet:
     """The PDF fonts of one theme for one document's characters. Build it with :func:`pdf_fontset`."""
 
@@ -248,26 +271,27 @@ class FontSet:
                 source = "system"
             self._roles[role] = (found, source, tuple(dict.fromkeys(notes)))
 
-        # fallback chains: own font, the other roles' fonts, then the bundled serif and sans, which
-        # are loaded (and converted) only if the text has characters that none of the others has
-        distinct = list(dict.fromkeys(entry[0] for entry in self._roles.values()))
-        union = set().union(*(f.coverage for f in distinct)) if distinct else set()
-        extra: list[_Loaded] = []
-        for kind in ("serif", "sans"):
-            path = _bundled_path(kind)
-            key = (str(path.resolve()), 0)
-            if key in loaded_here:
-                extra.append(loaded_here[key])
-                continue
-            lacking = chars - union
-            if lacking and lacking & _source_cmap(path):
-                bundled = load(path, 0)
-                extra.append(bundled)
-                union |= bundled.coverage
-        self._chains: dict[str, list[_Loaded]] = {}
-        for role, (own, _, _) in self._roles.items():
-            self._chains[role] = list(dict.fromkeys([own, *distinct, *extra]))
+        self._chains: dict[str, list[_Loaded]] = _fallback_chains(self._roles, chars, lambda path: load(path, 0))
         self._memo: dict[str, dict[str, str]] = {}
+
+    def view(self, chars: set[int]) -> "FontSet | None":
+        """This set as a set made for ``chars`` alone would be (its own fallback chains, memo and missing
+        characters), sharing the loaded faces; None if it lacks a fallback face ``chars`` need."""
+        import copy
+
+        present = {f.key: f for chain in self._chains.values() for f in chain}
+        chains = _fallback_chains(self._roles, chars, lambda path: present.get((str(path.resolve()), 0)))
+        if chains is None:
+            return None
+        view = copy.copy(self)
+        view.missing, view._memo, view._chars, view._chains = {}, {}, chars, chains
+        return view
+
+    def is_current(self) -> bool:
+        """Whether every face of this set is still the one reportlab draws under its name (a face loaded again
+        from another or a grown cache takes over the name)."""
+        faces = {id(f): f for chain in self._chains.values() for f in chain}
+        return all(_registry.get(f.key) is f for f in faces.values())
 
     @staticmethod
     def _from_system(spec: FontRole, system, load, notes: list[str]) -> _Loaded | None:
@@ -392,3 +416,23 @@ def pdf_fontset(theme: Theme, text: str | Iterable[str]) -> FontSet:
     if not isinstance(text, str):
         text = "".join(text)
     return FontSet(theme, text)
+
+
+# One FontSet per theme and process, for every character drawn so far; each document gets a view of it:
+# resolving, reading the converted-font cache and registering faces once per process, not once per document.
+_shared: dict[tuple, FontSet] = {}
+
+
+def shared_fontset(theme: Theme, text: str) -> FontSet:
+    """The fonts for a PDF of ``theme`` whose text is ``text``, as :func:`pdf_fontset` gives them, served from
+    the process's set for the theme (made, or grown, when ``text`` has characters it lacks)."""
+    key = (str(theme.source), repr(theme.fonts))
+    chars = {cp for cp in map(ord, set(text)) if not is_ignorable(cp)}
+    base = _shared.get(key)
+    if base is not None and not base.is_current():
+        base = None  # a face was loaded again since: its name now draws other glyphs
+    if base is None or not chars <= base._chars:
+        known = "".join(map(chr, sorted(base._chars))) if base is not None else ""
+        base = _shared[key] = pdf_fontset(theme, text + known)
+    view = base.view(chars)
+    return view if view is not None else pdf_fontset(theme, text)

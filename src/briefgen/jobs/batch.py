@@ -128,11 +128,11 @@ def _warm(theme_name: str, template_dirs: tuple[Path, ...], text: str) -> None:
     character the batch can draw (so that no worker has to grow the font cache), the writers."""
     from ..templating import environment
     from ..theme import load_theme
-    from ..writers.pdf import fonts_for_text
+    from ..fonts import shared_fontset
 
     theme = load_theme(theme_name)
     environment(template_dirs)
-    fonts_for_text(theme, text)  # the process's font set, which forked workers inherit
+    shared_fontset(theme, text)  # the process's font set, which forked workers inherit
     import docx  # noqa: F401
     import reportlab.platypus  # noqa: F401
 

@@ -414,22 +414,11 @@ def _fill_light(cell: Any) -> str | None:
     return None
 
 
-def decode_csv(data: bytes) -> str:
-    """CSV bytes -> text: UTF-16 (with BOM), UTF-8 with or without BOM, else GB18030 (Excel on Chinese Windows)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
-
-
 def _read_csv(path: Path, name: str) -> list[Sheet]:
     raw = read_limited(path, name, limits.MAX_TABLE_FILE_BYTES, "table")
-    try:
-        text = decode_csv(raw)
-    except UnicodeDecodeError as exc:
-        raise DataError([Problem(Location(name), "", f"neither UTF-8 nor GB18030 text (byte {exc.start}); save the file as CSV UTF-8")]) from None
+    from ..textfile import decode_text
+
+    text = decode_text(raw, name, "CSV UTF-8")
     sample = text[:8192]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")

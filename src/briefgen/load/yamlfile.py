@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .. import limits
+from ..textfile import decode_text
 from ..errors import DataError, Location, Problem
 from . import SourceMap, read_limited
 
@@ -66,13 +67,7 @@ def bad_character(text: str) -> str | None:
 
 def load_yaml(path: Path, name: str) -> tuple[object, SourceMap]:
     raw = read_limited(path, name, limits.MAX_DATA_FILE_BYTES, "data file")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        try:  # Notepad on Chinese Windows saves "ANSI", that is GBK: read it as GB18030, its superset
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise DataError([Problem(Location(name), "", f"not UTF-8 or GB18030 text (byte {exc.start}); save the file as UTF-8")]) from None
+    text = decode_text(raw, name)
     try:
         loader = _Loader(text)  # one parse gives both the nodes (for locations) and the data
         try:

@@ -307,18 +307,11 @@ def add_break(r: etree._Element, page: bool = False) -> None:
 
 def add_field(p: etree._Element, instruction: str, cached: str, make_rPr) -> None:
     """A complex field (w:fldChar begin/separate/end) whose cached result viewers show before updating."""
-    for kind, payload in (("begin", None), ("instr", instruction), ("separate", None), ("result", cached), ("end", None)):
-        r, rPr = add_run(p)
-        make_rPr(rPr)
-        if kind == "instr":
-            instr = _w("instrText")
-            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            instr.text = f" {payload} "
-            r.append(instr)
-        elif kind == "result":
-            add_text(r, payload)
-        else:
-            r.append(_w("fldChar", fldCharType=kind))
+    begin_field(p, instruction, make_rPr)
+    r, rPr = add_run(p)
+    make_rPr(rPr)
+    add_text(r, cached)
+    end_field(p, make_rPr)
 
 
 # --------------------------------------------------------------------------------------------------

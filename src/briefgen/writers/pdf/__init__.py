@@ -326,80 +326,10 @@ def _canvas_maker(on_create):
 
 
 def pdf_fonts(doc: ir.Document, theme: Theme):
-    """The FontSet that draws every character of ``doc`` (resolved, converted and cached once per run)."""
-    return fonts_for_text(theme, document_text(doc, theme))
+    """The FontSet that draws every character of ``doc``: a view of the process's set for the theme."""
+    from ...fonts import shared_fontset
 
-
-# One FontSet per theme and process, for every character drawn so far; each document gets a view of it
-# (its own missing characters, the fallback fonts its own characters need): resolving, reading the
-# converted-font cache and registering faces once per process instead of once per document.
-_font_bases: dict[tuple, object] = {}
-
-
-def _theme_fonts_key(theme: Theme) -> tuple:
-    return (str(theme.source), repr(theme.fonts))
-
-
-def fonts_for_text(theme: Theme, text: str):
-    """The fonts for a PDF of ``theme`` whose text is ``text``: a view of the process's FontSet for the theme
-    (made, or grown, with :func:`briefgen.fonts.pdf_fontset` when ``text`` has characters it lacks). The view
-    draws, falls back and reports missing characters exactly as ``pdf_fontset(theme, text)`` would."""
-    from ...fonts import pdf_fontset
-    from ...fonts.charsets import is_ignorable
-
-    key = _theme_fonts_key(theme)
-    chars = {cp for cp in map(ord, set(text)) if not is_ignorable(cp)}
-    base = _font_bases.get(key)
-    if base is not None and not _still_registered(base):
-        base = None  # a face was reloaded since (another cache, a grown cache): its name now draws other glyphs
-    if base is None or not chars <= base._chars:
-        known = "".join(map(chr, sorted(base._chars))) if base is not None else ""
-        base = _font_bases[key] = pdf_fontset(theme, text + known)
-    view = _font_view(base, theme, chars)
-    return view if view is not None else pdf_fontset(theme, text)
-
-
-def _still_registered(base) -> bool:
-    """Whether every face of ``base`` is still the one reportlab draws under its name."""
-    from ...fonts.fontset import _registry
-
-    faces = {id(f): f for chain in base._chains.values() for f in chain}
-    return all(_registry.get(f.key) is f for f in faces.values())
-
-
-def _font_view(base, theme: Theme, chars: set[int]):
-    """A copy of ``base`` whose fallback chains are those a FontSet made for ``chars`` alone would have
-    (see FontSet.__init__), with its own memo and missing characters; None if ``base`` cannot serve."""
-    import copy
-
-    from ...fonts.fontset import _bundled_path, _source_cmap
-
-    roles = base._roles
-    distinct = list(dict.fromkeys(entry[0] for entry in roles.values()))
-    union = set().union(*(f.coverage for f in distinct)) if distinct else set()
-    present = {f.key: f for chain in base._chains.values() for f in chain}
-    own = {f.key for f in distinct}
-    extra = []
-    for kind in ("serif", "sans"):
-        path = _bundled_path(kind)
-        key = (str(path.resolve()), 0)
-        if key in own:
-            extra.append(present[key])
-            continue
-        lacking = chars - union
-        if lacking and lacking & _source_cmap(path):
-            font = present.get(key)
-            if font is None:
-                return None
-            extra.append(font)
-            union |= font.coverage
-    view = copy.copy(base)
-    view.theme = theme
-    view.missing = {}
-    view._memo = {}
-    view._chars = chars
-    view._chains = {role: list(dict.fromkeys([entry[0], *distinct, *extra])) for role, entry in roles.items()}
-    return view
+    return shared_fontset(theme, document_text(doc, theme))
 
 
 def layout_pdf(doc: ir.Document, theme: Theme, fonts, scale: float = 1.0) -> tuple[bytes, int]:
