@@ -228,8 +228,3 @@ def load_settings(options: dict[str, Any] | None = None, folder: Path | None = N
             key = ".".join(str(p) for p in err["loc"])
             problems.append(Problem(Location(CONFIG_NAME if key in fields and key not in given else "option"), key, err["msg"]))
         raise DataError(problems) from None
-
-
-def settings_help() -> list[tuple[str, str]]:
-    """(name, description) of every setting, from the field docstrings."""
-    return [(name, " ".join((f.description or "").split())) for name, f in Settings.model_fields.items() if name != "ignored"]

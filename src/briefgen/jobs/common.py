@@ -3,7 +3,6 @@ of a set of files into an output folder under its lock, with the manifest."""
 
 from __future__ import annotations
 
-import json
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -207,7 +206,3 @@ def write_previews(out: "OutputFolder", result, sheet: str | None = None, dpi: f
         out.record(name, data, {"format": "png", "template": "preview", "key": ""})
     write_all([(out.folder / name, data) for name, data in pending])
     result.outputs.extend(OutputFile(out.folder / name, "preview", "png") for name, _ in pending)
-
-
-def dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)

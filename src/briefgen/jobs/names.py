@@ -26,7 +26,7 @@ RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {f"{d}{
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 
 
-class NameError_(BriefgenError):
+class FileNameError(BriefgenError):
     """A file-name pattern or a value that cannot make a file name."""
 
 
@@ -55,16 +55,16 @@ def _cap(stem: str, suffix: str) -> str:
 
 
 def check_pattern(pattern: str) -> list[str]:
-    """The fields ``pattern`` uses; raises NameError_ for an unknown field or a pattern with a folder in it."""
+    """The fields ``pattern`` uses; raises FileNameError for an unknown field or a pattern with a folder in it."""
     try:
         used = [f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None]
     except ValueError as exc:
-        raise NameError_(f"names: {pattern!r} is not a file-name pattern ({exc}); write fields in braces, e.g. {{issuer}}_{{document}}_{{date}}") from None
+        raise FileNameError(f"names: {pattern!r} is not a file-name pattern ({exc}); write fields in braces, e.g. {{issuer}}_{{document}}_{{date}}") from None
     unknown = [f for f in used if f not in FIELDS]
     if unknown:
-        raise NameError_(f"names: unknown field {{{unknown[0]}}} in {pattern!r}; use {', '.join('{' + f + '}' for f in FIELDS)}")
+        raise FileNameError(f"names: unknown field {{{unknown[0]}}} in {pattern!r}; use {', '.join('{' + f + '}' for f in FIELDS)}")
     if "/" in pattern or "\\" in pattern:
-        raise NameError_(f"names: {pattern!r} names a folder; a pattern gives a file name only (use --out for the folder)")
+        raise FileNameError(f"names: {pattern!r} names a folder; a pattern gives a file name only (use --out for the folder)")
     return used
 
 
@@ -75,7 +75,7 @@ def file_name(pattern: str, fields: dict[str, str], suffix: str) -> str:
     stem = clean_part(pattern.format(**parts))
     stem = re.sub(r"_{2,}", "_", stem).strip("_ .")
     if not stem:
-        raise NameError_(f"names: {pattern!r} gives an empty file name for {fields.get('document') or fields.get('template')!r}")
+        raise FileNameError(f"names: {pattern!r} gives an empty file name for {fields.get('document') or fields.get('template')!r}")
     if stem.split(".")[0].upper() in RESERVED:
         stem = "_" + stem
     ext = "." + suffix
