@@ -11,6 +11,9 @@ os.environ.setdefault("BRIEFGEN_FONT_DIRS", "")
 # The tests' own cache (converted fonts, compiled templates, title words), kept between runs in the
 # checkout's build folder but apart from the user's real cache.
 os.environ.setdefault("BRIEFGEN_CACHE_DIR", str(Path(__file__).resolve().parents[1] / "build" / "test-cache"))
+# Messages in English whatever this machine's language (tests of Chinese messages ask for it themselves).
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "qianjiang-2022-h1.yaml"

@@ -14,7 +14,10 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import BriefgenError
+from . import messages as M
+from .clihelp import Group
+from .errors import BriefgenError, one_line
+from .i18n import install_click, set_language
 
 
 def _user_errors(fn):
@@ -26,17 +29,17 @@ def _user_errors(fn):
             return fn(*args, **kwargs)
         except BriefgenError as exc:
             for line in exc.lines():  # each already names its file and place where it has one
-                click.echo(line, err=True)
+                click.echo(one_line(line), err=True)
             sys.exit(exc.exit_code)
         except BrokenPipeError:  # output piped into `head` and the like: stop quietly
             sys.stderr.close()
             sys.exit(0)
         except OSError as exc:  # a file the user named that cannot be read or written
             where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"{where}{exc.strerror or exc}", err=True)
+            click.echo(str(M.os_failure(where=where, reason=exc.strerror or exc)), err=True)
             sys.exit(1)
         except KeyboardInterrupt:
-            click.echo("interrupted; no half-written files were left", err=True)
+            click.echo(str(M.interrupted), err=True)
             sys.exit(130)
 
     return wrapper
@@ -46,12 +49,41 @@ def _split_formats(value: str) -> tuple[str, ...]:
     formats = tuple(f.strip().lower() for f in value.split(",") if f.strip())
     bad = [f for f in formats if f not in ("docx", "pdf")]
     if bad or not formats:
-        raise click.BadParameter(f"{value!r}: use docx, pdf or docx,pdf")
+        raise click.BadParameter(str(M.bad_formats(value=repr(value))))
     return formats
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _choose_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """--lang (eager, so that help and option errors speak it too); else `lang` in the working folder's
+    briefgen.toml; else the environment's language."""
+    if value is None:
+        value = _folder_language()
+    try:
+        set_language(value)
+    except ValueError:
+        set_language(None)
+        raise click.BadParameter(str(M.bad_lang(value=value))) from None
+
+
+def _folder_language() -> str | None:
+    """`lang = "zh"` in ./briefgen.toml, read early and leniently (the settings check it properly later)."""
+    import tomllib
+
+    try:
+        with open("briefgen.toml", "rb") as f:
+            value = tomllib.load(f).get("lang")
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    return value if isinstance(value, str) and value.strip() else None
+
+
+install_click()
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefgen")
+@click.option("--lang", callback=_choose_language, is_eager=True, expose_value=False, metavar="zh|en",
+              help="Language of messages and help: zh (中文) or en (default: the system's; or lang in briefgen.toml).")
 def main():
     """briefgen: a work report and its figures in, print-ready briefings (DOCX and PDF) out.
 
@@ -83,7 +115,7 @@ def _show_progress_notes() -> None:
 
     class Notes(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            click.echo(f"note: {record.getMessage()}", err=True)  # stderr as it is now, not at setup
+            click.echo(str(M.note(text=record.getMessage())), err=True)  # stderr as it is now, not at setup
 
     logger = logging.getLogger("briefgen")
     if not any(isinstance(h, logging.Handler) and type(h).__name__ == "Notes" for h in logger.handlers):
@@ -92,15 +124,22 @@ def _show_progress_notes() -> None:
         logger.propagate = False
 
 
-def _print_result(result, verb_built: str = "wrote") -> None:
+def _print_result(result) -> None:
     """Notes and warnings on stderr; each file on stdout: written, or kept because nothing it depends on changed."""
-    for note in result.notes:
-        click.echo(f"note: {note}", err=True)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    _print_notes(result)
     for o in result.outputs:
-        pages = f" ({o.pages} page{'s' if o.pages != 1 else ''})" if o.pages else ""
-        click.echo(f"{verb_built if o.status == 'built' else 'unchanged'} {o.path}{pages}")
+        if o.status == "built":
+            line = M.wrote_page if o.pages == 1 else M.wrote_pages if o.pages else M.wrote
+        else:
+            line = M.kept_page if o.pages == 1 else M.kept_pages if o.pages else M.kept
+        click.echo(str(line(path=o.path, pages=o.pages)))
+
+
+def _print_notes(result) -> None:
+    for note in result.notes:
+        click.echo(one_line(str(M.note(text=note))), err=True)
+    for warning in result.warnings:
+        click.echo(one_line(str(M.warning(text=warning))), err=True)
 
 
 def _settings(**options):
@@ -180,20 +219,18 @@ def batch(data, by, only, template, workers, **options):
 
     settings = _settings(data=data, workers=workers, **options)
     started = time.perf_counter()
-    with _progress("briefs") as progress:
+    with _progress(str(M.progress_briefs)) as progress:
         result = run(settings, by=by, only=tuple(only), template=template, progress=progress)
-    for note in result.notes:
-        click.echo(f"note: {note}", err=True)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    _print_notes(result)
     for name in result.without_tasks:
-        click.echo(f"no brief: {name} has no task in the data", err=True)
+        click.echo(str(M.no_brief(unit=name)), err=True)
     for failure in result.failed:
-        click.echo(f"failed: {failure.unit}: {failure.reason}", err=True)
+        click.echo(one_line(str(M.brief_failed(unit=failure.unit, reason=failure.reason))), err=True)
     units_built = {o.unit for o in result.built if o.format != "png"}
     units_kept = {o.unit for o in result.unchanged} - units_built
-    click.echo(f"{len(units_built)} built, {len(units_kept)} unchanged, {len(result.failed)} failed, "
-               f"{len(result.without_tasks)} without tasks in {time.perf_counter() - started:.1f} s -> {settings.out}")
+    click.echo(str(M.batch_summary(built=len(units_built), kept=len(units_kept), failed=len(result.failed),
+                                   idle=len(result.without_tasks), seconds=f"{time.perf_counter() - started:.1f}",
+                                   out=settings.out)))
     if result.exit_code:
         sys.exit(result.exit_code)
 
@@ -264,15 +301,16 @@ def verify_cmd(folder):
 
     found = verify(folder)
     for name in found.missing:
-        click.echo(f"missing: {folder / name}", err=True)
+        click.echo(str(M.verify_missing(path=folder / name)), err=True)
     for name in found.changed:
-        click.echo(f"changed: {folder / name} (its SHA-256 differs from the manifest)", err=True)
+        click.echo(str(M.verify_changed(path=folder / name)), err=True)
     for name in found.extra:
-        click.echo(f"extra: {folder / name} (not in the manifest)", err=True)
+        click.echo(str(M.verify_extra(path=folder / name)), err=True)
     if not found.passed:
-        click.echo(f"{folder}: {len(found.ok)} ok, {len(found.missing)} missing, {len(found.changed)} changed, {len(found.extra)} extra", err=True)
+        click.echo(str(M.verify_failed(folder=folder, ok=len(found.ok), missing=len(found.missing),
+                                       changed=len(found.changed), extra=len(found.extra))), err=True)
         sys.exit(1)
-    click.echo(f"ok: {folder}: {len(found.ok)} files match manifest.json")
+    click.echo(str(M.verify_ok(folder=folder, n=len(found.ok))))
 
 
 @main.command("templates")
@@ -341,21 +379,21 @@ def fonts_cmd(data, theme, templates):
         text = "".join(sorted(set(text) - set(" \n\t")))
     fs = pdf_fontset(the_theme, text)
     reports = fs.report(text)
-    rows = [("role", "Word names", "PDF uses", "found", "covers", "file")]
+    rows = [tuple(str(M.fonts_header).split("|"))]
     for r in reports:
         cover = f"{r.covered}/{r.total}" if text else "-"
         if text and r.fallback:
-            cover += f" (+{len(r.fallback)} by fallback)"
+            cover = str(M.fonts_fallback(cover=cover, n=len(r.fallback)))
         rows.append((r.role, the_theme.font(r.role).docx, r.family, r.source, cover, str(r.path)))
     widths = [max(_display_width(row[i]) for row in rows) for i in range(5)]
     for row in rows:
         click.echo("  ".join(_pad(cell, w) for cell, w in zip(row[:5], widths)) + "  " + row[5])
     for r in reports:
         for note in r.notes:
-            click.echo(f"note: {r.role}: {note}", err=True)
+            click.echo(str(M.fonts_role_note(role=r.role, text=note)), err=True)
     missing = sorted({ch for r in reports for ch in r.missing})
     if missing:
-        click.echo(f"warning: no font has {'、'.join(missing)}", err=True)
+        click.echo(str(M.fonts_missing(chars="、".join(missing))), err=True)
 
 
 def _display_width(text: str) -> int:
@@ -388,11 +426,11 @@ def preview_cmd(pdfs, out_dir, png, page, dpi):
     from .preview import page_pngs
 
     if png is not None and len(pdfs) > 1:
-        raise BriefgenError("-o names one PNG: give one PDF, or use --out DIR for several")
+        raise BriefgenError(M.one_png())
     planned = []
     for pdf in pdfs:
         if not pdf.is_file():
-            raise BriefgenError(f"{pdf}: file not found; check the path")
+            raise BriefgenError(M.file_missing(path=pdf))
         pages = [page] if page else None
         images = page_pngs(pdf.read_bytes(), dpi, pages if png is None else [page or 1], name=str(pdf))
         numbers = pages or list(range(1, len(images) + 1))
@@ -401,7 +439,7 @@ def preview_cmd(pdfs, out_dir, png, page, dpi):
             planned.append((target, data))
     write_all(planned)
     for target, _ in planned:
-        click.echo(f"wrote {target}")
+        click.echo(str(M.wrote(path=target)))
 
 
 @main.command("extract")
@@ -425,14 +463,14 @@ def extract_cmd(report, output, keep_script, force):
     from .outputs import write_atomic
 
     if output is not None and output.exists() and not force:
-        raise BriefgenError(f"{output}: the file exists (perhaps data checked by hand); choose another name or add --force")
+        raise BriefgenError(M.extract_exists(path=output))
     result = extract(report, keep_script=keep_script)
     text = to_yaml(result)
     if output is None:
         click.echo(text)
     else:
         write_atomic(output, text.encode("utf-8"))
-        click.echo(f"wrote {output}")
+        click.echo(str(M.wrote(path=output)))
     click.echo(result.findings, err=True)
 
 

@@ -6,6 +6,10 @@ Problems carry their location so that the message names the file, the line or ce
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .i18n import Message
 
 
 @dataclass(frozen=True)
@@ -32,12 +36,33 @@ class Problem:
     """One thing wrong with one input value."""
 
     location: Location
-    field: str
-    message: str
+    field: "str | Message"
+    message: "str | Message"
 
     def __str__(self) -> str:
-        field = f" {self.field}:" if self.field else ""
-        return f"{self.location}:{field} {self.message}"
+        """``file:line:col: field: message`` on one line, in the current language (Chinese puts a full-width
+        colon after the field, as clerks write it); a newline or control character that a value carries into
+        the message is shown escaped (``\\n``, ``\\x1b``) so that one problem stays one line."""
+        from .i18n import language
+
+        lang = language()
+        text = one_line(str(self.message))
+        if not self.field:
+            return f"{self.location}: {text}"
+        field = one_line(str(self.field))
+        return f"{self.location}: {field}：{text}" if lang == "zh" else f"{self.location}: {field}: {text}"
+
+    @property
+    def code(self) -> str | None:
+        """The message code (``BG…``) when the message comes from the catalogue."""
+        return getattr(self.message, "code", None)
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters written as escapes (``\\n``, ``\\x1b``, ``\\u2028``)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 class BriefgenError(Exception):

@@ -1,0 +1,63 @@
+"""Click commands whose help speaks the user's language.
+
+The English help texts in ``cli.py`` are the gettext message ids; these classes look each one up in the
+catalogue when help is shown (so after ``--lang`` and the environment have chosen the language), and
+``tools/messages.py`` walks the command tree to put every help text in the catalogue.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+import click
+
+from .i18n import gettext
+
+
+def help_texts(command: click.Command) -> Iterator[str]:
+    """Every help text of ``command`` and, for a group, of its subcommands (for the catalogue)."""
+    for text in (command.help, command.short_help, getattr(command, "epilog", None)):
+        if text:
+            yield text
+    for param in command.params:
+        if getattr(param, "help", None):
+            yield param.help
+    for sub in getattr(command, "commands", {}).values():
+        yield from help_texts(sub)
+
+
+@contextmanager
+def _translated(command: click.Command) -> Iterator[None]:
+    """The command's and its options' help texts in the current language while the block runs."""
+    saved = [(command, "help", command.help), (command, "short_help", command.short_help)]
+    saved += [(p, "help", p.help) for p in command.params if getattr(p, "help", None)]
+    try:
+        for obj, attr, text in saved:
+            if text:
+                setattr(obj, attr, gettext(text))
+        yield
+    finally:
+        for obj, attr, text in saved:
+            setattr(obj, attr, text)
+
+
+class Command(click.Command):
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _translated(self):
+            super().format_help(ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with _translated(self):
+            return super().get_short_help_str(limit)
+
+
+class Group(click.Group):
+    command_class = Command
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _translated(self):
+            super().format_help(ctx, formatter)
+
+
+Group.group_class = Group

@@ -1,0 +1,3 @@
+"""Catalogue entries: see briefgen.messages."""
+
+from ..i18n import Text
