@@ -125,7 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 when stale or untranslated")
     args = parser.parse_args(argv)
-    old = read_po(PO.open("rb")) if PO.exists() else None
+    old = None
+    if PO.exists():
+        with PO.open("rb") as f:
+            old = read_po(f)
     cat = build_catalog(old)
     po, mo = rendered(cat)
     untranslated = missing_translations(cat)
