@@ -57,7 +57,11 @@ def _choose_language(ctx: click.Context, param: click.Parameter, value: str | No
     """--lang (eager, so that help and option errors speak it too); else `lang` in the working folder's
     briefgen.toml; else the environment's language."""
     if value is None:
+        from .i18n import normalize
+
         value = _folder_language()
+        set_language(value if normalize(value) else None)  # a bad `lang` is reported, with its line, with the settings
+        return
     try:
         set_language(value)
     except ValueError:
@@ -147,6 +151,10 @@ def _settings(**options):
 
     if options.get("formats") is not None:
         options["formats"] = _split_formats(options["formats"])
+    if options.get("titles"):
+        from .jobs.common import title_options
+
+        options["titles"] = title_options(options["titles"])
     return load_settings(options)
 
 
@@ -166,6 +174,7 @@ def _build_options(fn):
         click.option("--force", is_flag=True, default=None, help="Rebuild every file, even those whose inputs are unchanged."),
         click.option("--strict", is_flag=True, default=None, help="Treat warnings as errors: a character no font has, empty tables, 待定 owners."),
         click.option("--preview", is_flag=True, default=None, help="Also write PNG previews (a batch: one contact sheet of every brief's first page)."),
+        click.option("--title", "titles", multiple=True, help="A document's title: TEXT for the one document built, or TEMPLATE=TEXT (repeatable); fields {issuer} {year} {period} {plan} {department}."),
     ]):
         fn = option(fn)
     return fn
@@ -315,18 +324,23 @@ def verify_cmd(folder):
 
 @main.command("templates")
 @click.option("--templates-dir", "template_dirs", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--show", "show", metavar="NAME", help="Print the built-in template NAME, to copy into ./templates and edit.")
 @_user_errors
-def templates_cmd(template_dirs):
+def templates_cmd(template_dirs, show):
     """List the templates, with a one-line description each.
 
     \b
     Example:
       briefgen templates
+      briefgen templates --show tasks > templates/tasks.xml.j2
     """
     from .templating import list_templates
 
     from .templating import builtin_dir
 
+    if show is not None:
+        _show_builtin(show, builtin_dir(), ".xml.j2", "template")
+        return
     infos = list_templates(tuple(template_dirs))
     width = max((len(i.name) for i in infos), default=0)
     for info in infos:
@@ -335,20 +349,38 @@ def templates_cmd(template_dirs):
 
 
 @main.command("themes")
+@click.option("--show", "show", metavar="NAME", help="Print the built-in theme NAME, to save as a theme file and edit.")
 @_user_errors
-def themes_cmd():
+def themes_cmd(show):
     """List the built-in themes.
 
     \b
     Example:
       briefgen themes
+      briefgen themes --show official > my-theme.toml
     """
-    from .theme import builtin_names, load_theme
+    from .theme import BUILTIN_DIR, builtin_names, load_theme
+
+    if show is not None:
+        _show_builtin(show, BUILTIN_DIR, ".toml", "theme")
+        return
 
     names = builtin_names()
     width = max(len(n) for n in names)
     for name in names:
         click.echo(f"{name:<{width}}  {load_theme(name).description}")
+
+
+def _show_builtin(name: str, folder: Path, suffix: str, kind: str) -> None:
+    """Print a built-in template or theme as it is stored (pandoc's -D): a file to start one's own from."""
+    from .textfile import decode_text
+
+    name = name.strip().removesuffix(suffix)
+    known = sorted(p.name.removesuffix(suffix) for p in folder.glob(f"*{suffix}") if not p.name.startswith("_"))
+    path = folder / f"{name}{suffix}"
+    if name not in known:
+        raise BriefgenError(f"--show {name}: no built-in {kind} of that name; the built-in ones are {', '.join(known)}")
+    click.echo(decode_text(path.read_bytes(), str(path)), nl=False)
 
 
 @main.command("fonts")

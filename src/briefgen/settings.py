@@ -91,6 +91,11 @@ class Settings(BaseModel):
     """Processes a batch uses (default: every core)."""
     pack: PackSettings = PackSettings()
     """The handout pack: meeting name, date, venue, parts, mark, number."""
+    titles: dict[str, str] = {}
+    """A title per template ([titles] in briefgen.toml, --title TEMPLATE=TEXT), over the data's `titles:`; the key ""
+    is the one document built (--title TEXT). Fields: {issuer} {year} {period} {plan} {department}."""
+    lang: Literal["zh", "en"] | None = None
+    """The language of messages (`lang` in briefgen.toml; --lang overrides; default: the system's)."""
     ignored: tuple[str, ...] = ()
     """Settings given that have no effect, said to the user (filled by load_settings)."""
 
@@ -117,6 +122,8 @@ _TOML_KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "preview": (bool, "true or false"),
     "workers": (int, "a number of processes, e.g. 2"),
     "pack": (dict, "a table: [pack] with meeting, date, venue, parts, mark, number"),
+    "titles": (dict, 'a table: [titles] with a title per template, e.g. tasks = "白沙街道2024年重点工作任务分解表"'),
+    "lang": (str, '"zh" (中文) or "en" (English)'),
 }
 _PATH_KEYS = ("data", "indicators", "tasks", "out", "reference_docx")
 
@@ -176,6 +183,13 @@ def read_toml(folder: Path) -> dict[str, Any]:
             if bad_cols:
                 problems.append(Problem(here(key), f"columns.{bad_cols[0]}", 'must be the heading of your table, in quotes, e.g. "工作任务" = "任务内容"'))
                 continue
+        if key == "lang":
+            from .i18n import normalize
+
+            if normalize(value) is None:
+                problems.append(Problem(here(key), key, '"zh" (中文) or "en" (English)'))
+                continue
+            value = normalize(value)
         if key in _PATH_KEYS:
             value = Path(folder) / value
         elif key == "templates_dir":
@@ -184,6 +198,18 @@ def read_toml(folder: Path) -> dict[str, Any]:
             value = str(Path(folder) / value)
         elif key in ("templates", "formats"):
             value = tuple(value)
+        elif key == "titles":
+            from .model import check_title
+
+            bad = False
+            for template, title in value.items():
+                try:
+                    check_title(title if isinstance(title, str) else "")
+                except ValueError as exc:
+                    problems.append(Problem(Location(name, _line_of(text, template)), f"titles.{template}", str(exc)))
+                    bad = True
+            if bad:
+                continue
         elif key == "pack":
             try:
                 value = PackSettings(**{k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
@@ -206,6 +232,8 @@ def load_settings(options: dict[str, Any] | None = None, folder: Path | None = N
     fields: dict[str, Any] = read_toml(folder)
     ignored: list[str] = []
     given = {k: v for k, v in (options or {}).items() if v is not None and v != ()}
+    if "titles" in given:  # --title adds to (and wins over) the titles of briefgen.toml
+        given["titles"] = {**fields.get("titles", {}), **given["titles"]}
     fields.update(given)
     if fields.get("output") is not None:
         single = Path(fields["output"])
