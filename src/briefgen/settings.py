@@ -10,6 +10,7 @@ Paths in ``briefgen.toml`` are relative to its folder; paths on the command line
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from . import messages as M
 from .errors import DataError, Location, Problem
 
 CONFIG_NAME = "briefgen.toml"
@@ -96,7 +98,7 @@ class Settings(BaseModel):
     is the one document built (--title TEXT). Fields: {issuer} {year} {period} {plan} {department}."""
     lang: Literal["zh", "en"] | None = None
     """The language of messages (`lang` in briefgen.toml; --lang overrides; default: the system's)."""
-    ignored: tuple[str, ...] = ()
+    ignored: tuple[Any, ...] = ()
     """Settings given that have no effect, said to the user (filled by load_settings)."""
 
     def name_pattern(self, batch: bool = False) -> str:
@@ -104,26 +106,26 @@ class Settings(BaseModel):
 
 
 # The keys briefgen.toml may hold, with what each must be (for one-line messages).
-_TOML_KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
-    "data": (str, "the report data file (YAML or JSON)"),
-    "indicators": (str, "an indicator table (.xlsx or .csv)"),
-    "tasks": (str, "a task table (.xlsx or .csv)"),
-    "templates": (list, 'the templates to build, e.g. ["summary", "tasks"]'),
-    "theme": (str, "official, handout, or a theme file"),
-    "out": (str, "the output folder"),
-    "formats": (list, '["docx", "pdf"], or one of them'),
-    "columns": (dict, 'our table headings -> yours, e.g. {"工作任务" = "任务内容"}'),
-    "templates_dir": ((str, list), "a folder of templates, or a list of folders"),
-    "reference_docx": (str, "a Word .docx file"),
-    "mark": (str, "a page mark such as 内部资料 注意保存"),
-    "strict": (bool, "true or false"),
-    "names": (str, 'a file-name pattern such as "{issuer}_{document}_{date}"'),
-    "archive": (bool, "true or false"),
-    "preview": (bool, "true or false"),
-    "workers": (int, "a number of processes, e.g. 2"),
-    "pack": (dict, "a table: [pack] with meeting, date, venue, parts, mark, number"),
-    "titles": (dict, 'a table: [titles] with a title per template, e.g. tasks = "白沙街道2024年重点工作任务分解表"'),
-    "lang": (str, '"zh" (中文) or "en" (English)'),
+_TOML_KEYS: dict[str, tuple[type | tuple[type, ...], Any]] = {
+    "data": (str, M.what_data),
+    "indicators": (str, M.what_indicators),
+    "tasks": (str, M.what_tasks),
+    "templates": (list, M.what_templates),
+    "theme": (str, M.what_theme),
+    "out": (str, M.what_out),
+    "formats": (list, M.what_formats),
+    "columns": (dict, M.what_columns),
+    "templates_dir": ((str, list), M.what_templates_dir),
+    "reference_docx": (str, M.what_reference),
+    "mark": (str, M.what_mark),
+    "strict": (bool, M.what_bool),
+    "names": (str, M.what_names),
+    "archive": (bool, M.what_bool),
+    "preview": (bool, M.what_bool),
+    "workers": (int, M.what_workers),
+    "pack": (dict, M.what_pack),
+    "titles": (dict, M.what_titles),
+    "lang": (str, M.what_lang),
 }
 _PATH_KEYS = ("data", "indicators", "tasks", "out", "reference_docx")
 
@@ -151,7 +153,7 @@ def read_toml(folder: Path) -> dict[str, Any]:
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         where = Location(name, int(m.group(1)), int(m.group(2))) if m else Location(name)
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise DataError([Problem(where, "", f"invalid TOML: {message}")]) from None
+        raise DataError([Problem(where, "", M.invalid_toml(detail=message))]) from None
 
     problems: list[Problem] = []
 
@@ -161,33 +163,35 @@ def read_toml(folder: Path) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in _TOML_KEYS:
-            problems.append(Problem(here(key), key, f"unknown setting; use one of {', '.join(_TOML_KEYS)}"))
+            near = difflib.get_close_matches(key, list(_TOML_KEYS), n=1, cutoff=0.75)
+            problems.append(Problem(here(key), key, M.unknown_setting_near(near=near[0]) if near
+                                    else M.unknown_setting(keys=", ".join(_TOML_KEYS))))
             continue
         kind, what = _TOML_KEYS[key]
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            problems.append(Problem(here(key), key, f"must be {what}"))
+            problems.append(Problem(here(key), key, M.setting_must_be(what=what)))
             continue
         if isinstance(value, str) and not value.strip():
-            problems.append(Problem(here(key), key, f"is empty; give {what}"))
+            problems.append(Problem(here(key), key, M.setting_empty(what=what)))
             continue
         if key == "templates" and not all(isinstance(t, str) and t.strip() for t in value):
-            problems.append(Problem(here(key), key, 'must be a list of template names, e.g. ["summary", "tasks"]'))
+            problems.append(Problem(here(key), key, M.setting_template_list()))
             continue
         if key == "formats":
             bad = [f for f in value if f not in FORMATS]
             if bad or not value:
-                problems.append(Problem(here(key), key, f"unknown format {bad[0]!r}; use docx and/or pdf" if bad else "give docx and/or pdf"))
+                problems.append(Problem(here(key), key, M.setting_unknown_format(value=repr(bad[0])) if bad else M.setting_no_format()))
                 continue
         if key == "columns":
             bad_cols = [k for k, v in value.items() if not isinstance(v, str) or not v.strip()]
             if bad_cols:
-                problems.append(Problem(here(key), f"columns.{bad_cols[0]}", 'must be the heading of your table, in quotes, e.g. "工作任务" = "任务内容"'))
+                problems.append(Problem(here(key), f"columns.{bad_cols[0]}", M.setting_column()))
                 continue
         if key == "lang":
             from .i18n import normalize
 
             if normalize(value) is None:
-                problems.append(Problem(here(key), key, '"zh" (中文) or "en" (English)'))
+                problems.append(Problem(here(key), key, M.setting_lang()))
                 continue
             value = normalize(value)
         if key in _PATH_KEYS:
@@ -206,7 +210,7 @@ def read_toml(folder: Path) -> dict[str, Any]:
                 try:
                     check_title(title if isinstance(title, str) else "")
                 except ValueError as exc:
-                    problems.append(Problem(Location(name, _line_of(text, template)), f"titles.{template}", str(exc)))
+                    problems.append(Problem(Location(name, _line_of(text, template)), f"titles.{template}", exc.args[0] if exc.args else str(exc)))
                     bad = True
             if bad:
                 continue
@@ -217,7 +221,8 @@ def read_toml(folder: Path) -> dict[str, Any]:
                 errors = exc.errors(include_url=False) if isinstance(exc, ValidationError) else [{"loc": (), "msg": str(exc)}]
                 for err in errors:
                     field = ".".join(str(p) for p in err["loc"])
-                    problems.append(Problem(here(field.split(".")[0] if field else "pack"), f"pack.{field}" if field else "pack", err["msg"]))
+                    problems.append(Problem(here(field.split(".")[0] if field else "pack"), f"pack.{field}" if field else "pack",
+                                            M.setting_invalid(detail=_pydantic_message(err))))
                 continue
         out[key] = value
     if problems:
@@ -239,14 +244,14 @@ def load_settings(options: dict[str, Any] | None = None, folder: Path | None = N
         single = Path(fields["output"])
         suffix = single.suffix.lower().lstrip(".")
         if suffix not in FORMATS:
-            raise DataError([Problem(Location("-o"), "output", f"{single}: name a .pdf or .docx file, or use --out DIR for a folder")])
+            raise DataError([Problem(Location("-o"), "output", M.output_suffix(path=single))])
         if "formats" in given and tuple(given["formats"]) != (suffix,):
-            ignored.append(f"--format is ignored: {single.name} is a .{suffix} file")
+            ignored.append(M.ignored_format(name=single.name, suffix=suffix))
         fields["formats"] = (suffix,)
         if "out" in given:
-            ignored.append(f"--out is ignored: -o {single} names the file to write")
+            ignored.append(M.ignored_out(path=single))
     if fields.get("reference_docx") is not None and "docx" not in fields.get("formats", FORMATS):
-        ignored.append("reference_docx is ignored: no DOCX is written")
+        ignored.append(M.ignored_reference())
     fields["ignored"] = tuple(ignored)
     try:
         return Settings(**fields)
@@ -254,5 +259,14 @@ def load_settings(options: dict[str, Any] | None = None, folder: Path | None = N
         problems = []
         for err in exc.errors(include_url=False):
             key = ".".join(str(p) for p in err["loc"])
-            problems.append(Problem(Location(CONFIG_NAME if key in fields and key not in given else "option"), key, err["msg"]))
+            problems.append(Problem(Location(CONFIG_NAME if key in fields and key not in given else "option"), key,
+                                    M.setting_invalid(detail=_pydantic_message(err))))
         raise DataError(problems) from None
+
+
+def _pydantic_message(err: dict) -> Any:
+    """A pydantic error's message: briefgen's own Message where a validator raised one, else pydantic's words."""
+    ctx_error = (err.get("ctx") or {}).get("error")
+    if isinstance(ctx_error, ValueError) and ctx_error.args:
+        return ctx_error.args[0]
+    return err["msg"]
