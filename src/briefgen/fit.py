@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import ir
+from . import messages as M
 from .errors import LayoutError
 from .theme import MM, Theme
 
@@ -44,12 +45,9 @@ def fit_document(doc: ir.Document, theme: Theme, fonts) -> Fit:
         data_min, pages_min = layout_pdf(doc, theme, fonts, floor)
         if pages_min > budget:
             over = max(0.0, content_height(doc, theme, fonts, floor) / MM - budget * theme.page.text_height_mm)
-            promise = "a one-page template" if budget == 1 else f"a template of at most {budget} pages"
-            raise LayoutError(
-                f"{doc.template}: {promise} needs {pages_min} pages even at the smallest type the theme "
-                f"allows ({theme.body.min_size_pt:g} pt); it overflows by about {over:.0f} mm. Shorten the content "
-                f"or use a theme with a lower min_size_pt"
-            )
+            text = M.overflows_one_page if budget == 1 else M.overflows_pages
+            raise LayoutError(text(template=doc.template, budget=budget, pages=pages_min,
+                                   min_pt=f"{theme.body.min_size_pt:g}", mm=f"{over:.0f}"))
         lo, hi, scale, best = floor, 1.0, floor, (data_min, pages_min)
         for _ in range(STEPS):
             mid = (lo + hi) / 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from . import messages as M
 from .errors import DataError, Location, Problem
 
 _CONTROL = re.compile(r"[\ufffe\uffff\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -46,5 +47,4 @@ def decode_text(raw: bytes, name: str, save_as: str = "UTF-8", guess_utf16: bool
     except UnicodeDecodeError:
         pass
     line = raw[:bad].count(b"\n") + 1
-    raise DataError([Problem(Location(name, line), "",
-                             f"not UTF-8 or GB18030 text (byte {bad}); save the file as {save_as}")])
+    raise DataError([Problem(Location(name, line), "", M.not_text(byte=bad, save_as=save_as))])

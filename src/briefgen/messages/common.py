@@ -22,3 +22,5 @@ unexpected = Text("BG009", "briefgen failed unexpectedly ({kind}: {detail}); thi
                   "请加上 --debug 重新运行，并把输出发给维护人员")
 megabytes = Text("BG010", "{n} MB", "{n} MB")
 byte_count = Text("BG011", "{n} bytes", "{n} 字节")
+not_text = Text("BG012", "not UTF-8 or GB18030 text (byte {byte}); save the file as {save_as}",
+                "不是 UTF-8 或 GB18030 编码的文字（第 {byte} 字节）；请把文件另存为 {save_as}")
