@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .. import messages as M
 from ..errors import DataError, Location, Problem
+from ..i18n import Message
 from .clean import CleanResult, clean_text
 from .figures import Found, find_figures
 from .tables import find_tables
@@ -43,15 +45,24 @@ DEFAULT_DUE = "年内"
 @dataclass
 class ExtractResult:
     data: dict
-    findings: str
+    summary: list[Message]  # the findings' lines before the uncertain fields
     uncertain: list[str] = field(default_factory=list)
-    reasons: dict[str, str] = field(default_factory=dict)  # field path -> why it is uncertain
+    reasons: dict[str, Message] = field(default_factory=dict)  # field path -> why it is uncertain
     cleaning: CleanResult | None = None
     source: str = ""
 
     @property
+    def findings(self) -> str:
+        """What was found (figures, sections, tasks), what is uncertain, and which parts gave nothing: worded in
+        the current language, with the reasons of the uncertain fields other than each task's lead and due."""
+        lines = [str(line) for line in self.summary]
+        lines += [f"  {M.finding_field(path=path, why=why)}" for path, why in self.reasons.items()
+                  if not re.search(r"tasks\[\d+\]\.(lead|due)$", path)]
+        return "\n".join(lines)
+
+    @property
     def report(self) -> str:
-        """What was found (figures, sections, tasks), what is uncertain, and which parts gave nothing."""
+        """The findings (the older name)."""
         return self.findings
 
 
@@ -73,14 +84,14 @@ def read_text(path: Path | str) -> str:
         return decode_text(sys.stdin.buffer.read(), "<stdin>")
     path = Path(path)
     if not path.is_file():
-        raise DataError([Problem(Location(name), "", "file not found; check the path")])
+        raise DataError([Problem(Location(name), "", M.file_not_found())])
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return _read_docx(path, name)
     if suffix == ".pdf":
         return _read_pdf(path, name)
     if suffix not in (".txt", ".text", ".md", ""):
-        raise DataError([Problem(Location(name), "", f"cannot extract from {suffix} files; save the report as .txt, .docx or .pdf")])
+        raise DataError([Problem(Location(name), "", M.extract_suffix(suffix=suffix))])
     return decode_text(path.read_bytes(), name)
 
 
@@ -88,7 +99,7 @@ def decode_text(raw: bytes, name: str) -> str:
     """Bytes of a report -> str (the one decoder, with UTF-16 read also without a BOM)."""
     from ..textfile import decode_text as decode
 
-    return decode(raw, name, "UTF-8 text", guess_utf16=True)
+    return decode(raw, name, M.extract_save_as(), guess_utf16=True)
 
 
 def _read_docx(path: Path, name: str) -> str:
@@ -102,7 +113,7 @@ def _read_docx(path: Path, name: str) -> str:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DataError([Problem(Location(name), "", f"not a readable Word file ({exc.__class__.__name__}); open it in Word and save it again as .docx")]) from None
+        raise DataError([Problem(Location(name), "", M.extract_bad_docx(kind=exc.__class__.__name__))]) from None
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -126,7 +137,7 @@ def _read_pdf(path: Path, name: str) -> str:
     try:
         pdf = pdfium.PdfDocument(str(path))
     except Exception as exc:  # noqa: BLE001 - pypdfium2 raises PdfiumError and others
-        raise DataError([Problem(Location(name), "", f"not a readable PDF ({exc.__class__.__name__}); save the report as .txt or .docx")]) from None
+        raise DataError([Problem(Location(name), "", M.extract_bad_pdf(kind=exc.__class__.__name__))]) from None
     try:
         pages = []
         for page in pdf:
@@ -138,8 +149,7 @@ def _read_pdf(path: Path, name: str) -> str:
         pdf.close()
     text = "\n".join(pages)
     if not re.search(r"[\u4e00-\u9fff]|[A-Za-z]{3}|\d{2}", text):
-        raise DataError([Problem(Location(name), "", f"the PDF has no text layer ({len(pages)} pages, scanned images?): "
-                                 "run text recognition (OCR) on it, or copy the report's text into a .txt file")])
+        raise DataError([Problem(Location(name), "", M.extract_no_text_layer(pages=len(pages)))])
     return text
 
 
@@ -188,12 +198,12 @@ class _Extractor:
     def __init__(self, cleaned: CleanResult, source: str):
         self.cleaned = cleaned
         self.source = source
-        self.reasons: dict[str, str] = {}
-        self.notes: list[str] = []
+        self.reasons: dict[str, Message] = {}
+        self.notes: list[Message] = []
         raw_lines = cleaned.text.split("\n")
         self.lines = [Line(t.strip(), i + 1) for i, t in enumerate(raw_lines) if t.strip()]
 
-    def unsure(self, path: str, reason: str) -> None:
+    def unsure(self, path: str, reason: Message) -> None:
         self.reasons.setdefault(path, reason)
 
     def run(self) -> ExtractResult:
@@ -255,8 +265,7 @@ class _Extractor:
         n_figures = len(indicators) + sum(len(s["results"]) for s in review["sections"])
         n_tasks = sum(len(s["tasks"]) for s in plan["sections"])
         if not n_figures and not n_tasks and not tally and not rankings and not review["sections"] and not plan["sections"]:
-            raise DataError([Problem(Location(self.source), "", "nothing to extract: no figures (such as 31.3亿元 or 增长9.5%), "
-                                     "no numbered sections and no tasks were found in the text; check that this is the report")])
+            raise DataError([Problem(Location(self.source), "", M.extract_nothing())])
         data: dict = {"report": meta}
         data["indicators"] = indicators
         if tally:
@@ -266,10 +275,10 @@ class _Extractor:
         data["plan"] = plan
         if departments:
             data["departments"] = [{"name": d} for d in departments]
-            self.unsure("departments", "the units named in the task list; add the office's other departments")
+            self.unsure("departments", M.why_departments_listed())
         else:
             data["departments"] = [{"name": PLACEHOLDER}]
-            self.unsure("departments", "the report names no departments: list the office's departments here")
+            self.unsure("departments", M.why_no_departments())
         uncertain = list(self.reasons)
         return ExtractResult(data, self.findings(data), uncertain, dict(self.reasons), self.cleaned, self.source)
 
@@ -284,22 +293,22 @@ class _Extractor:
                 due_text = item.due_text or find_deadline(item.text)
                 due = _normal_due(due_text) if due_text else DEFAULT_DUE
                 if not due_text:
-                    self.unsure(f"{where}.due", "the list gives no deadline; 年内 is a placeholder")
+                    self.unsure(f"{where}.due", M.why_list_no_due())
                 elif not item.due_text:
-                    self.unsure(f"{where}.due", f"deadline “{due_text}” taken from the task's text; check it")
+                    self.unsure(f"{where}.due", M.why_due_from_text(due=due_text))
                 try:
                     from ..values import parse_due
 
                     parse_due(due, year)
                 except ValueError:
-                    self.unsure(f"{where}.due", f"deadline “{due_text}” is not one briefgen reads; 年内 is a placeholder")
+                    self.unsure(f"{where}.due", M.why_due_unread(due=due_text))
                     due = DEFAULT_DUE
                 lead = item.lead
                 if lead is None:
                     lead = PLACEHOLDER
-                    self.unsure(f"{where}.lead", "no lead unit named for this task")
+                    self.unsure(f"{where}.lead", M.why_list_no_lead())
                 elif not item.units.get("lead"):
-                    self.unsure(f"{where}.lead", "only 责任单位 named: the first one is taken to lead")
+                    self.unsure(f"{where}.lead", M.why_first_unit_leads())
                 for unit in [lead] + item.support:
                     if unit not in departments:
                         departments.append(unit)
@@ -338,7 +347,7 @@ class _Extractor:
                 m = re.fullmatch(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*", line.text)
                 if m and 1 <= int(m.group(2)) <= 12:
                     when = date(int(m.group(1)), int(m.group(2)), 1)
-                    self.unsure("report.date", "the report gives only the month; the 1st is a placeholder day")
+                    self.unsure("report.date", M.why_month_only())
                     break
         if not issuer:
             signed = ""
@@ -358,13 +367,13 @@ class _Extractor:
             # a file name is a title only when it reads like one: a year and the kind of report
             if re.search(r"\d{4}\s*年", stem) and re.search(r"(总结|思路|计划|报告|情况|分析|通报|方案|清单)", stem):
                 title = stem
-                self.unsure("report.title", "taken from the file name")
+                self.unsure("report.title", M.why_title_from_file())
             else:
                 title = _compose_title(issuer, review_heading, plan_heading)
-                self.unsure("report.title", "the report has no title line; composed from its part headings")
+                self.unsure("report.title", M.why_title_composed())
         if not issuer:
             issuer = PLACEHOLDER
-            self.unsure("report.issuer", "no 发布机构 found")
+            self.unsure("report.issuer", M.why_no_issuer())
         year, why = self._year(title, review_heading, review_lines, when)
         if year is None:
             year = when.year if when else date.today().year
@@ -373,7 +382,7 @@ class _Extractor:
             self.unsure("report.year", why)
         if when is None:
             when = date(year, 12, 31)
-            self.unsure("report.date", "no 成文日期 or date line found; the date is a placeholder")
+            self.unsure("report.date", M.why_no_date())
         out["title"] = title
         out["issuer"] = issuer
         out["date"] = when
@@ -387,27 +396,27 @@ class _Extractor:
             out["category"] = fields["category"][0]
         return out
 
-    def _year(self, title: str, review_heading: str, review_lines: list[Line], when) -> tuple[int | None, str]:
+    def _year(self, title: str, review_heading: str, review_lines: list[Line], when) -> tuple[int | None, Message | None]:
         """The year the figures are for, and a reason when it is a guess. In order: the review's heading
         (2023年工作回顾), the title (unless it is a 政府工作报告, given early in the year after the one it
         reviews), the first year that opens the review text (2022年1-9月，…), the title's year, the date's."""
         m = re.search(r"(\d{4})年", review_heading)
         if m:
-            return int(m.group(1)), ""
+            return int(m.group(1)), None
         title_year = re.search(r"(\d{4})\s*年", title)
         gov_report = bool(re.search(r"政府工作报告(?:[（(][^）)]*[）)])?$", title))
         if title_year and not gov_report:
-            return int(title_year.group(1)), ""
+            return int(title_year.group(1)), None
         for line in review_lines[:6]:
             m = re.match(r"^(?:[（(]?[一二三四五六七八九十\d]+[、）).．]\s*)?(?:截至|截止|今年|全年)?(\d{4})\s*年", line.text) or \
                 re.search(r"(\d{4})\s*年(?:\d{1,2}\s*[-—～~至]\s*\d{1,2}月|上半年|前三季度|一季度|全年|以来)", line.text)
             if m:
-                return int(m.group(1)), ""
+                return int(m.group(1)), None
         if title_year:
-            return int(title_year.group(1)) - (1 if gov_report else 0), ("the report reviews the year before its title's: check it" if gov_report else "")
+            return int(title_year.group(1)) - (1 if gov_report else 0), (M.why_year_before_title() if gov_report else None)
         if when is not None:
-            return when.year, "no year in the title or the text; the year of the report's date is taken"
-        return None, "no year found in the title, the text or a date: this year is a placeholder; write the report's year"
+            return when.year, M.why_year_from_date()
+        return None, M.why_no_year()
 
     def period(self, year: int, review_heading: str, title: str = "") -> str:
         text = self.cleaned.text
@@ -425,7 +434,7 @@ class _Extractor:
         if self_year:
             return f"{self_year.group(1)}年"
         if not re.search(r"年度|全年|\d{4}年工作|年终", where):
-            self.unsure("report.period", "no period found in the text")
+            self.unsure("report.period", M.why_no_period())
         return f"{year}年"
 
     # ----------------------------------------------------------------- review
@@ -445,8 +454,8 @@ class _Extractor:
                 "points": [{"title": p.title, "text": p.text} for p in points],
             })
         if lines and not blocks:
-            self.notes.append("review part has no numbered sections")
-            self.unsure("review.sections", "no numbered sections (一、 or （一）) found in the review part")
+            self.notes.append(M.note_review_no_sections())
+            self.unsure("review.sections", M.why_review_no_sections())
         # headline indicators: a table, the opening figures, and the section with the most growth figures
         # (usually the first, on the economy) unless the opening already gave the growth figures
         head = max(range(len(per_section)), key=lambda i: (sum(1 for f in per_section[i].figures if f.yoy is not None), -i)) if per_section else None
@@ -479,7 +488,7 @@ class _Extractor:
                     tally["rank"] = t.rank
                 if not t.period:
                     tally["period"] = self.report_period
-                    self.unsure("tally.period", "the report does not say which period the lights are for; the report's period is assumed")
+                    self.unsure("tally.period", M.why_tally_period())
         if sections and sections[0] is None:
             sections.pop(0)
             per_section.pop(0)
@@ -491,7 +500,7 @@ class _Extractor:
         review = {"intro": intro.replace("\n", ""), "sections": sections}
         for k, ind in enumerate(indicators):
             if ind.get("estimate"):
-                self.unsure(f"indicators[{k + 1}].estimate", "marked 预计 in the report: replace with the final figure when known")
+                self.unsure(f"indicators[{k + 1}].estimate", M.why_estimate())
         return review, indicators, tally, rankings
 
     # ----------------------------------------------------------------- plan
@@ -515,7 +524,7 @@ class _Extractor:
         for si, block in enumerate(blocks):
             s_intro, tasks, how = split_tasks(block.body)
             if not tasks:
-                self.unsure(f"plan.sections[{si + 1}].tasks", "no lead tasks recognised in this section; split its text into tasks by hand")
+                self.unsure(f"plan.sections[{si + 1}].tasks", M.why_no_tasks())
             out_tasks = []
             for ti, task in enumerate(tasks):
                 where = f"plan.sections[{si + 1}].tasks[{ti + 1}]"
@@ -527,11 +536,10 @@ class _Extractor:
                     due = f"{year}{due}" if due.startswith("年") else f"{year}年{due}"
                 if due_text:
                     stale = self._before_report(due, year)
-                    self.unsure(f"{where}.due", f"deadline “{due_text}” taken from the task's text"
-                                + ("; it is before the report's date: probably out of date" if stale else "; check it"))
+                    self.unsure(f"{where}.due", (M.why_due_stale if stale else M.why_due_from_text)(due=due_text))
                 else:
-                    self.unsure(f"{where}.due", "the report gives no deadline; 年内 is a placeholder")
-                self.unsure(f"{where}.lead", "the report names no lead department")
+                    self.unsure(f"{where}.due", M.why_no_due())
+                self.unsure(f"{where}.lead", M.why_no_lead())
                 out_tasks.append({
                     "title": task.title,
                     "detail": task.detail,
@@ -550,15 +558,14 @@ class _Extractor:
                 due = _normal_due(due_text) if due_text else DEFAULT_DUE
                 if year_prefix and year and not re.match(r"\d{4}年", due):
                     due = f"{year}{due}" if due.startswith("年") else f"{year}年{due}"
-                self.unsure(f"{where}.due", f"deadline “{due_text}” taken from the task's text; check it" if due_text
-                            else "the report gives no deadline; 年内 is a placeholder")
-                self.unsure(f"{where}.lead", "the report names no lead department")
+                self.unsure(f"{where}.due", M.why_due_from_text(due=due_text) if due_text else M.why_no_due())
+                self.unsure(f"{where}.lead", M.why_no_lead())
                 tasks.append({"title": block.heading, "detail": block.body.replace("\n", ""), "lead": PLACEHOLDER,
                               "support": [], "due": due})
             self.reasons = {k: v for k, v in self.reasons.items() if not re.match(r"plan\.sections\[\d+\]\.tasks$", k)}
             sections = [{"title": title, "intro": "", "tasks": tasks}]
         if lines and not blocks:
-            self.unsure("plan.sections", "no numbered sections (（一） or 一、) found in the plan part")
+            self.unsure("plan.sections", M.why_plan_no_sections())
         return {"intro": intro.replace("\n", ""), "sections": sections}
 
     def _before_report(self, due: str, year: int | None) -> bool:
@@ -571,30 +578,32 @@ class _Extractor:
             return False
 
     # ----------------------------------------------------------------- findings
-    def findings(self, data: dict) -> str:
+    def findings(self, data: dict) -> list[Message]:
+        """The findings' lines before the uncertain fields (ExtractResult.findings adds those)."""
         c = self.cleaned
         review = data["review"]["sections"]
         plan = data["plan"]["sections"]
         n_tasks = sum(len(s["tasks"]) for s in plan)
         n_results = sum(len(s["results"]) for s in review)
+        meta = data["report"]
+        counts = {"sections": len(review), "points": sum(len(s["points"]) for s in review),
+                  "indicators": len(data["indicators"]), "results": n_results, "rankings": len(data["rankings"])}
         lines = [
-            f"{self.source}: {data['report']['title']} ({data['report']['issuer']}, {data['report']['date']})",
-            f"cleaning: {c.summary}",
-            f"review: {len(review)} sections, {sum(len(s['points']) for s in review)} points; "
-            f"{len(data['indicators'])} headline indicators, {n_results} other figures, {len(data['rankings'])} rankings"
-            + (f", tally {_tally_text(data['tally'])}" if data.get("tally") else ""),
-            f"plan: {len(plan)} sections, {n_tasks} lead tasks"
-            + (f", {sum(1 for s in plan for t in s['tasks'] if t['lead'] != PLACEHOLDER)} with their lead unit" if n_tasks else ""),
-            f"uncertain: {len(self.reasons)} fields (owners, deadlines and departments are placeholders to fill in)",
+            M.finding_source(source=self.source, title=meta["title"], issuer=meta["issuer"], date=meta["date"]),
+            M.finding_cleaning(summary=c.summary),
+            M.finding_review_tally(**counts, tally=_tally_text(data["tally"])) if data.get("tally") else M.finding_review(**counts),
+            M.finding_plan_leads(sections=len(plan), tasks=n_tasks,
+                                 leads=sum(1 for s in plan for t in s["tasks"] if t["lead"] != PLACEHOLDER))
+            if n_tasks else M.finding_plan(sections=len(plan), tasks=n_tasks),
+            M.finding_uncertain(n=len(self.reasons)),
         ]
-        empty = [f"review section {i + 1} ({review[i]['title'][:16]})" for i in getattr(self, "empty_sections", [])]
-        empty += [f"plan section {i + 1} ({s['title'][:16]})" for i, s in enumerate(plan) if not s["tasks"]]
+        empty = [M.finding_empty_review(n=i + 1, title=review[i]["title"][:16]) for i in getattr(self, "empty_sections", [])]
+        empty += [M.finding_empty_plan(n=i + 1, title=s["title"][:16]) for i, s in enumerate(plan) if not s["tasks"]]
         if not data["indicators"] and not n_results:
-            empty.insert(0, "no figures anywhere in the text")
+            empty.insert(0, M.finding_no_figures())
         if empty:
-            lines.append("gave nothing: " + "; ".join(empty))
-        lines += [f"  {path}: {why}" for path, why in self.reasons.items() if not re.search(r"tasks\[\d+\]\.(lead|due)$", path)]
-        return "\n".join(lines)
+            lines.append(M.finding_empty(parts=empty))
+        return lines
 
 
 def _tally_text(t: dict) -> str:

@@ -17,6 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import messages as M
+from ..i18n import Message
+
 # CJK ideographs (basic, extension A, compatibility).
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Text a full-width mark may sit next to: ideographs, CJK/full-width punctuation, curly quotes, roman numerals.
@@ -117,11 +120,15 @@ class CleanResult:
     lines_restored: int = 0  # line breaks put back into a report copied as one line
 
     @property
-    def summary(self) -> str:
-        return (f"{self.annotations_removed} pinyin annotations removed, {self.punctuation_fixed} punctuation marks "
-                f"restored to full width, {self.spaces_removed} stray spaces removed"
-                + (", Traditional converted to Simplified" if self.converted else "")
-                + (f", {self.lines_restored} line breaks restored" if self.lines_restored else ""))
+    def summary(self) -> Message:
+        """What the repair did, worded when shown: "3 pinyin annotations removed, 12 punctuation marks …"."""
+        steps = [M.clean_pinyin(n=self.annotations_removed), M.clean_marks(n=self.punctuation_fixed),
+                 M.clean_spaces(n=self.spaces_removed)]
+        if self.converted:
+            steps.append(M.clean_converted())
+        if self.lines_restored:
+            steps.append(M.clean_lines(n=self.lines_restored))
+        return M.clean_steps(steps=steps)
 
 
 @lru_cache(maxsize=1)

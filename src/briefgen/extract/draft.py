@@ -10,14 +10,14 @@ from datetime import date
 
 import yaml
 
-from ..model import field_label
+from .. import messages as M
 
-HEADER = """\
-# Draft data extracted by `briefgen extract` from {source}.
-# {summary}
-# Owners (lead/support), deadlines (due) and departments that the report does not name are placeholders (待定, 年内): fill them in.
-# Lines marked “# 待核实” need checking against the report.
-"""
+
+def header(result) -> str:
+    """The draft's opening comment lines, in the current language."""
+    lines = [M.draft_from(source=result.source), result.cleaning.summary if result.cleaning else "",
+             M.draft_placeholders(), M.draft_check()]
+    return "".join(f"# {line}\n" for line in lines)
 
 
 def _scalar(value) -> str:
@@ -33,12 +33,17 @@ def _scalar(value) -> str:
 
 
 def _label(path: tuple) -> str:
-    return field_label(path)
+    """('plan', 'sections', 0, 'tasks', 2, 'lead') -> 'plan.sections[1].tasks[3].lead', the keys of
+    ExtractResult.reasons (the dotted path, not model.field_label, which now names a field as a clerk reads it)."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else ("." if out else "") + str(part)
+    return out
 
 
 def dump(result) -> str:
-    reasons = {k: v for k, v in result.reasons.items()}
-    out: list[str] = [HEADER.format(source=result.source, summary=result.cleaning.summary if result.cleaning else "")]
+    reasons = {k: str(v) for k, v in result.reasons.items()}  # worded now, in the current language
+    out: list[str] = [header(result)]
 
     def mark(path: tuple) -> str:
         why = reasons.get(_label(path))
