@@ -95,8 +95,21 @@ def main():
     Example:
       briefgen build data/qianjiang-2022-h1.yaml --out out
     """
+    _console_never_fails()
     _show_progress_notes()
     _stop_cleanly_on_sigterm()
+
+
+def _console_never_fails() -> None:
+    """Output whose encoding lacks a character printed (a GBK console has no emoji; output redirected on Windows
+    is written in the locale's code page, cp936, or in ascii) shows "?" for it instead of stopping the run with
+    UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):  # a stream already written to in an incompatible way: leave it
+                pass
 
 
 def _stop_cleanly_on_sigterm() -> None:
@@ -339,7 +352,10 @@ def templates_cmd(template_dirs, show):
     from .templating import builtin_dir
 
     if show is not None:
-        _show_builtin(show, builtin_dir(), ".xml.j2", "template")
+        text, known = _builtin_source(show, builtin_dir(), ".xml.j2")
+        if text is None:
+            raise BriefgenError(f"--show {show}: no built-in template of that name; the built-in templates are {', '.join(known)}")
+        click.echo(text, nl=False)
         return
     infos = list_templates(tuple(template_dirs))
     width = max((len(i.name) for i in infos), default=0)
@@ -362,7 +378,10 @@ def themes_cmd(show):
     from .theme import BUILTIN_DIR, builtin_names, load_theme
 
     if show is not None:
-        _show_builtin(show, BUILTIN_DIR, ".toml", "theme")
+        text, known = _builtin_source(show, BUILTIN_DIR, ".toml")
+        if text is None:
+            raise BriefgenError(f"--show {show}: no built-in theme of that name; the built-in themes are {', '.join(known)}")
+        click.echo(text, nl=False)
         return
 
     names = builtin_names()
@@ -371,16 +390,16 @@ def themes_cmd(show):
         click.echo(f"{name:<{width}}  {load_theme(name).description}")
 
 
-def _show_builtin(name: str, folder: Path, suffix: str, kind: str) -> None:
-    """Print a built-in template or theme as it is stored (pandoc's -D): a file to start one's own from."""
+def _builtin_source(name: str, folder: Path, suffix: str) -> tuple[str | None, list[str]]:
+    """A built-in template's or theme's text as it is stored (pandoc's -D), or None; and the built-in names."""
     from .textfile import decode_text
 
     name = name.strip().removesuffix(suffix)
     known = sorted(p.name.removesuffix(suffix) for p in folder.glob(f"*{suffix}") if not p.name.startswith("_"))
-    path = folder / f"{name}{suffix}"
     if name not in known:
-        raise BriefgenError(f"--show {name}: no built-in {kind} of that name; the built-in ones are {', '.join(known)}")
-    click.echo(decode_text(path.read_bytes(), str(path)), nl=False)
+        return None, known
+    path = folder / f"{name}{suffix}"
+    return decode_text(path.read_bytes(), str(path)), known
 
 
 @main.command("fonts")
@@ -507,51 +526,106 @@ def extract_cmd(report, output, keep_script, force):
 
 
 @main.command("validate")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--template", "-t", "templates", multiple=True, help="A template to check (repeatable); default: those build makes.")
+@_build_options
 @_user_errors
-def validate_cmd(files):
-    """Check data files (YAML, JSON, XLSX, CSV) and list every problem at once.
+def validate_cmd(files, templates, **options):
+    """Check what `build` would make, exactly as build does, and list every problem and warning at once.
+
+    Nothing is written. With no FILES, the folder's briefgen.toml says what to check, as it does for build. A data
+    file (YAML or JSON) is checked with the tables, templates, theme and options build would use; an .xlsx or .csv
+    table named on its own is checked alone (give it with --indicators or --tasks to check it with the data).
 
     \b
     Example:
-      briefgen validate data/report.yaml data/指标.xlsx
+      briefgen validate
+      briefgen validate data/report.yaml --tasks data/任务.xlsx
     """
-    from .compose import load_report
-    from .inputs import validate_files
+    from .inputs import TABLE_SUFFIXES, validate_files
+    from .jobs import check
 
-    problems = validate_files(list(files))
-    for problem in problems:
-        click.echo(str(problem), err=True)
-    if problems:
-        sys.exit(2)
-    doubts: list[str] = []
-    for path in files:
-        if path.suffix.lower() in (".yaml", ".yml", ".json"):
-            doubts.extend(str(p) for p in load_report(path)[1])
-    for doubt in doubts:
-        click.echo(f"warning: {doubt}", err=True)
-    click.echo(f"ok: {len(files)} file{'s' if len(files) != 1 else ''}, no problems"
-               + (f", {len(doubts)} warning{'s' if len(doubts) != 1 else ''} to check" if doubts else ""))
+    tables = [f for f in files if f.suffix.lower() in TABLE_SUFFIXES]
+    data_files = [f for f in files if f not in tables] or ([None] if not files else [])
+    code, errors, warned, planned = 0, 0, 0, 0
+    for data in data_files:
+        try:
+            result = check(_settings(data=data, templates=tuple(templates), **options))
+        except BriefgenError as exc:
+            for line in exc.lines():
+                click.echo(one_line(line), err=True)
+            code, errors = max(code, exc.exit_code), errors + len(exc.lines())
+            continue
+        _print_notes(result)
+        warned += len(result.warnings)
+        planned += len(result.outputs)
+    if tables:
+        table_warnings: list = []
+        problems = validate_files(tables, warnings=table_warnings)
+        if options.get("strict") and not problems:
+            problems = [f"{w} (an error with --strict)" for w in table_warnings]
+            table_warnings = []
+        for problem in problems:
+            click.echo(one_line(str(problem)), err=True)
+        if problems:
+            code, errors = max(code, 2), errors + len(problems)
+        for warning in table_warnings:
+            click.echo(one_line(str(M.warning(text=warning))), err=True)
+        warned += len(table_warnings)
+    if errors:
+        sys.exit(code or 2)
+    s = "s" if warned != 1 else ""
+    if planned and warned:
+        click.echo(f"ok: no problems, {warned} warning{s} to check; build would write {planned} files")
+    elif planned:
+        click.echo(f"ok: no problems; build would write {planned} files")
+    elif warned:
+        click.echo(f"ok: {len(tables)} table file(s), no problems, {warned} warning{s} to check")
+    else:
+        click.echo(f"ok: {len(tables)} table file(s), no problems")
 
 
 @main.command("init")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--office", help="The office's name, the issuer of its documents, e.g. 白沙街道.")
+@click.option("--period", help="The period the figures cover, e.g. 2024年1—6月 or 2023年 (a whole year).")
+@click.option("--meeting", help="The meeting the handout pack is for, e.g. 白沙街道2024年工作部署会.")
+@click.option("--yes", "-y", is_flag=True, help="Ask nothing: take the options given and the sample's values for the rest.")
 @_user_errors
-def init_cmd(folder):
+def init_cmd(folder, office, period, meeting, yes):
     """Make a working folder: briefgen.toml, sample data (YAML and Excel) and a template to edit.
 
-    Inside it, `briefgen build` with no arguments builds the pack.
+    Asks for the office's name, the period and the meeting (Enter keeps the value shown), unless --yes is given
+    or the input is not a terminal; the sample data is then made the office's own. Inside the folder,
+    `briefgen build` with no arguments builds the documents.
 
     \b
     Example:
       briefgen init 会议材料 && cd 会议材料 && briefgen build
+      briefgen init 会议材料 --office 白沙街道 --period 2023年 --yes
     """
-    from .scaffold import init_folder
+    from .scaffold import init_folder, meeting_name, sample_defaults
     from .templating import builtin_dir
 
-    created = init_folder(folder, sample_data_path(), builtin_dir())
+    if not yes and _stdin_is_terminal():
+        from .model import plan_period, period_year
+
+        sample = sample_defaults(sample_data_path())
+        office = office or click.prompt("The office's name (issuer)", default=sample["office"])
+        period = period or click.prompt("The period the figures cover", default=sample["period"])
+        year = period_year(period, None) or period_year(sample["period"], None)
+        meeting = meeting or click.prompt("The meeting the handout pack is for", default=meeting_name(office, plan_period(period, year)))
+    created = init_folder(folder, sample_data_path(), builtin_dir(), office=office, period=period, meeting=meeting)
     for path in created:
         click.echo(f"created {path}")
+
+
+def _stdin_is_terminal() -> bool:
+    """Whether a person can answer prompts (not a script, a pipe or a test runner)."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def sample_data_path() -> Path:

@@ -31,14 +31,11 @@ _TABLE_KEYS = ("file", "sheet", "columns")
 
 
 def report_year(data: Any) -> int | None:
-    """The report's year as the data file gives it (``report.year``, else the year of ``report.date``), or None.
+    """The year the tables' deadlines that name none (年内) fall in, as the data file gives it, or None: the plan's
+    year, by ``model.deadline_year``, the rule the model uses too."""
+    from .model import deadline_year
 
-    The rule is ``values.report_year``, the one the model uses too.
-    """
-    meta = data.get("report") if isinstance(data, dict) else None
-    if not isinstance(meta, dict):
-        return None
-    return values.report_year(meta.get("year"), meta.get("date"))
+    return deadline_year(data)  # the plan's year: the next one after a whole year's report
 
 
 def _table_spec(value: Any, key: str, base: Path, sources: SourceMap, problems: list[Problem]) -> dict | None:
@@ -115,6 +112,7 @@ def gather(data_path: str | Path, indicators: str | Path | None = None, tasks: s
     for kind, spec in specs.items():
         table = _read_table(kind, spec, columns, year)
         problems.extend(table.problems)
+        sources.warnings.extend(table.warnings)
         if kind == INDICATORS:
             if INDICATORS in table.data:
                 data[INDICATORS] = table.data[INDICATORS]
@@ -191,7 +189,7 @@ def _validate_tables(data: dict, sources: SourceMap, year: int) -> list[Problem]
     return []
 
 
-def validate_files(paths: list[str | Path], year: int | None = None) -> list[Problem]:
+def validate_files(paths: list[str | Path], year: int | None = None, warnings: list[Problem] | None = None) -> list[Problem]:
     """Check each file and return every problem found, in file order (an empty list: all good).
 
     A YAML/JSON data file goes through the whole model (with the tables its ``sources:`` names); an .xlsx/.csv
@@ -207,6 +205,8 @@ def validate_files(paths: list[str | Path], year: int | None = None) -> list[Pro
                 table_year = year or date.today().year
                 table = read_tables(path, year=table_year)
                 problems.extend(table.problems)
+                if warnings is not None:
+                    warnings.extend(table.warnings)
                 if table.data:
                     problems.extend(_validate_tables(table.data, table.sources, table_year))
                 continue

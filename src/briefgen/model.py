@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from . import limits, values
 from .errors import DataError, Location, Problem
@@ -92,6 +92,13 @@ class Indicator(_Model):
     value_text: str | None = Field(default=None, description="the value as written in the source, for display")
     yoy_text: str | None = None
     owner: str | None = Field(default=None, description="the department that answers for the figure (its brief lists it)")
+    group: str | None = Field(default=None, description="the group heading it stands under, e.g. 招商引资 (a section row of the table)")
+
+    @field_validator("group")
+    @classmethod
+    def _group_unnumbered(cls, v: str | None) -> str | None:
+        # The template numbers the group rows itself; "二、招商引资" is stored as 招商引资.
+        return None if v is None else (values.strip_numbering(v) or None)
 
     @field_validator("value", "target", mode="before")
     @classmethod
@@ -230,14 +237,109 @@ class TaskSection(_Section):
 
 
 class Plan(_Model):
-    """The second half year: an introduction and the sections of lead tasks."""
+    """The coming period's plan (the second half year, the next year, the next quarter): an introduction and the
+    sections of lead tasks."""
 
     intro: str = ""
+    period: str | None = Field(default=None, description="the period the plan covers as titles say it, e.g. 下半年, "
+                                                         "2024年, 四季度 (default: the one after report.period)")
     sections: list[TaskSection] = []
 
     @property
     def tasks(self) -> list[Task]:
         return [t for s in self.sections for t in s.tasks]
+
+
+# ---- periods: what the report's figures cover, and what its plan covers, as titles say them ----------------------
+
+_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+_MONTH = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_RANGE = re.compile(_MONTH + r"\s*月?\s*[-—–~～至到－]\s*" + _MONTH + r"\s*月")
+_QUARTER = re.compile(r"(前三|[一二三四1-4])\s*季度")
+_YEAR = re.compile(r"(\d{4})\s*年")
+
+
+def period_end(period: str) -> int | None:
+    """The last month a period covers: 2022年1—6月, 上半年, 二季度 -> 6; 2023年, 全年, 1-12月 -> 12; 前三季度 -> 9;
+    None when the wording names no span (the plan's period then names only the year)."""
+    text = period.strip()
+    if m := _RANGE.search(text):
+        end = m.group(2)
+        return int(end) if end.isdigit() else _CN_MONTH.get(end)
+    if "上半年" in text:
+        return 6
+    if "下半年" in text or "全年" in text or "年度" in text:
+        return 12
+    if m := _QUARTER.search(text):
+        return {"前三": 9, "一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}[m.group(1)]
+    if _YEAR.fullmatch(text) or re.fullmatch(r"\d{4}", text):
+        return 12  # "2023年": the whole year
+    return None
+
+
+def period_year(period: str, fallback: int | None) -> int | None:
+    """The year a period names (2023年 in 2023年1—12月), else ``fallback`` (the report's year)."""
+    m = _YEAR.search(period) or re.fullmatch(r"(\d{4})", period.strip())
+    return int(m.group(1)) if m else fallback
+
+
+def review_period(period: str, year: int | None) -> str:
+    """The reviewed period as a title says it: 2022年上半年, 2023年, 2023年一季度, 2023年前三季度."""
+    end = period_end(period)
+    y = period_year(period, year)
+    words = {6: "上半年", 12: "", 3: "一季度", 9: "前三季度"}
+    if end in words and y is not None and (end != 3 or "季" in period or _RANGE.search(period)):
+        return f"{y}年{words[end]}"
+    return period
+
+
+def plan_period(period: str, year: int | None, given: str | None = None) -> str:
+    """The period a plan covers, as a title says it: after 1—6月 the same year's 下半年, after a whole year the next
+    year, after 一季度 the 二季度, after 前三季度 the 四季度; else the report's year. ``given`` (plan.period) wins;
+    it is prefixed with the year when it names none (下半年 -> 2022年下半年)."""
+    y = period_year(period, year)
+    if given:
+        return given if (_YEAR.search(given) or y is None) else f"{y}年{given}"
+    end = period_end(period)
+    if y is None:
+        return {6: "下半年", 3: "二季度", 9: "四季度"}.get(end, "")
+    if end == 12:
+        return f"{y + 1}年"
+    return f"{y}年" + {6: "下半年", 3: "二季度", 9: "四季度"}.get(end, "")
+
+
+def deadline_year(data: Any) -> int | None:
+    """The year of a deadline that names none (年内, 12月底前) in ``data`` (the plain data): the plan's year, which is
+    the report's year (``values.report_year``), or the next one after a whole year's report (2023年 -> 2024), or the
+    year ``plan.period`` names. None when the data gives no year."""
+    meta = data.get("report") if isinstance(data, dict) else None
+    if not isinstance(meta, dict):
+        return None
+    year = values.report_year(meta.get("year"), meta.get("date"))
+    plan = data.get("plan")
+    given = plan.get("period") if isinstance(plan, dict) else None
+    if isinstance(given, str) and (m := _YEAR.search(given)):
+        return int(m.group(1))
+    period = meta.get("period")
+    if year is None or not isinstance(period, str) or isinstance(given, str):
+        return year
+    return period_year(period, year) + 1 if period_end(period) == 12 else year
+
+
+TITLE_FIELDS = ("issuer", "year", "period", "plan", "department")
+_FIELD = re.compile(r"\{([^{}]*)\}")
+
+
+def check_title(text: str) -> str:
+    """A title given in the data, briefgen.toml or --title: its {fields} must be known (ValueError otherwise)."""
+    text = text.strip()
+    if not text:
+        raise ValueError("a title is empty; write the title, or leave the entry out for the default")
+    for field in _FIELD.findall(text):
+        if field not in TITLE_FIELDS:
+            raise ValueError(f"unknown field {{{field}}} in the title {text!r}; use {{issuer}}, {{year}}, {{period}}, "
+                             "{plan} or {department}, or write the title out")
+    return text
 
 
 class Department(_Model):
@@ -256,10 +358,34 @@ class Report(_Model):
     review: Review = Review()
     plan: Plan = Plan()
     departments: list[Department] = []
+    titles: dict[str, Annotated[str, AfterValidator(check_title)]] = Field(
+        default={}, description="a title per template (tasks, summary, review, department …), with {issuer} {year} "
+                                "{period} {plan} {department} filled in")
 
     @property
     def meta(self) -> Meta:
         return self.report
+
+    @property
+    def plan_period(self) -> str:
+        """The period the plan covers, as titles say it: 2022年下半年 (after 2022年1—6月), 2024年 (after 2023年),
+        or ``plan.period``."""
+        return plan_period(self.report.period, self.report.report_year, self.plan.period)
+
+    @property
+    def review_period(self) -> str:
+        """The period the review looks back on, as titles say it: 2022年上半年, 2023年."""
+        return review_period(self.report.period, self.report.report_year)
+
+    def title_for(self, template: str, default: str, department: str | None = None) -> str:
+        """The title of ``template``'s document: the one given for it (``titles`` of the data, briefgen.toml or
+        --title), its fields filled in, else ``default``."""
+        text = self.titles.get(template)
+        if not text:
+            return default
+        fields = {"issuer": self.report.issuer, "year": str(self.report.report_year), "period": self.report.period,
+                  "plan": self.plan_period, "department": department or ""}
+        return _FIELD.sub(lambda m: fields.get(m.group(1), m.group(0)), text)
 
     @property
     def light_counts(self) -> Tally | None:
@@ -342,8 +468,7 @@ def validate(data: Any, sources: "SourceMapLike") -> Report:
     """Validate plain data into a Report, or raise DataError listing every problem with its location."""
     if not isinstance(data, dict):
         raise DataError([Problem(sources.locate(()), "", "the file must hold a mapping with a `report:` section at the top")])
-    meta = data.get("report")
-    year = values.report_year(meta.get("year"), meta.get("date")) if isinstance(meta, dict) else None
+    year = deadline_year(data)
     try:
         return Report.model_validate(_number_tasks(data), context={"year": year})
     except ValidationError as exc:
@@ -379,7 +504,7 @@ class SourceMapLike:  # pragma: no cover - typing aid
 def doubts(report: Report, sources: "SourceMapLike") -> list[Problem]:
     """Things that are valid but probably wrong, for the user to check: a deadline before the
     report's own date, a figure or task listed twice. Each names where it stands."""
-    found: list[Problem] = []
+    found: list[Problem] = list(getattr(sources, "warnings", []))  # what the loaders doubted, at its cell
     seen: dict[str, int] = {}
     for i, ind in enumerate(report.indicators):
         path = ("indicators", i, "name")

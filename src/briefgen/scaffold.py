@@ -1,6 +1,7 @@
 """`briefgen init`: a working folder to start from, and `briefgen.toml`, the folder's settings.
 
-In: a destination folder, the sample data file and the built-in template folder.
+In: a destination folder, the sample data file, the built-in template folder, and the office's own name, period
+and meeting when given (``init_folder(…, office=, period=, meeting=)``: the sample is made the office's own).
 Out: ``briefgen.toml`` (commented in Chinese and English), ``data/report.yaml`` (the sample data),
 ``data/指标.xlsx`` and ``data/任务.xlsx`` (the sample's indicators and tasks as staff keep them in Excel: a merged
 title row, a heading row, a merged row per task section), and ``templates/`` with one built-in template to edit.
@@ -60,6 +61,9 @@ out = "out"
 
 # 输出格式：docx、pdf，或两者 · Output formats: docx, pdf, or both.
 formats = ["docx", "pdf"]
+
+# 会议材料（briefgen pack）：封面上的会议名称等 · The handout pack (briefgen pack): the meeting on its cover and more.
+{pack}
 
 # 表头对照（可选）：表格表头与 briefgen 认得的不同时，写明"我们的表头" = "你的表头"。须放在文件末尾。
 # Column headings (optional): when a table's headings differ from the ones briefgen knows, map ours to yours.
@@ -173,7 +177,16 @@ def indicator_workbook(report: Any):
     cols.append(("备注", 24, "left", lambda i, n: i.note))
     meta = report.report
     wb, ws = _sheet(f"{meta.issuer}{meta.period}主要经济指标完成情况", [c[0] for c in cols], [c[1] for c in cols], None)
+    st = _styles()
+    group, groups = None, 0
     for n, ind in enumerate(inds, start=1):
+        if ind.group and ind.group != group:  # a merged "二、招商引资" row before each group, as staff's sheets have
+            groups += 1
+            ws.append([f"{_cn(groups)}、{ind.group}"])
+            r = ws.max_row
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(cols))
+            ws.cell(row=r, column=1).font, ws.cell(row=r, column=1).alignment = st["section"], st["left"]
+        group = ind.group
         _body_row(ws, [get(ind, n) for _, _, _, get in cols], [c[2] for c in cols])
     return wb
 
@@ -183,7 +196,7 @@ def task_workbook(report: Any):
     with a merged "（一）…" row before each section."""
     meta = report.report
     headings = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
-    wb, ws = _sheet(f"{meta.issuer}{meta.year or meta.date.year}年下半年重点工作任务分解表", headings, [6, 70, 18, 28, 16], None)
+    wb, ws = _sheet(report.title_for("tasks", f"{meta.issuer}{report.plan_period}重点工作任务分解表"), headings, [6, 70, 18, 28, 16], None)
     st = _styles()
     n = 0
     for si, section in enumerate(report.plan.sections, start=1):
@@ -250,8 +263,82 @@ def _pick_template(builtin_templates: Path) -> Path | None:
     return found[0] if found else None
 
 
-def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: str | Path) -> list[Path]:
-    """Make a working folder in ``dest``; returns the files created. Refuses to overwrite any file."""
+def sample_defaults(sample_data: str | Path) -> dict[str, str]:
+    """What ``init`` asks for, as the sample data has it: the office (issuer), the period and the meeting."""
+    from .inputs import load_report_data
+    from .model import validate
+
+    report = validate(*load_report_data(Path(sample_data)))
+    return {"office": report.report.issuer, "period": report.report.period, "meeting": meeting_name(report.report.issuer, report.plan_period)}
+
+
+def meeting_name(office: str, plan: str) -> str:
+    """The meeting a pack is for, by default: 前江街道2022年下半年工作部署会."""
+    return f"{office}{plan}工作部署会"
+
+
+def _own_sample(text: str, report: Any, office: str | None, period: str | None) -> str:
+    """The sample data's YAML made the office's own: its name for the sample issuer's, the period given (the sample's
+    years moved to the period's year, dates and deadlines with them) and a title to match."""
+    from .model import period_end, period_year, plan_period, review_period
+
+    meta = report.report
+    office = (office or "").strip() or meta.issuer
+    period = (period or "").strip() or meta.period
+    if office == meta.issuer and period == meta.period:
+        return text
+    old_year = meta.report_year
+    new_year = period_year(period, old_year)
+    old_plan = old_year + (1 if period_end(meta.period) == 12 else 0)
+    new_plan = new_year + (1 if period_end(period) == 12 else 0)  # a whole year's report plans the next year
+
+    def moved(part: str, old: int, new: int) -> str:
+        return re.sub(rf"(?<!\d){old}(?=年|-\d\d-\d\d)", str(new), part) if old != new else part
+
+    # the years of the review and the report's own move to the period's year, the plan's to the plan's year
+    head, plan_key, plan = re.split(r"(?m)^(plan:)", text, maxsplit=1) if re.search(r"(?m)^plan:", text) else (text, "", "")
+    text = moved(head, old_year, new_year) + plan_key + moved(plan, old_plan, new_plan)
+    text = re.sub(rf"(?m)^(\s*year:\s*){old_year}\s*$", rf"\g<1>{new_year}", text, count=1)
+    if new_plan != new_year:  # reported after the year it reviews: dated in the plan's year
+        text = re.sub(r"(?m)^(\s*date:\s*)\d{4}-\d\d-(\d\d)\s*$", rf"\g<1>{new_plan}-01-\g<2>", text, count=1)
+    text = text.replace(meta.issuer, office)
+    text = re.sub(r"(?m)^(\s*period:\s*).*$", lambda m: m.group(1) + _yaml_text(period), text, count=1)
+    looked_back, ahead = review_period(period, new_year), plan_period(period, new_year)
+    if ahead.startswith(f"{new_year}年") and looked_back.startswith(f"{new_year}年"):
+        ahead = ahead[len(f"{new_year}年"):] or ahead  # 2022年上半年工作总结和下半年工作思路
+    title = f"{office}{looked_back}工作总结和{ahead}工作思路"
+    text = re.sub(r"(?m)^(\s*title:\s*).*$", lambda m: m.group(1) + _yaml_text(title), text, count=1)
+    note = f"# Made by `briefgen init` for {office} from briefgen's sample data: put your own figures, sections and tasks here.\n"
+    return note + text
+
+
+def _toml_text(value: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _yaml_text(value: str) -> str:
+    """A one-line YAML scalar: plain when YAML reads it back as the same text, else double-quoted."""
+    import json
+
+    import yaml
+
+    try:
+        if yaml.safe_load(value) == value and "#" not in value:
+            return value
+    except yaml.YAMLError:
+        pass
+    return json.dumps(value, ensure_ascii=False)
+
+
+def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: str | Path, office: str | None = None,
+                period: str | None = None, meeting: str | None = None) -> list[Path]:
+    """Make a working folder in ``dest``; returns the files created. Refuses to overwrite any file.
+
+    ``office``, ``period`` (the period the figures cover, e.g. 2024年1—6月 or 2023年) and ``meeting`` (the pack's
+    cover) make the sample the office's own; left out, the sample is copied as it is."""
     from .inputs import load_report_data
     from .model import validate
 
@@ -263,6 +350,18 @@ def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: st
     data_name = "report" + (sample_data.suffix.lower() if sample_data.suffix.lower() in (".yaml", ".yml", ".json") else ".yaml")
     raw, sources = load_report_data(sample_data)
     report = validate(raw, sources)
+    sample_bytes = sample_data.read_bytes()
+    if (office or period) and data_name != "report.json":
+        import tempfile
+
+        from .textfile import decode_text
+
+        text = _own_sample(decode_text(sample_bytes, str(sample_data)), report, office, period)
+        if text.encode("utf-8") != sample_bytes:
+            sample_bytes = text.encode("utf-8")
+            with tempfile.TemporaryDirectory() as tmp:  # the office's data must load as the sample does
+                (Path(tmp) / data_name).write_bytes(sample_bytes)
+                report = validate(*load_report_data(Path(tmp) / data_name))
     template = _pick_template(builtin_templates)
 
     config = dest / CONFIG_NAME
@@ -277,7 +376,7 @@ def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: st
 
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "data").mkdir(exist_ok=True)
-    shutil.copyfile(sample_data, data_file)
+    write_atomic(data_file, sample_bytes)
     written = write_excel_samples(report, dest / "data")
     if template and template_copy:
         template_copy.parent.mkdir(exist_ok=True)
@@ -285,5 +384,8 @@ def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: st
     rel = lambda p: p.relative_to(dest).as_posix()  # noqa: E731
     indicators = f'indicators = "data/{INDICATOR_BOOK}"' if report.indicators else f'# indicators = "data/{INDICATOR_BOOK}"'
     tasks = f'tasks = "data/{TASK_BOOK}"' if report.plan.tasks else f'# tasks = "data/{TASK_BOOK}"'
-    config.write_text(CONFIG_TEMPLATE.format(data=rel(data_file), indicators=indicators, tasks=tasks), encoding="utf-8")
+    meeting = (meeting or "").strip()
+    example = meeting or meeting_name(report.report.issuer, report.plan_period)
+    pack = f'[pack]\nmeeting = {_toml_text(meeting)}' if meeting else f'# [pack]\n# meeting = {_toml_text(example)}'
+    config.write_text(CONFIG_TEMPLATE.format(data=rel(data_file), indicators=indicators, tasks=tasks, pack=pack), encoding="utf-8")
     return [config, data_file, *written] + ([template_copy] if template_copy else [])

@@ -1,6 +1,7 @@
 """The jobs: the only part of briefgen that writes documents.
 
     build(settings)            the documents of one report (build.py)
+    check(settings)            everything build does but the writing: `briefgen validate` (build.py)
     batch(settings, ...)       one brief per department, on every core (batch.py)
     pack(settings)             the meeting handout: cover, contents, parts, one DOCX and one PDF (pack.py)
     verify(folder)             re-hash a folder against its manifest.json (manifest.py)
@@ -11,9 +12,9 @@ locked output folder, archiving) is in ``common``; safe file names in ``names``.
 """
 
 from .batch import batch
-from .build import build
+from .build import build, check
 from .manifest import verify
 from .pack import pack
 from .results import Failure, JobResult, OutputFile
 
-__all__ = ["build", "batch", "pack", "verify", "JobResult", "OutputFile", "Failure"]
+__all__ = ["build", "check", "batch", "pack", "verify", "JobResult", "OutputFile", "Failure"]

@@ -19,7 +19,8 @@ from typing import Any, Callable
 
 from ..errors import BriefgenError, Location, Problem
 from ..settings import Settings
-from .common import Clock, OutputFolder, archival, write_previews, load_inputs, missing_warning, report_fields
+from .common import (Clock, OutputFolder, archival, load_inputs, missing_warning, report_fields, stand_in_note, with_titles,
+                     write_previews)
 from .manifest import recipe_key, unchanged
 from .names import Named, clean_part, file_name, unique_names
 from .results import Failure, JobResult, OutputFile
@@ -157,7 +158,7 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
     with clock.stage("load"):
         inputs = load_inputs(settings)
     result.warnings.extend(inputs.doubts)
-    report = inputs.report
+    report = inputs.report = with_titles(inputs.report, settings.titles, template, "")
     from ..templating import template_info
 
     info = template_info(template, tuple(settings.template_dirs))
@@ -273,6 +274,8 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
             with clock.stage("write"):
                 result.manifest = out.finish(inputs.files)
         result.warnings.extend(missing_warning(missing))
+        if any(o.format == "pdf" and o.status != "unchanged" for o in result.outputs):
+            result.notes.extend(stand_in_note(inputs.theme))
     result.outputs.sort(key=lambda o: (o.unit or "", o.format))
     result.timings = clock.total()
     return result

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..errors import BriefgenError, Location, Problem
 from ..settings import Settings
-from .common import Clock, OutputFolder, archival, write_previews, doc_warnings, load_inputs, missing_warning, report_fields
+from .common import (Clock, OutputFolder, archival, doc_warnings, load_inputs, missing_warning, report_fields, stand_in_note,
+                     with_titles, write_previews)
 from .manifest import recipe_key, unchanged
 from .names import Named, file_name, unique_names
 from .results import JobResult, OutputFile
@@ -50,8 +51,16 @@ class SingleFile:
         return {"sha256": sha256(data), "size": len(data), **entry}
 
 
-def build(settings: Settings) -> JobResult:
-    """Build the documents of ``settings`` (see Settings); raises BriefgenError before writing anything on bad input."""
+def check(settings: Settings) -> JobResult:
+    """`briefgen validate`: everything ``build`` does with ``settings`` but the writing: the same inputs (briefgen.toml
+    included), templates rendered, documents laid out, the same warnings, the same errors (--strict too). Its
+    ``outputs`` are the files a build would write (status "checked"); no file or folder is touched."""
+    return build(settings, write=False)
+
+
+def build(settings: Settings, write: bool = True) -> JobResult:
+    """Build the documents of ``settings`` (see Settings); raises BriefgenError before writing anything on bad input.
+    With ``write`` False nothing is written and every document is made afresh (``check``)."""
     from ..compose import make_document
     from ..render import render_document
     from ..templating import template_info
@@ -62,6 +71,9 @@ def build(settings: Settings) -> JobResult:
         inputs = load_inputs(settings)
     result.warnings.extend(inputs.doubts)
     templates = [_single_template(settings)] if settings.output else list(dict.fromkeys(settings.templates))
+    inputs.report = with_titles(inputs.report, settings.titles, templates[0] if len(templates) == 1 else None,
+                                f"--title: {len(templates)} documents are built ({', '.join(templates)}); say which one the "
+                                "title is for, e.g. --title tasks=TEXT")
     folder = Path(settings.output).parent if settings.output else Path(settings.out)
     formats = tuple(settings.formats)
 
@@ -84,7 +96,7 @@ def build(settings: Settings) -> JobResult:
     data_json = inputs.report.model_dump_json()
     reference = settings.reference_docx if "docx" in formats else None
 
-    with (OutputFolder(folder, settings.force) if not settings.output else SingleFile()) as out:
+    with (OutputFolder(folder, settings.force) if write and not settings.output else SingleFile()) as out:
         if out.stale:
             result.notes.append(f"removed {len(out.stale)} temporary file(s) an interrupted run left in {folder}")
         pending: list[tuple[Path, bytes]] = []
@@ -130,10 +142,16 @@ def build(settings: Settings) -> JobResult:
                     "missing": "".join(sorted(rendered.missing)),
                 })
                 pending.append((folder / name, data))
-                result.outputs.append(OutputFile(folder / name, template, fmt, "built", entry["pages"], entry["scale"], sha256=entry["sha256"]))
+                result.outputs.append(OutputFile(folder / name, template, fmt, "built" if write else "checked", entry["pages"],
+                                                 entry["scale"], sha256=entry["sha256"]))
         result.warnings.extend(missing_warning(missing))
+        if any(o.format == "pdf" and o.status != "unchanged" for o in result.outputs):
+            result.notes.extend(stand_in_note(inputs.theme))
         if settings.strict and result.warnings:
             raise BriefgenError(*(f"{w} (an error with --strict)" for w in result.warnings))
+        if not write:
+            result.timings = clock.total()
+            return result
         with clock.stage("write"):
             from ..outputs import write_all
 

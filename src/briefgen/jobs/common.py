@@ -3,6 +3,7 @@ of a set of files into an output folder under its lock, with the manifest."""
 
 from __future__ import annotations
 
+import re
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -67,6 +68,57 @@ def load_inputs(settings: Settings) -> Inputs:
     hashed = {role_path: file_sha256(Path(role_path)) for role_path, role in files.items() if role in ("template", "theme", "reference")}
     common = recipe_key(__version__, hashed, settings.mark, settings.archive, theme.name)
     return Inputs(report, doubts, theme, files, common)
+
+
+_KEYED_TITLE = re.compile(r"^([A-Za-z0-9_.-]+)=(.+)$", re.S)
+
+
+def title_options(given: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """``--title`` values -> {template: title}: ``tasks=…`` names the template, a bare title is keyed "" (the one
+    document built). Raises BriefgenError for a title with an unknown {field}."""
+    from ..model import check_title
+
+    out: dict[str, str] = {}
+    for value in given:
+        m = _KEYED_TITLE.match(value.strip())
+        template, text = (m.group(1).removesuffix(".xml.j2"), m.group(2)) if m else ("", value)
+        try:
+            out[template] = check_title(text)
+        except ValueError as exc:
+            raise BriefgenError(f"--title: {exc}") from None
+    return out
+
+
+def with_titles(report, titles: dict[str, str], single: str | None, several: str):
+    """The report with the titles of briefgen.toml and --title over its own ``titles``; the title keyed "" goes to
+    ``single`` (the one document made), and without one it is refused with ``several`` (the message)."""
+    given = dict(titles)
+    lone = given.pop("", None)
+    if lone is not None:
+        if single is None:
+            raise BriefgenError(several)
+        given[single] = lone
+    if not given:
+        return report
+    return report.model_copy(update={"titles": {**report.titles, **given}})
+
+
+def stand_in_note(theme) -> list[str]:
+    """One note for the run when the PDFs draw the bundled Noto fonts in place of the official faces the theme
+    names (仿宋, 楷体, 小标宋, 黑体) because this machine lacks them; nothing when the office's fonts were found."""
+    from ..fonts import shared_fontset
+
+    fonts = shared_fontset(theme, "")
+    stood: dict[str, list[str]] = {}  # free font -> the faces it stands in for
+    for r in fonts.report(""):
+        wanted = theme.font(r.role).docx
+        if r.source == "bundled" and wanted and "Noto" not in wanted and wanted not in stood.get(r.family, []):
+            stood.setdefault(r.family, []).append(wanted)
+    if not stood:
+        return []
+    listing = "; ".join(f"{family} for {'、'.join(faces)}" for family, faces in stood.items())
+    return [f"this machine lacks the official fonts, so the PDFs use free stand-ins ({listing}); install those fonts, "
+            "or name their files under [fonts] in a theme (the DOCX names the official fonts either way)"]
 
 
 def report_fields(report) -> dict[str, str]:

@@ -20,7 +20,8 @@ from pathlib import Path
 from .. import ir
 from ..errors import BriefgenError, Location, Problem
 from ..settings import Settings
-from .common import Clock, OutputFolder, archival, write_previews, doc_warnings, load_inputs, missing_warning, report_fields
+from .common import (Clock, OutputFolder, archival, doc_warnings, load_inputs, missing_warning, report_fields, stand_in_note,
+                     with_titles, write_previews)
 from .manifest import recipe_key, unchanged
 from .names import Named, file_name, unique_names
 from .results import JobResult, OutputFile
@@ -54,7 +55,7 @@ def pack_context(settings: Settings, report) -> Pack:
 
     m = report.report
     p = settings.pack
-    return Pack(p.meeting or f"{m.issuer}{m.report_year}年下半年工作部署会", p.date or fmt_date(m.date), p.venue,
+    return Pack(p.meeting or f"{m.issuer}{report.plan_period}工作部署会", p.date or fmt_date(m.date), p.venue,
                 p.mark or settings.mark, p.number)
 
 
@@ -122,6 +123,9 @@ def pack(settings: Settings) -> JobResult:
     with clock.stage("load"):
         inputs = load_inputs(settings)
     result.warnings.extend(inputs.doubts)
+    inputs.report = with_titles(inputs.report, settings.titles, None,
+                                "--title: a pack has several parts; say which part the title is for, e.g. --title tasks=TEXT "
+                                "(the cover's title is --meeting)")
     report, theme = inputs.report, inputs.theme
     ctx = pack_context(settings, report)
     dirs = tuple(settings.template_dirs)
@@ -204,6 +208,8 @@ def pack(settings: Settings) -> JobResult:
                 whole = ir.Document(meta, tuple(blocks), template="pack")
                 files["docx"] = docx_bytes(whole, theme, reference)
         result.warnings.extend(missing_warning(missing))
+        if "pdf" in formats:
+            result.notes.extend(stand_in_note(theme))
         if settings.strict and result.warnings:
             raise BriefgenError(*(f"{w} (an error with --strict)" for w in result.warnings))
         with clock.stage("write"):

@@ -147,6 +147,7 @@ class TableData:
     data: dict = field(default_factory=dict)
     sources: SourceMap | None = None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # doubtful values, each at its cell: read, but to be checked
 
 
 def _ref(sheet_name: str | None, row: int, col: int) -> str:
@@ -796,12 +797,19 @@ _NAME_UNIT = re.compile(r"[(（]([^()（）]+)[)）]\s*$")
 _ESTIMATE_MARK = re.compile(r"^\s*(?:预计|约)\s*|\s*[(（]?\s*预计\s*[)）]?\s*$")
 
 
-def _indicators(table: Table, problems: list[Problem]) -> tuple[list[dict], SourceMap]:
+def _same_unit(written: str, unit: str) -> bool:
+    """Whether a unit written with the figure (3亿) agrees with the column's (亿元): the same, or one the other's start."""
+    return written == unit or unit.startswith(written) or written.startswith(unit)
+
+
+def _indicators(table: Table, problems: list[Problem], warnings: list[Problem] | None = None) -> tuple[list[dict], SourceMap]:
     name = table.sheet.file
     sources = SourceMap(name)
     sources.add((INDICATORS,), Location(name, cell=_ref(table.sheet.name, table.first_data_row, table.span[0] + 1)))
     out: list[dict] = []
+    warnings = [] if warnings is None else warnings
     caption = table.caption_unit
+    group: tuple[str, Location] | None = None
     for r in range(table.first_data_row, len(table.sheet.rows)):
         row = _Row(table, r)
         if _is_empty(row) or _is_footnote(row) or _is_total(row):
@@ -810,8 +818,12 @@ def _indicators(table: Table, problems: list[Problem]) -> tuple[list[dict], Sour
         if len(lone) == 1 and (unit := values.caption_unit(lone[0].value)):
             caption = unit  # a "单位：万元" row between blocks changes the unit below it
             continue
-        if _title_row(row) is not None:
-            continue  # a group heading such as "一、工业经济": indicators carry no section
+        heading = _title_row(row)
+        if heading is not None:
+            # A group heading such as "二、招商引资": the indicators below it stand in that group.
+            title = values.strip_numbering(heading.text)
+            group = (title, Location(name, cell=heading.ref)) if title else None
+            continue
         i = len(out)
         path = (INDICATORS, i)
         item: dict[str, Any] = {}
@@ -831,7 +843,10 @@ def _indicators(table: Table, problems: list[Problem]) -> tuple[list[dict], Sour
         else:
             _missing_formula(row, "name", problems)
 
+        if group is not None:
+            item["group"], spots["group"] = group
         value_unit = ""
+        about = None  # "约3亿": the figure read from a wording that only says it is about so much
         raw_value = row.raw("value")
         if raw_value is not None and not values.is_blank(raw_value):
             cell = row.cell("value")
@@ -843,7 +858,11 @@ def _indicators(table: Table, problems: list[Problem]) -> tuple[list[dict], Sour
                 try:
                     number, value_unit = values.parse_quantity(stripped)
                     item["value"] = number
-                    item["value_text"] = text
+                    if stripped == text:
+                        item["value_text"] = text
+                    # else the mark (预计, 约) is the estimate flag, shown as 预计; the figure is shown as a figure
+                    if text.startswith("约"):
+                        about = (text, number)
                 except ValueError:
                     problems.append(Problem(row.loc("value"), row.label("value"), f'"{raw_value}" is not a number'))
                     item["value"] = Decimal(0)
@@ -871,9 +890,22 @@ def _indicators(table: Table, problems: list[Problem]) -> tuple[list[dict], Sour
         if values.is_blank(unit):
             unit = ""
         heading_unit = table.columns["value"].unit if "value" in table.columns else ""
-        item["unit"] = unit or heading_unit or name_unit or value_unit or caption or ""
+        stated = unit or heading_unit or name_unit or caption or ""
+        item["unit"] = stated or value_unit
         if "unit" not in spots:
             spots["unit"] = row.loc("value") or row.loc("name")
+        if value_unit and stated and not _same_unit(value_unit, stated):
+            problems.append(Problem(row.loc("value"), row.label("value"),
+                                    f'"{raw_value}" is in {value_unit} but the unit of the row is {stated}; write the figure in {stated}'))
+        unit_cell = row.cell("unit")
+        if "unit" in table.columns and not item["unit"] and "name" in item and (unit_cell is None or unit_cell.blank):
+            warnings.append(Problem(row.loc("unit"), row.label("unit"),
+                                    f'empty: "{item["name"]}" has no unit; write its unit (亿元, %, 家 …), or — if the figure has none'))
+        if about is not None:
+            text, number = about
+            warnings.append(Problem(row.loc("value"), row.label("value"),
+                                    f'"{text}" was read as {number} {item["unit"]} marked 预计 (约 says it is an estimate); '
+                                    f"check the figure, or write {number} here and 预计 in the 备注 column"))
 
         if "yoy" in table.columns:
             got = _parse(row, "yoy", problems, lambda v: _percent_cell(row.cell("yoy"), v))
@@ -1144,7 +1176,7 @@ def read_tables(path: str | Path, kinds: Iterable[str] = (INDICATORS, TASKS), sh
             continue
         found_any = True
         if kind == INDICATORS:
-            items, sources = _indicators(table, result.problems)
+            items, sources = _indicators(table, result.problems, result.warnings)
             result.data[INDICATORS] = items
         else:
             sections, sources = _tasks(table, year, result.problems)
