@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench clean docs-images fuzz
+.PHONY: demo test bench clean docs-images fuzz windows-bundle
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ fuzz: $(STAMP)
 
 docs-images: $(STAMP)
 	$(BIN)/python tools/docs_images.py
+
+# dist/briefgen-windows.zip: briefgen's wheel and every dependency's win_amd64 wheels (CPython 3.11-3.13),
+# install.bat and 说明.txt, for an offline install on Windows (see docs/使用说明.md)
+windows-bundle: $(STAMP)
+	$(BIN)/python tools/windows_bundle.py
 
 clean:
 	rm -rf out build dist

@@ -1,0 +1,282 @@
+"""An offline install folder for Windows: `make windows-bundle` (python tools/windows_bundle.py).
+
+Writes dist/briefgen-windows/ and dist/briefgen-windows.zip:
+
+    briefgen-0.1.0-py3-none-any.whl   briefgen itself, built from this checkout
+    *.whl                             every dependency as Windows (win_amd64) wheels for CPython 3.11, 3.12, 3.13
+    install.bat                       double-click: pip installs briefgen from this folder, no network, then
+                                      shows `briefgen --help`
+    说明.txt                          what to do, in Chinese
+
+The wheels are fetched with `pip download --only-binary=:all: --platform win_amd64 --python-version 3.1x
+--implementation cp`, which evaluates environment markers (``colorama; platform_system == "Windows"``) for
+the machine it runs on, not for Windows; so every wheel's requirements are then evaluated for Windows and
+whatever is missing is fetched too, until each Python's whole tree is in the folder (``close``). The folder is
+checked the way pip on Windows would install from it (``missing``): a problem stops the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import email.parser
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from packaging.markers import default_environment
+from packaging.requirements import Requirement
+from packaging.tags import compatible_tags, cpython_tags
+from packaging.utils import canonicalize_name, parse_wheel_filename
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHONS = ("3.11", "3.12", "3.13")
+NAME = "briefgen-windows"
+GUIDE_NAME = "说明.txt"
+
+# ASCII only, CRLF line ends: cmd.exe reads a batch file in the console's code page (GBK on a Chinese Windows,
+# UTF-8 on some), so no character here may depend on it. pushd works from a network share too (cd /d does not);
+# every path is quoted or relative, so a folder such as "D:\会议 材料\briefgen-windows" is fine.
+INSTALL_BAT = r"""@echo off
+rem Install briefgen from this folder, with no network: double-click this file, or run it in a Command Prompt.
+rem It needs Python 3.11, 3.12 or 3.13 from python.org (the "py" launcher comes with it).
+setlocal
+pushd "%~dp0"
+if not exist "briefgen-*.whl" (
+  echo The wheels are not beside install.bat: extract the whole zip first ^(right-click, Extract All^), then run install.bat in the extracted folder.
+  goto done
+)
+set "PY="
+for %%V in (3.13 3.12 3.11) do (
+  if not defined PY (
+    py -%%V -c "pass" >nul 2>nul && set "PY=py -%%V"
+  )
+)
+if not defined PY (
+  python -c "import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))" >nul 2>nul && set "PY=python"
+)
+if not defined PY (
+  echo Python 3.11, 3.12 or 3.13 was not found. Install it from python.org ^(tick "Add python.exe to PATH"^), then run install.bat again.
+  goto done
+)
+echo Installing briefgen with %PY% from "%CD%"
+%PY% -m pip install --no-index --find-links . --upgrade briefgen
+if errorlevel 1 (
+  echo The installation failed: see the messages above.
+  goto done
+)
+echo.
+where briefgen >nul 2>nul
+if errorlevel 1 (
+  %PY% -m briefgen --help
+  echo.
+  echo briefgen is installed, but the folder of its command is not on PATH: type "%PY% -m briefgen" wherever the guide says "briefgen".
+) else (
+  briefgen --help
+)
+:done
+popd
+echo.
+if /i not "%~1"=="nopause" pause
+endlocal
+"""
+
+GUIDE_TXT = """\
+briefgen 离线安装包（Windows）
+================================
+
+本文件夹里是 briefgen 和它用到的全部程序包，安装时不需要联网。
+
+一、先装 Python（只需一次）
+  到 python.org 下载 Python 3.11、3.12 或 3.13 的 Windows 安装程序（64 位），运行时勾选
+  “Add python.exe to PATH”，再点 “Install Now”。单位电脑装不了的，请找信息管理员。
+
+二、安装 briefgen
+  1. 把整个压缩包解压（右键 → 全部解压缩）。路径里有空格、有中文都没有关系。
+  2. 双击解压出来的 install.bat。
+  3. 窗口最后显示 briefgen 的帮助（Usage: briefgen ……）就是装好了，按任意键关闭。
+     若提示 “is not on PATH”，以后凡是要输入 briefgen 的地方，改为输入 py -m briefgen。
+
+  也可以在“命令提示符”里进入本文件夹，输入：
+      py -m pip install --no-index --find-links . briefgen
+  用 pipx 的，输入：
+      pipx install --pip-args="--no-index --find-links ." {wheel}
+
+三、开始使用
+  打开“命令提示符”（开始菜单里搜 cmd），输入：
+      briefgen init 会议材料
+      cd 会议材料
+      briefgen build
+  生成的 Word 和 PDF 在 会议材料\\out 文件夹里。详细步骤见《使用说明》（docs/使用说明.md）。
+
+本安装包适用于 64 位 Windows 10 / 11，Python {pythons}。
+"""
+
+
+def windows_environment(python: str) -> dict[str, str]:
+    """The values environment markers see on 64-bit Windows under CPython ``python`` ("3.12")."""
+    env = default_environment()
+    env.update({
+        "implementation_name": "cpython",
+        "implementation_version": f"{python}.0",
+        "os_name": "nt",
+        "platform_machine": "AMD64",
+        "platform_python_implementation": "CPython",
+        "platform_release": "10",
+        "platform_system": "Windows",
+        "platform_version": "10.0.19045",
+        "python_full_version": f"{python}.0",
+        "python_version": python,
+        "sys_platform": "win32",
+    })
+    return env
+
+
+def windows_tags(python: str) -> set:
+    """The wheel tags pip accepts on 64-bit Windows under CPython ``python``."""
+    version = tuple(int(p) for p in python.split("."))
+    tags = set(cpython_tags(version, platforms=["win_amd64"]))
+    tags.update(compatible_tags(version, interpreter=f"cp{version[0]}{version[1]}", platforms=["win_amd64"]))
+    return tags
+
+
+def _wheels(folder: Path) -> list[tuple[str, object, Path, frozenset]]:
+    """(canonical name, version, path, tags) of every wheel in the folder."""
+    found = []
+    for path in sorted(folder.glob("*.whl")):
+        name, version, _, tags = parse_wheel_filename(path.name)
+        found.append((name, version, path, tags))
+    return found
+
+
+def requirements_of(wheel: Path) -> list[Requirement]:
+    """A wheel's Requires-Dist, as written (markers not yet evaluated)."""
+    with zipfile.ZipFile(wheel) as zf:
+        meta = next(n for n in zf.namelist() if n.endswith(".dist-info/METADATA") and n.count("/") == 1)
+        message = email.parser.Parser().parsestr(zf.read(meta).decode("utf-8"))
+    return [Requirement(r) for r in message.get_all("Requires-Dist") or []]
+
+
+def missing(folder: Path, root: str, python: str) -> list[str]:
+    """What pip on Windows under CPython ``python`` would lack installing ``root`` from the folder alone:
+    one line per requirement that no compatible wheel there satisfies (empty: the folder is complete)."""
+    env = windows_environment(python)
+    tags = windows_tags(python)
+    usable: dict[str, list] = {}
+    for name, version, path, wheel_tags in _wheels(folder):
+        if wheel_tags & tags:
+            usable.setdefault(name, []).append((version, path))
+    problems: list[str] = []
+    todo: list[tuple[Requirement, str]] = [(Requirement(root), "")]
+    done: set[tuple[str, str, frozenset]] = set()
+    while todo:
+        req, parent = todo.pop()
+        name = canonicalize_name(req.name)
+        key = (name, str(req.specifier), frozenset(req.extras))
+        if key in done:
+            continue
+        done.add(key)
+        choices = sorted((v for v in usable.get(name, []) if req.specifier.contains(v[0], prereleases=True)), reverse=True)
+        if not choices:
+            plain = req.name + (f"[{','.join(sorted(req.extras))}]" if req.extras else "") + str(req.specifier)  # no marker:
+            # pip would evaluate it for this machine, not for Windows
+            problems.append(f"Python {python}: no win_amd64 or pure-Python wheel for {plain}" + (f" (needed by {parent})" if parent else ""))
+            continue
+        _, path = choices[0]
+        extras = [""] + sorted(req.extras)  # a requirement's `extra == "…"` markers hold only for the extras asked for
+        for sub in requirements_of(path):
+            if sub.marker is None or any(sub.marker.evaluate({**env, "extra": e}) for e in extras):
+                todo.append((sub, path.name))
+    return sorted(set(problems))
+
+
+def pip_download(folder: Path, python: str, requirements: list[str]) -> None:
+    cmd = [sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--platform", "win_amd64",
+           "--python-version", python, "--implementation", "cp", "--dest", str(folder), *requirements]
+    subprocess.run(cmd, check=True)
+
+
+def close(folder: Path, root: str, pythons: tuple[str, ...], download=pip_download, rounds: int = 5) -> list[str]:
+    """Fetch what the folder lacks for Windows (requirements whose markers only Windows meets) until nothing
+    is missing; returns what is still missing after ``rounds`` tries (empty when complete)."""
+    for _ in range(rounds):
+        lacking = {python: missing(folder, root, python) for python in pythons}
+        if not any(lacking.values()):
+            return []
+        for python, lines in lacking.items():
+            wanted = sorted({line.split(" wheel for ", 1)[1].split(" (needed by ", 1)[0] for line in lines})
+            if wanted:
+                download(folder, python, wanted)
+    return [line for python in pythons for line in missing(folder, root, python)]
+
+
+def build_wheel(dest: Path) -> Path:
+    """briefgen's own wheel, built from this checkout into ``dest``."""
+    cmd = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(dest), str(ROOT)]
+    try:
+        import hatchling  # noqa: F401  (the build backend is here already: no need to fetch it)
+
+        cmd.insert(5, "--no-build-isolation")
+    except ImportError:
+        pass
+    subprocess.run(cmd, check=True)
+    return max(dest.glob("briefgen-*.whl"), key=lambda p: p.stat().st_mtime)
+
+
+def write_text_crlf(path: Path, text: str, encoding: str) -> None:
+    path.write_bytes(text.replace("\r\n", "\n").replace("\n", "\r\n").encode(encoding))
+
+
+def write_scripts(folder: Path, wheel_name: str, pythons: tuple[str, ...]) -> None:
+    """install.bat (ASCII, CRLF) and 说明.txt (UTF-8 with a BOM, which Notepad reads as UTF-8; CRLF)."""
+    write_text_crlf(folder / "install.bat", INSTALL_BAT, "ascii")
+    guide = GUIDE_TXT.format(wheel=wheel_name, pythons="、".join(pythons))
+    write_text_crlf(folder / GUIDE_NAME, guide, "utf-8-sig")
+
+
+def make_zip(folder: Path, target: Path) -> Path:
+    """The folder as one zip, its files under ``briefgen-windows/`` (names in UTF-8, as Windows' own
+    Extract All reads them)."""
+    tmp = target.with_name(target.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(folder.iterdir()):
+            zf.write(path, f"{folder.name}/{path.name}")
+    tmp.replace(target)
+    return target
+
+
+def bundle(out: Path, pythons: tuple[str, ...] = PYTHONS, download=pip_download) -> tuple[Path, Path]:
+    """Build the folder and its zip under ``out``; returns (folder, zip)."""
+    folder = out / NAME
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        wheel = build_wheel(Path(tmp))
+        shutil.copy2(wheel, folder / wheel.name)
+    for python in pythons:
+        download(folder, python, [str(folder / wheel.name)])
+    left = close(folder, "briefgen", pythons, download)
+    if left:
+        raise SystemExit("windows-bundle: the folder is incomplete for Windows:\n  " + "\n  ".join(left))
+    write_scripts(folder, wheel.name, pythons)
+    return folder, make_zip(folder, out / f"{NAME}.zip")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "dist", help="where briefgen-windows/ and its zip go")
+    parser.add_argument("--python", action="append", help="a CPython version to fetch wheels for (repeatable; default 3.11, 3.12, 3.13)")
+    args = parser.parse_args(argv)
+    pythons = tuple(args.python) if args.python else PYTHONS
+    folder, archive = bundle(args.out.resolve(), pythons)
+    wheels = _wheels(folder)
+    compiled = sorted({name for name, _, _, tags in wheels if any(t.platform != "any" for t in tags)})
+    print(f"{folder}: {len(wheels)} wheels for Python {', '.join(pythons)} on win_amd64; compiled: {', '.join(compiled)}")
+    print(f"{archive}: {archive.stat().st_size / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
