@@ -397,8 +397,11 @@ def test_page_size_margins_and_grid(built, official):
     pitch = int(val(grid, "linePitch"))
     text_height_twips = Mm(page.text_height_mm).twips
     assert text_height_twips // pitch == 22  # 22 lines a page, GB/T 9704
-    # the page number sits about below_text_mm under the text block
-    number_top_mm = section.footer_distance.mm + official.page_number.size_pt * 1.2 * 25.4 / 72
+    # the page number's dashes sit about below_text_mm under the text block: their top DASH_IN_LINE of the
+    # size above the footer line's foot (measured in LibreOffice: tests/test_print_quality.py)
+    from briefgen.writers.docx.writer import DASH_IN_LINE
+
+    number_top_mm = section.footer_distance.mm + official.page_number.size_pt * DASH_IN_LINE * 25.4 / 72
     assert abs((page.margin_bottom_mm - number_top_mm) - official.page_number.below_text_mm) < 0.5
 
 

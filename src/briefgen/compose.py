@@ -58,4 +58,9 @@ def make_document(report, template: str, template_dirs: tuple[Path, ...] = (), m
     context = {"report": report, "mark": mark or "", "warn": warn, **(extra or {})}
     markup, source = render(name, context, template_dirs)
     doc = parse(markup, source)
+    names = tuple((d.name, d.short or "") for d in getattr(report, "departments", ()) or ())
+    if names:  # the writers keep these whole in narrow columns, or use the short form (linebreak.name_joins)
+        import dataclasses
+
+        doc = dataclasses.replace(doc, names=names)
     return doc, [Problem(Location(name), "", m) for m in messages]

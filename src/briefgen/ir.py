@@ -158,6 +158,7 @@ class Document:
     page_numbers: bool = True  # a cover or a contents page shows none
     first_page: int = 1  # the number of the first page (a part of a pack continues the count)
     max_pages: int | None = None  # the template promises at most this many pages (type shrinks to keep it)
+    names: tuple[tuple[str, str], ...] = ()  # known names (departments) as (full, short or ""): never broken badly
 
     @property
     def page_budget(self) -> int | None:

@@ -6,6 +6,9 @@ so briefgen breaks lines itself:
 - no line starts with a closing or pausing mark (，。、；：？！）》」』”’％ …) and none ends with an
   opening mark (（《「『“‘);
 - a Latin word, a digit group (31.3, 9.5%, 220KV, 2022-07-29) or a dash/ellipsis pair is never split;
+- a figure keeps its magnitude and unit (31.3亿元, 4050万美元, 13万方, 11月底前: ``figure_interiors``);
+- a known name (a department) breaks only between its words, and only when it cannot start a line of
+  its own (``name_joins``: soft joins, used when a line has no other break);
 - lines are justified by spreading the slack over the gaps between units, never inside a Latin word.
 
 Input is a list of Pieces (text in one font at one size); output is Lines of Units. Pure Python,
@@ -14,7 +17,8 @@ no reportlab: the caller passes a ``measure(text, font, size)`` function.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+import re
 from typing import Callable
 
 # Marks that may not begin a line (closing brackets and quotes, pauses, stops, percent signs …).
@@ -49,6 +53,7 @@ class Unit:
     latin: bool = False
     parts: list["Unit"] | None = None  # a word whose look changes midway, drawn part by part
     join: bool = False  # inside a Chinese word: no line may start here (titles, see ``word_interiors``)
+    soft: bool = False  # between two words of a name: a line may start here only if nothing else fits
 
 
 @dataclass
@@ -93,13 +98,16 @@ def _tokens(text: str):
 
 
 def units_of(pieces: list[Piece], measure: Callable[[str, str, float], float],
-             interiors: frozenset[int] | set[int] = frozenset()) -> list[Unit | None]:
+             interiors: frozenset[int] | set[int] = frozenset(),
+             soft: frozenset[int] | set[int] = frozenset()) -> list[Unit | None]:
     """Pieces -> units; None marks a forced line break.
 
     ``interiors`` holds offsets (in the pieces' joined text) that lie inside a word: a unit starting
-    there is glued to the one before it.
+    there is glued to the one before it. A figure's magnitude and unit are always glued to it
+    (``figure_interiors``). ``soft`` offsets (between the words of a name) break only as a last resort.
     """
     out: list[Unit | None] = []
+    interiors = set(interiors) | figure_interiors("".join(p.text for p in pieces))
     offset = 0
     for piece in pieces:
         for tok, kind in _tokens(piece.text):
@@ -114,7 +122,7 @@ def units_of(pieces: list[Piece], measure: Callable[[str, str, float], float],
                 out[-1] = Unit(prev.text + tok, piece, prev.width + part.width, latin=True, parts=(prev.parts or [prev]) + [part])
                 continue
             out.append(Unit(tok, piece, measure(tok, piece.font, piece.size), space=kind == "space", latin=kind == "latin",
-                            join=start in interiors))
+                            join=start in interiors, soft=start in soft and start not in interiors))
     return out
 
 
@@ -265,11 +273,87 @@ def word_interiors(text: str, keep: tuple[str, ...] = ()) -> set[int]:
     return inside
 
 
-def can_break(before: Unit, after: Unit) -> bool:
-    """May a line end after ``before`` and the next begin with ``after``?"""
+# Magnitudes and units of measure that stay with the figure before them (31.3亿元, 4050万美元, 13万方,
+# 2022年, 11月底前): the longest that matches is taken. The 年/月/日 of dates are units too.
+_MAGNITUDE = "十百千万亿"
+_UNIT_WORDS = tuple(sorted((
+    "元 美元 港元 欧元 日元 英镑 人民币 平方米 平方公里 平方 立方米 立方 方 公里 千米 米 公顷 亩 吨 公斤 千克 克 "
+    "千瓦时 千瓦 兆瓦 瓦 度 伏 千伏 户 家 个 人次 人 名 位 件 次 套 项 起 岁 条 座 辆 所 倍 台 只 张 处 栋 幢 间 "
+    "期 批 届 号 场 宗 份 篇 册 本 块 根 株 棵 头 艘 架 班 轮 类 种 年 月底前 月底 月初 月中旬 月上旬 月下旬 月份 月 "
+    "日前 日 天 小时 分钟 周 季度 个月 个百分点 百分点 成"
+).split(), key=len, reverse=True))
+_FIGURE = re.compile(r"(?<![0-9.])[0-9]+(?:[.,][0-9]+)*[%‰]?")
+
+
+def figure_interiors(text: str) -> set[int]:
+    """Offsets inside a figure with its magnitude and unit (31.3亿元 -> the offsets of 亿 and 元), where no
+    line may start: a number never parts from its unit, in either format."""
+    out: set[int] = set()
+    for m in _FIGURE.finditer(text):
+        end = m.end()
+        while end < len(text) and text[end] in _MAGNITUDE:
+            end += 1
+        for word in _UNIT_WORDS:
+            if text.startswith(word, end):
+                end += len(word)
+                break
+        if end > m.end():
+            out.update(range(m.start() + 1, end))
+    return out
+
+
+def name_words(name: str) -> list[str]:
+    """A name cut into its words (经济发展办公室 -> 经济 发展 办公室); a one-character word joins the next
+    (姚江新城前江片区指挥部 -> … 前江 片区 …), so no line of a name starts or ends with a lone character."""
+    words: list[str] = []
+    pending = ""
+    for word in _cut(name):
+        word = pending + word
+        pending = ""
+        if len(word) < 2:
+            pending = word
+            continue
+        words.append(word)
+    if pending:
+        if words:
+            words[-1] += pending
+        else:
+            words.append(pending)
+    return words
+
+
+def _cut(text: str) -> list[str]:
+    try:
+        import rjieba
+    except ImportError:  # pragma: no cover - a dependency; a name is then one word
+        return [text]
+    return list(rjieba.cut(text))
+
+
+def name_joins(text: str, names: tuple[str, ...]) -> tuple[set[int], set[int]]:
+    """(hard, soft) offsets for the known ``names`` in ``text``: inside a word of a name no line may start;
+    between its words a line may start only when the name cannot start a line of its own."""
+    hard: set[int] = set()
+    soft: set[int] = set()
+    for name in sorted({n for n in names if n and len(n) > 1}, key=len, reverse=True):
+        start = text.find(name)
+        while start >= 0:
+            pos = start
+            for k, word in enumerate(name_words(name)):
+                if k:
+                    soft.add(pos)
+                hard.update(range(pos + 1, pos + len(word)))
+                pos += len(word)
+            start = text.find(name, start + len(name))
+    return hard, soft - hard
+
+
+def can_break(before: Unit, after: Unit, soft_ok: bool = False) -> bool:
+    """May a line end after ``before`` and the next begin with ``after``? (``soft_ok``: inside a name too,
+    between its words.)"""
     if after.space:
         return False  # break after the space instead, so it is dropped at the line's end
-    if after.join:
+    if after.join or (after.soft and not soft_ok):
         return False
     if after.text[0] in NO_START:
         return False
@@ -280,6 +364,13 @@ def can_break(before: Unit, after: Unit) -> bool:
     if before.latin and before.text[-1].isdigit() and after.text[0] in UNIT_AFTER_NUMBER:
         return False
     return True
+
+
+def _breakable_inside_word(before: Unit, after: Unit) -> bool:
+    """Whether a break would be allowed here but for a word's or figure's join."""
+    if not (after.join or after.soft):
+        return False
+    return can_break(before, replace(after, join=False, soft=False))
 
 
 def break_lines(units: list[Unit | None], width: float, first_indent: float = 0.0, fuzz: float = 0.01) -> list[Line]:
@@ -319,7 +410,7 @@ def _fill(seg: list[Unit], width: float, first_indent: float, fuzz: float) -> li
         avail = width - indent
         x = 0.0
         i = start
-        last_ok = None
+        last_ok = last_soft = last_inside = None
         while i < n:
             w = seg[i].width
             if x + w > avail + fuzz and i > start:
@@ -328,6 +419,10 @@ def _fill(seg: list[Unit], width: float, first_indent: float, fuzz: float) -> li
             i += 1
             if i < n and can_break(seg[i - 1], seg[i]):
                 last_ok = i
+            elif i < n and seg[i].soft and can_break(seg[i - 1], seg[i], soft_ok=True):
+                last_soft = i
+            if i < n and _breakable_inside_word(seg[i - 1], seg[i]):
+                last_inside = i
         forced = False
         if i >= n:
             end = n
@@ -335,6 +430,12 @@ def _fill(seg: list[Unit], width: float, first_indent: float, fuzz: float) -> li
             end = i
         elif last_ok is not None and last_ok > start:
             end = last_ok
+        elif seg[i].soft and can_break(seg[i - 1], seg[i], soft_ok=True):
+            end = i  # a name longer than the line: between its words
+        elif last_soft is not None and last_soft > start:
+            end = last_soft
+        elif last_inside is not None and last_inside > start and not _breakable_inside_word(seg[i - 1], seg[i]):
+            end, forced = last_inside, True  # a word or figure wider than the line: inside it, not before a stop
         else:
             end, forced = i, True  # nowhere allowed: break anyway rather than overflow
         line_units = seg[start:end]

@@ -61,6 +61,9 @@ class Body(_Part):
     caption_size_pt: Size = 14
     min_size_pt: Size = 12
     min_table_size_pt: Size = 9
+    # characters on a full body line (GB/T 9704: 28): both writers set the body a little tight to fit them
+    # (writers.shared.body_tracking); None sets the type at its own width
+    chars_per_line: float | None = Field(None, ge=4, le=200)
 
     @model_validator(mode="after")
     def _consistent(self) -> "Body":
@@ -137,6 +140,7 @@ class Theme(BaseModel):
             "size_pt": self.body.size_pt * scale,
             "line_pitch_pt": self.body.line_pitch_pt * scale,
             "table_size_pt": max(self.body.table_size_pt * scale, self.body.min_table_size_pt),
+            "chars_per_line": self.body.chars_per_line / scale if self.body.chars_per_line else None,
         })
         title = self.title.model_copy(update={"size_pt": self.title.size_pt * scale})
         headings = self.headings.model_copy(update={"sizes_pt": [s * scale for s in self.headings.sizes_pt]})

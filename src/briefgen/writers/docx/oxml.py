@@ -157,8 +157,10 @@ def set_run_props(
     size: Length | None = None,
     color: str | None = None,
     lang_east_asia: str | None = None,
+    tracking: Length | None = None,
 ) -> None:
-    """Set run properties. ``fonts`` is (latin, east_asian): w:ascii/w:hAnsi/w:cs and w:eastAsia."""
+    """Set run properties. ``fonts`` is (latin, east_asian): w:ascii/w:hAnsi/w:cs and w:eastAsia;
+    ``tracking`` is the space added after each character (w:spacing, negative: condensed)."""
     if fonts is not None or hint:
         rfonts = child(rPr, "rFonts")
         if rfonts is None:
@@ -183,6 +185,8 @@ def set_run_props(
                 set_child(rPr, tag, RPR_ORDER, val=0)
     if color is not None:
         set_child(rPr, "color", RPR_ORDER, val=color)
+    if tracking is not None:
+        set_child(rPr, "spacing", RPR_ORDER, val=twips(tracking))
     if size is not None:
         set_child(rPr, "sz", RPR_ORDER, val=half_points(size))
         set_child(rPr, "szCs", RPR_ORDER, val=half_points(size))
@@ -543,9 +547,13 @@ def style_east_asian_font(styles: etree._Element, style_id: str | None) -> str |
 # Sections and settings
 
 
-def set_doc_grid(sectPr: etree._Element, line_pitch: Length) -> None:
-    """A document grid of lines only (w:type="lines") at this pitch, as Word's Page Setup writes it."""
-    set_child(sectPr, "docGrid", SECTPR_ORDER, type="lines", linePitch=twips(line_pitch))
+def set_doc_grid(sectPr: etree._Element, line_pitch: Length, char_space: int | None = None) -> None:
+    """A document grid at this line pitch, as Word's Page Setup writes it: lines only (w:type="lines"), or
+    lines and characters (w:type="linesAndChars") whose pitch is the default size plus ``char_space``/4096 pt."""
+    if char_space is None:
+        set_child(sectPr, "docGrid", SECTPR_ORDER, type="lines", linePitch=twips(line_pitch))
+    else:
+        set_child(sectPr, "docGrid", SECTPR_ORDER, type="linesAndChars", linePitch=twips(line_pitch), charSpace=char_space)
 
 
 def has_reference(sectPr: etree._Element, kind: str, which: str | None = None) -> bool:

@@ -49,6 +49,7 @@ TABLE_BORDER = Pt(0.5)
 CELL_PAD_LR = 0.25
 CELL_PAD_TB = 0.2
 _NO_BOLD_WEIGHT = ("仿宋", "楷体", "fangsong", "kaiti")
+DASH_IN_LINE = 0.54  # the page number's dash top above its exact line's foot, in ems (measured in LibreOffice)
 
 
 def _open(reference: Path | None):
@@ -127,6 +128,7 @@ class DocxBuilder:
         self._pending_break = False
         self._last_was_table = False
         self._style_fonts: dict[str | None, str | None] = {}
+        self._known: tuple[str, ...] = ()
 
     # ---------------------------------------------------------------------------------------- build
 
@@ -172,7 +174,11 @@ class DocxBuilder:
 
     def fill(self) -> "DocxBuilder":
         """The body: one block after another."""
-        for block in self.ir.blocks:
+        from ..shared import known_names, with_short_names
+
+        doc = with_short_names(self.ir, self.theme)
+        self._known = known_names(doc)
+        for block in doc.blocks:
             self._block(block)
         if self._pending_break or not self._has_content():
             # a trailing page break; or an empty document, which still needs one paragraph for Word
@@ -297,7 +303,12 @@ class DocxBuilder:
             # PDF sets none, and the 28-characters-a-line grid of GB/T 9704 has no room for it
             oxml.set_paragraph_props(pPr, align="justify", line_exact=self.pitch, before=Pt(0), after=Pt(0),
                                      first_line=indent, first_line_chars=indent_chars, auto_space=False)
-            oxml.set_run_props(rPr, fonts=self._font("body"), size=body)
+            # 28 characters a full line (GB/T 9704), as the PDF sets them: the body condensed a little. A
+            # character grid (w:docGrid linesAndChars) would say the same to Word, but LibreOffice 7.4 gives
+            # every character two grid cells when the pitch is below the type size (14 characters a line).
+            from ..shared import body_tracking
+
+            oxml.set_run_props(rPr, fonts=self._font("body"), size=body, tracking=Pt(body_tracking(t)))
         elif key == "title":
             _, pPr, rPr = oxml.define_style(self.styles, "Title", "paragraph", "Title", based_on=normal,
                                             next_id=normal, ui_priority=10, quick=True)
@@ -307,7 +318,7 @@ class DocxBuilder:
                                      after=Pt(t.body.line_pitch_pt * t.title.space_after_lines),
                                      first_line=Pt(0), first_line_chars=0, keep_next=True, keep_lines=True,
                                      snap_to_grid=False)
-            oxml.set_run_props(rPr, fonts=self._font("title"), size=size, bold=self._style_bold("title"))
+            oxml.set_run_props(rPr, fonts=self._font("title"), size=size, bold=self._style_bold("title"), tracking=Pt(0))
         elif key in ("h1", "h2", "h3", "h4"):
             n = int(key[1])
             role, size_pt = t.heading(n)
@@ -323,16 +334,16 @@ class DocxBuilder:
             _, pPr, rPr = oxml.define_style(self.styles, "Caption", "paragraph", "caption", based_on=normal,
                                             next_id=normal, ui_priority=35, quick=True)
             oxml.set_paragraph_props(pPr, align="center", line_exact=self.pitch, before=Pt(0), after=Pt(0),
-                                     first_line=Pt(0), first_line_chars=0, keep_next=True)
+                                     first_line=Pt(0), first_line_chars=0, keep_next=True, snap_to_grid=False)
             oxml.set_run_props(rPr, fonts=self._font("caption"), size=Pt(t.body.caption_size_pt),
-                               bold=self._style_bold("caption"), color="000000")
+                               bold=self._style_bold("caption"), color="000000", tracking=Pt(0))
         elif key == "table_text":
             size = t.body.table_size_pt
             _, pPr, rPr = oxml.define_style(self.styles, "TableText", "paragraph", "Table Text", based_on=normal,
                                             custom=True, ui_priority=20, quick=True)
             oxml.set_paragraph_props(pPr, align="left", line_exact=Pt(size * t.body.table_leading), before=Pt(0),
                                      after=Pt(0), first_line=Pt(0), first_line_chars=0, snap_to_grid=False)
-            oxml.set_run_props(rPr, fonts=self._font("table"), size=Pt(size))
+            oxml.set_run_props(rPr, fonts=self._font("table"), size=Pt(size), tracking=Pt(0))
         elif key in ("header", "footer"):
             role = "mark" if key == "header" else "page_number"
             size = t.mark.size_pt if key == "header" else t.page_number.size_pt
@@ -340,7 +351,7 @@ class DocxBuilder:
                                             ui_priority=99)
             oxml.set_paragraph_props(pPr, align="left", line_exact=Pt(size * 1.2), before=Pt(0), after=Pt(0),
                                      first_line=Pt(0), first_line_chars=0, snap_to_grid=False)
-            oxml.set_run_props(rPr, fonts=self._font(role), size=Pt(size))
+            oxml.set_run_props(rPr, fonts=self._font(role), size=Pt(size), tracking=Pt(0))
 
     def _style_names_font(self, key: str) -> bool:
         style_id = self.sid.get(key)
@@ -357,9 +368,12 @@ class DocxBuilder:
         s.top_margin, s.bottom_margin = Mm(page.margin_top_mm), Mm(page.margin_bottom_mm)
         s.left_margin, s.right_margin = Mm(page.margin_left_mm), Mm(page.margin_right_mm)
         s.gutter = Mm(0)
-        # The page number's line (1.2 x its size) ends ``below_text_mm`` under the text block's foot.
-        number_line_mm = t.page_number.size_pt * 1.2 * 25.4 / 72
-        s.footer_distance = Mm(max(5.0, page.margin_bottom_mm - t.page_number.below_text_mm - number_line_mm))
+        # GB/T 9704: the page number's dashes lie ``below_text_mm`` under the text block. The footer's one line
+        # (exactly 1.2 x the number's size) has its foot ``footer_distance`` above the page's edge; the dashes'
+        # top sits DASH_IN_LINE of the size above that foot (the dash's rise plus the descent, as LibreOffice
+        # and Word place an exact line).
+        rise_mm = t.page_number.size_pt * DASH_IN_LINE * 25.4 / 72
+        s.footer_distance = Mm(max(5.0, page.margin_bottom_mm - t.page_number.below_text_mm - rise_mm))
         mark_line_mm = t.mark.size_pt * 1.2 * 25.4 / 72
         s.header_distance = Mm(max(5.0, page.margin_top_mm - t.page_number.below_text_mm - mark_line_mm))
         oxml.set_doc_grid(self.sectPr, self.pitch)
@@ -479,6 +493,7 @@ class DocxBuilder:
             italic=True if italic else None,
             underline=True if underline else None,
             size=size,
+            tracking=Pt(0) if size is not None else None,  # text at its own size is not body text: not set tight
         )
 
     def _inlines(self, p, inlines, *, role: str, style_key: str, bold: bool = False,
@@ -501,46 +516,13 @@ class DocxBuilder:
         self._inlines(p, self._balanced_title(block.inlines), role="title", style_key="title")
 
     def _balanced_title(self, inlines: tuple[ir.Inline, ...]) -> tuple[ir.Inline, ...]:
-        """A long title broken into lines of near-equal length (w:br), never one character left alone.
+        """A long title broken into lines of near-equal length (w:br), never one character left alone: the
+        breaks the PDF writer draws (``shared.title_inlines``), written in, so Word never wraps a line again.
+        A title that already has line breaks is left as the template wrote it."""
+        from ..shared import title_inlines
 
-        Word wraps greedily ("…完成情" / "况"); the title's lines are worked out here with the same
-        Chinese line-breaking rules the PDF writer uses, measuring CJK characters as one em and Latin
-        characters as half an em, against 95 % of the text width so Word never wraps a line again.
-        A title that already has line breaks is left as the template wrote it.
-        """
-        if any(isinstance(i, ir.LineBreak) for i in inlines):
-            return inlines
-        from ...linebreak import TITLE_MEASURE, Piece, balanced, units_of, word_interiors
-
-        size = self.theme.title.size_pt
-        pieces = [Piece(i.text, "title", size) for i in inlines if i.text]
         keep = tuple(n for n in (self.ir.meta.author,) if n)
-        interiors = word_interiors("".join(p.text for p in pieces), keep)
-        units = units_of(pieces, lambda text, _font, sz: sum(sz * _em(ch) for ch in text), interiors)
-        lines = balanced(units, Emu(self._text_width()).pt * TITLE_MEASURE)
-        if len(lines) <= 1:
-            return inlines
-        text = "".join(i.text for i in inlines)
-        starts, pos = [], 0
-        for line in lines[1:]:
-            first = line.units[0].text if line.units else ""
-            pos = text.find(first, pos + 1) if first else -1
-            if pos <= 0:
-                return inlines
-            starts.append(pos)
-        out: list[ir.Inline] = []
-        offset = 0
-        for inline in inlines:
-            cut = [c - offset for c in starts if offset < c < offset + len(inline.text)]
-            pieces_text = [inline.text[a:b] for a, b in zip([0, *cut], [*cut, len(inline.text)])]
-            for k, piece in enumerate(pieces_text):
-                if k:
-                    out.append(ir.LineBreak())
-                out.append(ir.Run(piece, inline.bold, inline.italic, inline.underline, inline.role))
-            if offset + len(inline.text) in starts and inline is not inlines[-1]:
-                out.append(ir.LineBreak())
-            offset += len(inline.text)
-        return tuple(out)
+        return title_inlines(inlines, self.theme.title.size_pt, Emu(self._text_width()).pt, keep)
 
     def _section_break(self, block: ir.SectionBreak) -> None:
         """End a section (cover, contents, a part of a pack): an empty paragraph carries its w:sectPr; the next
@@ -633,6 +615,8 @@ class DocxBuilder:
         return [Twips(w) for w in widths]
 
     def _table(self, table: ir.Table) -> None:
+        from ..shared import short_cell_inlines
+
         if not table.columns:
             return
         if self._last_was_table and not table.caption:
@@ -679,6 +663,10 @@ class DocxBuilder:
                     oxml.set_paragraph_props(pPr, page_break_before=True)
                     self._pending_break = False
                 first_paragraph = False
-                self._inlines(p, cell.inlines, role=role, style_key="table_text", bold=bold)
+                inlines = cell.inlines
+                if row.kind == "body":  # a name or a deadline breaks where the PDF breaks it
+                    inlines = short_cell_inlines(inlines, Emu(width).pt - 2 * CELL_PAD_LR * self.theme.body.table_size_pt,
+                                                 self.theme.body.table_size_pt, self._known)
+                self._inlines(p, inlines, role=role, style_key="table_text", bold=bold)
                 col += span
         self._append(tbl)

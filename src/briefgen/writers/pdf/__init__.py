@@ -15,6 +15,7 @@ from ...errors import LayoutError
 from ...theme import MM, Theme
 
 CJK_EM = 1.0  # a CJK character is one em wide: indents are counted in characters
+DASH_RISE = 0.395  # the top of the 一字线 (U+2014) above the baseline, in ems (measured on Noto Serif SC and 宋体)
 SHORT_CELL = 24  # table cells up to this many characters are broken between words
 
 
@@ -29,6 +30,9 @@ class PdfResult:
 
 def document_text(doc: ir.Document, theme: Theme) -> str:
     """Every character the document will draw, for font resolution and coverage."""
+    from ..shared import with_short_names
+
+    doc = with_short_names(doc, theme)
     parts = [theme.page_number.format.replace("{n}", "0123456789"), doc.meta.mark or theme.mark.text or ""]
 
     def inl(items):
@@ -57,19 +61,29 @@ class _Layout:
 
         self.theme, self.fonts, self.scale = theme, fonts, scale
         self.names = names  # words a title must not be broken inside (the issuer …)
+        self.known: tuple[str, ...] = ()  # the document's department names, full and short
         self._width_cache: dict[tuple, float] = {}
+        from ..shared import body_tracking
+
+        self.tracking = body_tracking(theme.scaled(scale))  # points after each body character
         self._sw = stringWidth
 
     def measure(self, text: str, font: str, size: float) -> float:
         key = (text, font, size)
         w = self._width_cache.get(key)
         if w is None:
-            w = self._width_cache[key] = self._sw(text, font, size)
+            w = self._sw(text, font, size)
+            if self.tracking and abs(size - self.body_size()) < 0.01:
+                # body text set tight so that 28 characters fill a line, as the DOCX sets it (w:spacing);
+                # drawn with character spacing (see ``flowables._draw_line``)
+                w += len(text) * self.tracking
+            self._width_cache[key] = w
         return w
 
-    def units(self, inlines, role: str, size: float, keep_words: tuple[str, ...] | None = None):
-        """Inlines -> line-breaking units; with ``keep_words`` (titles, short cells) breaks fall between words."""
-        from ...linebreak import Piece, units_of, word_interiors
+    def units(self, inlines, role: str, size: float, keep_words: tuple[str, ...] | None = None, names: tuple[str, ...] = ()):
+        """Inlines -> line-breaking units; with ``keep_words`` (titles, short cells) breaks fall between words,
+        and known ``names`` break only between their words, when nothing else fits."""
+        from ...linebreak import Piece, name_joins, units_of, word_interiors
 
         pieces = []
         for item in inlines:
@@ -80,8 +94,10 @@ class _Layout:
             stroke = item.bold or self.fonts.fake_bold(r)
             for font, text in self.fonts.segments(r, item.text):
                 pieces.append(Piece(text, font, size, item.bold, item.underline, stroke))
-        interiors = word_interiors("".join(p.text for p in pieces), keep_words) if keep_words is not None else frozenset()
-        return units_of(pieces, self.measure, interiors)
+        text = "".join(p.text for p in pieces)
+        interiors = word_interiors(text, keep_words) if keep_words is not None else set()
+        hard, soft = name_joins(text, names) if names else (set(), set())
+        return units_of(pieces, self.measure, set(interiors) | hard, soft)
 
     # ---- blocks ----
     def body_size(self) -> float:
@@ -100,6 +116,10 @@ class _Layout:
 
         out = []
         t = self.theme
+        from ..shared import known_names, title_inlines, with_short_names  # noqa: I001 (both writers' decisions)
+
+        doc = with_short_names(doc, t)
+        self.known = known_names(doc)
         level = 0  # outline levels may go down by any number but up by one at a time
         for number, b in enumerate(doc.blocks):
             if isinstance(b, ir.Title):
@@ -107,7 +127,9 @@ class _Layout:
                 leading = max(self.pitch(), size * 1.35)
                 out.append(Bookmark(f"t{number}", ir.plain_text(b.inlines).replace("\n", ""), 0))
                 level = 0
-                out.append(TextBlock(self.units(b.inlines, "title", size, self.names), leading, "center", balance=True,
+                # the breaks both writers write in (``shared.title_inlines``): the same lines in the DOCX
+                lines = title_inlines(b.inlines, size, t.page.text_width_mm * MM, self.names)
+                out.append(TextBlock(self.units(lines, "title", size, self.names), leading, "center",
                                      space_after=t.title.space_after_lines * self.pitch()))
             elif isinstance(b, ir.Heading):
                 role, size = t.heading(b.level)
@@ -172,6 +194,8 @@ class _Layout:
 
         from .flowables import TextBlock
 
+        from ..shared import short_cell_inlines
+
         t = self.theme
         size = max(t.body.table_size_pt * self.scale, t.body.min_table_size_pt)
         leading = size * t.body.table_leading
@@ -198,7 +222,10 @@ class _Layout:
                 short = len(ir.plain_text(cell.inlines)) <= SHORT_CELL
                 if align == "left" and not short:
                     align = "justify"
-                cells.append([TextBlock(self.units(cell.inlines, role, size, self.names if short else None), leading, align)])
+                inlines = cell.inlines
+                if short and row.kind == "body":  # the breaks the DOCX writes in too (``shared.short_cell_inlines``)
+                    inlines = short_cell_inlines(inlines, sum(widths[col:col + cell.colspan]) - 2 * pad, size, self.known)
+                cells.append([TextBlock(self.units(inlines, role, size, self.names if short else None, self.known), leading, align)])
                 if cell.colspan > 1:
                     style.append(("SPAN", (col, ri), (col + cell.colspan - 1, ri)))
                     cells.extend([""] * (cell.colspan - 1))
@@ -245,13 +272,13 @@ def _page_decorations(theme: Theme, fonts, doc: ir.Document):
     text_top = page_h - theme.page.margin_top_mm * MM
 
     def draw(canv, _doc):
-        from .flowables import ASCENT
         canv.saveState()
         n = canv.getPageNumber() - 1 + doc.first_page
         if pn.position != "none" and doc.page_numbers:
             label = pn.format.replace("{n}", str(n))
             size = pn.size_pt
-            baseline = text_bottom - pn.below_text_mm * MM - ASCENT * size
+            # GB/T 9704: the dashes' top lies ``below_text_mm`` under the text block
+            baseline = text_bottom - pn.below_text_mm * MM - DASH_RISE * size
             width = sum(canv.stringWidth(t, f, size) for f, t in fonts.segments("page_number", label))
             inset = pn.inset_chars * size
             if pn.position == "center":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
 from ...linebreak import TITLE_MEASURE, Line, Unit, balanced, break_lines
@@ -86,18 +87,22 @@ def _draw_line(canv, units: list[Unit], x: float, baseline: float, gap: float) -
         if u.parts:
             px = x
             for part in u.parts:
-                _text(canv, part.piece, part.text, px, baseline, 0.0)
+                _text(canv, part.piece, part.text, px, baseline, _extra(part))
                 px += part.width
             x += u.width + gap
             i += 1
             continue
         j = i + 1
+        # a unit measured wider or narrower than its glyphs (body text on the layout grid) is drawn with
+        # that difference as character spacing
+        extra = _extra(u)
         if len(u.text) == 1 and not u.latin:
-            while j < n and units[j].piece is u.piece and len(units[j].text) == 1 and not units[j].latin and not units[j].parts:
+            while (j < n and units[j].piece is u.piece and len(units[j].text) == 1 and not units[j].latin
+                   and not units[j].parts and abs(_extra(units[j]) - extra) < 0.01):
                 j += 1
         text = "".join(v.text for v in units[i:j])
         width = sum(v.width for v in units[i:j]) + gap * (j - i)
-        _text(canv, u.piece, text, x, baseline, gap if j - i > 1 else 0.0)
+        _text(canv, u.piece, text, x, baseline, (gap if j - i > 1 else 0.0) + extra)
         if u.piece.underline:
             canv.saveState()
             canv.setLineWidth(max(0.5, u.piece.size * 0.05))
@@ -105,6 +110,11 @@ def _draw_line(canv, units: list[Unit], x: float, baseline: float, gap: float) -
             canv.restoreState()
         x += width
         i = j
+
+
+def _extra(u: Unit) -> float:
+    """The spacing after each character of ``u`` beyond its glyphs' widths (body text set tight)."""
+    return (u.width - stringWidth(u.text, u.piece.font, u.piece.size)) / max(len(u.text), 1)
 
 
 def _text(canv, piece, text: str, x: float, y: float, char_space: float) -> None:
