@@ -145,9 +145,9 @@ def test_command_line_options_win_over_the_folder_settings(tmp_path):
 
 
 def test_the_examples_load(tmp_path):
-    examples = ROOT / "examples"
+    examples = ROOT / "examples" / "excel-office"
     if not (examples / "指标.xlsx").is_file():
-        pytest.skip("examples not generated yet (python examples/make_excel_samples.py)")
+        pytest.skip("examples not generated yet (python examples/make_examples.py)")
     items, _ = load_indicators(examples / "指标.xlsx")
     sections, _ = load_tasks(examples / "任务.xlsx", year=2022)
     assert items[0]["name"] == "规上工业增加值" and len(sections) >= 2
