@@ -85,6 +85,65 @@ ZIP_RATIO_FLOOR_BYTES = 1024 * 1024
 MAX_ZIP_MEMBERS = 10_000
 """Most parts in an .xlsx archive."""
 
+MAX_ZIP_MEMBERS_DOCX = 2_000
+"""Most parts in a .docx read (a reference DOCX, a report to extract); Word writes a dozen or two."""
+
+MAX_DOCX_FILE_BYTES = 50 * 1024 * 1024
+"""Largest .docx read as a reference or a report to extract (50 MB, pictures included)."""
+
+MAX_DOCX_XML_BYTES = 50 * 1024 * 1024
+"""Largest uncompressed XML part of a .docx (document.xml of a 300-page report is about 5 MB)."""
+
+MAX_REPORT_TEXT_BYTES = 10 * 1024 * 1024
+"""Largest .txt report that ``briefgen extract`` reads (10 MB, some 3 million characters; a work report has
+20,000-50,000)."""
+
+# --- templates -----------------------------------------------------------------------------------------------
+
+MAX_TEMPLATE_FILE_BYTES = 1024 * 1024
+"""Largest template file (1 MB); the built-in ones are 2-5 KB."""
+
+MAX_TEMPLATE_STEPS = 1_000_000
+"""Most steps one rendering may take: each loop iteration, call, filter and include counts. A build of the
+sample report takes about 2,000; a department list of 1,000 tasks some 60,000."""
+
+MAX_TEMPLATE_RANGE = 100_000
+"""Most numbers a template's ``range()`` may make."""
+
+MAX_TEMPLATE_ITEMS = 100_000
+"""Longest list a template may make (``[x] * n``, ``batch``, ``slice``)."""
+
+MAX_TEMPLATE_TEXT_CHARS = 2_000_000
+"""Longest text a template may make: one value (``'x' * n``, ``center``, ``join``), a captured block (a macro's
+output, ``{% set %}…{% endset %}``) or the whole rendered markup. The sample's task list is 3,500 characters."""
+
+MAX_TEMPLATE_INT_DIGITS = 100
+"""Most digits of a whole number a template may compute (``10 ** 10 ** 8`` is refused before it is computed)."""
+
+MAX_TEMPLATE_DEPTH = 50
+"""Deepest nesting of macro calls (a macro calling itself) and includes."""
+
+MAX_TEMPLATE_SECONDS = 5.0
+"""Longest time one rendering may take, in seconds; a rendering takes milliseconds."""
+
+MAX_MARKUP_ELEMENTS = 20_000
+"""Most elements (paragraphs, rows, cells, runs) in a rendered document: about 2,500 tasks, some 70 pages; laying
+out a document takes about 3 ms an element, so this bounds one document to about a minute."""
+
+MAX_MARKUP_COLUMNS = 50
+"""Most columns of a table in briefing markup (a column of a 50-column table is 3 mm wide on A4)."""
+
+# --- themes --------------------------------------------------------------------------------------------------
+
+MAX_THEME_FILE_BYTES = 1024 * 1024
+"""Largest theme file (1 MB); the built-in ones are 4 KB."""
+
+MAX_THEME_EXTENDS = 20
+"""Longest ``extends`` chain of themes (a theme extending a theme extending …)."""
+
+MAX_THEME_TEXT_CHARS = 200
+"""Longest text in a theme (a font name, a page-number format, a mark)."""
+
 
 def megabytes(n: int) -> str:
     """A byte count for messages: 10485760 -> "10 MB"."""

@@ -42,11 +42,18 @@ def _render(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_
 
     files: dict[str, bytes] = {}
     pages, fit, missing, fonts_used = None, NATURAL, frozenset(), ()
-    if "pdf" in formats or doc.page_budget:
+    if "pdf" in formats or doc.page_budget or "docx" in formats:
         from .writers.pdf import pdf_fonts, render_pdf
 
         fonts = pdf_fonts(doc, theme)
         fit = fit_document(doc, theme, fonts)
+        if "pdf" not in formats:
+            # a character no font of this machine has is reported for every document, whatever the formats:
+            # the PDF's blocks are made (not laid out), which finds every character's font
+            from .writers.pdf import content_height
+
+            content_height(doc, theme, fonts, fit.scale)
+            missing = frozenset(fonts.missing)
         if "pdf" in formats:
             pdf = render_pdf(doc, theme, fit, fonts)
             files["pdf"], pages = pdf.data, pdf.pages

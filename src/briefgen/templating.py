@@ -152,13 +152,18 @@ def is_count(unit: str | None) -> bool:
     return (unit or "").strip() in COUNT_UNITS
 
 
+ALIGNED_UNITS = frozenset(("%", "％", "‰", "个百分点", "百分点"))  # rates: compared down a column, so aligned
+
+
 def unit_decimals(indicators) -> dict[str, int]:
-    """Decimals per unit, so figures of one unit share a precision down a column (31.3 and 5.8 亿元
-    -> 1) without inventing digits for others (4050 万美元 stays 4050); counts (家, 个) are whole."""
+    """Decimals per unit for the units whose figures share a precision down a column (rates: 9.50 and 16.75 %);
+    every other figure keeps its own (31.3 亿元 stays 31.3 beside 1.25 亿元, 4050 万美元 stays 4050); counts
+    (家, 个) are whole."""
     units: dict[str, list] = {}
     for i in indicators:
         units.setdefault(i.unit or "", []).append(i.value)
-    return {unit: 0 if is_count(unit) else decimals_of(values) for unit, values in units.items()}
+    return {unit: 0 if is_count(unit) else decimals_of(values) for unit, values in units.items()
+            if is_count(unit) or unit.strip() in ALIGNED_UNITS}
 
 
 def shown_value(indicator, decimals: dict[str, int]) -> str:

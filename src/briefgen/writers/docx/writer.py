@@ -614,6 +614,24 @@ class DocxBuilder:
         widths[-1] += total - sum(widths)
         return [Twips(w) for w in widths]
 
+    def _tall_row(self, cells: list[ir.Cell], grid: list[Twips]) -> bool:
+        """Whether a row is taller than a third of the text block, its lines counted in ems as the writers'
+        shared decisions count them (``shared.em_width``)."""
+        import math
+
+        from ..shared import em_width
+
+        size = self.theme.body.table_size_pt
+        lines, col = 1, 0
+        for cell in cells:
+            span = max(cell.colspan, 1)
+            room = Emu(sum(grid[col:col + span])).pt - 2 * CELL_PAD_LR * size
+            text = ir.plain_text(cell.inlines)
+            lines = max(lines, sum(math.ceil(max(em_width(part) * size, 1.0) / max(room, size)) for part in text.split("\n")))
+            col += span
+        height = lines * size * self.theme.body.table_leading + 2 * CELL_PAD_TB * size
+        return height > Mm(self.theme.page.text_height_mm).pt / 3
+
     def _table(self, table: ir.Table) -> None:
         from ..shared import short_cell_inlines
 
@@ -641,7 +659,8 @@ class DocxBuilder:
                 cells.append(ir.Cell((), colspan=ncols - used))
             header = row.kind == "header"
             group = row.kind == "group"
-            tr = oxml.add_row(tbl, header=header, cant_split=True)
+            # a row taller than a third of the page may run on to the next page; shorter rows never split
+            tr = oxml.add_row(tbl, header=header, cant_split=header or not self._tall_row(cells, grid))
             col = 0
             for cell in cells:
                 span = max(cell.colspan, 1)

@@ -143,7 +143,7 @@ class _Layout:
             elif isinstance(b, ir.Paragraph):
                 size = self._role_size(b.role)
                 leading = self.pitch() if b.role != "table" else size * t.body.table_leading
-                out.append(TextBlock(self.units(b.inlines, b.role, size), leading, b.align,
+                out.append(TextBlock(self.units(b.inlines, b.role, size, names=self.known), leading, b.align,
                                      first_indent=(t.body.indent_chars * size) if b.indent else 0.0,
                                      space_before=b.space_before * self.pitch(), space_after=b.space_after * self.pitch()))
             elif isinstance(b, ir.Table):
