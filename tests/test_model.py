@@ -101,7 +101,7 @@ plan:
 """
     lines = problems("r.yaml", text)
     assert lines[0].startswith("r.yaml:1:") and "report.date:" in lines[0]
-    assert lines[1] == ('r.yaml:6:38: plan.sections[1].tasks[1].due: "12月底前" names no year and the report has no '
+    assert lines[1] == ('r.yaml:6:38: plan.sections[1].tasks[1].due (task "a"): "12月底前" names no year and the report has no '
                         "usable date to take it from; correct report.date or write the year, e.g. 2022年12月底前")
     assert len(lines) == 2  # the deadline with its own year is fine
 
@@ -183,7 +183,7 @@ def test_yaml_lights_read_as_in_tables(light, expected):
 def test_an_unknown_light_is_one_line():
     with pytest.raises(DataError) as err:
         validate(report(indicators=[{"name": "规上工业增加值", "value": 31.3, "light": "蓝"}]), _NoSources())
-    assert err.value.lines() == ['r.yaml: indicators[1].light: "蓝" is not a light; write 绿, 黄 or 红']
+    assert err.value.lines() == ['r.yaml: indicators[1].light (indicator "规上工业增加值"): "蓝" is not a light; write 绿, 黄 or 红']
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -202,7 +202,7 @@ def test_a_float_year_dot_one_is_ambiguous():
     with pytest.raises(DataError) as err:
         validate(report([task(due=2022.1)]), _NoSources())
     (line,) = err.value.lines()
-    assert line.startswith("r.yaml: plan.sections[1].tasks[1].due: 2022.1 could be January or October")
+    assert line.startswith('r.yaml: plan.sections[1].tasks[1].due (task "加快优势产业复工提产"): 2022.1 could be January or October')
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -158,7 +158,7 @@ def test_model_validation_after_a_table_load_names_the_cell():
     data["report"] = {"title": "t", "issuer": "前江街道", "date": date(2022, 7, 29), "period": "2022年1—6月"}
     with pytest.raises(DataError) as err:
         validate(data, sources)
-    assert err.value.lines() == ["任务.xlsx:Sheet1!C5: plan.sections[2].tasks[1].lead: this field is required but missing"]
+    assert err.value.lines() == ['任务.xlsx:Sheet1!C5: plan.sections[2].tasks[1].lead (task "营造稳定环境"): this field is required but missing']
 
 
 def test_a_table_alone_loads_without_a_report():
@@ -362,8 +362,8 @@ def test_tables_on_the_command_line_win_and_model_errors_name_their_cells(in_tmp
     report = validate(data, sources)
     warnings = [str(p) for p in doubts(report, sources)]
     assert [w.split(" is not in")[0] for w in warnings if "departments list" in w] == [
-        '任务.xlsx:Sheet1!C9: plan.sections[2].tasks[1].lead: "平安办"',
-        '任务.xlsx:Sheet1!C9: plan.sections[2].tasks[1].support: "应急办"',
+        '任务.xlsx:Sheet1!C9: plan.sections[2].tasks[1].lead (task "营造稳定环境"): "平安办"',
+        '任务.xlsx:Sheet1!C9: plan.sections[2].tasks[1].support (task "营造稳定环境"): "应急办"',
     ]
 
 
@@ -385,10 +385,10 @@ def test_validate_files_reports_every_problem_at_once(in_tmp):
     problems = validate_files(["指标.xlsx", "任务.csv", "report.yaml", "nothing.xlsx"])
     assert [str(p) for p in problems] == [
         '指标.xlsx:Sheet1!D7: 同比增长: "九点五" is not a number',
-        "指标.xlsx:Sheet1!C6: indicators[2].value: this field is required but missing",
+        '指标.xlsx:Sheet1!C6: indicators[2].value (indicator "限上社会消费品零售总额"): this field is required but missing',
         '任务.csv:E5: 完成时限: "下周" is not a deadline; write a date such as 2022-10-31, 10月底前 or 年内',
-        "任务.csv:C8: plan.sections[2].tasks[1].lead: this field is required but missing",
-        'report.yaml:10:12: indicators[1].value: "三十一" is not a number',
+        '任务.csv:C8: plan.sections[2].tasks[1].lead (task "营造稳定环境"): this field is required but missing',
+        'report.yaml:10:12: indicators[1].value (indicator "规上工业增加值"): "三十一" is not a number; write 31',
         "nothing.xlsx: file not found; check the path",
     ]
     assert validate_files([FIXTURES / "report.yaml"]) == []

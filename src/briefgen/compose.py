@@ -29,10 +29,9 @@ def load_report(data: Path, indicators: Path | None = None, tasks: Path | None =
     from .model import validate
 
     if Path(data).suffix.lower() in TABLE_SUFFIXES:
-        raise BriefgenError(
-            f"{data}: a table holds indicators or tasks, not the report's title, issuer and date; build from the "
-            f"report's data file (`briefgen init` makes one) and add the table with --indicators or --tasks"
-        )
+        from . import messages as M
+
+        raise BriefgenError(M.table_not_data(path=data))
     raw, sources = load_report_data(data, indicators=indicators, tasks=tasks, columns=columns)
     report = validate(raw, sources)
     return report, list(find_doubts(report, sources))

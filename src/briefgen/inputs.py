@@ -20,8 +20,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import messages as M
 from . import values
 from .errors import BriefgenError, DataError, Location, Problem
+from .fields import field_label
 from .load import SourceMap, display_name, load_file
 from .load.tables import INDICATORS, TASKS, TableData, read_tables
 
@@ -46,15 +48,15 @@ def _table_spec(value: Any, key: str, base: Path, sources: SourceMap, problems: 
     if isinstance(value, dict):
         unknown = [k for k in value if k not in _TABLE_KEYS]
         for k in unknown:
-            problems.append(Problem(sources.locate(("sources", key, k)), f"sources.{key}.{k}",
-                                    f"unknown key; use {', '.join(_TABLE_KEYS)}"))
+            problems.append(Problem(sources.locate(("sources", key, k)), field_label(("sources", key, k)),
+                                    M.unknown_key_use(keys=", ".join(_TABLE_KEYS))))
         file = value.get("file")
         if not isinstance(file, str) or not file.strip():
-            problems.append(Problem(here, f"sources.{key}.file", "the table's file name is required"))
+            problems.append(Problem(here, field_label(("sources", key, "file")), M.table_file_required()))
             return None
         sheet = value.get("sheet")
         return {"path": base / file.strip(), "sheet": None if sheet is None else str(sheet), "columns": value.get("columns")}
-    problems.append(Problem(here, f"sources.{key}", "give the table's file name, e.g. 指标.xlsx"))
+    problems.append(Problem(here, field_label(("sources", key)), M.give_table_file()))
     return None
 
 
@@ -64,11 +66,12 @@ def _read_sources(data: dict, base: Path, sources: SourceMap, problems: list[Pro
     if raw is None:
         return {}, None
     if not isinstance(raw, dict):
-        problems.append(Problem(sources.locate(("sources",)), "sources", "must be a mapping such as {indicators: 指标.xlsx, tasks: 任务.xlsx}"))
+        problems.append(Problem(sources.locate(("sources",)), field_label(("sources",)), M.sources_mapping()))
         return {}, None
     for k in raw:
         if k not in _SOURCE_KEYS:
-            problems.append(Problem(sources.locate(("sources", k)), f"sources.{k}", f"unknown key; use {', '.join(_SOURCE_KEYS)}"))
+            problems.append(Problem(sources.locate(("sources", k)), field_label(("sources", k)),
+                                    M.unknown_key_use(keys=", ".join(_SOURCE_KEYS))))
     specs = {}
     for kind in (INDICATORS, TASKS):
         if raw.get(kind) is not None:
@@ -77,7 +80,7 @@ def _read_sources(data: dict, base: Path, sources: SourceMap, problems: list[Pro
                 specs[kind] = spec
     columns = raw.get("columns")
     if columns is not None and not isinstance(columns, dict):
-        problems.append(Problem(sources.locate(("sources", "columns")), "sources.columns", "must map our headings to yours, e.g. {工作任务: 任务内容}"))
+        problems.append(Problem(sources.locate(("sources", "columns")), field_label(("sources", "columns")), M.columns_mapping()))
         columns = None
     return specs, columns
 
@@ -185,8 +188,13 @@ def _validate_tables(data: dict, sources: SourceMap, year: int) -> list[Problem]
     try:
         validate({"report": meta, **data}, sources)
     except DataError as exc:
-        return [p for p in exc.problems if not p.field.startswith("report")]
+        return [p for p in exc.problems if not _field_text(p.field).startswith("report")]
     return []
+
+
+def _field_text(field) -> str:
+    """A problem's field as its English label (the key's path), whether a Message or a string."""
+    return field.text("en") if hasattr(field, "text") else str(field)
 
 
 def validate_files(paths: list[str | Path], year: int | None = None, warnings: list[Problem] | None = None) -> list[Problem]:
@@ -221,5 +229,5 @@ def validate_files(paths: list[str | Path], year: int | None = None, warnings: l
         except DataError as exc:
             problems.extend(exc.problems)
         except BriefgenError as exc:
-            problems.append(Problem(Location(display_name(path)), "", str(exc)))
+            problems.append(Problem(Location(display_name(path)), "", exc.args[0] if len(exc.args) == 1 else str(exc)))
     return problems

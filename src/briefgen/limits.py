@@ -145,15 +145,24 @@ MAX_THEME_TEXT_CHARS = 200
 """Longest text in a theme (a font name, a page-number format, a mark)."""
 
 
-def megabytes(n: int) -> str:
-    """A byte count for messages: 10485760 -> "10 MB"."""
-    return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
+def megabytes(n: int):
+    """A byte count for messages (a Message): 10485760 -> "10 MB", 1500 -> "1,500 bytes"."""
+    from . import messages as M
+
+    return M.megabytes(n=f"{n / (1024 * 1024):.0f}") if n >= 1024 * 1024 else M.byte_count(n=f"{n:,}")
 
 
-def refusal(what: str, limit: str, fix: str) -> str:
-    """One message for a limit: what was found, the limit it exceeds, how to fix the input.
+def refusal(what, limit, fix):
+    """One message for a limit: what was found, the limit it exceeds, how to fix the input (BG001).
+
+    Each part is a catalogue Message (``M.list_items(n=…)``), worded with the whole in the language shown; a
+    caller not yet converted may pass three English strings and gets the English sentence back.
 
     >>> refusal("the file is 52 MB", "at most 10 MB (limits.MAX_DATA_FILE_BYTES)", "split it")
     'the file is 52 MB; briefgen reads at most 10 MB (limits.MAX_DATA_FILE_BYTES); split it'
     """
-    return f"{what}; briefgen reads {limit}; {fix}"
+    if all(isinstance(part, str) for part in (what, limit, fix)):
+        return f"{what}; briefgen reads {limit}; {fix}"
+    from . import messages as M
+
+    return M.refusal(what=what, limit=limit, fix=fix)

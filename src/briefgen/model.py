@@ -14,31 +14,31 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from . import limits, values
+from . import messages as M
 from .errors import DataError, Location, Problem
+from .fields import colon_slip, field_label, field_path, keys_at, near_key  # noqa: F401  (field_label: loaders use it)
 
 
 def check_figure(number: Decimal) -> Decimal:
     """A figure within ``limits``: finite, at most MAX_INTEGER_DIGITS before the point and MAX_DECIMAL_PLACES after
     it, so that templates can round and format it (decimal arithmetic keeps 28 significant digits)."""
     if not number.is_finite():
-        raise ValueError(f'"{number}" is not a number a report can show; write the figure')
+        raise ValueError(M.figure_not_finite(value=str(number)))
     if number and number.adjusted() >= limits.MAX_INTEGER_DIGITS:
-        raise ValueError(limits.refusal(f"a number of {number.adjusted() + 1:,} digits before the point",
-                                        f"at most {limits.MAX_INTEGER_DIGITS} (limits.MAX_INTEGER_DIGITS)",
-                                        "check the figure, or give it in a larger unit (万元, 亿元)"))
+        raise ValueError(limits.refusal(M.int_digits(n=f"{number.adjusted() + 1:,}"),
+                                        M.limit_int_digits(n=f"{limits.MAX_INTEGER_DIGITS:,}"), M.fix_larger_unit()))
     places = -number.normalize().as_tuple().exponent if number else 0
     if places > limits.MAX_DECIMAL_PLACES:
-        raise ValueError(limits.refusal(f"a number of {places:,} digits after the point",
-                                        f"at most {limits.MAX_DECIMAL_PLACES} (limits.MAX_DECIMAL_PLACES)",
-                                        "round the figure"))
+        raise ValueError(limits.refusal(M.decimal_places(n=f"{places:,}"), M.limit_decimal_places(n=f"{limits.MAX_DECIMAL_PLACES:,}"),
+                                        M.fix_round()))
     return number
 
 
 def _in_years(day: Any) -> Any:
     """A date within MIN_YEAR..MAX_YEAR (date arithmetic and the PDF's metadata fail near the year 9999)."""
     if isinstance(day, date) and not limits.MIN_YEAR <= day.year <= limits.MAX_YEAR:
-        raise ValueError(f"{day.isoformat()}: the year {day.year} is outside {limits.MIN_YEAR}-{limits.MAX_YEAR} "
-                         "(limits.MIN_YEAR, limits.MAX_YEAR); check the year")
+        raise ValueError(M.year_outside(day=day.isoformat(), year=str(day.year), low=str(limits.MIN_YEAR),
+                                        high=str(limits.MAX_YEAR)))
     return day
 
 
@@ -199,7 +199,7 @@ class Task(_Model):
         # The template puts its own 。 after the title; a cell typed "加快优势产业复工提产。" must not give two.
         v = v.rstrip("。．. \u3000")
         if not v:
-            raise ValueError("a title is required")
+            raise ValueError(M.title_required())
         return v
 
     @field_validator("support", mode="before")
@@ -453,21 +453,10 @@ def _number_tasks(data: dict) -> dict:
     return {**data, "plan": {**plan, "sections": sections}}
 
 
-def field_label(path: tuple) -> str:
-    """('plan', 'sections', 0, 'tasks', 2, 'lead') -> 'plan.sections[1].tasks[3].lead' (1-based, as people count)."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
 def validate(data: Any, sources: "SourceMapLike") -> Report:
     """Validate plain data into a Report, or raise DataError listing every problem with its location."""
     if not isinstance(data, dict):
-        raise DataError([Problem(sources.locate(()), "", "the file must hold a mapping with a `report:` section at the top")])
+        raise DataError([Problem(sources.locate(()), "", M.not_a_mapping_file())])
     year = deadline_year(data)
     try:
         return Report.model_validate(_number_tasks(data), context={"year": year})
@@ -478,23 +467,59 @@ def validate(data: Any, sources: "SourceMapLike") -> Report:
             ctx_error = (err.get("ctx") or {}).get("error")
             if isinstance(ctx_error, _CrossCheck):
                 for path, message in ctx_error.problems:
-                    problems.append(Problem(sources.locate(path), field_label(path), message))
+                    problems.append(Problem(sources.locate(path), field_label(path, data), message))
                 continue
-            message = str(ctx_error) if isinstance(ctx_error, ValueError) else _message(err)
-            problems.append(Problem(sources.locate(loc), field_label(loc), message))
+            if isinstance(ctx_error, ValueError):
+                message = ctx_error.args[0] if ctx_error.args else str(ctx_error)  # a catalogue Message, worded when shown
+            else:
+                message = _message(err)
+            problems.append(Problem(sources.locate(loc), field_label(loc, data), message))
         raise DataError(problems) from None
 
 
-def _message(err: dict) -> str:
+_MUST_BE = {
+    "string_type": M.must_be_text, "int_type": M.must_be_integer, "int_parsing": M.must_be_integer,
+    "int_from_float": M.must_be_integer, "bool_type": M.must_be_yes_no, "bool_parsing": M.must_be_yes_no,
+    "list_type": M.must_be_list, "dict_type": M.must_be_mapping, "model_type": M.must_be_mapping,
+    "model_attributes_type": M.must_be_mapping, "date_type": M.must_be_date, "date_parsing": M.must_be_date,
+    "date_from_datetime_inexact": M.must_be_date, "date_from_datetime_parsing": M.must_be_date,
+    "string_too_short": M.must_be_empty_not,
+}
+
+
+def _message(err: dict) -> Any:
+    """A pydantic error -> a catalogue message: a missing field, an unknown key (with the one it probably meant),
+    a value of the wrong kind (with the full-width colon that made a mapping one string)."""
     kind = err["type"]
+    loc = tuple(err["loc"])
     if kind == "missing":
-        return "this field is required but missing"
+        return M.field_missing()
     if kind == "extra_forbidden":
-        return "unknown field; check its spelling"
+        slip = colon_slip(str(loc[-1])) if loc else None
+        if slip is not None or (loc and "\u3000" in str(loc[-1])):
+            return slip or M.yaml_full_width_space(text=str(loc[-1]), fixed=str(loc[-1]).replace("\u3000", "").strip())
+        near = near_key(loc)
+        if near:
+            return M.field_did_you_mean(key=near[0], label=near[1])
+        return M.field_unknown(keys=", ".join(keys_at(loc)))
+    if kind in ("model_type", "dict_type") and isinstance(err.get("input"), str):
+        slip = colon_slip(err["input"])
+        if slip is not None:
+            return slip
+    if kind == "greater_than_equal":
+        return M.must_be_at_least(n=str((err.get("ctx") or {}).get("ge", "")))
+    if kind == "less_than_equal":
+        return M.must_be_at_most(n=str((err.get("ctx") or {}).get("le", "")))
+    if kind == "literal_error":
+        return M.must_be_one_of(choices=str((err.get("ctx") or {}).get("expected", "")))
+    if kind in ("int_parsing", "int_type") and values.chinese_digits(err.get("input")):
+        return M.not_a_number_write(value=err["input"], digits=values.chinese_digits(err["input"]))
+    if kind in _MUST_BE:
+        return _MUST_BE[kind]()
     msg = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
-    return msg[0].lower() + msg[1:] if msg else msg
+    return M.invalid_value(detail=msg[0].lower() + msg[1:] if msg else msg)
 
 
 class SourceMapLike:  # pragma: no cover - typing aid
@@ -509,7 +534,9 @@ def doubts(report: Report, sources: "SourceMapLike") -> list[Problem]:
     for i, ind in enumerate(report.indicators):
         path = ("indicators", i, "name")
         if ind.name in seen:
-            found.append(Problem(sources.locate(path), field_label(path), f'"{ind.name}" is listed twice (also as indicators[{seen[ind.name] + 1}])'))
+            first = ("indicators", seen[ind.name])
+            other = M.label_plain(path=field_path(first), field=M.owner_indicator(n=seen[ind.name] + 1))
+            found.append(Problem(sources.locate(path), field_label(path, report), M.listed_twice(name=ind.name, other=other)))
         seen.setdefault(ind.name, i)
     titles: dict[str, tuple] = {}
     for si, section in enumerate(report.plan.sections):
@@ -517,21 +544,23 @@ def doubts(report: Report, sources: "SourceMapLike") -> list[Problem]:
             base = ("plan", "sections", si, "tasks", ti)
             if task.due < report.report.date:
                 path = base + ("due",)
-                wording = f" ({task.due_text})" if task.due_text else ""
-                found.append(Problem(sources.locate(path), field_label(path),
-                                     f"{task.due.isoformat()}{wording} is before the report's date {report.report.date.isoformat()}; check the deadline"))
+                due, day = task.due.isoformat(), report.report.date.isoformat()
+                found.append(Problem(sources.locate(path), field_label(path, report),
+                                     M.due_before_report_as(due=due, text=task.due_text, date=day) if task.due_text
+                                     else M.due_before_report(due=due, date=day)))
             vague = values.due_doubt(task.due_text)
             if vague:
                 path = base + ("due",)
-                found.append(Problem(sources.locate(path), field_label(path),
-                                     f"{task.due_text}: {vague} ({task.due.isoformat()}); write the date if the order matters"))
+                found.append(Problem(sources.locate(path), field_label(path, report),
+                                     M.due_vague(text=task.due_text, doubt=vague, due=task.due.isoformat())))
             if task.title in titles:
                 path = base + ("title",)
-                found.append(Problem(sources.locate(path), field_label(path), f'"{task.title}" is listed twice (also at {field_label(titles[task.title])})'))
+                first = titles[task.title]
+                other = M.label_plain(path=field_path(first), field=M.owner_task(s=first[2] + 1, t=first[4] + 1))
+                found.append(Problem(sources.locate(path), field_label(path, report), M.listed_twice(name=task.title, other=other)))
             titles.setdefault(task.title, base)
     listed = sources.locate(("departments",))
     for name, path in report.unlisted_units:
-        found.append(Problem(sources.locate(path), field_label(path),
-                             f'"{name}" is not in the departments list ({listed}); it is taken as a department: '
-                             "add it to the list or correct the name"))
+        found.append(Problem(sources.locate(path), field_label(path, report),
+                             M.unit_not_listed(name=name, listed=str(listed))))
     return found

@@ -12,14 +12,75 @@ import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from . import messages as M
+
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋％，", "0123456789.-+%,")
 _MINUS = ("−", "–", "—", "－")
+
+_CN_DIGIT_VALUE = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3, "四": 4,
+                   "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+_CN_UNIT_VALUE = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_BIG_VALUE = {"万": 10_000, "亿": 100_000_000}
+
+
+def chinese_number(text: object) -> Decimal | None:
+    """A number written in Chinese numerals, as an input method or a dictated figure gives it: 九点五 -> 9.5,
+    三十一点三 -> 31.3, 一百二十 -> 120, 两千零五 -> 2005, 二〇二二 -> 2022, 负零点二 -> -0.2; None for anything else
+    (a value with no Chinese numeral, or wording such as 高 or 约3亿)."""
+    if not isinstance(text, str):
+        return None
+    t = "".join(text.split()).translate(_FULLWIDTH).removesuffix("%")
+    sign = 1
+    for word in ("负", "下降", "减少", "降低"):
+        if t.startswith(word):
+            sign, t = -1, t[len(word):]
+    t = t.removeprefix("百分之")
+    whole, dot, fraction = t.partition("点")
+    if not whole or not any(ch in _CN_DIGIT_VALUE or ch in _CN_UNIT_VALUE for ch in whole + fraction):
+        return None
+    digits = {**_CN_DIGIT_VALUE, **{str(i): i for i in range(10)}}
+    if dot and (not fraction or any(ch not in digits for ch in fraction)):
+        return None
+    if all(ch in digits for ch in whole):  # 二〇二二: digit by digit
+        number = int("".join(str(digits[ch]) for ch in whole))
+    else:
+        total = section = 0
+        current: int | None = None
+        for ch in whole:
+            if ch in digits:
+                if current is not None and current != 0:
+                    return None  # 三五十: two digits in a row without a unit
+                current = digits[ch]
+            elif ch in _CN_UNIT_VALUE:
+                section += (1 if current is None else current) * _CN_UNIT_VALUE[ch]
+                current = None
+            elif ch in _CN_BIG_VALUE:
+                total += (section + (current or 0)) * _CN_BIG_VALUE[ch]
+                section, current = 0, None
+            else:
+                return None
+        number = total + section + (current or 0)
+    value = Decimal(number)
+    if dot:
+        value += Decimal("0." + "".join(str(digits[ch]) for ch in fraction))
+    return value * sign
+
+
+def chinese_digits(text: object) -> str | None:
+    """The digits a figure written in Chinese numerals should be ("九点五" -> "9.5"), for a message; else None."""
+    number = chinese_number(text)
+    return None if number is None else str(tidy_decimal(number))
+
+
+def _not_a_number(value: object) -> ValueError:
+    digits = chinese_digits(value)
+    return ValueError(M.not_a_number_write(value=value, digits=digits) if digits else M.not_a_number(value=value))
 
 
 def parse_number(value: object) -> Decimal:
     """A plain number, as typed in a cell or a YAML file: 31.3, "31.3", "4,050", "３１.３"."""
     if isinstance(value, bool):
-        raise ValueError(f'"{value}" is not a number')
+        raise ValueError(M.not_a_number(value=value))
     if isinstance(value, (int, Decimal)):
         return Decimal(value)
     if isinstance(value, float):
@@ -31,7 +92,7 @@ def parse_number(value: object) -> Decimal:
     try:
         return Decimal(text)
     except InvalidOperation:
-        raise ValueError(f'"{value}" is not a number') from None
+        raise _not_a_number(value) from None
 
 
 def parse_percent(value: object) -> Decimal:
@@ -50,7 +111,9 @@ def parse_percent(value: object) -> Decimal:
     try:
         number = parse_number(text)
     except ValueError:
-        raise ValueError(f'"{value}" is not a percentage') from None
+        digits = chinese_digits(value)
+        raise ValueError(M.not_a_percentage_write(value=value, digits=digits) if digits
+                         else M.not_a_percentage(value=value)) from None
     return number * sign
 
 
@@ -91,17 +154,17 @@ _DUE_NAMED = {
 }
 # Wording that names a time but not one date: accepted, sorted at the date given, and warned about (due_doubt).
 _DUE_VAGUE = {
-    "春节前": ((12, 31), "春节 falls in January or February; 春节前 is sorted at the year's end"),
-    "春节节前": ((12, 31), "春节 falls in January or February; 春节前 is sorted at the year's end"),
-    "汛期前": ((5, 31), "the flood season's start varies; 汛期前 is taken as the end of May"),
-    "汛前": ((5, 31), "the flood season's start varies; 汛前 is taken as the end of May"),
-    "主汛期前": ((5, 31), "the flood season's start varies; 主汛期前 is taken as the end of May"),
-    "开学前": ((8, 31), "开学前 is taken as the end of August"),
+    "春节前": ((12, 31), M.doubt_spring(word="春节前")),
+    "春节节前": ((12, 31), M.doubt_spring(word="春节前")),
+    "汛期前": ((5, 31), M.doubt_flood(word="汛期前")),
+    "汛前": ((5, 31), M.doubt_flood(word="汛前")),
+    "主汛期前": ((5, 31), M.doubt_flood(word="主汛期前")),
+    "开学前": ((8, 31), M.doubt_school()),
 }
 _DUE_WORD_YEAR = re.compile(r"^(\d{4})\s*年\s*(.+)$")
 
 
-def _due_words(text: str) -> tuple[int | None, tuple[int, int], str | None] | None:
+def _due_words(text: str) -> tuple[int | None, tuple[int, int], object | None] | None:
     """Deadline wording (下半年, 国庆前, 长期坚持 …) -> (year it names or None, (month, day), doubt or None)."""
     named_year = None
     m = _DUE_WORD_YEAR.match(text)
@@ -118,7 +181,7 @@ def _due_words(text: str) -> tuple[int | None, tuple[int, int], str | None] | No
     return None
 
 
-def due_doubt(text: str | None) -> str | None:
+def due_doubt(text: str | None) -> object | None:
     """Why a deadline's wording is ambiguous (春节前: which 春节?), for a warning; None when it is clear."""
     if not text:
         return None
@@ -152,19 +215,18 @@ def parse_due(value: object, year: int | None) -> date:
     if isinstance(value, float) and re.fullmatch(r"\d{4}\.1", repr(value)):
         # YAML and Excel read a typed 2022.10 as the number 2022.1.
         y = int(value)
-        raise ValueError(f'{value} could be January or October; write {y}-10 or {y}-01 (in a YAML file, "{y}.10" in quotes)')
+        raise ValueError(M.due_jan_or_oct(value=value, year=str(y)))
     text = str(value).strip().translate(_FULLWIDTH).translate(_DUE_TRADITIONAL)
     text = re.sub(r"^(?:力争|争取|确保|计划)", "", text)
     text = re.sub(r"(\d)\s*月份", r"\1月", text)
     text = _cn_months(text)
     text = _DUE_DONE.sub("", text) or text
     if not text:
-        raise ValueError("a deadline is required")
+        raise ValueError(M.due_required())
 
     def the_year() -> int:
         if year is None:
-            raise ValueError(f'"{value}" names no year and the report has no usable date to take it from; '
-                             "correct report.date or write the year, e.g. 2022年12月底前")
+            raise ValueError(M.due_no_year(value=value))
         return year
 
     m = _DUE_YEAR_END_OF.match(text)
@@ -188,13 +250,13 @@ def parse_due(value: object, year: int | None) -> date:
         y = int(m.group(1)) if m.group(1) else the_year()
         month = int(m.group(2))
         if not 1 <= month <= 12:
-            raise ValueError(f'"{value}": month {month} does not exist')
+            raise ValueError(M.no_such_month(value=value, month=month))
         last = calendar.monthrange(y, month)[1]
         part = m.group(4) if m.re is _DUE_YMD else None
         if m.group(3):
             day = int(m.group(3))
             if not 1 <= day <= last:
-                raise ValueError(f'"{value}": day {day} does not exist')
+                raise ValueError(M.no_such_day(value=value, day=day))
         elif part == "中旬":
             day = 20
         elif part == "上旬":
@@ -202,7 +264,7 @@ def parse_due(value: object, year: int | None) -> date:
         else:
             day = last
         return date(y, month, day)
-    raise ValueError(f'"{value}" is not a deadline; write a date such as 2022-10-31, 10月底前 or 年内')
+    raise ValueError(M.not_a_deadline(value=value))
 
 
 _DATE = re.compile(r"^(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$")
@@ -220,15 +282,15 @@ def parse_date(value: object) -> date:
         if m:
             y, month, day = (int(g) for g in m.groups())
             if not 1 <= month <= 12:
-                raise ValueError(f'"{value}": month {month} does not exist')
+                raise ValueError(M.no_such_month(value=value, month=month))
             if not 1 <= day <= calendar.monthrange(y, month)[1]:
-                raise ValueError(f'"{value}": day {day} does not exist')
+                raise ValueError(M.no_such_day(value=value, day=day))
             return date(y, month, day)
         try:
             return datetime.fromisoformat(text).date()
         except ValueError:
             pass
-    raise ValueError(f'"{value}" is not a date; write it as 2022-07-29')
+    raise ValueError(M.not_a_date(value=value))
 
 
 def parse_year(value: object) -> int:
@@ -243,7 +305,7 @@ def parse_year(value: object) -> int:
         if re.fullmatch(r"\d{4}(?:\.0*)?", text):
             number = Decimal(text)
     if number is None or not number.is_finite() or number != number.to_integral_value() or not 1900 <= number <= 2199:
-        raise ValueError(f'"{value}" is not a year; write it as 2022')
+        raise ValueError(M.not_a_year(value=value))
     return int(number)
 
 
@@ -280,7 +342,7 @@ def parse_light(value: object) -> str:
     text = str(value).strip().lower().replace(" ", "")
     if text in _LIGHTS:
         return _LIGHTS[text]
-    raise ValueError(f'"{value}" is not a light; write 绿, 黄 or 红')
+    raise ValueError(M.not_a_light(value=value))
 
 
 _YES = {"是", "预计", "√", "✓", "✔", "y", "yes", "true", "1", "●", "○", "估", "预估"}
@@ -298,7 +360,7 @@ def parse_flag(value: object) -> bool:
         return False
     if text in _YES:
         return True
-    raise ValueError(f'"{value}" is not yes or no; write 是 or 否')
+    raise ValueError(M.not_yes_no(value=value))
 
 
 _TOTAL = re.compile(r"^(?:全\S{1,3}|本\S{1,3})?[合总小共]计(?:数)?[:：]?$")
@@ -326,7 +388,7 @@ def parse_quantity(value: object) -> tuple[Decimal, str]:
         return parse_number(value), ""
     m = _QUANTITY.match(value.translate(_FULLWIDTH))
     if not m or (m.group(2) and not looks_like_unit(m.group(2))):
-        raise ValueError(f'"{value}" is not a number')
+        raise _not_a_number(value)
     return parse_number(m.group(1)), m.group(2)
 
 
@@ -353,7 +415,7 @@ def parse_progress(value: object) -> Decimal:
         try:
             return parse_percent(text)
         except ValueError:
-            raise ValueError(f'"{value}" is not a number') from None
+            raise _not_a_number(value) from None
     return parse_percent(value)
 
 

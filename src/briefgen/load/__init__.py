@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import limits
+from .. import messages as M
 from ..errors import DataError, Location, Problem
 
 
@@ -50,18 +51,18 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def check_file(path: Path, name: str) -> str | None:
+def check_file(path: Path, name: str):
     """Why ``path`` cannot be read as a data file (a message), or None when it is a regular file."""
     try:
         if path.is_file():
             return None
         if path.is_symlink():
-            return "a symbolic link that leads nowhere or back to itself; give the path of the file itself"
+            return M.dangling_link()
         if path.exists():
-            return "not a regular file (a folder, a pipe or a device); give the path of a data file"
+            return M.not_a_file()
     except (OSError, RuntimeError):
-        return "cannot be reached (a symbolic link loop or a path that is too long); give the path of the file itself"
-    return "file not found; check the path"
+        return M.unreachable()
+    return M.file_not_found()
 
 
 def read_limited(path: Path, name: str, limit: int, kind: str) -> bytes:
@@ -73,12 +74,11 @@ def read_limited(path: Path, name: str, limit: int, kind: str) -> bytes:
                 raw = f.read(limit + 1)
             size = max(size, len(raw))
     except OSError as exc:
-        raise DataError([Problem(Location(name), "", f"cannot be read ({exc.strerror or exc})")]) from None
+        raise DataError([Problem(Location(name), "", M.cannot_read(reason=exc.strerror or exc))]) from None
     if size > limit:
-        what = "MAX_DATA_FILE_BYTES" if kind == "data file" else "MAX_TABLE_FILE_BYTES"
+        at_most = M.limit_data_file if kind == "data file" else M.limit_table_file
         raise DataError([Problem(Location(name), "", limits.refusal(
-            f"the file is {limits.megabytes(size)}", f"a {kind} of at most {limits.megabytes(limit)} (limits.{what})",
-            "remove what the report does not need, or split the tables into their own files"))])
+            M.file_size(size=limits.megabytes(size)), at_most(size=limits.megabytes(limit)), M.fix_file_size()))])
     return raw
 
 
@@ -101,6 +101,5 @@ def load_file(path: str | Path) -> tuple[object, SourceMap]:
 
         return load_table_file(path, name)
     if suffix in (".txt", ".docx", ".doc", ".wps"):
-        hint = f"a report as written is not data yet: run `briefgen extract {name} -o report.yaml`, check the draft, then build from it"
-        raise DataError([Problem(Location(name), "", hint)])
-    raise DataError([Problem(Location(name), "", f"cannot read {suffix or 'files without a suffix'} here; use .yaml, .yml, .json, .xlsx or .csv")])
+        raise DataError([Problem(Location(name), "", M.report_not_data(name=name))])
+    raise DataError([Problem(Location(name), "", M.unknown_suffix(suffix=suffix) if suffix else M.no_suffix())])

@@ -15,8 +15,10 @@ from pathlib import Path
 import yaml
 
 from .. import limits
+from .. import messages as M
 from ..textfile import decode_text
 from ..errors import DataError, Location, Problem
+from ..fields import colon_slip, field_label
 from . import SourceMap, read_limited
 
 try:  # the C loader is several times faster where libyaml is present
@@ -48,7 +50,7 @@ _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufdd0-\ufd
                        "\U0001fffe\U0001ffff\U0010fffe\U0010ffff\ud800-\udfff]")
 
 
-def bad_character(text: str) -> str | None:
+def bad_character(text: str):
     """A message naming the first control character or noncharacter in ``text`` and where, or None.
 
     Shared by the table readers (a cell's text) and the model's last check.
@@ -57,12 +59,13 @@ def bad_character(text: str) -> str | None:
     if m is None:
         return None
     ch = m.group()
-    kind = {"Cs": "a lone surrogate", "Cn": "a noncharacter"}.get(unicodedata.category(ch), "a control character")
+    kind = {"Cs": M.char_surrogate, "Cn": M.char_noncharacter}.get(unicodedata.category(ch), M.char_control)()
     label = {"\x00": "NUL", "\x1b": "ESC", "\x07": "BEL", "\x08": "BACKSPACE", "\x7f": "DELETE"}.get(ch, kind)
     before = " ".join(_BAD_CHAR.sub(" ", text[max(0, m.start() - 10):m.start()]).split())  # one line, printable
-    after = f' after "{before}"' if before else ""
-    return (f"holds the invisible character U+{ord(ch):04X} ({label}) at character {m.start() + 1}{after}, which a "
-            "document cannot hold; delete it (it often comes from copying out of another program)")
+    code, pos = f"{ord(ch):04X}", m.start() + 1
+    if before:
+        return M.invisible_char_after(code=code, label=label, pos=pos, before=before)
+    return M.invisible_char(code=code, label=label, pos=pos)
 
 
 def load_yaml(path: Path, name: str) -> tuple[object, SourceMap]:
@@ -81,10 +84,7 @@ def load_yaml(path: Path, name: str) -> tuple[object, SourceMap]:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
-        what = exc.problem or exc.context or "invalid YAML"
-        raise DataError([Problem(where, "", f"invalid YAML: {what}")]) from None
+        raise DataError([_syntax_problem(exc, text, name)]) from None
     except yaml.reader.ReaderError as exc:  # a raw control character in the file, found before parsing
         where = Location(name)
         if isinstance(exc.position, int):  # libyaml counts UTF-8 bytes, the Python reader characters
@@ -92,12 +92,11 @@ def load_yaml(path: Path, name: str) -> tuple[object, SourceMap]:
                       else text[: exc.position])
             where = Location(name, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
-        raise DataError([Problem(where, "", f"the invisible character U+{code:04X} stands in the file, which YAML does "
-                                 "not allow; delete it (it often comes from copying out of another program)")]) from None
+        raise DataError([Problem(where, "", M.yaml_raw_control(code=f"{code:04X}"))]) from None
     except yaml.YAMLError as exc:
-        raise DataError([Problem(Location(name), "", "invalid YAML: " + " ".join(str(exc).split()))]) from None
+        raise DataError([Problem(Location(name), "", M.yaml_invalid(detail=" ".join(str(exc).split())))]) from None
     except (ValueError, OverflowError, RecursionError, TypeError) as exc:  # pragma: no cover - refused before
-        raise DataError([Problem(Location(name), "", f"a value briefgen cannot read ({type(exc).__name__}: {exc})")]) from None
+        raise DataError([Problem(Location(name), "", M.yaml_unreadable(kind=type(exc).__name__, detail=exc))]) from None
     sources = SourceMap(name)
     sources.add((), Location(name, 1, 1))
     twice: list[Problem] = []
@@ -106,6 +105,35 @@ def load_yaml(path: Path, name: str) -> tuple[object, SourceMap]:
     if twice:
         raise DataError(twice)
     return data, sources
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+    """A YAML syntax error as one located line; an input method's full-width colon or space (``value：31.3``), a
+    missing space after a colon, a tab or a colon inside a value gets its fix instead of libyaml's words."""
+    mark = exc.problem_mark or exc.context_mark
+    where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
+    what = exc.problem or exc.context or "invalid YAML"
+    lines = text.splitlines()
+    # The line that YAML read as one string is the one it was scanning a key on, or the one before the problem.
+    candidates = [m.line for m in (exc.context_mark, exc.problem_mark) if m is not None]
+    if exc.problem_mark is not None:
+        candidates.append(exc.problem_mark.line - 1)
+    for n in dict.fromkeys(candidates):
+        if 0 <= n < len(lines):
+            hint = _slip_in(lines[n])
+            if hint is not None:
+                column = len(lines[n]) - len(lines[n].lstrip()) + 1
+                return Problem(Location(name, n + 1, column), "", hint)
+    if "tab character" in what or (mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]):
+        return Problem(where, "", M.yaml_tab())
+    if (what.startswith("mapping values are not allowed") and mark is not None and mark.line < len(lines)
+            and lines[mark.line].count(":") >= 2):
+        return Problem(where, "", M.yaml_colon_in_value(text=lines[mark.line].strip()))
+    return Problem(where, "", M.yaml_invalid(detail=what))
+
+
+def _slip_in(line: str):
+    return colon_slip(line.split(" #")[0]) if line.strip() and not line.lstrip().startswith("#") else None
 
 
 def _at(name: str, node: yaml.Node) -> Location:
@@ -149,24 +177,20 @@ def check_graph(root: yaml.Node, name: str) -> None:
         for kid in reversed(_children(node)):
             edges += 1
             if id(kid) in active:
-                raise DataError([Problem(_at(name, kid), "", "an alias (*name) inside this value refers to the value "
-                                         "itself, so it never ends; write the inner value out instead of the alias")])
+                raise DataError([Problem(_at(name, kid), "", M.alias_loop())])
             if id(kid) not in size:
                 stack.append((kid, False))
     aliases = edges - (len(size) - 1)
     if aliases > limits.MAX_YAML_ALIASES:
         raise DataError([Problem(Location(name), "", limits.refusal(
-            f"the file uses aliases (*name) {aliases:,} times", f"at most {limits.MAX_YAML_ALIASES:,} (limits.MAX_YAML_ALIASES)",
-            "write the values out instead"))])
+            M.aliases_used(n=f"{aliases:,}"), M.limit_aliases(n=f"{limits.MAX_YAML_ALIASES:,}"), M.fix_write_out()))])
     if size[id(root)] > limits.MAX_YAML_NODES:
         where, field = root, ""
         if isinstance(root, yaml.MappingNode) and root.value:  # name the top-level key that grows
             k, v = max(root.value, key=lambda kv: size[id(kv[1])])
-            where, field = v, str(k.value) if isinstance(k, yaml.ScalarNode) else ""
+            where, field = v, field_label((str(k.value),)) if isinstance(k, yaml.ScalarNode) else ""
         raise DataError([Problem(_at(name, where), field, limits.refusal(
-            f"expands to more than {limits.MAX_YAML_NODES:,} values once its aliases (*name) and merge keys (<<) are "
-            "written out (an alias bomb?)", f"at most {limits.MAX_YAML_NODES:,} (limits.MAX_YAML_NODES)",
-            "write the values out instead of repeating them through aliases, or remove them"))])
+            M.nodes_expand(n=f"{limits.MAX_YAML_NODES:,}"), M.limit_nodes(n=f"{limits.MAX_YAML_NODES:,}"), M.fix_nodes()))])
     if depth[id(root)] > limits.MAX_NESTING_DEPTH:
         node = root
         for _ in range(limits.MAX_NESTING_DEPTH):  # down the deepest branch to the first level too many
@@ -175,14 +199,11 @@ def check_graph(root: yaml.Node, name: str) -> None:
                 break
             node = max(kids, key=lambda k: depth[id(k)])
         raise DataError([Problem(_at(name, node), "", limits.refusal(
-            f"values nested more than {limits.MAX_NESTING_DEPTH} deep", f"at most {limits.MAX_NESTING_DEPTH} levels "
-            "(limits.MAX_NESTING_DEPTH)", "flatten the lists and mappings"))])
+            M.nested_deep(n=f"{limits.MAX_NESTING_DEPTH:,}"), M.limit_depth(n=f"{limits.MAX_NESTING_DEPTH:,}"), M.fix_depth()))])
 
 
 def _check_values(root: yaml.Node, name: str) -> list[Problem]:
     """Each distinct node once: lists too long, numbers too long to read, text too long or with control characters."""
-    from ..model import field_label
-
     problems: list[Problem] = []
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, tuple]] = [(root, ())]
@@ -198,8 +219,7 @@ def _check_values(root: yaml.Node, name: str) -> list[Problem]:
         elif isinstance(node, yaml.SequenceNode):
             if len(node.value) > limits.MAX_LIST_ITEMS:
                 problems.append(Problem(_at(name, node), field_label(path), limits.refusal(
-                    f"a list of {len(node.value):,} items", f"lists of at most {limits.MAX_LIST_ITEMS:,} items "
-                    "(limits.MAX_LIST_ITEMS)", "shorten it; a briefing cannot show that many")))
+                    M.list_items(n=f"{len(node.value):,}"), M.limit_list(n=f"{limits.MAX_LIST_ITEMS:,}"), M.fix_list())))
                 continue
             stack.extend((item, path + (i,)) for i, item in reversed(list(enumerate(node.value))))
         elif isinstance(node, yaml.MappingNode):
@@ -211,16 +231,14 @@ def _check_values(root: yaml.Node, name: str) -> list[Problem]:
     return problems
 
 
-def _scalar_problem(node: yaml.ScalarNode) -> str | None:
+def _scalar_problem(node: yaml.ScalarNode):
     value = node.value
     if node.tag in (_INT, _FLOAT) and len(value) > limits.MAX_NUMBER_CHARS:
         digits = sum(ch.isdigit() for ch in value)
-        return limits.refusal(f"a number of {digits:,} digits", f"numbers of at most {limits.MAX_NUMBER_CHARS} "
-                              "characters (limits.MAX_NUMBER_CHARS)", "check the figure; a report's figures have "
-                              "fewer than 20 digits")
+        return limits.refusal(M.number_digits(n=f"{digits:,}"), M.limit_number_chars(n=f"{limits.MAX_NUMBER_CHARS:,}"),
+                              M.fix_number_chars())
     if len(value) > limits.MAX_STRING_CHARS:
-        return limits.refusal(f"a text of {len(value):,} characters", f"texts of at most {limits.MAX_STRING_CHARS:,} "
-                              "characters (limits.MAX_STRING_CHARS)", "shorten it or split it into several points")
+        return limits.refusal(M.text_chars(n=f"{len(value):,}"), M.limit_text(n=f"{limits.MAX_STRING_CHARS:,}"), M.fix_text())
     return bad_character(value)
 
 
@@ -233,10 +251,8 @@ def _walk(node: yaml.Node, path: tuple, sources: SourceMap, name: str, twice: li
             if isinstance(key, yaml.ScalarNode):
                 line = key.start_mark.line + 1
                 if key.value in seen:  # YAML would silently keep the last one
-                    from ..model import field_label
-
                     twice.append(Problem(Location(name, line, key.start_mark.column + 1), field_label(path + (key.value,)),
-                                         f"given twice (also on line {seen[key.value]}); keep one"))
+                                         M.given_twice(line=seen[key.value])))
                 seen.setdefault(key.value, line)
                 _walk(value, path + (key.value,), sources, name, twice)
     elif isinstance(node, yaml.SequenceNode):

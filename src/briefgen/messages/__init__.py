@@ -14,6 +14,7 @@ BG5xx      jobs and outputs: build, batch, pack, archive, previews, manifests
 BG6xx      extraction of raw reports
 BG7xx      settings (briefgen.toml) and command-line options
 BG8xx      what the commands print: results, progress, summaries
+BG9xx      the data's fields as clerks name them, and the labels that place a value (task “…”的牵头单位)
 =========  ==========================================================================
 
 Write an entry as ``name = Text("BG123", "English with {named} arguments", "中文，带{named}参数")``: both
@@ -30,3 +31,4 @@ from .jobs import *  # noqa: F401,F403
 from .extract import *  # noqa: F401,F403
 from .settings import *  # noqa: F401,F403
 from .cli import *  # noqa: F401,F403
+from .fields import *  # noqa: F401,F403
