@@ -93,13 +93,52 @@ def _align(value: str | None, where: str, default):
     return value
 
 
+# What each numeric attribute may be: (smallest, largest, in words). A spacer or space before of more than a page,
+# a zero or negative column, NaN or infinity would otherwise fail deep inside a writer.
+_BOUNDS = {
+    "lines": (0.0, 20.0, "a number of lines from 0 to 20"),
+    "before": (0.0, 10.0, "a number of lines from 0 to 10"),
+    "after": (0.0, 10.0, "a number of lines from 0 to 10"),
+    "widths": (1e-9, 1000.0, "a relative width above 0 and at most 1000"),
+    "colspan": (1.0, None, "a whole number of columns from 1"),
+}
+
+
 def _float(value: str | None, default: float, where: str, attr: str) -> float:
     if value is None:
         return default
+    import math
+
+    from . import limits
+
+    low, high, words = _BOUNDS.get(attr, (None, None, "a finite number"))
+    if attr == "colspan":
+        high, words = float(limits.MAX_MARKUP_COLUMNS), f"a whole number of columns from 1 to {limits.MAX_MARKUP_COLUMNS}"
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
-        raise MarkupError(f"{where}: {attr}={value!r} is not a number") from None
+        raise MarkupError(f"{_attr_where(where, attr, value)}: {attr}={value!r} is not a number; write {words}") from None
+    if (not math.isfinite(number) or (low is not None and number < low) or (high is not None and number > high)
+            or (attr == "colspan" and not number.is_integer())):
+        raise MarkupError(f"{_attr_where(where, attr, value)}: {attr}={value!r}: write {words}")
+    return number
+
+
+def _attr_where(source: str, attr: str, value: str) -> str:
+    """``source:line`` of the template line that writes ``attr="value"`` (or the only one that writes ``attr=``
+    from an expression), else ``source``: the element tree keeps no line numbers."""
+    try:
+        raw = Path(source).read_bytes()
+    except OSError:
+        return source
+    lines = raw.decode("utf-8", "replace").splitlines()
+    for pattern in (f'{attr}="{value}"', f"{attr}='{value}'", f'{attr}="'):
+        hits = [n for n, line in enumerate(lines, 1) if pattern in line or (attr == "widths" and pattern[:-1] in line)]
+        if pattern == f'{attr}="':
+            hits = [n for n in hits if "{{" in lines[n - 1] or "{%" in lines[n - 1]]
+        if len(hits) == 1 or (hits and pattern != f'{attr}="'):
+            return f"{source}:{hits[0]}"
+    return source
 
 
 def _table(el: ET.Element, where: str) -> ir.Table:
@@ -133,16 +172,31 @@ def _table(el: ET.Element, where: str) -> ir.Table:
     ncols = max((sum(c.colspan for c in r.cells) for r in rows), default=0)
     if ncols == 0:
         raise MarkupError(f"{where}: a <table> needs at least one row")
-    widths = [w.strip() for w in el.get("widths", "").split(",") if w.strip()] or ["1"] * ncols
+    from . import limits
+
+    if ncols > limits.MAX_MARKUP_COLUMNS:
+        raise MarkupError(f"{where}: a <table> of {ncols} columns; a table may have at most {limits.MAX_MARKUP_COLUMNS} "
+                          f"(limits.MAX_MARKUP_COLUMNS)")
+    raw_widths = el.get("widths", "")
+    widths = [w.strip() for w in raw_widths.split(",") if w.strip()] or ["1"] * ncols
     aligns = [a.strip() for a in el.get("align", "").split(",")] if el.get("align") else []
     decimals = [d.strip() for d in el.get("decimals", "").split(",")] if el.get("decimals") else []
     if len(widths) != ncols:
         raise MarkupError(f"{where}: widths has {len(widths)} values but the table has {ncols} columns")
+    weights = [_float(w, 1, where, "widths") for w in widths]
+    narrowest = min(weights) / sum(weights)
+    if narrowest < 1 / limits.MAX_MARKUP_COLUMNS:  # narrower than a cell's padding on A4
+        raise MarkupError(f"{_attr_where(where, 'widths', raw_widths)}: widths={raw_widths!r}: a column of "
+                          f"{narrowest:.1%} of the table's width is too narrow to hold a character; make each at "
+                          f"least {1 / limits.MAX_MARKUP_COLUMNS:.0%} of the sum")
     columns = []
-    for i, w in enumerate(widths):
+    for i, weight in enumerate(weights):
         align = _align(aligns[i] if i < len(aligns) else None, where, "left")
         dec = decimals[i] if i < len(decimals) else "-"
-        columns.append(ir.Column(_float(w, 1, where, "widths"), align, None if dec in ("", "-") else int(dec)))
+        if dec not in ("", "-") and not (dec.isdigit() and int(dec) <= 10):
+            raise MarkupError(f"{_attr_where(where, 'decimals', el.get('decimals'))}: decimals={el.get('decimals')!r}: "
+                              f"write a whole number of decimals from 0 to 10, or - for a column as written")
+        columns.append(ir.Column(weight, align, None if dec in ("", "-") else int(dec)))
     for n, r in enumerate(rows, 1):
         span = sum(c.colspan for c in r.cells)
         if span != ncols:
