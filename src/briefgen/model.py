@@ -500,7 +500,7 @@ def _message(err: dict) -> Any:
             return slip or M.yaml_full_width_space(text=str(loc[-1]), fixed=str(loc[-1]).replace("\u3000", "").strip())
         near = near_key(loc)
         if near:
-            return M.field_did_you_mean(key=near[0], label=near[1])
+            return M.field_did_you_mean(key=M.key_named(key=near[0], field=near[1]))
         return M.field_unknown(keys=", ".join(keys_at(loc)))
     if kind in ("model_type", "dict_type") and isinstance(err.get("input"), str):
         slip = colon_slip(err["input"])

@@ -13,6 +13,7 @@ import re
 import secrets
 from pathlib import Path
 
+from . import messages as M
 from .errors import OutputError
 
 
@@ -61,12 +62,12 @@ def _discard(paths) -> None:
             pass
 
 
-def _reason(path: Path, exc: OSError) -> str:
+def _reason(path: Path, exc: OSError):
     if path.is_dir():
-        return f"cannot write {path}: a folder of that name is in the way; rename or remove it"
+        return M.folder_in_the_way(path=path)
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY):
-        return f"cannot write {path}: permission denied; if it is open in Word, WPS or a PDF viewer, close it and run again"
-    return f"cannot write {path}: {exc.strerror or exc}"
+        return M.permission_denied(path=path)
+    return M.cannot_write(path=path, reason=exc.strerror or exc)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

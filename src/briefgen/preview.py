@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 
+from . import messages as M
 from .errors import BriefgenError
 
 MAX_PIXELS = 40_000_000  # one page image: 40 megapixels (an A4 page at 600 dpi is 35)
@@ -28,7 +29,7 @@ def _open(pdf: bytes, name: str):
     try:
         return pdfium.PdfDocument(pdf)
     except pdfium.PdfiumError as exc:
-        raise PreviewError(f"{name}: cannot open as PDF ({exc})") from None
+        raise PreviewError(M.not_a_pdf(name=name, detail=exc)) from None
 
 
 def _render(doc, index: int, dpi: float, name: str):
@@ -37,11 +38,11 @@ def _render(doc, index: int, dpi: float, name: str):
     scale = dpi / 72
     if width * scale * height * scale > MAX_PIXELS:
         limit = (MAX_PIXELS / (width * height)) ** 0.5 * 72
-        raise PreviewError(f"{name}: page {index + 1} at {dpi:g} dpi would be {width * scale:.0f} × {height * scale:.0f} "
-                           f"pixels; use --dpi {int(limit)} or less")
+        raise PreviewError(M.preview_too_large(name=name, page=index + 1, dpi=f"{dpi:g}", width=f"{width * scale:.0f}",
+                                               height=f"{height * scale:.0f}", limit=int(limit)))
     image = page.render(scale=scale).to_pil().convert("RGB")
     if image.convert("L").point(lambda v: 255 if v < INK else 0).getbbox() is None:
-        raise PreviewError(f"{name}: page {index + 1} has no ink (a blank page); check the document before sharing it")
+        raise PreviewError(M.blank_page(name=name, page=index + 1))
     return image
 
 
@@ -58,7 +59,7 @@ def page_pngs(pdf: bytes, dpi: float = 110, pages: list[int] | None = None, name
     wanted = pages or list(range(1, count + 1))
     for n in wanted:
         if not 1 <= n <= count:
-            raise PreviewError(f"{name}: page {n} does not exist; the file has {count} page(s)")
+            raise PreviewError(M.no_such_page(name=name, page=n, count=count))
     return [_png(_render(doc, n - 1, dpi, name)) for n in wanted]
 
 
@@ -78,7 +79,7 @@ def contact_sheet(items: list[tuple[str, bytes]], columns: int = 4, thumb_width:
     from PIL import Image, ImageDraw
 
     if not items:
-        raise PreviewError("contact sheet: no documents")
+        raise PreviewError(M.sheet_empty())
     thumbs = []
     for label, pdf in items:
         doc = _open(pdf, label)
@@ -90,7 +91,7 @@ def contact_sheet(items: list[tuple[str, bytes]], columns: int = 4, thumb_width:
     cols = min(columns, len(thumbs))
     rows = -(-len(thumbs) // cols)
     if cell_w * cols * cell_h * rows > MAX_PIXELS:
-        raise PreviewError(f"contact sheet: {len(thumbs)} documents make too large an image; make it with --only for some of them")
+        raise PreviewError(M.sheet_too_large(n=len(thumbs)))
     sheet = Image.new("RGB", (cell_w * cols, cell_h * rows), "white")
     draw = ImageDraw.Draw(sheet)
     font = _label_font(18)

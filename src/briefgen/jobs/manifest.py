@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import messages as M
 from ..errors import BriefgenError
 
 MANIFEST = "manifest.json"
@@ -87,18 +88,18 @@ def read_manifest(folder: Path, required: bool = False) -> Manifest:
         raw = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
         if required:
-            raise ManifestError(f"{path}: no manifest here; verify a folder that briefgen build or batch wrote") from None
+            raise ManifestError(M.no_manifest(path=path)) from None
         return Manifest()
     except OSError as exc:
-        raise ManifestError(f"{path}: cannot read the manifest: {exc.strerror or exc}") from None
+        raise ManifestError(M.manifest_unreadable(path=path, reason=exc.strerror or exc)) from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise ManifestError(f"{path}{where}: not a briefgen manifest (invalid JSON); rebuild with --force to write a new one") from None
+        raise ManifestError(M.manifest_invalid_json(path=f"{path}{where}")) from None
     files, inputs = (data.get("files"), data.get("inputs")) if isinstance(data, dict) else (None, None)
     if not isinstance(files, dict) or not isinstance(inputs, dict) or not all(isinstance(v, dict) for v in files.values()):
-        raise ManifestError(f"{path}: not a briefgen manifest (no files table); rebuild with --force to write a new one")
+        raise ManifestError(M.manifest_no_files(path=path))
     return Manifest(dict(files), {k: v for k, v in inputs.items() if isinstance(v, dict)})
 
 
@@ -132,7 +133,7 @@ def verify(folder: Path) -> Verification:
     """Re-hash every file the manifest of ``folder`` lists; files it does not list are extra."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise ManifestError(f"{folder}: not a folder; give the output folder of a build or batch")
+        raise ManifestError(M.verify_not_folder(path=folder))
     manifest = read_manifest(folder, required=True)
     result = Verification()
     for name, entry in sorted(manifest.files.items()):

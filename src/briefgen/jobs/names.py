@@ -18,6 +18,7 @@ import string
 import unicodedata
 from dataclasses import dataclass
 
+from .. import messages as M
 from ..errors import BriefgenError
 
 MAX_BYTES = 120
@@ -59,12 +60,13 @@ def check_pattern(pattern: str) -> list[str]:
     try:
         used = [f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None]
     except ValueError as exc:
-        raise FileNameError(f"names: {pattern!r} is not a file-name pattern ({exc}); write fields in braces, e.g. {{issuer}}_{{document}}_{{date}}") from None
+        raise FileNameError(M.names_not_pattern(pattern=repr(pattern), detail=exc)) from None
     unknown = [f for f in used if f not in FIELDS]
     if unknown:
-        raise FileNameError(f"names: unknown field {{{unknown[0]}}} in {pattern!r}; use {', '.join('{' + f + '}' for f in FIELDS)}")
+        raise FileNameError(M.names_unknown_field(field="{" + unknown[0] + "}", pattern=repr(pattern),
+                                                  fields=", ".join("{" + f + "}" for f in FIELDS)))
     if "/" in pattern or "\\" in pattern:
-        raise FileNameError(f"names: {pattern!r} names a folder; a pattern gives a file name only (use --out for the folder)")
+        raise FileNameError(M.names_folder(pattern=repr(pattern)))
     return used
 
 
@@ -75,7 +77,7 @@ def file_name(pattern: str, fields: dict[str, str], suffix: str) -> str:
     stem = clean_part(pattern.format(**parts))
     stem = re.sub(r"_{2,}", "_", stem).strip("_ .")
     if not stem:
-        raise FileNameError(f"names: {pattern!r} gives an empty file name for {fields.get('document') or fields.get('template')!r}")
+        raise FileNameError(M.names_empty(pattern=repr(pattern), document=repr(fields.get("document") or fields.get("template"))))
     if stem.split(".")[0].upper() in RESERVED:
         stem = "_" + stem
     ext = "." + suffix

@@ -145,6 +145,6 @@ not_a_mapping_file = Text("BG193", "the file must hold a mapping with a `report:
                           "文件最上层应为映射，并以 `report:` 部分开头")
 field_missing = Text("BG194", "this field is required but missing", "缺少，请填写")
 field_unknown = Text("BG195", "unknown field; check its spelling (here: {keys})", "没有这个字段，请检查拼写（这里可用：{keys}）")
-field_did_you_mean = Text("BG196", 'unknown field; did you mean "{key}"?', "没有这个字段，是不是要写“{key}”（{label}）？")
+field_did_you_mean = Text("BG196", "unknown field; did you mean {key}?", "没有这个字段，是不是要写{key}？")
 invalid_value = Text("BG198", "not accepted: {detail}", "取值无效：{detail}")
 listed_twice = Text("BG199", '"{name}" is listed twice (also as {other})', "“{name}”重复出现（{other}也有）")

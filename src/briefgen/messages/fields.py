@@ -90,3 +90,4 @@ owner_point = Text("BG983", "point {p} of section {s} of the review", "工作回
 owner_result = Text("BG984", "figure {n} of section {s} of the review", "工作回顾第{s}部分第{n}项指标")
 owner_ranking = Text("BG985", "ranking {n}", "第{n}项排名")
 owner_department = Text("BG986", "department {n}", "部门名单第{n}项")
+key_named = Text("BG987", '"{key}"', "“{key}”（{field}）")
