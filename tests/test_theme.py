@@ -59,3 +59,17 @@ def test_a_theme_cannot_extend_itself(tmp_path):
     path = write(tmp_path, 'extends = "mine.toml"\n')
     with pytest.raises(ThemeError, match="extends itself"):
         load_theme(str(path))
+
+
+def test_sizes_may_be_written_in_hao(tmp_path):
+    """Offices name type sizes in 号 (issue 10 §3): 三号 body, 二号 title, 小四 tables, as GB/T 9704 writes them."""
+    t = load_theme(str(write(tmp_path, 'extends = "official"\n[body]\nsize_pt = "三号"\ntable_size_pt = "小4号"\n'
+                                       'min_size_pt = "12pt"\n[title]\nsize_pt = "二号"\n[page_number]\nsize_pt = "4号"\n'
+                                       '[headings]\nsizes_pt = ["三号", "小三", "四号", "小四"]\n')))
+    assert (t.body.size_pt, t.body.table_size_pt, t.body.min_size_pt, t.title.size_pt, t.page_number.size_pt) == (16, 12, 12, 22, 14)
+    assert t.headings.sizes_pt == [16, 15, 14, 12]
+    from briefgen.theme import HAO
+
+    assert (HAO["初号"], HAO["小初"], HAO["一号"], HAO["小一"], HAO["小二"], HAO["五号"], HAO["小五"]) == (42, 36, 26, 24, 18, 10.5, 9)
+    with pytest.raises(ThemeError, match=r"body\.size_pt: '大号' is not a type size; write points .* or 号"):
+        load_theme(str(write(tmp_path, 'extends = "official"\n[body]\nsize_pt = "大号"\n')))

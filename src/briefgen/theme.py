@@ -10,7 +10,9 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from . import limits
 
 from .errors import ThemeError
 
@@ -19,10 +21,46 @@ MM = 72 / 25.4  # points per millimetre
 
 
 class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
-Size = Annotated[float, Field(ge=4, le=96)]  # type sizes in points: 4 pt is unreadable, 96 pt a poster
+# Type sizes as Chinese offices name them (字号), in points: 三号 is the body of a 公文, 二号 its title.
+HAO = {"初号": 42, "小初": 36, "一号": 26, "小一": 24, "二号": 22, "小二": 18, "三号": 16, "小三": 15,
+       "四号": 14, "小四": 12, "五号": 10.5, "小五": 9, "六号": 7.5, "小六": 6.5, "七号": 5.5, "八号": 5}
+_HAO_DIGITS = dict(zip("12345678", "一二三四五六七八"))
+
+
+def type_size(value):
+    """A type size as a theme writes it -> points: 16, "16pt", "16 磅", or in 号: "三号", "小四", "3号", "小4号"."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip().replace(" ", "")
+    for unit in ("pt", "PT", "Pt", "磅"):
+        if text.endswith(unit):
+            return text[: -len(unit)]
+    text = "".join(_HAO_DIGITS.get(ch, ch) for ch in text)
+    if text.startswith("小") and text.endswith("号") and len(text) == 3:
+        text = text[:-1]  # 小四号 -> 小四
+    if text in HAO:
+        return HAO[text]
+    if text + "号" in HAO:
+        return HAO[text + "号"]
+    raise ValueError(f"{value!r} is not a type size; write points (16 or \"16pt\") or 号 (三号, 小四, 五号)")
+
+
+def _plain_text(value: str) -> str:
+    """Text a theme holds (a font name, a format, a mark): printable and short, since Word and the PDF carry it."""
+    if len(value) > limits.MAX_THEME_TEXT_CHARS:
+        raise ValueError(f"a text of {len(value):,} characters; a theme's texts have at most "
+                         f"{limits.MAX_THEME_TEXT_CHARS} (limits.MAX_THEME_TEXT_CHARS)")
+    bad = next((ch for ch in value if not ch.isprintable() and ch != " "), None)
+    if bad is not None:
+        raise ValueError(f"contains the control character U+{ord(bad):04X}, which a font name or a Word file cannot hold; remove it")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_plain_text)]
+Size = Annotated[float, BeforeValidator(type_size), Field(ge=4, le=96)]  # points: 4 pt is unreadable, 96 a poster
 Length = Annotated[float, Field(ge=0, le=200)]  # margins and offsets in millimetres
 
 
@@ -81,11 +119,11 @@ class TitleStyle(_Part):
 
 class Headings(_Part):
     sizes_pt: list[Size] = Field([16, 16, 16, 16], min_length=4, max_length=4, description="一、 （一） 1. （1）")
-    roles: list[str] = Field(["h1", "h2", "h3", "h4"], min_length=4, max_length=4)
+    roles: list[Text] = Field(["h1", "h2", "h3", "h4"], min_length=4, max_length=4)
 
 
 class PageNumber(_Part):
-    format: str = "— {n} —"
+    format: Text = "— {n} —"
     size_pt: Size = 14
     below_text_mm: Length = 7
     position: Literal["outside", "center", "right", "none"] = "outside"
@@ -100,27 +138,27 @@ class PageNumber(_Part):
 
 
 class Mark(_Part):
-    text: str = ""
+    text: Text = ""
     size_pt: Size = 12
 
 
 class FontRole(_Part):
     """How one role (title, body, h1 …) is set: the name a DOCX carries and where the PDF finds a file."""
 
-    docx: str
-    latin: str = "Times New Roman"
-    file: str | None = Field(default=None, description="an explicit font file for the PDF (.ttf, .ttc, .otf)")
+    docx: Text
+    latin: Text = "Times New Roman"
+    file: Text | None = Field(default=None, description="an explicit font file for the PDF (.ttf, .ttc, .otf)")
     index: int = Field(default=0, description="the face in a .ttc collection")
-    system: list[str] = []
+    system: list[Text] = []
     bundled: Literal["serif", "sans"] = "serif"
     fake_bold: bool = False
 
 
 class Theme(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
-    name: str
-    description: str = ""
+    name: Text
+    description: Annotated[str, Field(max_length=2000)] = ""
     extends: str | None = None
     page: Page = Page()
     body: Body = Body()
@@ -183,6 +221,8 @@ def _theme_message(err: dict) -> str:
         return err["msg"].replace("Input should be", "should be").replace("List should have", "should have")
     if kind in ("float_parsing", "float_type"):
         return f"{err.get('input')!r} is not a number"
+    if kind == "finite_number":
+        return f"{err.get('input')!r} is not a finite number; write a size or length such as 16"
     msg = err["msg"]
     return msg[len("Value error, "):] if msg.startswith("Value error, ") else msg
 
@@ -194,13 +234,21 @@ def builtin_names() -> list[str]:
 def _read(path: Path) -> dict[str, Any]:
     from .textfile import decode_text
 
-    try:
-        if path.suffix.lower() in (".yaml", ".yml"):
-            import yaml
+    from .errors import DataError
 
-            data = yaml.safe_load(decode_text(path.read_bytes(), str(path)))
+    try:
+        size = path.stat().st_size
+        if size > limits.MAX_THEME_FILE_BYTES:
+            raise ThemeError(f"{path}: the theme file is {size:,} bytes; briefgen reads themes of at most "
+                             f"{limits.MAX_THEME_FILE_BYTES:,} bytes (limits.MAX_THEME_FILE_BYTES)")
+        if path.suffix.lower() in (".yaml", ".yml"):
+            from .load.yamlfile import load_yaml  # the data files' guards: alias bombs, nesting, control characters
+
+            data, _ = load_yaml(path, str(path))
         else:
             data = tomllib.loads(decode_text(path.read_bytes(), str(path)))
+    except DataError as exc:
+        raise ThemeError(*exc.lines()) if len(exc.lines()) > 1 else ThemeError(exc.lines()[0]) from None
     except (tomllib.TOMLDecodeError, ValueError) as exc:
         raise ThemeError(f"{path}: invalid theme file: {exc}") from None
     except OSError as exc:
@@ -236,6 +284,9 @@ def _locate(name_or_path: str, relative_to: Path | None = None) -> Path:
 
 def _raw(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) -> tuple[dict, Path, tuple[Path, ...]]:
     path = _locate(name_or_path, relative_to).resolve()
+    if len(seen) >= limits.MAX_THEME_EXTENDS:
+        raise ThemeError(f"{seen[0]}: extends: a chain of more than {limits.MAX_THEME_EXTENDS} themes "
+                         f"(limits.MAX_THEME_EXTENDS); let the theme extend a built-in one or a file that does")
     if path in seen:
         raise ThemeError(f"{path}: theme extends itself (through {' -> '.join(p.name for p in seen)})")
     data = _read(path)
@@ -246,11 +297,30 @@ def _raw(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) ->
             base, _, inherited = _raw(str(parent), path.parent, seen + (path,))
             chain += inherited
         except ThemeError as exc:
-            if str(path) in str(exc):
+            if str(path) in str(exc) or str(seen[0] if seen else path) in str(exc):
                 raise
             raise ThemeError(f"{path}: extends: {exc}") from None
         data = _merge(base, data)
     return data, path, chain
+
+
+def _type_fits_page(theme: Theme) -> list[str]:
+    """``field: message`` for each type size the text block cannot hold: a tiny page with huge type would
+    otherwise fail deep inside the PDF writer (a table cell narrower than its padding)."""
+    width = theme.page.text_width_mm * MM
+    height = theme.page.text_height_mm * MM
+    block = f"the text block is {theme.page.text_width_mm:g} x {theme.page.text_height_mm:g} mm"
+    out = []
+    for field, size, least in (("body.size_pt", theme.body.size_pt, 10), ("body.table_size_pt", theme.body.table_size_pt, 20),
+                               ("title.size_pt", theme.title.size_pt, 4),
+                               *((f"headings.sizes_pt[{i}]", s, 4) for i, s in enumerate(theme.headings.sizes_pt))):
+        if width / size < least:
+            out.append(f"{field}: {size:g} pt type sets {width / size:.1f} characters a line, as {block}; "
+                       f"make the type smaller or the page larger (at least {least} characters a line)")
+    if height / theme.body.line_pitch_pt < 5:
+        out.append(f"body.line_pitch_pt: {theme.body.line_pitch_pt:g} pt lines give {height / theme.body.line_pitch_pt:.1f} "
+                   f"lines a page, as {block}; make the lines closer or the page larger (at least 5 lines a page)")
+    return out
 
 
 _cache: dict[str, Theme] = {}
@@ -258,8 +328,13 @@ _cache: dict[str, Theme] = {}
 
 def load_theme(name_or_path: str = "official") -> Theme:
     """A built-in theme by name, or a theme file by path, with its ``extends`` chain merged."""
-    if name_or_path in _cache:
-        return _cache[name_or_path]
+    try:  # a theme file edited since (a long-lived process, a test) is read again
+        stamp = Path(name_or_path).stat()
+        key = f"{name_or_path}\x00{stamp.st_mtime_ns}\x00{stamp.st_size}"
+    except (OSError, ValueError):
+        key = name_or_path
+    if key in _cache:
+        return _cache[key]
     data, path, chain = _raw(name_or_path, None, ())
     data.setdefault("name", path.stem)
     data["source"] = str(path)
@@ -270,5 +345,8 @@ def load_theme(name_or_path: str = "official") -> Theme:
         raise ThemeError(*[f"{path}: {_field(err['loc'])}: {_theme_message(err)}" for err in exc.errors(include_url=False)]) from None
     if "body" not in theme.fonts:
         raise ThemeError(f"{path}: fonts.body: a theme must define the body font role")
-    _cache[name_or_path] = theme
+    crowded = _type_fits_page(theme)
+    if crowded:
+        raise ThemeError(*[f"{path}: {line}" for line in crowded])
+    _cache[key] = theme
     return theme
