@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from .. import messages as M
 from ..cache import cache_root
 from ..errors import FontError, OutputError
 from ..outputs import write_atomic
@@ -136,7 +137,7 @@ def ensure_converted(
     source = Path(source)
     ttf, side = cache_files(source, index, cache_dir)
     want = set(want)
-    with cache_lock(ttf, f"preparing {source.name} for PDFs", on_wait=lambda: _add_wants(ttf, want)):
+    with cache_lock(ttf, M.font_preparing(name=source.name), on_wait=lambda: _add_wants(ttf, want)):
         meta, dirty = _valid_sidecar(_read_sidecar(side), source, index, ttf)
         if meta is not None:
             covered = from_ranges(meta["covered"])
@@ -161,8 +162,7 @@ def ensure_converted(
                 return _done_wants(ttf, _build(source, index, covered | need, ttf, side, reuse=ttf))
         if base is None:
             base = base_codepoints()
-        log.info("preparing %s for PDFs: converted once and kept in %s (takes a few seconds, only this time)",
-                 source.name, ttf.parent)
+        log.info("%s", M.font_converting(name=source.name, folder=ttf.parent))
         return _done_wants(ttf, _build(source, index, set(base) | want | _pending_wants(ttf), ttf, side, reuse=None))
 
 
@@ -234,7 +234,7 @@ def read_source_cmap(source: str | os.PathLike, index: int = 0, cache_dir: Path 
     """The code points of CFF face ``index`` of ``source`` as its cache sidecar records them (None if no sidecar)."""
     source = Path(source)
     ttf, side = cache_files(source, index, cache_dir)
-    with cache_lock(ttf, f"preparing {source.name} for PDFs"):
+    with cache_lock(ttf, M.font_preparing(name=source.name)):
         meta = _read_sidecar(side)
     src = (meta or {}).get("source") or {}
     if src.get("path") != str(source.resolve()) or src.get("index") != index or "source_cmap" not in meta:
@@ -252,11 +252,11 @@ def _open_source(source: Path, index: int):
     except (OSError, TTLibError, AssertionError, ValueError, IndexError) as exc:
         if font is not None:
             font.close()
-        raise FontError(f"{source}: cannot read font (face {index}): {exc}") from None
+        raise FontError(M.font_unreadable(path=source, index=index, detail=exc)) from None
     if "CFF " not in font:
-        kind = "a variable CFF2 font" if "CFF2" in font else "not a CFF font"
+        kind = M.font_kind_cff2() if "CFF2" in font else M.font_kind_not_cff()
         font.close()
-        raise FontError(f"{source}: cannot convert face {index} to TrueType: {kind}")
+        raise FontError(M.font_not_convertible(path=source, index=index, kind=kind))
     return font
 
 

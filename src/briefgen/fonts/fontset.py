@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from .. import messages as M
 from ..errors import FontError
 from .charsets import is_control, is_ignorable
 
@@ -57,6 +58,11 @@ class RoleReport:
 
 class _Unusable(Exception):
     """A font file that exists but cannot be used (the message says why)."""
+
+
+def _reason(exc: Exception):
+    """The catalogue Message an exception carries, else its text."""
+    return exc.args[0] if len(exc.args) == 1 and not isinstance(exc.args[0], str) else str(exc)
 
 
 @dataclass(eq=False)
@@ -97,23 +103,23 @@ def outline_kind(path: Path, index: int) -> str:
             if head[:4] == b"ttcf":
                 count = struct.unpack(">I", head[8:12])[0]
                 if not 0 <= index < count:
-                    raise _Unusable(f"the collection has {count} faces (index 0–{count - 1}); index {index} does not exist")
+                    raise _Unusable(M.font_no_such_face(count=count, last=count - 1, index=index))
                 f.seek(12 + 4 * index)
                 offset = struct.unpack(">I", f.read(4))[0]
                 f.seek(offset)
                 head = f.read(12)
             elif index != 0:
-                raise _Unusable(f"not a font collection (.ttc), so index must be 0, not {index}")
+                raise _Unusable(M.font_not_collection(index=index))
             if head[:4] in (b"wOFF", b"wOF2"):
-                raise _Unusable("WOFF web fonts are not supported; use the .ttf or .otf file")
+                raise _Unusable(M.font_woff())
             if head[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
-                raise _Unusable("not a TrueType or OpenType font")
+                raise _Unusable(M.font_not_a_font())
             count = struct.unpack(">H", head[4:6])[0]
             tags = {f.read(16)[:4] for _ in range(count)}
     except OSError as exc:
-        raise _Unusable(f"cannot read: {exc.strerror or exc}") from None
+        raise _Unusable(M.font_cannot_read(reason=exc.strerror or exc)) from None
     except struct.error:
-        raise _Unusable("truncated font file") from None
+        raise _Unusable(M.font_truncated()) from None
     if b"glyf" in tags:
         return "glyf"
     if b"CFF " in tags:
@@ -127,9 +133,9 @@ def _load(path: Path, index: int, chars: set[int], family: str = "") -> _Loaded:
     """Register face ``index`` of ``path`` with reportlab (converting CFF), or reuse the registration."""
     kind = outline_kind(path, index)
     if kind == "CFF2":
-        raise _Unusable("variable CFF2 outlines are not supported")
+        raise _Unusable(M.font_cff2())
     if kind == "bitmap":
-        raise _Unusable("bitmap-only font (no outlines)")
+        raise _Unusable(M.font_bitmap())
     key = (str(path.resolve()), index)
     data = None
     if kind == "CFF":
@@ -145,7 +151,7 @@ def _load(path: Path, index: int, chars: set[int], family: str = "") -> _Loaded:
         try:
             st = embedded.stat()
         except OSError as exc:
-            raise _Unusable(f"cannot read: {exc.strerror}") from None
+            raise _Unusable(M.font_cannot_read(reason=exc.strerror)) from None
         token = (str(embedded), st.st_size, st.st_mtime_ns)
     reg = _registry.get(key)
     if reg is not None and reg.token == token:
@@ -165,7 +171,7 @@ def _load(path: Path, index: int, chars: set[int], family: str = "") -> _Loaded:
             source = str(embedded)
         font = TTFont(name, source, subfontIndex=subfont)
     except (TTFError, OSError, ValueError, IndexError, struct.error) as exc:
-        raise _Unusable(f"reportlab cannot use it: {exc}") from None
+        raise _Unusable(M.font_reportlab(detail=exc)) from None
     if reg is not None:
         reg.font.unregister()  # the cache grew: the same name now stands for the larger file
     # reportlab keys embedded faces by PostScript name: two different files with one name must differ
@@ -188,9 +194,7 @@ def _bundled_path(kind: str) -> Path:
     try:
         import pylopdf_fonts_zh_cn as bundled
     except ImportError:
-        raise FontError(
-            "the free fonts package pylopdf-fonts-zh-cn is not installed (pip install pylopdf-fonts-zh-cn)"
-        ) from None
+        raise FontError(M.fonts_package_missing()) from None
     return Path(bundled.sans_path() if kind == "sans" else bundled.serif_path())
 
 
@@ -251,11 +255,11 @@ class FontSet:
             if spec.file:
                 path = _theme_file(spec.file, theme)
                 if not path.is_file():
-                    raise FontError(f"fonts.{role}: font file not found: {path}")
+                    raise FontError(M.font_file_missing(role=role, path=path))
                 try:
                     self._roles[role] = (load(path, spec.index), "theme file", ())
                 except _Unusable as exc:
-                    raise FontError(f"fonts.{role}: {path}: {exc}") from None
+                    raise FontError(M.font_file_unusable(role=role, path=path, reason=_reason(exc))) from None
                 continue
             found = None
             if spec.system:
@@ -265,7 +269,7 @@ class FontSet:
                 try:
                     found = load(_bundled_path(spec.bundled), 0)
                 except _Unusable as exc:
-                    raise FontError(f"fonts.{role}: the bundled {spec.bundled} font: {exc}") from None
+                    raise FontError(M.font_bundled_unusable(role=role, kind=spec.bundled, reason=_reason(exc))) from None
                 source = "bundled"
             else:
                 source = "system"
@@ -298,12 +302,16 @@ class FontSet:
         for wanted in spec.system:
             for face in system.candidates(wanted):
                 if face.problem:
-                    notes.append(f"skipped {face.path}" + (f" (face {face.index})" if face.index else "") + f": {face.problem}")
+                    from .system import face_problem
+
+                    reason = face_problem(face.problem)
+                    notes.append(M.font_skipped_face(path=face.path, index=face.index, reason=reason) if face.index
+                                 else M.font_skipped(path=face.path, reason=reason))
                     continue
                 try:
                     return load(Path(face.path), face.index, face.family)
                 except _Unusable as exc:
-                    notes.append(f"skipped {face.path}: {exc}")
+                    notes.append(M.font_skipped(path=face.path, reason=_reason(exc)))
         return None
 
     def _role(self, role: str) -> str:

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
+from .. import messages as M
 from ..errors import FontError
 
 log = logging.getLogger("briefgen.fonts")
@@ -31,7 +32,7 @@ WAIT_SECONDS = 600.0
 
 
 @contextmanager
-def cache_lock(target: Path, doing: str = "", on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+def cache_lock(target: Path, doing: object = "", on_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold the lock of cache file ``target`` (``<target>.lock``); say so if another process has it.
 
     ``doing`` completes "waiting for another briefgen process (…)" in the log while this one waits;
@@ -49,15 +50,12 @@ def cache_lock(target: Path, doing: str = "", on_wait: Callable[[], None] | None
         try:
             lock.acquire(timeout=0)
         except Timeout:
-            log.info("waiting for another briefgen process%s", f" ({doing})" if doing else "")
+            log.info("%s", M.font_lock_wait(doing=doing) if doing else M.font_lock_wait_plain())
             if on_wait is not None:
                 on_wait()
             lock.acquire(timeout=WAIT_SECONDS)
     except Timeout:
-        raise FontError(
-            f"another briefgen process has held {path} for {WAIT_SECONDS:.0f} s; "
-            "if no briefgen is running, delete that file and run again"
-        ) from None
+        raise FontError(M.font_lock_held(path=path, seconds=f"{WAIT_SECONDS:.0f}")) from None
     except OSError:
         yield  # read-only cache folder: nobody can write there, so nobody needs to wait
         return

@@ -25,12 +25,13 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .. import messages as M
 from ..cache import cache_root
 from ..errors import OutputError
 from ..outputs import write_atomic
 from .lock import cache_lock
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: a face's problem is a token (face_problem words it)
 FONT_EXTENSIONS = (".ttf", ".ttc", ".otf", ".otc")
 _NAME_IDS = (1, 4, 6, 16, 21)  # family, full name, PostScript name, typographic family, WWS family
 _REGULAR_STYLES = {"regular", "normal", "book", "roman", "standard", "常规", "標準", "标准", "正常", "w3", "w4"}
@@ -48,7 +49,7 @@ class Face:
     weight: int
     italic: bool
     outline: str  # "glyf", "CFF", "CFF2" or "bitmap"
-    problem: str = ""  # why reportlab cannot embed it ("" if it can)
+    problem: str = ""  # why reportlab cannot embed it, as a token (face_problem words it; "" if it can)
 
     @property
     def file_name(self) -> str:
@@ -168,19 +169,38 @@ def embedding_problem(font) -> str:
     elif "CFF " in font:
         outline = "CFF"
     elif "CFF2" in font:
-        return "variable CFF2 outlines are not supported"
+        return "cff2"
     else:
-        return "bitmap-only font (no outlines)"
+        return "bitmap"
     if "OS/2" in font:
         fs_type = font["OS/2"].fsType
         # the rule reportlab applies: restricted licence (0x0002), no subsetting (0x0100) or
         # bitmap embedding only (0x0200) forbids embedding a font of more than 255 glyphs
         glyphs = font["maxp"].numGlyphs if "maxp" in font else 0x10000
         if (fs_type == 0x0002 or fs_type & 0x0300) and glyphs > 0xFF:
-            return f"its licence does not allow embedding (OS/2 fsType 0x{fs_type:04X})"
+            return f"licence:{fs_type:04X}"
     if outline == "glyf" and "cmap" not in font:
-        return "no character map"
+        return "no-cmap"
     return ""
+
+
+def face_problem(problem: str):
+    """A face's problem as the index stores it (a short token: cff2, bitmap, licence:0002, no-cmap,
+    unreadable-file:…, unreadable:…) -> the Message that says it."""
+    kind, _, detail = problem.partition(":")
+    if kind == "cff2":
+        return M.font_cff2()
+    if kind == "bitmap":
+        return M.font_bitmap()
+    if kind == "licence":
+        return M.font_licence(fs_type=detail)
+    if kind == "no-cmap":
+        return M.font_no_cmap()
+    if kind == "unreadable-file":
+        return M.font_unreadable_file(detail=detail.strip())
+    if kind == "unreadable":
+        return M.font_unreadable_face(detail=detail.strip())
+    return problem
 
 
 def read_faces(path: str) -> list[Face]:
@@ -192,7 +212,7 @@ def read_faces(path: str) -> list[Face]:
             collection = f.read(4) == b"ttcf"
         holder = TTCollection(path, lazy=True) if collection else TTFont(path, lazy=True)
     except Exception as exc:
-        return [Face(path, 0, "", "", (), 400, False, "", f"unreadable font file: {exc}")]
+        return [Face(path, 0, "", "", (), 400, False, "", f"unreadable-file: {exc}")]
     try:
         return _faces(path, holder.fonts if collection else [holder])
     finally:
@@ -212,7 +232,7 @@ def _faces(path: str, fonts: list) -> list[Face]:
             outline = "glyf" if "glyf" in font else "CFF" if "CFF " in font else "CFF2" if "CFF2" in font else "bitmap"
             problem = embedding_problem(font)
         except Exception as exc:
-            faces.append(Face(path, index, "", "", (), 400, False, "", f"unreadable font: {exc}"))
+            faces.append(Face(path, index, "", "", (), 400, False, "", f"unreadable: {exc}"))
             continue
         uniq = tuple(sorted({normalise(n) for n in names}))
         faces.append(Face(path, index, family, style, uniq, weight, italic, outline, problem))
@@ -258,7 +278,7 @@ def system_fonts() -> SystemFonts:
     if key in _memo:
         return _memo[key]
     index_path = cache_root() / f"system-fonts-{hashlib.sha256(repr(key).encode()).hexdigest()[:12]}.json"
-    with cache_lock(index_path, "indexing the installed fonts"):
+    with cache_lock(index_path, M.font_indexing()):
         stored: dict = {}
         try:
             stored = json.loads(index_path.read_text(encoding="utf-8"))
