@@ -267,3 +267,49 @@ def test_figures_keep_their_own_precision_unless_their_unit_aligns():
              I(value=16.75, unit="%", value_text=""), I(value=14, unit="家", value_text="")]
     decs = unit_decimals(items)
     assert [shown_value(i, decs) for i in items] == ["31.3", "1.25", "4050", "9.50", "16.75", "14"]  # was 31.30
+
+
+def _tasks_table(tall_repeat: int) -> ir.Document:
+    cols = (ir.Column(7, "center"), ir.Column(50), ir.Column(15, "center"), ir.Column(15, "center"), ir.Column(13, "center"))
+    head = ir.Row(tuple(ir.Cell((R(h),)) for h in ("序号", "工作任务", "牵头单位", "配合单位", "完成时限")), "header")
+
+    def row(n: int, title: str, times: int) -> ir.Row:
+        return ir.Row((ir.Cell((R(str(n)),)), ir.Cell((R(f"{title}。", True), R("推进重点项目建设，确保年内完成投资目标，" * times))),
+                       ir.Cell((R("财政办公室"),)), ir.Cell((R("—"),)), ir.Cell((R("年内"),))))
+
+    rows = [head] + [row(n, f"短任务{n}", 4) for n in (1, 2, 3)] + [row(4, "加快重点项目落地扩量", tall_repeat)]
+    rows += [row(n, f"短任务{n}", 4) for n in (5, 6, 7)]
+    return ir.Document(META, (ir.Title((R("任务表"),)), ir.Table(cols, tuple(rows))))
+
+
+def test_pdf_tall_row_runs_on_with_its_number_and_title_continued(tmp_path):
+    import pypdfium2 as pdfium
+
+    path = tmp_path / "tall.pdf"
+    path.write_bytes(render_pdf(_tasks_table(40), load_theme("official")).data)
+    pages = [page.get_textpage().get_text_range() for page in pdfium.PdfDocument(str(path))]
+    assert len(pages) >= 2
+    flat = [p.replace("\r\n", "").replace("\n", "") for p in pages]
+    assert "加快重点项目落地扩量。" in flat[0]  # the row starts on page 1, where it used to leave a gap
+    assert "加快重点项目落地扩量（续）" in flat[1]
+    second = [line.strip() for line in pages[1].splitlines() if line.strip()]
+    assert "4 加快重点项目落地扩量（续）" in second[:4]  # its 序号 again, beside its title, under the repeated header
+    for page in flat:  # short rows never split: each short task's text is whole on one page
+        for n in (1, 2, 3, 5, 6, 7):
+            if f"短任务{n}。" in page:
+                assert page.count("推进重点项目建设") >= 4
+    # the tall row fills page 1 down to its foot: no gap of more than two table lines under the table
+    image = pdfium.PdfDocument(str(path))[0].render(scale=2).to_pil().convert("L")
+    ink = image.crop((0, 0, image.width, int(image.height * (297 - 35 - 1) / 297))).point(lambda v: 255 if v < 128 else 0)
+    foot_gap_mm = (297 - 35) - ink.getbbox()[3] / 2 / MM
+    assert foot_gap_mm < 12, foot_gap_mm
+
+
+def test_pdf_short_rows_move_whole_to_the_next_page(tmp_path):
+    import pypdfium2 as pdfium
+
+    path = tmp_path / "short.pdf"
+    path.write_bytes(render_pdf(_tasks_table(8), load_theme("official")).data)  # row 4 under a third of a page
+    pages = [p.get_textpage().get_text_range().replace("\r\n", "").replace("\n", "") for p in pdfium.PdfDocument(str(path))]
+    assert not any("（续）" in p for p in pages)
+    assert sum(p.count("加快重点项目落地扩量。") for p in pages) == 1

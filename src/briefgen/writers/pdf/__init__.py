@@ -185,6 +185,15 @@ class _Layout:
         table.setStyle(TableStyle(style))
         return table
 
+    def _continued(self, inlines, role: str, size: float):
+        """The first words of a cell's continuation on the next page: its leading bold run (a task's title)
+        with （续）, or None when it has none."""
+        first = inlines[0] if inlines else None
+        if not isinstance(first, ir.Run) or not first.bold:
+            return None
+        words = first.text.rstrip("。；：，.") + "（续）"
+        return self.units((ir.Run(words, True, first.italic, first.underline, first.role),), role, size)
+
     def _role_size(self, role: str) -> float:
         return self.theme.role_size(role) * self.scale
 
@@ -212,6 +221,11 @@ class _Layout:
             ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
             ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.8),
         ]
+        roles: dict[tuple[int, int], str] = {}
+
+        def role_of(ri: int, k: int) -> str:
+            return roles.get((ri, k), b.role)
+
         for ri, row in enumerate(b.rows):
             cells, col = [], 0
             for cell in row.cells:
@@ -225,6 +239,7 @@ class _Layout:
                 inlines = cell.inlines
                 if short and row.kind == "body":  # the breaks the DOCX writes in too (``shared.short_cell_inlines``)
                     inlines = short_cell_inlines(inlines, sum(widths[col:col + cell.colspan]) - 2 * pad, size, self.known)
+                roles[(ri, len(cells))] = role
                 cells.append([TextBlock(self.units(inlines, role, size, self.names if short else None, self.known), leading, align)])
                 if cell.colspan > 1:
                     style.append(("SPAN", (col, ri), (col + cell.colspan - 1, ri)))
@@ -242,18 +257,55 @@ class _Layout:
             out.append(TextBlock(self.units(b.caption, "body", t.body.caption_size_pt * self.scale), self.pitch(), "center"))
         table = Table(data, colWidths=widths, repeatRows=b.header_rows, splitByRow=1, hAlign="CENTER")
         table.setStyle(TableStyle(style))
-        # Rows never split across pages, except a row taller than a whole page, which could not be set
-        # otherwise: then the table may split inside rows (pieces at least two lines high).
+        # Short rows never split across pages; a row taller than a third of the page may, its first column
+        # (序号) and its leading bold words (the task's title) repeated with （续） on the next page.
         table.wrap(total, 1e9)
-        if max(table._rowHeights, default=0) > t.page.text_height_mm * MM * 0.9:
-            table = Table(data, colWidths=widths, repeatRows=b.header_rows, splitByRow=1, hAlign="CENTER",
-                          splitInRow=int(leading * 2))
-            # reportlab splits a row reliably only with its cells aligned to the top
-            # and with no rows bound together
-            loose = [cmd for cmd in style if cmd[0] != "NOSPLIT"]
-            table.setStyle(TableStyle(loose + [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        tall = [ri for ri, h in enumerate(table._rowHeights)
+                if h > t.page.text_height_mm * MM / 3 and b.rows[ri].kind == "body"]
+        if tall:
+            for ri in tall:
+                for k, flowables in enumerate(data[ri]):
+                    for f in flowables if isinstance(flowables, list) else ():
+                        f.may_split = True
+                        f.repeat = k == 0
+                        cells_ir = b.rows[ri].cells
+                        f.continued = self._continued(cells_ir[k].inlines, role_of(ri, k), size) if 0 < k < len(cells_ir) else None
+                # reportlab splits a row reliably only with its cells aligned to the top
+                style.append(("VALIGN", (0, ri), (-1, ri), "TOP"))
+            # a section heading bound to a tall row would keep the row from splitting under it: the row starts
+            # on the heading's page anyway
+            style = [cmd for cmd in style if not (cmd[0] == "NOSPLIT" and cmd[2][1] in tall)]
+            table = _splitting_table()(data, colWidths=widths, repeatRows=b.header_rows, splitByRow=0, hAlign="CENTER",
+                                   splitInRow=int(leading * 2))
+            table.setStyle(TableStyle(style))
         out.append(table)
         return out
+
+
+def _splitting_table():
+    from reportlab.platypus import Table
+
+    class SplittingTable(Table):
+        """A table that splits inside a row only where the row's cells allow it (``TextBlock.may_split``: a row
+        taller than a third of the page), and shows a cell marked ``repeat`` (the 序号) again on the next page."""
+
+        def _splitRows(self, availHeight, doInRowSplit=0):
+            if doInRowSplit:
+                n = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
+                row = self._cellvalues[n] if n < len(self._cellvalues) else ()
+                if not any(getattr(f, "may_split", False) for cell in row if isinstance(cell, (list, tuple)) for f in cell):
+                    return []
+            return super()._splitRows(availHeight, doInRowSplit)
+
+        def _splitCell(self, value, style, oldHeight, newHeight, width):
+            parts = super()._splitCell(value, style, oldHeight, newHeight, width)
+            if parts and isinstance(value, (list, tuple)) and parts[0] and not parts[1]:
+                again = tuple(f.copy() for f in value if getattr(f, "repeat", False))
+                if again:
+                    return (parts[0], again)
+            return parts
+
+    return SplittingTable
 
 
 def _names(doc: ir.Document) -> tuple[str, ...]:

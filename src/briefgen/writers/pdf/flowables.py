@@ -30,6 +30,13 @@ class TextBlock(Flowable):
         self.balance = balance
         self._lines = lines
         self._for_width = None if lines is None else -1.0
+        self.may_split = False  # in a table, a row splits only where every cell may (see pdf.SplittingTable)
+        self.repeat = False  # in a table row split across pages, shown again on the next page (the 序号)
+        self.continued: list[Unit | None] | None = None  # words that begin the rest on the next page (title（续）)
+
+    def copy(self) -> "TextBlock":
+        return TextBlock([], self.leading, self.align, self.first_indent, self.space_before, self.space_after,
+                         lines=list(self._lines or []))
 
     def _layout(self, width: float) -> list[Line]:
         if self._lines is None or (self._for_width is not None and self._for_width >= 0 and abs(self._for_width - width) > 0.01):
@@ -54,7 +61,15 @@ class TextBlock(Flowable):
         if fit <= 0 or fit >= len(lines):
             return []
         head = TextBlock([], self.leading, self.align, self.first_indent, self.space_before, 0.0, lines=lines[:fit])
-        tail = TextBlock([], self.leading, self.align, self.first_indent, 0.0, self.space_after, lines=lines[fit:])
+        rest = lines[fit:]
+        if self.continued:
+            width = self._for_width if self._for_width and self._for_width > 0 else availWidth
+            again = break_lines(self.continued, width)
+            for line in again:
+                line.last = True  # not justified
+            rest = again + rest
+        tail = TextBlock([], self.leading, self.align, self.first_indent, 0.0, self.space_after, lines=rest)
+        tail.continued, tail.may_split = self.continued, self.may_split
         return [head, tail]
 
     def draw(self):
