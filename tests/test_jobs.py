@@ -345,7 +345,7 @@ def test_an_output_folder_that_is_a_file_and_a_manifest_that_is_not_json(tmp_pat
 def test_the_folders_briefgen_toml_applies_when_the_data_file_is_named(tmp_path, monkeypatch):
     import openpyxl
 
-    book = openpyxl.load_workbook(ROOT / "examples" / "指标.xlsx")
+    book = openpyxl.load_workbook(ROOT / "examples" / "excel-office" / "指标.xlsx")
     sheet = book.active
     row = next(r for r in sheet.iter_rows() if r[1].value == "规上服务业增加值")
     row[4].value = -0.2  # the table says −0.2 where the YAML says 16.7
