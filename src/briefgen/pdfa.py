@@ -31,6 +31,7 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from . import messages as M
 from .errors import BriefgenError
 
 PART, CONFORMANCE = "2", "B"
@@ -54,6 +55,9 @@ INFO_XMP = {
 
 class PdfaError(BriefgenError):
     """A PDF that cannot be made PDF/A-2b (one line per problem)."""
+
+    def __str__(self) -> str:
+        return "\n".join(str(a) for a in self.args)
 
 
 # --------------------------------------------------------------------------------------------
@@ -108,12 +112,12 @@ def to_pdfa(
     try:
         doc = pikepdf.open(io.BytesIO(pdf))
     except pikepdf.PasswordError:
-        raise PdfaError("cannot make a PDF/A file from an encrypted PDF") from None
+        raise PdfaError(M.pdfa_encrypted_input()) from None
     except pikepdf.PdfError as exc:
-        raise PdfaError(f"cannot read the PDF: {exc}") from None
+        raise PdfaError(M.pdfa_unreadable(detail=str(exc))) from None
     with doc:
         if doc.is_encrypted:
-            raise PdfaError("cannot make a PDF/A file from an encrypted PDF")
+            raise PdfaError(M.pdfa_encrypted_input())
         info = doc.docinfo
         stamp = None if created is None else _xmp_date(created)
         values = {
@@ -165,7 +169,7 @@ def to_pdfa(
     data = out.getvalue()
     problems = check_pdfa(data)
     if problems:
-        raise PdfaError(*[f"not PDF/A-2b: {p}" for p in problems])
+        raise PdfaError(*[M.pdfa_not(problem=p) for p in problems])
     return data
 
 
@@ -187,15 +191,15 @@ def check_pdfa(pdf: bytes) -> list[str]:
     try:
         doc = pikepdf.open(io.BytesIO(pdf))
     except pikepdf.PasswordError:
-        return ["the file is encrypted"]
+        return [M.pdfa_encrypted()]
     except pikepdf.PdfError as exc:
-        return [f"cannot read the PDF: {exc}"]
+        return [M.pdfa_unreadable(detail=str(exc))]
     with doc:
         problems: list[str] = []
         if doc.is_encrypted or "/Encrypt" in doc.trailer:
-            problems.append("the file is encrypted")
+            problems.append(M.pdfa_encrypted())
         if "/ID" not in doc.trailer:
-            problems.append("the trailer has no document /ID")
+            problems.append(M.pdfa_no_id())
         problems += _check_metadata(doc)
         problems += _check_intents(doc)
         problems += _check_catalog(doc)
@@ -212,13 +216,13 @@ def _check_metadata(doc) -> list[str]:
 
     problems = []
     if "/Metadata" not in doc.Root:
-        return ["no XMP metadata stream in the catalog"]
+        return [M.pdfa_no_xmp()]
     if "/Filter" in doc.Root.Metadata:
-        problems.append("the XMP metadata stream is compressed (PDF/A readers expect it plain)")
+        problems.append(M.pdfa_xmp_compressed())
     meta = doc.open_metadata()
     part, conformance = _text(meta.get("pdfaid:part")), _text(meta.get("pdfaid:conformance"))
     if part != PART or conformance != CONFORMANCE:
-        problems.append(f"XMP pdfaid is part {part or '(none)'} conformance {conformance or '(none)'}, not {PART}/{CONFORMANCE}")
+        problems.append(M.pdfa_part(part=part or "(none)", conformance=conformance or "(none)", want=f"{PART}/{CONFORMANCE}"))
     info = doc.trailer.get("/Info")
     info = info if isinstance(info, pikepdf.Dictionary) else {}
     for key, prop in INFO_XMP.items():
@@ -226,10 +230,10 @@ def _check_metadata(doc) -> list[str]:
         xmp = meta.get(prop)
         if have is None:
             if xmp not in (None, "", []):
-                problems.append(f"XMP {prop} is set but the Info dictionary has no {key}")
+                problems.append(M.pdfa_xmp_only(prop=prop, key=key))
             continue
         if xmp in (None, "", []):
-            problems.append(f"the Info dictionary has {key} but XMP has no {prop}")
+            problems.append(M.pdfa_info_only(key=key, prop=prop))
             continue
         if key in ("/CreationDate", "/ModDate"):
             same = _same_instant(str(have), str(xmp))
@@ -238,7 +242,7 @@ def _check_metadata(doc) -> list[str]:
         else:
             same = str(have) == str(xmp)
         if not same:
-            problems.append(f"Info {key} ({str(have)!r}) and XMP {prop} ({xmp!r}) differ")
+            problems.append(M.pdfa_differ(key=key, have=repr(str(have)), prop=prop, xmp=repr(xmp)))
     return problems
 
 
@@ -265,40 +269,38 @@ def _same_instant(pdf_date: str, xmp_date: str) -> bool:
 def _check_intents(doc) -> list[str]:
     intents = doc.Root.get("/OutputIntents")
     if not intents:
-        return ["no OutputIntent"]
+        return [M.pdfa_no_intent()]
     problems = []
     pdfa = [i for i in intents if i.get("/S") == "/GTS_PDFA1"]
     if not pdfa:
-        return ["no OutputIntent of subtype GTS_PDFA1"]
+        return [M.pdfa_no_pdfa_intent()]
     for intent in pdfa:
         profile = intent.get("/DestOutputProfile")
         if profile is None:
-            problems.append("the OutputIntent has no ICC profile (DestOutputProfile)")
+            problems.append(M.pdfa_no_profile())
             continue
         icc = profile.read_bytes()
         if len(icc) < 128 or icc[36:40] != b"acsp":
-            problems.append("the OutputIntent's ICC profile is not an ICC profile")
+            problems.append(M.pdfa_not_icc())
             continue
         space, cls, major = icc[16:20], icc[12:16], icc[8]
         if cls not in (b"mntr", b"prtr"):
-            problems.append(f"the OutputIntent's ICC profile is of class {cls.decode('latin-1')!r}, not an output or display profile")
+            problems.append(M.pdfa_icc_class(cls=repr(cls.decode("latin-1"))))
         if major >= 5:
-            problems.append(f"the OutputIntent's ICC profile is version {major}, above 4")
+            problems.append(M.pdfa_icc_version(major=major))
         channels = {b"RGB ": 3, b"GRAY": 1, b"CMYK": 4}.get(space)
         if channels is None or int(profile.get("/N", 0)) != channels:
-            problems.append("the OutputIntent's ICC profile /N does not match its colour space")
+            problems.append(M.pdfa_icc_channels())
     profiles = {bytes(i.DestOutputProfile.read_bytes()) for i in pdfa if "/DestOutputProfile" in i}
     if len(profiles) > 1:
-        problems.append("OutputIntents with different ICC profiles")
+        problems.append(M.pdfa_profiles_differ())
     return problems
 
 
-_ACTIONS_LEAVING = {"/JavaScript": "JavaScript", "/Launch": "a Launch action", "/GoToR": "a link to another file",
-                    "/GoToE": "a link to an embedded file", "/ImportData": "an ImportData action",
-                    "/SubmitForm": "a SubmitForm action", "/ResetForm": "a ResetForm action",
-                    "/Sound": "a sound", "/Movie": "a movie", "/Hide": "a Hide action",
-                    "/SetOCGState": "an optional-content action", "/Rendition": "a media rendition",
-                    "/Trans": "a transition action", "/GoTo3DView": "a 3D view action"}
+_ACTIONS_LEAVING = {"/JavaScript": M.pdfa_javascript, "/Launch": M.pdfa_launch, "/GoToR": M.pdfa_gotor,
+                    "/GoToE": M.pdfa_gotoe, "/ImportData": None, "/SubmitForm": None, "/ResetForm": None,
+                    "/Sound": M.pdfa_sound, "/Movie": M.pdfa_movie, "/Hide": None, "/SetOCGState": None,
+                    "/Rendition": None, "/Trans": None, "/GoTo3DView": None}  # None: the action's own name
 
 
 def _check_catalog(doc) -> list[str]:
@@ -306,14 +308,14 @@ def _check_catalog(doc) -> list[str]:
     names = doc.Root.get("/Names")
     if names is not None:
         if "/JavaScript" in names:
-            problems.append("document-level JavaScript (Names /JavaScript)")
+            problems.append(M.pdfa_doc_javascript())
         if "/EmbeddedFiles" in names:
-            problems.append("embedded files")
+            problems.append(M.pdfa_embedded_files())
     for key in ("/AA",):
         if key in doc.Root:
-            problems.append("additional actions (/AA) in the catalog")
+            problems.append(M.pdfa_catalog_aa())
     if "/AcroForm" in doc.Root and doc.Root.AcroForm.get("/NeedAppearances"):
-        problems.append("a form that needs appearances generated (NeedAppearances)")
+        problems.append(M.pdfa_need_appearances())
     return problems
 
 
@@ -328,30 +330,32 @@ def _check_objects(doc) -> list[str]:
         sub = d.get("/Subtype")
         action = d.get("/S")
         if action in _ACTIONS_LEAVING and (typ is None or typ == Name.Action):
-            problems.append(f"{_ACTIONS_LEAVING[str(action)]} (action /S {action})")
+            what = _ACTIONS_LEAVING[str(action)]
+            what = what() if what is not None else M.pdfa_other_action(name=str(action).lstrip("/"))
+            problems.append(M.pdfa_action(what=what, action=str(action)))
         if action == Name.URI:
             pass  # a web link is allowed: it leaves the file only when a reader follows it
         if "/AA" in d and typ in (Name.Page, None) and sub != Name.Image:
-            problems.append("additional actions (/AA) on a page or annotation")
+            problems.append(M.pdfa_page_aa())
         if typ == Name.Font or (sub in (Name.TrueType, Name.Type1, Name.Type0, Name.Type3, Name.MMType1,
                                         Name.CIDFontType0, Name.CIDFontType2) and "/BaseFont" in d):
             problems += _check_font(d)
         if typ == Name.ExtGState:
             problems += _check_gstate(d)
         if sub == Name.Image and "/SMask" in d:
-            problems.append("an image with a soft mask (transparency)")
+            problems.append(M.pdfa_soft_mask_image())
         if "/Group" in d and d.Group.get("/S") == Name.Transparency:
-            problems.append(f"a transparency group on a {'page' if typ == Name.Page else 'form'}")
+            problems.append(M.pdfa_group_page() if typ == Name.Page else M.pdfa_group_form())
         if sub == Name.Form and "/Ref" in d:
-            problems.append("a reference XObject (content from another file)")
+            problems.append(M.pdfa_reference())
         if "/OPI" in d:
-            problems.append("OPI (content from another file)")
+            problems.append(M.pdfa_opi())
         if typ == Name.Filespec or "/EF" in d:
-            problems.append("an embedded or referenced file (file specification)")
+            problems.append(M.pdfa_filespec())
         if "/Alternates" in d:
-            problems.append("alternate images")
+            problems.append(M.pdfa_alternates())
         if sub == Name.PS or typ == Name.PS:
-            problems.append("a PostScript XObject")
+            problems.append(M.pdfa_postscript())
         if typ == Name.Annot or sub in (Name.Link, Name.Widget, Name.Text, Name.FileAttachment):
             problems += _check_annotation(d)
         if "/ColorSpace" in d and typ != Name.Page:
@@ -398,13 +402,13 @@ def _check_font(font) -> list[str]:
     for part in parts:
         desc = part.get("/FontDescriptor")
         if desc is None or not any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-            problems.append(f"font {name} is not embedded")
+            problems.append(M.pdfa_font_not_embedded(name=name))
     if sub in (pikepdf.Name.CIDFontType0, pikepdf.Name.CIDFontType2):
         return problems  # a descendant: its Type0 parent carries the ToUnicode map
     if "/ToUnicode" not in font:
-        problems.append(f"font {name} has no ToUnicode map (its text cannot be extracted)")
+        problems.append(M.pdfa_font_no_tounicode(name=name))
     else:
-        problems += [f"font {name}: {p}" for p in cmap_problems(font.ToUnicode.read_bytes())]
+        problems += [M.pdfa_font_cmap(name=name, problem=p) for p in cmap_problems(font.ToUnicode.read_bytes())]
     return problems
 
 
@@ -443,40 +447,40 @@ def cmap_problems(cmap: bytes) -> list[str]:
     problems = []
     blocks = list(_BLOCK.finditer(cmap))
     if not blocks:
-        return ["the ToUnicode map has no bfchar or bfrange block"]
+        return [M.pdfa_cmap_empty()]
     for m in blocks:
         declared, kind = int(m.group(1)), m.group(2).decode()
         if declared > BFCHAR_LIMIT:
-            problems.append(f"a {kind} block of {declared} entries (at most {BFCHAR_LIMIT})")
+            problems.append(M.pdfa_cmap_block(kind=kind, declared=declared, limit=BFCHAR_LIMIT))
         entries = _entries(kind, m.group(3))
         if len(entries) != declared:
-            problems.append(f"a {kind} block says {declared} entries but has {len(entries)}")
+            problems.append(M.pdfa_cmap_count(kind=kind, declared=declared, found=len(entries)))
         for entry in entries:
             dests = entry[-1] if isinstance(entry[-1], list) else [entry[-1]]
-            problem = next((p for p in map(_utf16_problem, dests) if p), "")
+            problem = next((p for p in map(_utf16_problem, dests) if p), None)
             if problem:
                 shown = " ".join(f"<{d.decode()}>" for d in dests[:3])
-                problems.append(f"ToUnicode destination {shown}: {problem}")
+                problems.append(M.pdfa_cmap_dest(shown=shown, problem=problem))
                 break
     return list(dict.fromkeys(problems))
 
 
 def _utf16_problem(hexdigits: bytes) -> str:
     if len(hexdigits) % 4:
-        return "not UTF-16BE (length not a multiple of 4 hex digits)"
+        return M.pdfa_utf16_length()
     units = [int(hexdigits[i:i + 4], 16) for i in range(0, len(hexdigits), 4)]
     i = 0
     while i < len(units):
         u = units[i]
         if 0xD800 <= u <= 0xDBFF:
             if i + 1 >= len(units) or not 0xDC00 <= units[i + 1] <= 0xDFFF:
-                return "a high surrogate without its low half"
+                return M.pdfa_high_surrogate()
             i += 2
             continue
         if 0xDC00 <= u <= 0xDFFF:
-            return "a low surrogate without its high half"
+            return M.pdfa_low_surrogate()
         i += 1
-    return ""
+    return None
 
 
 def _check_gstate(gs) -> list[str]:
@@ -485,17 +489,17 @@ def _check_gstate(gs) -> list[str]:
     problems = []
     smask = gs.get("/SMask")
     if smask is not None and smask != pikepdf.Name("/None"):
-        problems.append("a soft mask in a graphics state (transparency)")
+        problems.append(M.pdfa_gs_soft_mask())
     for key in ("/CA", "/ca"):
         if key in gs and float(gs[key]) < 1.0:
-            problems.append(f"a graphics state with {key} {float(gs[key]):g} (transparency)")
+            problems.append(M.pdfa_gs_alpha(key=key, value=f"{float(gs[key]):g}"))
     bm = gs.get("/BM")
     if bm is not None:
         modes = list(bm) if isinstance(bm, pikepdf.Array) else [bm]
         if any(str(m) not in ("/Normal", "/Compatible") for m in modes):
-            problems.append(f"a blend mode {bm} (transparency)")
+            problems.append(M.pdfa_blend(mode=str(bm)))
     if "/TR" in gs:
-        problems.append("a transfer function in a graphics state")
+        problems.append(M.pdfa_transfer())
     return problems
 
 
@@ -508,10 +512,10 @@ def _check_annotation(annot) -> list[str]:
     problems = []
     if sub in (pikepdf.Name.Sound, pikepdf.Name.Movie, pikepdf.Name.FileAttachment, pikepdf.Name("/3D"),
                pikepdf.Name.Screen, pikepdf.Name.RichMedia):
-        problems.append(f"an annotation of type {sub}")
+        problems.append(M.pdfa_annotation_type(sub=str(sub)))
     flags = int(annot.get("/F", 0))
     if not flags & 4 or flags & (1 | 2 | 32):
-        problems.append(f"an annotation ({sub}) that is hidden or not printed (flags {flags})")
+        problems.append(M.pdfa_annotation_hidden(sub=str(sub), flags=flags))
     return problems
 
 
@@ -532,7 +536,7 @@ def _colour_space_names(cs) -> Iterable[str]:
 
 def _check_colour_spaces(cs) -> list[str]:
     if "/DeviceCMYK" in set(_colour_space_names(cs)):
-        return ["DeviceCMYK colour beside an RGB OutputIntent"]
+        return [M.pdfa_cmyk()]
     return []
 
 
@@ -543,14 +547,14 @@ def _check_page_colours(page) -> list[str]:
     try:
         ops = pikepdf.parse_content_stream(page)
     except pikepdf.PdfError as exc:
-        return [f"a page's content cannot be read: {exc}"]
+        return [M.pdfa_page_unreadable(detail=str(exc))]
     problems = []
     for operands, op in ops:
         name = str(op)
         if name in ("k", "K"):
-            problems.append("DeviceCMYK colour (k/K) beside an RGB OutputIntent")
+            problems.append(M.pdfa_cmyk_ops())
             break
         if name in ("cs", "CS") and operands and str(operands[0]) == "/DeviceCMYK":
-            problems.append("DeviceCMYK colour space beside an RGB OutputIntent")
+            problems.append(M.pdfa_cmyk_space())
             break
     return problems
