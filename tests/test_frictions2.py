@@ -365,3 +365,8 @@ def test_init_asks_nothing_when_the_input_is_not_a_terminal(tmp_path):
     made = run("init", "work", input="白沙街道\n")  # CliRunner's input is no terminal: a script's run
     assert made.exit_code == 0 and "The office's name" not in made.output
     assert (tmp_path / "work" / "data" / "report.yaml").read_bytes() == SAMPLE.read_bytes()
+
+
+def test_init_refuses_an_office_name_that_would_break_the_data(tmp_path):
+    made = run("init", "work", "--office", "白沙: 街道", "--yes")
+    assert made.exit_code == 2 and "--office" in made.stderr and not (tmp_path / "work").exists()

@@ -350,6 +350,9 @@ def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: st
     data_name = "report" + (sample_data.suffix.lower() if sample_data.suffix.lower() in (".yaml", ".yml", ".json") else ".yaml")
     raw, sources = load_report_data(sample_data)
     report = validate(raw, sources)
+    for option, value in (("--office", office), ("--period", period)):
+        if value and (_yaml_text(value.strip()) != value.strip() or "\n" in value):
+            raise BriefgenError(f"{option} {value!r}: write the name or period alone, without quotes, colons or #")
     sample_bytes = sample_data.read_bytes()
     if (office or period) and data_name != "report.json":
         import tempfile
