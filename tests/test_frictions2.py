@@ -370,3 +370,14 @@ def test_init_asks_nothing_when_the_input_is_not_a_terminal(tmp_path):
 def test_init_refuses_an_office_name_that_would_break_the_data(tmp_path):
     made = run("init", "work", "--office", "白沙: 街道", "--yes")
     assert made.exit_code == 2 and "--office" in made.stderr and not (tmp_path / "work").exists()
+
+
+def test_a_pack_part_takes_its_title_and_the_contents_page_lists_it(tmp_path):
+    Path("r.yaml").write_text(mini(), encoding="utf-8")
+    made = run("pack", "r.yaml", "--out", "pack", "--format", "pdf", "--part", "summary", "--part", "tasks",
+               "--title", "tasks={issuer}{plan}任务清单")
+    assert made.exit_code == 0, made.output
+    lines = pdf_lines(next((tmp_path / "pack").glob("*.pdf")))
+    assert "示例街道2022年下半年任务清单 2" in lines and "示例街道2022年下半年任务清单" in lines, lines  # contents, part
+    bare = run("pack", "r.yaml", "--out", "pack2", "--title", "任务清单")
+    assert bare.exit_code == 2 and "--title tasks=" in bare.stderr and not (tmp_path / "pack2").exists()
