@@ -136,7 +136,115 @@ class Contents:
     entries: tuple[ContentsEntry, ...]
 
 
-Block = Union[Title, Heading, Paragraph, Table, ListBlock, PageBreak, Spacer, SectionBreak, Contents]
+Light = Literal["green", "yellow", "red"]
+# The colour of a bar (RGB hex), in both writers: its traffic light, or one sober blue where it has none.
+BAR_COLOURS: dict[str | None, str] = {"green": "2E8B57", "yellow": "E0A800", "red": "C0392B", None: "4A6FA5"}
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart: its label, its value (None: not drawn, listed under the chart) and its light."""
+
+    label: str
+    value: float | None = None
+    text: str = ""  # the value as printed at the bar's end: the figure in its own precision ("9.5", "32", "−0.2")
+    light: Light | None = None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A horizontal bar chart (``kind="bar"``): one bar a row, in the order given, the first at the top;
+    negative values run left of the zero axis. Bars without a value are listed under it after ``omitted``.
+
+    Its size is the IR's, so that both writers draw it alike and the one-page fit can reason about it:
+    every length is a multiple of the chart's type size (the theme's table size at the document's scale).
+    """
+
+    bars: tuple[Bar, ...]
+    kind: Literal["bar"] = "bar"
+    title: str = ""
+    omitted: str = "未绘制"  # the words before the list of bars without a value
+
+    TYPE_SHARE = 0.75  # the chart's type against the table's (12 pt tables: 9 pt, 小五, as figures are set)
+    MIN_TYPE = 7.5  # and never below 六号, however far the fit shrinks the page
+    TITLE_LINES = 1.8  # the title's band, in type sizes (with a little room above it)
+    PITCH = 1.3  # the distance from one bar to the next, in type sizes
+    THICKNESS = 0.62  # a bar's thickness, as a share of the pitch
+    FOOT = 0.3  # the room below the last bar, in type sizes
+    LABEL_SHARE = 0.42  # the labels' column takes at most this share of the width (a longer label is set narrower)
+    GAP = 0.5  # between the labels and the plot, in type sizes
+    VALUE_GAP = 0.3  # between a bar's end and its value, in type sizes
+
+    @property
+    def drawn(self) -> tuple[Bar, ...]:
+        return tuple(b for b in self.bars if b.value is not None)
+
+    @property
+    def not_drawn(self) -> tuple[Bar, ...]:
+        return tuple(b for b in self.bars if b.value is None)
+
+    @classmethod
+    def type_size(cls, table_size: float) -> float:
+        """The chart's type size in points where the document's tables are set at ``table_size``."""
+        return max(table_size * cls.TYPE_SHARE, cls.MIN_TYPE)
+
+    def height(self, size: float) -> float:
+        """The chart's height in points for type of ``size`` points (the note under it not counted)."""
+        if not self.drawn:
+            return 0.0
+        return size * ((self.TITLE_LINES if self.title else 0.0) + self.PITCH * len(self.drawn) + self.FOOT)
+
+    def value_range(self) -> tuple[float, float]:
+        """The values' span with the zero axis inside it: (min(0, lowest), max(0, highest)); never empty."""
+        values = [b.value for b in self.drawn]
+        low, high = min([0.0, *values]), max([0.0, *values])
+        return (low, high) if high > low else (0.0, 1.0)
+
+    def layout(self, width: float, size: float, measure) -> "ChartLayout":
+        """Where the parts of a chart ``width`` points wide go, with type of ``size`` points; ``measure(text)`` is
+        the width of a label or value in points, as the writer sets it. Room is kept for each value beside its bar:
+        on the right of the longest positive bar, on the left of the longest negative one."""
+        bars = self.drawn
+        label_width = min(max(measure(b.label) for b in bars), width * self.LABEL_SHARE)
+        plot_left = label_width + self.GAP * size
+        negative = [measure(b.text) for b in bars if b.value < 0]
+        positive = [measure(b.text) for b in bars if b.value >= 0]
+        left = plot_left + (max(negative) + self.VALUE_GAP * size if negative else 0.0)
+        right = width - (max(positive) + self.VALUE_GAP * size if positive else 0.0)
+        low, high = self.value_range()
+        per = max(right - left, 1.0) / (high - low)
+        return ChartLayout(self.TITLE_LINES * size if self.title else 0.0, label_width, plot_left, left - low * per, per,
+                           self.PITCH * size, self.PITCH * size * self.THICKNESS)
+
+    @property
+    def note(self) -> str:
+        """The line under the chart that lists the bars not drawn, or ""."""
+        names = "、".join(b.label for b in self.not_drawn)
+        return f"{self.omitted}：{names}" if names else ""
+
+    def text(self) -> str:
+        """Every character the chart draws (for the PDF's fonts)."""
+        return self.title + self.note + "".join(b.label + b.text for b in self.bars) + "−0123456789."
+
+
+@dataclass(frozen=True)
+class ChartLayout:
+    """A chart's geometry in points: x from the chart's left edge, rows from the foot of the title band down."""
+
+    top: float  # the title band's height (0 without a title)
+    label_width: float  # the labels end here, right-aligned
+    plot_left: float  # the plot begins here
+    zero: float  # the zero axis
+    per: float  # points per unit of value
+    pitch: float  # from one bar to the next
+    thickness: float  # of a bar
+
+    def end(self, value: float) -> float:
+        """The x where a bar of ``value`` ends."""
+        return self.zero + value * self.per
+
+
+Block = Union[Title, Heading, Paragraph, Table, ListBlock, PageBreak, Spacer, SectionBreak, Contents, Chart]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ The vocabulary is small and HTML-like:
         <thead><tr><th>…</th></tr></thead> <tbody><tr group="true"><td colspan="5">…</td></tr> <tr><td align="right">…</td></tr></tbody>
       </table>
       <ul>/<ol> <li>…</li>   <page-break/>   <spacer lines="1"/>
+      <chart kind="bar" title="同比增长（%）" omitted="未绘制"> <bar label="…" value="9.5" light="green|yellow|red"/> <bar label="…"/> </chart>
     </document>
 
 Whitespace that contains a line break is template layout and is dropped; other runs of spaces
@@ -298,6 +299,8 @@ def parse(markup: str, source: str = "<markup>") -> ir.Document:
             blocks.append(ir.PageBreak())
         elif tag == "spacer":
             blocks.append(ir.Spacer(_float(el.get("lines"), 1, where, "lines")))
+        elif tag == "chart":
+            blocks.append(_chart(el, where))
         elif tag == "contents":
             blocks.append(ir.Contents(()))  # the pack fills in the entries once the parts' pages are known
         else:
@@ -313,3 +316,40 @@ def parse(markup: str, source: str = "<markup>") -> ir.Document:
             raise MarkupError(f"{where}: max-pages={root.get('max-pages')!r} is not a number of pages like 2") from None
     return ir.Document(meta, tuple(blocks), root.get("one-page", "").lower() in _TRUE, source, page_numbers=numbered,
                        max_pages=max_pages)
+
+
+_LIGHTS = {"green", "yellow", "red"}
+
+
+def _chart(el: ET.Element, where: str) -> ir.Chart:
+    """<chart kind="bar"> with one <bar label= value= light=> per row; a bar with an empty value is not drawn
+    but listed under the chart. The value is printed at the bar's end in its own precision (32, 9.5, −0.2)."""
+    from decimal import Decimal, InvalidOperation
+
+    kind = el.get("kind", "bar")
+    if kind != "bar":
+        raise MarkupError(f"{where}: <chart kind={kind!r}>: the only chart kind is \"bar\"")
+    bars = []
+    for child in el:
+        if child.tag != "bar":
+            raise MarkupError(f"{where}: <{child.tag}> found where <bar> was expected inside <chart>")
+        label = _clean(child.get("label"))
+        if not label:
+            raise MarkupError(f"{where}: a <bar> of a chart needs a label, e.g. <bar label=\"固定资产投资\" value=\"49.5\"/>")
+        raw = (child.get("value") or "").strip().replace("−", "-")
+        value, text = None, ""
+        if raw not in ("", "-", "—"):
+            try:
+                number = Decimal(raw)
+                if not number.is_finite() or abs(number) >= Decimal("1e15"):
+                    raise InvalidOperation
+                if number.as_tuple().exponent < -10:  # a chart prints no more than ten decimals
+                    number = number.quantize(Decimal("1e-10"))
+            except InvalidOperation:
+                raise MarkupError(f"{where}: <bar label={label!r} value={child.get('value')!r}>: the value is not a number a chart can draw (a figure below 10^15)") from None
+            value, text = float(number), format(number.normalize(), "f").replace("-", "−")
+        light = (child.get("light") or "").strip() or None
+        if light is not None and light not in _LIGHTS:
+            raise MarkupError(f"{where}: <bar label={label!r} light={light!r}>: a light is green, yellow or red (or empty)")
+        bars.append(ir.Bar(label, value, text, light))
+    return ir.Chart(tuple(bars), "bar", _clean(el.get("title")), _clean(el.get("omitted")) or "未绘制")

@@ -27,8 +27,11 @@ def docx_bytes(doc: "Document", theme: "Theme", reference_docx: Path | None = No
 
     if reference_docx is None:
         return _from_skeleton(doc, theme)
+    from .chart import with_charts
+
     builder = DocxBuilder(doc, theme, Path(reference_docx)).build()
-    return normalized_zip(builder.save(), zip_date(doc.meta.created), builder.part_replacements())
+    data = normalized_zip(builder.save(), zip_date(doc.meta.created), builder.part_replacements())
+    return with_charts(data, builder, zip_date(doc.meta.created))
 
 
 class _Skeleton:
@@ -77,7 +80,9 @@ class _Skeleton:
         fresh = {self.document_name: serialize_part_xml(root), self.core_name: serialize_part_xml(core)}
         entries = [(name, fresh[name], None) if payload is None else (name, payload, packed)
                    for name, payload, packed in self.entries]
-        return write_package(entries, zip_date(doc.meta.created))
+        from .chart import with_charts
+
+        return with_charts(write_package(entries, zip_date(doc.meta.created)), b, zip_date(doc.meta.created))
 
 
 _skeletons: dict[tuple, _Skeleton] = {}

@@ -38,6 +38,7 @@ from docx.shared import Emu, Length, Mm, Pt, Twips
 from ... import ir
 from ...theme import FontRole, Theme
 from . import oxml
+from .chart import add_chart
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 # Shading as the PDF writer draws it, so both formats look alike: header rows 0.88 grey, group rows
@@ -459,6 +460,7 @@ class DocxBuilder:
             ir.Spacer: self._spacer,
             ir.SectionBreak: self._section_break,
             ir.Contents: self._contents,
+            ir.Chart: lambda chart: add_chart(self, chart),  # writers/docx/chart.py
         }.get(type(block))
         if handler is None:
             raise TypeError(f"the DOCX writer has no rule for {type(block).__name__}")

@@ -50,6 +50,8 @@ def document_text(doc: ir.Document, theme: Theme) -> str:
             parts.append("1234567890.•")
             for item in b.items:
                 inl(item)
+        elif isinstance(b, ir.Chart):
+            parts.append(b.text())
     return "".join(parts)
 
 
@@ -113,6 +115,7 @@ class _Layout:
 
         from .flowables import TextBlock
         from .outline import Bookmark
+        from .chart import chart_flowables
 
         out = []
         t = self.theme
@@ -158,6 +161,8 @@ class _Layout:
                 out.append(RLPageBreak())
             elif isinstance(b, ir.Contents):
                 out.append(self.contents(b))
+            elif isinstance(b, ir.Chart):
+                out.extend(chart_flowables(self, b))
             elif isinstance(b, ir.Spacer):
                 out.append(RLSpacer(1, b.lines * self.pitch()))
         return out
