@@ -107,9 +107,11 @@ def test_a_near_miss_key_gets_a_did_you_mean(tmp_path):
 
 def test_a_key_written_as_its_chinese_heading_is_matched(tmp_path):
     text = REPORT.replace("          lead: 经济发展办公室\n          due: 年内\n", "          牵头单位: 经济发展办公室\n          due: 年内\n")
-    problems = _all(tmp_path, text, ENGLISH)
-    assert any('plan.sections[1].tasks[1].牵头单位 (task "加快优势产业复工提产"): unknown field; did you mean "lead"?' in p
-               for p in problems), problems
+    line = line_of(text, "牵头单位:")
+    assert f"report.yaml:{line}:17: 任务“加快优势产业复工提产”的牵头单位：没有这个字段；键要用英文写，“牵头单位”请写成 lead" in (
+        _all(tmp_path, text, CHINESE))
+    assert (f'report.yaml:{line}:17: plan.sections[1].tasks[1].牵头单位 (task "加快优势产业复工提产"): unknown field; keys are '
+            "written in English: write lead instead of 牵头单位") in _all(tmp_path, text, ENGLISH)
 
 
 def test_a_full_width_colon_gets_the_ascii_one(tmp_path):

@@ -204,8 +204,9 @@ def keys_at(path: tuple) -> list[str]:
     return list(cls.model_fields) if cls is not None else []
 
 
-def near_key(path: tuple) -> tuple[str, Any] | None:
-    """(the key meant, its word) for the misspelt last key of ``path`` (units -> unit, 牵头单位 -> lead), or None."""
+def near_key(path: tuple) -> tuple[str, Any, bool] | None:
+    """(the key meant, its word, whether the key was written as its Chinese heading) for the misspelt last key of
+    ``path`` (units -> unit; 牵头单位 -> lead, True), or None."""
     path = tuple(path)
     if not path or not isinstance(path[-1], str):
         return None
@@ -220,16 +221,16 @@ def near_key(path: tuple) -> tuple[str, Any] | None:
         entry = _entry(model, key)
         if entry is not None and entry.chinese:
             by_word.setdefault(entry.chinese, key)
+    if typed in by_word:
+        return by_word[typed], word(model, by_word[typed]), True
     if typed in by_name and by_name[typed] != path[-1]:
         key = by_name[typed]
-    elif typed in by_word:
-        key = by_word[typed]
     else:
         hits = difflib.get_close_matches(typed, list(by_name) + list(by_word), n=1, cutoff=0.6)
         if not hits:
             return None
         key = by_name.get(hits[0]) or by_word[hits[0]]
-    return key, word(model, key)
+    return key, word(model, key), False
 
 
 # ---- an input method's full-width colon or space in a YAML line ------------------------------------------------

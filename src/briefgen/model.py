@@ -334,11 +334,10 @@ def check_title(text: str) -> str:
     """A title given in the data, briefgen.toml or --title: its {fields} must be known (ValueError otherwise)."""
     text = text.strip()
     if not text:
-        raise ValueError("a title is empty; write the title, or leave the entry out for the default")
+        raise ValueError(M.title_empty())
     for field in _FIELD.findall(text):
         if field not in TITLE_FIELDS:
-            raise ValueError(f"unknown field {{{field}}} in the title {text!r}; use {{issuer}}, {{year}}, {{period}}, "
-                             "{plan} or {department}, or write the title out")
+            raise ValueError(M.title_unknown_field(field="{" + field + "}", title=repr(text)))
     return text
 
 
@@ -499,6 +498,8 @@ def _message(err: dict) -> Any:
         if slip is not None or (loc and "\u3000" in str(loc[-1])):
             return slip or M.yaml_full_width_space(text=str(loc[-1]), fixed=str(loc[-1]).replace("\u3000", "").strip())
         near = near_key(loc)
+        if near and near[2]:  # 牵头单位: a column heading written as the key
+            return M.field_key_in_english(key=near[0], typed=str(loc[-1]))
         if near:
             return M.field_did_you_mean(key=M.key_named(key=near[0], field=near[1]))
         return M.field_unknown(keys=", ".join(keys_at(loc)))

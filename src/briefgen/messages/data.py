@@ -29,6 +29,12 @@ sources_mapping = Text("BG118", "must be a mapping such as {{indicators: 指标.
                        "应为映射，如 {{indicators: 指标.xlsx, tasks: 任务.xlsx}}")
 columns_mapping = Text("BG119", "must map our headings to yours, e.g. {{工作任务: 任务内容}}",
                        "应把我们的列标题对应到您表格的列标题，如 {{工作任务: 任务内容}}")
+title_empty = Text("BG128", "a title is empty; write the title, or leave the entry out for the default",
+                   "标题是空的；请写出标题，或删去这一项以使用默认标题")
+title_unknown_field = Text("BG129", "unknown field {field} in the title {title}; use {{issuer}}, {{year}}, {{period}}, {{plan}} "
+                           "or {{department}}, or write the title out",
+                           "标题 {title} 里没有 {field} 这个字段；请用 {{issuer}}、{{year}}、{{period}}、{{plan}} 或 {{department}}，"
+                           "或把标题直接写出来")
 table_not_data = Text("BG127", "{path}: a table holds indicators or tasks, not the report's title, issuer and date; build from "
                       "the report's data file (`briefgen init` makes one) and add the table with --indicators or --tasks",
                       "{path}：表格里只有指标或任务，没有报告的标题、发文单位和日期；请用报告的数据文件生成（`briefgen init` 可以新建一个），"
@@ -145,6 +151,8 @@ not_a_mapping_file = Text("BG193", "the file must hold a mapping with a `report:
                           "文件最上层应为映射，并以 `report:` 部分开头")
 field_missing = Text("BG194", "this field is required but missing", "缺少，请填写")
 field_unknown = Text("BG195", "unknown field; check its spelling (here: {keys})", "没有这个字段，请检查拼写（这里可用：{keys}）")
+field_key_in_english = Text("BG197", "unknown field; keys are written in English: write {key} instead of {typed}",
+                            "没有这个字段；键要用英文写，“{typed}”请写成 {key}")
 field_did_you_mean = Text("BG196", "unknown field; did you mean {key}?", "没有这个字段，是不是要写{key}？")
 invalid_value = Text("BG198", "not accepted: {detail}", "取值无效：{detail}")
 listed_twice = Text("BG199", '"{name}" is listed twice (also as {other})', "“{name}”重复出现（{other}也有）")
