@@ -245,6 +245,14 @@ def test_a_chart_of_no_drawable_bar_is_only_its_note(tmp_path):
     assert b"<c:chart" not in parts["word/document.xml"]
 
 
+def test_the_largest_chart_fits_on_a_page(tmp_path):
+    bars = [(f"指标{n:02d}", str(n - 7.5), None) for n in range(ir.Chart.MAX_BARS)]
+    pdf, docx = render_chart(tmp_path, bars)
+    assert pdf_pages(pdf) == 1
+    assert len(pdf_bars(pdf)[0]) == ir.Chart.MAX_BARS
+    assert len(docx_chart(docx)["labels"]) == ir.Chart.MAX_BARS
+
+
 def test_chart_docx_is_byte_identical_when_built_twice(tmp_path):
     a = render_document(parse(chart_markup(TWENTY), "t"), load_theme("official"), ("docx", "pdf"))
     b = render_document(parse(chart_markup(TWENTY), "t"), load_theme("official"), ("docx", "pdf"))
@@ -257,6 +265,7 @@ def test_chart_docx_is_byte_identical_when_built_twice(tmp_path):
     ('<chart><bar label="a" value="1" light="blue"/></chart>', "green, yellow or red"),
     ('<chart><bar value="1"/></chart>', "needs a label"),
     ('<chart><p>x</p></chart>', "<bar> was expected"),
+    ("<chart>" + '<bar label="a" value="1"/>' * (ir.Chart.MAX_BARS + 1) + "</chart>", "split them into two charts"),
 ])
 def test_bad_chart_markup_is_one_located_line(markup, words):
     with pytest.raises(MarkupError) as err:

@@ -174,6 +174,7 @@ class Chart:
     LABEL_SHARE = 0.42  # the labels' column takes at most this share of the width (a longer label is set narrower)
     GAP = 0.5  # between the labels and the plot, in type sizes
     VALUE_GAP = 0.3  # between a bar's end and its value, in type sizes
+    MAX_BARS = 40  # a chart is never split: forty bars fill a page at the type of a 12 pt table
 
     @property
     def drawn(self) -> tuple[Bar, ...]:

@@ -352,4 +352,6 @@ def _chart(el: ET.Element, where: str) -> ir.Chart:
         if light is not None and light not in _LIGHTS:
             raise MarkupError(f"{where}: <bar label={label!r} light={light!r}>: a light is green, yellow or red (or empty)")
         bars.append(ir.Bar(label, value, text, light))
+    if len(bars) > ir.Chart.MAX_BARS:
+        raise MarkupError(f"{where}: a <chart> of {len(bars)} bars does not fit on a page; draw at most {ir.Chart.MAX_BARS} bars in one chart, or split them into two charts")
     return ir.Chart(tuple(bars), "bar", _clean(el.get("title")), _clean(el.get("omitted")) or "未绘制")
