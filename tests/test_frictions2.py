@@ -381,3 +381,32 @@ def test_a_pack_part_takes_its_title_and_the_contents_page_lists_it(tmp_path):
     assert "示例街道2022年下半年任务清单 2" in lines and "示例街道2022年下半年任务清单" in lines, lines  # contents, part
     bare = run("pack", "r.yaml", "--out", "pack2", "--title", "任务清单")
     assert bare.exit_code == 2 and "--title tasks=" in bare.stderr and not (tmp_path / "pack2").exists()
+
+
+def test_a_name_without_figures_is_reported_not_taken_for_a_group(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["指标名称", "单位", "完成值"])
+    ws.append(["规上工业增加值", "亿元", 31.3])
+    ws.append(["固定资产投资", None, None])  # its figures forgotten: before, the row was dropped in silence
+    ws.append(["实际利用外资", "万美元", 4050])
+    wb.save(tmp_path / "指标.xlsx")
+    Path("r.yaml").write_text(mini(), encoding="utf-8")
+    result = run("validate", "r.yaml", "--indicators", "指标.xlsx")
+    assert result.exit_code == 2 and "指标.xlsx:Sheet1!" in result.stderr and "固定资产投资" in result.stderr, result.stderr
+
+
+def test_a_group_heading_with_nothing_under_it_is_a_warning(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["序号", "指标名称", "单位", "完成值"])
+    ws.append(["一、工业经济"])
+    ws.append([1, "规上工业增加值", "亿元", 31.3])
+    ws.append(["二、招商引资"])
+    wb.save(tmp_path / "指标.xlsx")
+    Path("r.yaml").write_text(mini(), encoding="utf-8")
+    result = run("validate", "r.yaml", "--indicators", "指标.xlsx", "-t", "summary")
+    assert result.exit_code == 0, result.output
+    assert any("指标.xlsx:Sheet1!A4" in w and "招商引资" in w and "group heading" in w for w in warnings_of(result)), result.stderr

@@ -810,6 +810,7 @@ def _indicators(table: Table, problems: list[Problem], warnings: list[Problem] |
     warnings = [] if warnings is None else warnings
     caption = table.caption_unit
     group: tuple[str, Location] | None = None
+    group_start = 0
     for r in range(table.first_data_row, len(table.sheet.rows)):
         row = _Row(table, r)
         if _is_empty(row) or _is_footnote(row) or _is_total(row):
@@ -819,10 +820,14 @@ def _indicators(table: Table, problems: list[Problem], warnings: list[Problem] |
             caption = unit  # a "单位：万元" row between blocks changes the unit below it
             continue
         heading = _title_row(row)
+        if heading is not None and _bare_name(row, heading):
+            heading = None  # a name alone in its own column is an indicator whose figures are missing: reported below
         if heading is not None:
             # A group heading such as "二、招商引资": the indicators below it stand in that group.
+            _empty_group(group, out[group_start:], warnings)
             title = values.strip_numbering(heading.text)
             group = (title, Location(name, cell=heading.ref)) if title else None
+            group_start = len(out)
             continue
         i = len(out)
         path = (INDICATORS, i)
@@ -958,7 +963,25 @@ def _indicators(table: Table, problems: list[Problem], warnings: list[Problem] |
         for f, loc in spots.items():
             if loc is not None:
                 sources.add(path + (f,), loc)
+    _empty_group(group, out[group_start:], warnings)
     return out, sources
+
+
+def _bare_name(row: "_Row", cell: Cell) -> bool:
+    """Whether a lone cell is a plain name in the name column (not merged across, not numbered like 二、招商引资)."""
+    name = row.cell("name")
+    merged_across = bool(cell.merged and cell.merged[3] > cell.merged[1])
+    return name is cell and not merged_across and not values.has_numbering(cell.text)
+
+
+def _empty_group(group: tuple[str, Location] | None, under: list[dict], warnings: list[Problem]) -> None:
+    """A group heading with no indicator ``under`` it: perhaps an indicator whose figures are missing."""
+    if group is None:
+        return
+    title, where = group
+    if not under:
+        warnings.append(Problem(where, "", f'"{title}" stands alone in its row and no indicator follows it, so it is taken '
+                                           "as a group heading; if it is an indicator, fill in its figures"))
 
 
 # ---------------------------------------------------------------------------------------------------------------
