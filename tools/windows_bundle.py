@@ -3,7 +3,8 @@
 Writes dist/briefgen-windows/ and dist/briefgen-windows.zip:
 
     briefgen-0.1.0-py3-none-any.whl   briefgen itself, built from this checkout
-    *.whl                             every dependency as Windows (win_amd64) wheels for CPython 3.11, 3.12, 3.13
+    *.whl                             every dependency as Windows (win_amd64) wheels for CPython 3.11, 3.12, 3.13,
+                                      and pip (an offline pipx install upgrades its own pip from the folder)
     install.bat                       double-click: pip installs briefgen from this folder, no network, then
                                       shows `briefgen --help`
     说明.txt                          what to do, in Chinese
@@ -48,21 +49,33 @@ if not exist "briefgen-*.whl" (
   echo The wheels are not beside install.bat: extract the whole zip first ^(right-click, Extract All^), then run install.bat in the extracted folder.
   goto done
 )
-set "PY="
-for %%V in (3.13 3.12 3.11) do (
-  if not defined PY (
-    py -%%V -c "pass" >nul 2>nul && set "PY=py -%%V"
+set "PYEXE="
+set "PYVER="
+where py >nul 2>nul
+if not errorlevel 1 (
+  for %%V in (3.13 3.12 3.11) do (
+    if not defined PYEXE (
+      py -%%V -c "pass" >nul 2>nul
+      if not errorlevel 1 (
+        set "PYEXE=py"
+        set "PYVER=-%%V"
+      )
+    )
   )
 )
-if not defined PY (
-  python -c "import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))" >nul 2>nul && set "PY=python"
+if not defined PYEXE (
+  where python >nul 2>nul
+  if not errorlevel 1 (
+    python -c "import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))" >nul 2>nul
+    if not errorlevel 1 set "PYEXE=python"
+  )
 )
-if not defined PY (
+if not defined PYEXE (
   echo Python 3.11, 3.12 or 3.13 was not found. Install it from python.org ^(tick "Add python.exe to PATH"^), then run install.bat again.
   goto done
 )
-echo Installing briefgen with %PY% from "%CD%"
-%PY% -m pip install --no-index --find-links . --upgrade briefgen
+echo Installing briefgen with %PYEXE% %PYVER% from "%CD%"
+%PYEXE% %PYVER% -m pip install --no-index --find-links . --upgrade briefgen
 if errorlevel 1 (
   echo The installation failed: see the messages above.
   goto done
@@ -70,9 +83,9 @@ if errorlevel 1 (
 echo.
 where briefgen >nul 2>nul
 if errorlevel 1 (
-  %PY% -m briefgen --help
+  %PYEXE% %PYVER% -m briefgen --help
   echo.
-  echo briefgen is installed, but the folder of its command is not on PATH: type "%PY% -m briefgen" wherever the guide says "briefgen".
+  echo briefgen is installed, but the folder of its command is not on PATH: type "%PYEXE% %PYVER% -m briefgen" wherever the guide says "briefgen".
 ) else (
   briefgen --help
 )
@@ -258,6 +271,7 @@ def bundle(out: Path, pythons: tuple[str, ...] = PYTHONS, download=pip_download)
         shutil.copy2(wheel, folder / wheel.name)
     for python in pythons:
         download(folder, python, [str(folder / wheel.name)])
+    download(folder, pythons[0], ["pip"])  # pure Python; `pipx install --pip-args="--no-index …"` upgrades its own pip from here
     left = close(folder, "briefgen", pythons, download)
     if left:
         raise SystemExit("windows-bundle: the folder is incomplete for Windows:\n  " + "\n  ".join(left))
