@@ -313,3 +313,57 @@ def test_pdf_short_rows_move_whole_to_the_next_page(tmp_path):
     pages = [p.get_textpage().get_text_range().replace("\r\n", "").replace("\n", "") for p in pdfium.PdfDocument(str(path))]
     assert not any("（续）" in p for p in pages)
     assert sum(p.count("加快重点项目落地扩量。") for p in pages) == 1
+
+
+# ---- 7. the DOCX's pages hold what the PDF's do ----
+
+def task_pages(pdf: Path, theme: str) -> dict[int, int]:
+    """Task number -> the page its row's 序号 is on (the numbers in the table's first column)."""
+    import re
+
+    import pypdfium2 as pdfium
+
+    t = load_theme(theme)
+    right_of_column = (t.page.margin_left_mm + t.page.text_width_mm * 0.07) * MM
+    found: dict[int, int] = {}
+    for number, page in enumerate(pdfium.PdfDocument(str(pdf)), 1):
+        text = page.get_textpage()
+        for i in range(text.count_rects()):
+            left, bottom, right, top = text.get_rect(i)
+            word = text.get_text_bounded(left, bottom, right, top).strip()
+            if re.fullmatch(r"\d{1,2}", word) and right < right_of_column:
+                found.setdefault(int(word), number)
+    return found
+
+
+@soffice
+@pytest.mark.parametrize("theme", ["official", "handout"])
+def test_task_rows_land_on_the_same_pages_in_the_word_processor(tmp_path, theme):
+    out = _build(tmp_path, "-t", "tasks", "--theme", theme)
+    pdf_rows = task_pages(next(out.glob("*.pdf")), theme)
+    docx_rows = task_pages(to_pdf(next(out.glob("*.docx"))), theme)
+    assert len(pdf_rows) >= 12
+    assert docx_rows == pdf_rows  # handout: was 2 pages as PDF, 3 from the DOCX with task 12 alone on page 3
+
+
+@soffice
+def test_pack_docx_takes_the_pdfs_pages(tmp_path):
+    import pypdfium2 as pdfium
+    from click.testing import CliRunner
+
+    from briefgen.cli import main
+
+    out = tmp_path / "pack"
+    result = CliRunner().invoke(main, ["pack", str(SAMPLE), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    pdf = pdfium.PdfDocument(str(next(out.glob("*.pdf"))))
+    lo = pdfium.PdfDocument(str(to_pdf(next(out.glob("*.docx")))))
+
+    def starts(doc) -> list[int]:
+        """The page each part's title is on."""
+        titles = ("上半年工作回顾", "主要经济指标完成情况", "重点工作任务分解表")
+        pages = ["".join(p.get_textpage().get_text_range().split()) for p in doc]
+        return [next(i for i, text in enumerate(pages) if i > 1 and title in text[:60]) for title in titles]
+
+    assert len(lo) == len(pdf)  # was 10 against 9: the review took 3 pages in the word processor
+    assert starts(lo) == starts(pdf)

@@ -268,6 +268,7 @@ class Document:
     first_page: int = 1  # the number of the first page (a part of a pack continues the count)
     max_pages: int | None = None  # the template promises at most this many pages (type shrinks to keep it)
     names: tuple[tuple[str, str], ...] = ()  # known names (departments) as (full, short or ""): never broken badly
+    section_scales: tuple[float, ...] = ()  # the type scale of each section in turn (a pack's parts, as fitted)
 
     @property
     def page_budget(self) -> int | None:

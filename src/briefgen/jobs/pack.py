@@ -165,10 +165,12 @@ def pack(settings: Settings) -> JobResult:
 
         with clock.stage("render"):
             laid: list[Part] = []
+            scale_of: dict[str, float] = {}
             start = 1
             for name, doc in zip(parts, docs):
                 doc = replace(doc, first_page=start)
                 rendered = render_document(doc, theme, ("pdf",))
+                scale_of[name] = rendered.docx_scale
                 result.warnings.extend(doc_warnings(name, rendered, theme, doc.page_budget))
                 for ch in rendered.missing:
                     missing.setdefault(ch, set()).add(name)
@@ -205,7 +207,11 @@ def pack(settings: Settings) -> JobResult:
                     blocks.extend(part.doc.blocks)
                     if i < len(laid) - 1:
                         blocks.append(ir.SectionBreak(page_numbers=True, restart_at=1 if i == 0 else None))
-                whole = ir.Document(meta, tuple(blocks), template="pack")
+                # each part as the PDF's fit set it (a review shrunk to two pages is shrunk in the DOCX too), and
+                # the department names the parts know
+                scales = (1.0, 1.0, *(scale_of.get(part.template, 1.0) for part in laid))
+                known = next((d.names for d in docs if d.names), ())
+                whole = ir.Document(meta, tuple(blocks), template="pack", names=known, section_scales=scales)
                 files["docx"] = docx_bytes(whole, theme, reference)
         result.warnings.extend(missing_warning(missing))
         if "pdf" in formats:

@@ -130,6 +130,7 @@ class DocxBuilder:
         self._last_was_table = False
         self._style_fonts: dict[str | None, str | None] = {}
         self._known: tuple[str, ...] = ()
+        self._scaled = False
 
     # ---------------------------------------------------------------------------------------- build
 
@@ -179,8 +180,16 @@ class DocxBuilder:
 
         doc = with_short_names(self.ir, self.theme)
         self._known = known_names(doc)
+        # a pack's parts may be set smaller, each as the PDF's fit set it (Document.section_scales): its text
+        # then carries its size and line height itself, the styles keeping the theme's
+        base, scales, section = self.theme, doc.section_scales, 0
+        self._enter_section(base, scales[0] if scales else 1.0)
         for block in doc.blocks:
             self._block(block)
+            if isinstance(block, ir.SectionBreak):
+                section += 1
+                self._enter_section(base, scales[section] if section < len(scales) else 1.0)
+        self._enter_section(base, 1.0)
         if self._pending_break or not self._has_content():
             # a trailing page break; or an empty document, which still needs one paragraph for Word
             page_break = self._pending_break
@@ -192,6 +201,10 @@ class DocxBuilder:
             if page_break:
                 oxml.add_break(r, page=True)
         return self
+
+    def _enter_section(self, base: Theme, scale: float) -> None:
+        self.theme = base.scaled(scale)
+        self._scaled = scale != 1.0
 
     def _has_content(self) -> bool:
         return any(oxml.is_block(el) for el in self.body)
@@ -477,6 +490,12 @@ class DocxBuilder:
         p = oxml.new_paragraph()
         pPr = p.get_or_add_pPr()
         oxml.set_paragraph_props(pPr, style_id=self.sid[style_key])
+        if self._scaled:  # a part set smaller: the line heights of its styles, scaled
+            t = self.theme
+            line = {"title": max(t.body.line_pitch_pt, t.title.size_pt * 1.35),
+                    "table_text": t.body.table_size_pt * t.body.table_leading}.get(style_key, t.body.line_pitch_pt)
+            after = t.body.line_pitch_pt * t.title.space_after_lines if style_key == "title" else None
+            oxml.set_paragraph_props(pPr, line_exact=Pt(line), after=Pt(after) if after is not None else None)
         if self._pending_break and take_break:
             oxml.set_paragraph_props(pPr, page_break_before=True)
             self._pending_break = False
@@ -487,6 +506,13 @@ class DocxBuilder:
                    italic: bool = False, underline: bool = False, own_role: bool = False,
                    size: Length | None = None) -> None:
         name_fonts = self.reference is None or own_role or not self._style_names_font(style_key)
+        if self._scaled and size is None:
+            size = Pt(self.theme.role_size(role) if style_key != "table_text" else self.theme.body.table_size_pt)
+        tracking = Pt(0) if size is not None else None  # text at its own size is not body text: not set tight
+        if self._scaled and abs(size.pt - self.theme.body.size_pt) < 0.01 and style_key != "table_text":
+            from ..shared import body_tracking
+
+            tracking = Pt(body_tracking(self.theme))
         oxml.set_run_props(
             rPr,
             fonts=self._font(role) if name_fonts else None,
@@ -495,7 +521,7 @@ class DocxBuilder:
             italic=True if italic else None,
             underline=True if underline else None,
             size=size,
-            tracking=Pt(0) if size is not None else None,  # text at its own size is not body text: not set tight
+            tracking=tracking,
         )
 
     def _inlines(self, p, inlines, *, role: str, style_key: str, bold: bool = False,
