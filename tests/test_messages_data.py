@@ -80,7 +80,7 @@ def test_a_report_field_in_chinese(tmp_path):
     text = REPORT.replace("  date: 2022-07-29\n", "  date: 七月二十九\n")
     line = line_of(text, "date:")
     problems = _all(tmp_path, text, CHINESE)
-    assert problems[0] == f"report.yaml:{line}:9: 报告的日期：“七月二十九”不是日期，请写成 2022-07-29 这样"
+    assert problems[0] == f"report.yaml:{line}:9: 报告的日期：“七月二十九”不是日期，请写成 2022-07-29 这样的格式"
     # the deadline that names no year cannot take it from the date
     assert problems[1].startswith(f"report.yaml:{line_of(text, 'due: 年内')}:16: 任务“加快优势产业复工提产”的完成时限：“年内”没有写年份")
 

@@ -371,7 +371,7 @@ def test_a_missing_table_is_named_where_the_data_file_names_it(in_tmp):
     data_path = write_report(in_tmp, "\nsources:\n  indicators: 指标.xlsx\n  colums: {}\n")
     with pytest.raises(DataError) as err:
         load_report_data(data_path)
-    assert err.value.lines() == ["report.yaml:50:11: sources.colums: unknown key; use indicators, tasks, columns", "指标.xlsx: file not found; check the path"]
+    assert err.value.lines() == ["report.yaml:50:11: sources.colums: unknown key; did you mean columns? (keys here: indicators, tasks, columns)", "指标.xlsx: file not found; check the path"]
 
 
 def test_validate_files_reports_every_problem_at_once(in_tmp):

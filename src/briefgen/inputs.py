@@ -16,6 +16,7 @@ file's ``plan.intro`` stays), and a SourceMap in which every value points at its
 
 from __future__ import annotations
 
+import difflib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,12 @@ def report_year(data: Any) -> int | None:
     return deadline_year(data)  # the plan's year: the next one after a whole year's report
 
 
+def _unknown_key(key: Any, keys: tuple[str, ...]):
+    """An unknown key of `sources:`, with the one it probably meant (colums -> columns)."""
+    near = difflib.get_close_matches(str(key).strip().casefold(), keys, n=1, cutoff=0.6)
+    return M.unknown_key_near(key=near[0], keys=list(keys)) if near else M.unknown_key_use(keys=list(keys))
+
+
 def _table_spec(value: Any, key: str, base: Path, sources: SourceMap, problems: list[Problem]) -> dict | None:
     """`sources.indicators` as a path or as {file, sheet, columns} -> {"path": Path, "sheet": …, "columns": …}."""
     here = sources.locate(("sources", key))
@@ -49,7 +56,7 @@ def _table_spec(value: Any, key: str, base: Path, sources: SourceMap, problems: 
         unknown = [k for k in value if k not in _TABLE_KEYS]
         for k in unknown:
             problems.append(Problem(sources.locate(("sources", key, k)), field_label(("sources", key, k)),
-                                    M.unknown_key_use(keys=", ".join(_TABLE_KEYS))))
+                                    _unknown_key(k, _TABLE_KEYS)))
         file = value.get("file")
         if not isinstance(file, str) or not file.strip():
             problems.append(Problem(here, field_label(("sources", key, "file")), M.table_file_required()))
@@ -71,7 +78,7 @@ def _read_sources(data: dict, base: Path, sources: SourceMap, problems: list[Pro
     for k in raw:
         if k not in _SOURCE_KEYS:
             problems.append(Problem(sources.locate(("sources", k)), field_label(("sources", k)),
-                                    M.unknown_key_use(keys=", ".join(_SOURCE_KEYS))))
+                                    _unknown_key(k, _SOURCE_KEYS)))
     specs = {}
     for kind in (INDICATORS, TASKS):
         if raw.get(kind) is not None:

@@ -502,7 +502,7 @@ def _message(err: dict) -> Any:
             return M.field_key_in_english(key=near[0], typed=str(loc[-1]))
         if near:
             return M.field_did_you_mean(key=M.key_named(key=near[0], field=near[1]))
-        return M.field_unknown(keys=", ".join(keys_at(loc)))
+        return M.field_unknown(keys=keys_at(loc))
     if kind in ("model_type", "dict_type") and isinstance(err.get("input"), str):
         slip = colon_slip(err["input"])
         if slip is not None:

@@ -64,7 +64,7 @@ def check_pattern(pattern: str) -> list[str]:
     unknown = [f for f in used if f not in FIELDS]
     if unknown:
         raise FileNameError(M.names_unknown_field(field="{" + unknown[0] + "}", pattern=repr(pattern),
-                                                  fields=", ".join("{" + f + "}" for f in FIELDS)))
+                                                  fields=["{" + f + "}" for f in FIELDS]))
     if "/" in pattern or "\\" in pattern:
         raise FileNameError(M.names_folder(pattern=repr(pattern)))
     return used

@@ -204,7 +204,7 @@ def check_graph(root: yaml.Node, name: str) -> None:
 
 def _check_values(root: yaml.Node, name: str) -> list[Problem]:
     """Each distinct node once: lists too long, numbers too long to read, text too long or with control characters."""
-    problems: list[Problem] = []
+    problems: list[tuple[yaml.Node, tuple, object]] = []
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, tuple]] = [(root, ())]
     while stack and len(problems) < 20:
@@ -215,10 +215,10 @@ def _check_values(root: yaml.Node, name: str) -> list[Problem]:
         if isinstance(node, yaml.ScalarNode):
             problem = _scalar_problem(node)
             if problem:
-                problems.append(Problem(_at(name, node), field_label(path), problem))
+                problems.append((node, path, problem))
         elif isinstance(node, yaml.SequenceNode):
             if len(node.value) > limits.MAX_LIST_ITEMS:
-                problems.append(Problem(_at(name, node), field_label(path), limits.refusal(
+                problems.append((node, path, limits.refusal(
                     M.list_items(n=f"{len(node.value):,}"), M.limit_list(n=f"{limits.MAX_LIST_ITEMS:,}"), M.fix_list())))
                 continue
             stack.extend((item, path + (i,)) for i, item in reversed(list(enumerate(node.value))))
@@ -227,8 +227,23 @@ def _check_values(root: yaml.Node, name: str) -> list[Problem]:
                 label = k.value if isinstance(k, yaml.ScalarNode) else "?"
                 stack.append((v, path + (label,)))
                 stack.append((k, path + (label,)))
-    problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
-    return problems
+    if not problems:
+        return []
+    names = _plain(root)  # the titles and names that label a task or an indicator (the graph is bounded by now)
+    found = [Problem(_at(name, node), field_label(path, names), problem) for node, path, problem in problems]
+    found.sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
+    return found
+
+
+def _plain(node: yaml.Node, depth: int = 0):
+    """The document as mappings, lists and scalars' text, without building typed values (for labels only)."""
+    if depth > limits.MAX_NESTING_DEPTH:
+        return None
+    if isinstance(node, yaml.MappingNode):
+        return {k.value: _plain(v, depth + 1) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(v, depth + 1) for v in node.value]
+    return node.value
 
 
 def _scalar_problem(node: yaml.ScalarNode):

@@ -23,6 +23,7 @@ unit_not_listed = Text("BG114", '"{name}" is not in the departments list ({liste
                        "to the list or correct the name",
                        "“{name}”不在部门名单（{listed}）里，已当作一个部门处理；请把它加进名单，或改正名称")
 unknown_key_use = Text("BG115", "unknown key; use {keys}", "没有这个键，请用 {keys}")
+unknown_key_near = Text("BG163", "unknown key; did you mean {key}? (keys here: {keys})", "没有这个键，是不是要写 {key}？（这里可用：{keys}）")
 table_file_required = Text("BG116", "the table's file name is required", "缺少表格的文件名，请填写")
 give_table_file = Text("BG117", "give the table's file name, e.g. 指标.xlsx", "请写表格的文件名，如 指标.xlsx")
 sources_mapping = Text("BG118", "must be a mapping such as {{indicators: 指标.xlsx, tasks: 任务.xlsx}}",
@@ -50,9 +51,9 @@ no_suffix = Text("BG122", "cannot read files without a suffix here; use .yaml, .
                  "不能读取没有后缀名的文件，请使用 .yaml、.yml、.json、.xlsx 或 .csv")
 file_size = Text("BG123", "the file is {size}", "文件大小为 {size}")
 limit_data_file = Text("BG124", "a data file of at most {size} (limits.MAX_DATA_FILE_BYTES)",
-                       "{size} 以内的数据文件（limits.MAX_DATA_FILE_BYTES）")
+                       "{size} 的数据文件（limits.MAX_DATA_FILE_BYTES）")
 limit_table_file = Text("BG125", "a table of at most {size} (limits.MAX_TABLE_FILE_BYTES)",
-                        "{size} 以内的表格（limits.MAX_TABLE_FILE_BYTES）")
+                        "{size} 的表格（limits.MAX_TABLE_FILE_BYTES）")
 fix_file_size = Text("BG126", "remove what the report does not need, or split the tables into their own files",
                      "请删去报告用不到的内容，或把表格拆成单独的文件")
 
@@ -71,7 +72,7 @@ yaml_invalid = Text("BG135", "invalid YAML: {detail}", "YAML 格式有误：{det
 yaml_raw_control = Text("BG136", "the invisible character U+{code} stands in the file, which YAML does not allow; delete it "
                         "(it often comes from copying out of another program)",
                         "文件中有 YAML 不允许的不可见字符 U+{code}；请删除它（常见于从其他程序复制的内容）")
-yaml_unreadable = Text("BG137", "a value briefgen cannot read ({kind}: {detail})", "briefgen 读不了这个值（{kind}：{detail}）")
+yaml_unreadable = Text("BG137", "a value briefgen cannot read ({kind}: {detail})", "briefgen 无法读取这个值（{kind}：{detail}）")
 yaml_full_width_colon = Text("BG138", 'invalid YAML: "{text}" has a full-width colon (：); write "{fixed}" with the ASCII '
                              "colon and a space",
                              "YAML 格式有误：“{text}”用了全角冒号“：”；请改用英文冒号加空格，写成“{fixed}”")
@@ -98,16 +99,16 @@ nested_deep = Text("BG150", "values nested more than {n} deep", "嵌套超过 {n
 limit_depth = Text("BG151", "at most {n} levels (limits.MAX_NESTING_DEPTH)", "{n} 层（limits.MAX_NESTING_DEPTH）")
 fix_depth = Text("BG152", "flatten the lists and mappings", "请减少列表和映射的嵌套")
 list_items = Text("BG153", "a list of {n} items", "列表有 {n} 项")
-limit_list = Text("BG154", "lists of at most {n} items (limits.MAX_LIST_ITEMS)", "{n} 项以内的列表（limits.MAX_LIST_ITEMS）")
+limit_list = Text("BG154", "lists of at most {n} items (limits.MAX_LIST_ITEMS)", "{n} 项的列表（limits.MAX_LIST_ITEMS）")
 fix_list = Text("BG155", "shorten it; a briefing cannot show that many", "请删减，简报放不下这么多")
 number_digits = Text("BG156", "a number of {n} digits", "数字有 {n} 位")
 limit_number_chars = Text("BG157", "numbers of at most {n} characters (limits.MAX_NUMBER_CHARS)",
-                          "{n} 个字符以内的数字（limits.MAX_NUMBER_CHARS）")
+                          "{n} 个字符的数字（limits.MAX_NUMBER_CHARS）")
 fix_number_chars = Text("BG158", "check the figure; a report's figures have fewer than 20 digits",
                         "请核对数字，报告里的数字不会超过 20 位")
 text_chars = Text("BG159", "a text of {n} characters", "文字有 {n} 个字")
 limit_text = Text("BG160", "texts of at most {n} characters (limits.MAX_STRING_CHARS)",
-                  "{n} 个字以内的文字（limits.MAX_STRING_CHARS）")
+                  "{n} 个字的文字（limits.MAX_STRING_CHARS）")
 fix_text = Text("BG161", "shorten it or split it into several points", "请缩短，或拆成几点")
 given_twice = Text("BG162", "given twice (also on line {line}); keep one", "重复填写（第 {line} 行也有），请只保留一处")
 
@@ -126,8 +127,8 @@ no_such_month = Text("BG172", '"{value}": month {month} does not exist', "“{va
 no_such_day = Text("BG173", '"{value}": day {day} does not exist', "“{value}”：这个月没有 {day} 日")
 not_a_deadline = Text("BG174", '"{value}" is not a deadline; write a date such as 2022-10-31, 10月底前 or 年内',
                       "“{value}”不是完成时限；请写日期，如 2022-10-31、10月底前 或 年内")
-not_a_date = Text("BG175", '"{value}" is not a date; write it as 2022-07-29', "“{value}”不是日期，请写成 2022-07-29 这样")
-not_a_year = Text("BG176", '"{value}" is not a year; write it as 2022', "“{value}”不是年份，请写成 2022 这样")
+not_a_date = Text("BG175", '"{value}" is not a date; write it as 2022-07-29', "“{value}”不是日期，请写成 2022-07-29 这样的格式")
+not_a_year = Text("BG176", '"{value}" is not a year; write it as 2022', "“{value}”不是年份，请写成 2022 这样的四位数")
 not_a_light = Text("BG177", '"{value}" is not a light; write 绿, 黄 or 红', "“{value}”不是亮灯颜色，请写 绿、黄 或 红")
 not_yes_no = Text("BG178", '"{value}" is not yes or no; write 是 or 否', "“{value}”不是“是”或“否”，请写 是 或 否")
 doubt_spring = Text("BG179", "春节 falls in January or February; {word} is sorted at the year's end",
@@ -143,7 +144,7 @@ limit_int_digits = Text("BG186", "at most {n} (limits.MAX_INTEGER_DIGITS)", "{n}
 fix_larger_unit = Text("BG187", "check the figure, or give it in a larger unit (万元, 亿元)", "请核对数字，或换用更大的单位（万元、亿元）")
 decimal_places = Text("BG188", "a number of {n} digits after the point", "数字的小数部分有 {n} 位")
 limit_decimal_places = Text("BG189", "at most {n} (limits.MAX_DECIMAL_PLACES)", "{n} 位（limits.MAX_DECIMAL_PLACES）")
-fix_round = Text("BG190", "round the figure", "请把数字四舍五入")
+fix_round = Text("BG190", "round the figure", "请四舍五入，少留几位小数")
 year_outside = Text("BG191", "{day}: the year {year} is outside {low}-{high} (limits.MIN_YEAR, limits.MAX_YEAR); check the year",
                     "{day}：{year} 年不在 {low}—{high} 年之间（limits.MIN_YEAR、limits.MAX_YEAR），请核对年份")
 title_required = Text("BG192", "a title is required", "缺少任务名称，请填写")
