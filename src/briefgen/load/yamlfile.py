@@ -101,7 +101,7 @@ def load_yaml(path: Path, name: str) -> tuple[object, SourceMap]:
     sources.add((), Location(name, 1, 1))
     twice: list[Problem] = []
     if node is not None:
-        _walk(node, (), sources, name, twice)
+        _walk(node, (), sources, name, twice, data)
     if twice:
         raise DataError(twice)
     return data, sources
@@ -257,7 +257,7 @@ def _scalar_problem(node: yaml.ScalarNode):
     return bad_character(value)
 
 
-def _walk(node: yaml.Node, path: tuple, sources: SourceMap, name: str, twice: list[Problem]) -> None:
+def _walk(node: yaml.Node, path: tuple, sources: SourceMap, name: str, twice: list[Problem], data=None) -> None:
     mark = node.start_mark
     sources.add(path, Location(name, mark.line + 1, mark.column + 1))
     if isinstance(node, yaml.MappingNode):
@@ -266,10 +266,10 @@ def _walk(node: yaml.Node, path: tuple, sources: SourceMap, name: str, twice: li
             if isinstance(key, yaml.ScalarNode):
                 line = key.start_mark.line + 1
                 if key.value in seen:  # YAML would silently keep the last one
-                    twice.append(Problem(Location(name, line, key.start_mark.column + 1), field_label(path + (key.value,)),
+                    twice.append(Problem(Location(name, line, key.start_mark.column + 1), field_label(path + (key.value,), data),
                                          M.given_twice(line=seen[key.value])))
                 seen.setdefault(key.value, line)
-                _walk(value, path + (key.value,), sources, name, twice)
+                _walk(value, path + (key.value,), sources, name, twice, data)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, path + (i,), sources, name, twice)
+            _walk(item, path + (i,), sources, name, twice, data)
