@@ -145,3 +145,14 @@ def _all(tmp_path: Path, text: str, env: dict) -> list[str]:
     result = CliRunner(env=env).invoke(main, ["validate", str(path)])
     assert result.exit_code == 2 and "Traceback" not in result.output, result.output
     return [line for line in result.stderr.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("written, digits", [
+    ("九点五", "9.5"), ("三十一点三", "31.3"), ("一百二十", "120"), ("两千零五", "2005"), ("二〇二二", "2022"),
+    ("一万二千", "12000"), ("十五", "15"), ("负零点二", "-0.2"), ("百分之九点五", "9.5"), ("31。3", "31.3"),
+    ("高", None), ("约3亿", None), ("三五十", None), ("一点", None), ("31.3", None),
+])
+def test_the_digits_a_chinese_numeral_should_be(written, digits):
+    from briefgen.values import chinese_digits
+
+    assert chinese_digits(written) == digits

@@ -67,8 +67,11 @@ def chinese_number(text: object) -> Decimal | None:
 
 
 def chinese_digits(text: object) -> str | None:
-    """The digits a figure written in Chinese numerals should be ("九点五" -> "9.5"), for a message; else None."""
+    """The digits a figure written in Chinese numerals should be ("九点五" -> "9.5"; "31。3", an input method's
+    full stop for the point, -> "31.3"), for a message; else None."""
     number = chinese_number(text)
+    if number is None and isinstance(text, str) and re.fullmatch(r"\s*[-+]?\d+。\d+\s*", text):
+        number = Decimal(text.strip().replace("。", "."))
     return None if number is None else str(tidy_decimal(number))
 
 
