@@ -11,6 +11,8 @@ names. Hidden comments do what the reader does by hand:
     <!-- test: replace FILE OLD NEW -->     change a text file, for the next error
     <!-- test: files PATH… -->              these files exist
     <!-- test: text PATH TEXT -->            the document (.docx or .pdf) holds TEXT
+    <!-- test: save FILE -->                the ```toml block above, written as FILE (a theme the reader made)
+    <!-- test: append FILE -->              the ```toml block above, added at the end of FILE (briefgen.toml)
 
 The walk-through runs in a folder whose name has a space and Chinese characters, as on an office's desktop, with
 the messages in Chinese (LANG=zh_CN.UTF-8) and no terminal (init asks nothing and takes the sample's values).
@@ -61,6 +63,8 @@ def steps(text: str) -> list[Step]:
                 found.append(Step(info[1], body, i))
             elif info[0] == "text" and found and found[-1].kind in ("test", "error"):
                 found.append(Step("text", body, i))
+            elif info[0] == "toml":
+                found.append(Step("toml", body, i))
         else:
             comment = re.match(r"^<!-- test: (.*) -->$", line.strip())
             if comment:
@@ -96,13 +100,9 @@ def _plain(text: str) -> str:
 
 
 def _document_text(path: Path) -> str:
-    if path.suffix == ".docx":
-        import docx
+    from readback import docx_text, pdf_text
 
-        return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-    import pypdf
-
-    return "\n".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
+    return docx_text(path) if path.suffix == ".docx" else pdf_text(path)
 
 
 def test_the_guide_walk_through_runs_as_written(tmp_path):
@@ -112,6 +112,7 @@ def test_the_guide_walk_through_runs_as_written(tmp_path):
     last: subprocess.CompletedProcess | None = None
     last_kind = ""
     saved: dict[Path, bytes] = {}
+    toml = ""
     ran = errors = 0
     for step in steps(GUIDE.read_text(encoding="utf-8")):
         where = f"docs/使用说明.md:{step.line_no}"
@@ -152,6 +153,8 @@ def test_the_guide_walk_through_runs_as_written(tmp_path):
                 elif last_kind == "error" and (m := PLACE.match(shown)):
                     place = _plain(m.group("place"))
                     assert any(place in p for p in printed), f"{where}: the guide places the error at {place}; briefgen said {printed}"
+        elif step.kind == "toml":
+            toml = "\n".join(step.lines) + "\n"
         else:
             verb, *args = step.args
             if verb == "copy":
@@ -175,6 +178,11 @@ def test_the_guide_walk_through_runs_as_written(tmp_path):
                 text = path.read_text(encoding="utf-8")
                 assert old in text, f"{where}: {name} has no {old!r}"
                 path.write_text(text.replace(old, new, 1), encoding="utf-8")
+            elif verb in ("save", "append"):
+                assert toml, f"{where}: no toml block above"
+                path = cwd / args[0]
+                before = path.read_text(encoding="utf-8") if verb == "append" else ""
+                path.write_text(before + "\n" + toml if before else toml, encoding="utf-8")
             elif verb == "files":
                 for name in args:
                     assert (cwd / name).is_file() and (cwd / name).stat().st_size > 0, f"{where}: {name} is missing"
