@@ -4,6 +4,7 @@ when they are stale).
     docs/summary.png        the one-page indicator summary
     docs/pack-cover.png     the handout pack's cover and contents, side by side
     docs/contact-sheet.png  a batch of department briefs at a glance
+    docs/tasks.png          the task list's first page (docs/使用说明.md)
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ def make(folder: Path) -> dict[str, bytes]:
     out = {}
     built = briefgen.build(briefgen.Settings(data=SAMPLE, out=folder / "build", formats=("pdf",), templates=("summary",)))
     out["summary.png"] = page_pngs(built.outputs[0].path.read_bytes(), DPI * 1.5)[0]
+    tasks = briefgen.build(briefgen.Settings(data=SAMPLE, out=folder / "tasks", formats=("pdf",), templates=("tasks",)))
+    out["tasks.png"] = page_pngs(tasks.outputs[0].path.read_bytes(), DPI * 1.5)[0]
     settings = briefgen.Settings(data=SAMPLE, out=folder / "pack", formats=("pdf",), mark="内部资料 注意保存")
     pack = briefgen.pack(settings.model_copy(update={"pack": settings.pack.model_copy(update={"meeting": "前江街道2022年下半年工作部署会"})}))
     pages = page_pngs(pack.outputs[0].path.read_bytes(), DPI, [1, 2])
