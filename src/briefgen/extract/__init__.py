@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .. import limits
 from .. import messages as M
 from ..errors import DataError, Location, Problem
 from ..i18n import Message
@@ -92,7 +93,21 @@ def read_text(path: Path | str) -> str:
         return _read_pdf(path, name)
     if suffix not in (".txt", ".text", ".md", ""):
         raise DataError([Problem(Location(name), "", M.extract_suffix(suffix=suffix))])
-    return decode_text(path.read_bytes(), name)
+    return decode_text(_read_limited(path, name, limits.MAX_REPORT_TEXT_BYTES, "limits.MAX_REPORT_TEXT_BYTES"), name)
+
+
+def _read_limited(path: Path, name: str, limit: int, limit_name: str) -> bytes:
+    """The bytes of a report, refused by its size before reading (a 50 MB text would take minutes to take apart)."""
+    size = path.stat().st_size
+    if size <= limit:
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)
+        size = max(size, len(raw))
+    if size > limit:
+        raise DataError([Problem(Location(name), "", f"the report is {size / 1048576:.0f} MB; briefgen extract reads "
+                                 f"reports of at most {limit / 1048576:.0f} MB ({limit_name}); a work report is well "
+                                 f"under 1 MB: give the report itself, or split the file")])
+    return raw
 
 
 def decode_text(raw: bytes, name: str) -> str:
@@ -103,6 +118,7 @@ def decode_text(raw: bytes, name: str) -> str:
 
 
 def _read_docx(path: Path, name: str) -> str:
+    import io
     import zipfile
 
     import docx
@@ -110,8 +126,17 @@ def _read_docx(path: Path, name: str) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from ..writers.docx.reference import ReferenceError_, parse_part, read_package
+
+    try:  # sizes, ratios and every XML part (no DTD, no entities) checked before python-docx reads the file
+        parts = read_package(path, name, "report")
+        for part, data in parts.items():
+            if part.endswith((".xml", ".rels")):
+                parse_part(data, part, name)
+    except ReferenceError_ as exc:
+        raise DataError([Problem(Location(name), "", str(exc).removeprefix(f"{name}: "))]) from None
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(path.read_bytes()))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DataError([Problem(Location(name), "", M.extract_bad_docx(kind=exc.__class__.__name__))]) from None
     lines: list[str] = []
@@ -134,6 +159,7 @@ def _read_docx(path: Path, name: str) -> str:
 def _read_pdf(path: Path, name: str) -> str:
     import pypdfium2 as pdfium
 
+    _read_limited(path, name, limits.MAX_DOCX_FILE_BYTES, "limits.MAX_DOCX_FILE_BYTES")
     try:
         pdf = pdfium.PdfDocument(str(path))
     except Exception as exc:  # noqa: BLE001 - pypdfium2 raises PdfiumError and others

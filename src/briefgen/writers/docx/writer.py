@@ -54,19 +54,14 @@ DASH_IN_LINE = 0.54  # the page number's dash top above its exact line's foot, i
 
 
 def _open(reference: Path | None):
-    """A new document from python-docx's default template, or from the office's reference DOCX."""
+    """A new document from python-docx's default template, or from the office's reference DOCX, cleaned first
+    (:mod:`.reference`: only styles, page setup, header and footer; no macros, embedded objects, custom XML or
+    external relationships; a zip bomb or an entity bomb refused)."""
     if reference is None:
         return docx.Document()
-    import zipfile
+    from .reference import open_reference
 
-    from docx.opc.exceptions import PackageNotFoundError
-
-    from ...errors import BriefgenError
-
-    try:
-        return docx.Document(str(reference))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise BriefgenError(f"{reference}: not a Word .docx file; save the template as .docx (not .doc or .dotx) and try again") from None
+    return open_reference(reference)
 
 
 @dataclass(frozen=True)
