@@ -8,6 +8,7 @@ import copy
 import io
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -50,23 +51,26 @@ def render_chart(tmp_path: Path, bars, **kw) -> tuple[Path, Path]:
     return pdf, docx
 
 
-def pdf_paint(path: Path, page: int = 0):
-    """The page's painting as a list of (operator, operands), with the fill colour in force at each."""
+def pdf_paint(path: Path):
+    """Each page's painting as a list of (operator, operands, the fill colour in force)."""
     import pikepdf
 
+    pages = []
     with pikepdf.open(str(path)) as pdf:
-        out, fill, stack = [], (0.0, 0.0, 0.0), []
-        for operands, op in pikepdf.parse_content_stream(pdf.pages[page]):
-            op = str(op)
-            if op == "q":
-                stack.append(fill)
-            elif op == "Q" and stack:
-                fill = stack.pop()
-            elif op == "rg":
-                fill = tuple(round(float(v), 3) for v in operands)
-            nums = tuple(float(v) for v in operands if isinstance(v, (int, float)) or _is_number(v))
-            out.append((op, nums, fill))
-        return out
+        for page in pdf.pages:
+            out, fill, stack = [], (0.0, 0.0, 0.0), []
+            for operands, op in pikepdf.parse_content_stream(page):
+                op = str(op)
+                if op == "q":
+                    stack.append(fill)
+                elif op == "Q" and stack:
+                    fill = stack.pop()
+                elif op == "rg":
+                    fill = tuple(round(float(v), 3) for v in operands)
+                nums = tuple(float(v) for v in operands if isinstance(v, (int, float)) or _is_number(v))
+                out.append((op, nums, fill))
+            pages.append(out)
+    return pages
 
 
 def _is_number(v) -> bool:
@@ -86,13 +90,13 @@ BAR_FILLS = {_rgb(c): light for light, c in ir.BAR_COLOURS.items()}
 
 def pdf_bars(path: Path) -> tuple[list[tuple[float, float, float, float, object]], float]:
     """The chart's bars in drawing order as (x, y, w, h, light) and the zero axis' x (drawing coordinates)."""
-    paint = pdf_paint(path)
     bars, axis = [], None
-    for i, (op, nums, fill) in enumerate(paint):
-        if op == "re" and fill in BAR_FILLS and i + 1 < len(paint) and paint[i + 1][0] in ("f", "f*", "B", "b"):
-            bars.append((*nums, BAR_FILLS[fill]))
-        elif bars and op == "m" and axis is None:
-            axis = nums[0]  # the zero axis is the first line drawn after the bars
+    for paint in pdf_paint(path):
+        for i, (op, nums, fill) in enumerate(paint):
+            if op == "re" and fill in BAR_FILLS and i + 1 < len(paint) and paint[i + 1][0] in ("f", "f*", "B", "b"):
+                bars.append((*nums, BAR_FILLS[fill]))
+            elif bars and op == "m" and axis is None:
+                axis = nums[0]  # the zero axis is the first line drawn after the bars
     return bars, axis
 
 
@@ -352,12 +356,42 @@ def test_summary_with_a_chart_of_every_indicator_stays_one_page(tmp_path, count)
         assert all(i["name"] in text for i in _many(count))
 
 
-def test_summary_with_more_indicators_than_the_page_has_room_for_draws_no_chart(tmp_path):
-    build_pack(_data(tmp_path, _many(20)), tmp_path / "o", templates=("summary",))
+def test_a_page_with_no_room_for_its_chart_leaves_it_out_of_both_formats_and_says_so(tmp_path):
+    result = build_pack(_data(tmp_path, _many(20)), tmp_path / "o", templates=("summary",))
     pdf, docx = tmp_path / "o" / "summary.pdf", tmp_path / "o" / "summary.docx"
     assert pdf_pages(pdf) == 1
+    assert pdf_bars(pdf)[0] == [] and "各项指标同比增长（%）" not in "".join(pdf_lines(pdf))
+    assert not any(n.startswith("word/charts/") for n in docx_parts(docx))
+    said = [str(w) for w in result.warnings if "left out the chart" in str(w)]
+    assert len(said) == 1 and said[0].startswith("summary") and "one page" in said[0], result.warnings
+    if SOFFICE:
+        from test_docx_libreoffice import to_pdf
+
+        assert pdf_pages(to_pdf(docx, tmp_path)) == 1
+
+
+def test_a_pack_leaves_the_same_chart_out_of_its_pdf_and_its_docx(tmp_path):
+    import briefgen
+
+    data = _data(tmp_path, _many(20))
+    result = briefgen.pack(briefgen.Settings(data=data, out=tmp_path / "o", names="{template}"))
+    assert any("left out the chart" in str(w) for w in result.warnings), result.warnings
+    pdf = next((tmp_path / "o").glob("*.pdf"))
+    docx = next((tmp_path / "o").glob("*.docx"))
     assert pdf_bars(pdf)[0] == []
     assert not any(n.startswith("word/charts/") for n in docx_parts(docx))
+
+
+def test_a_pack_draws_the_summarys_chart_in_its_pdf_and_its_docx(tmp_path):
+    import briefgen
+
+    result = briefgen.pack(briefgen.Settings(data=SAMPLE, out=tmp_path / "o", names="{template}"))
+    assert not any("left out the chart" in str(w) for w in result.warnings)
+    pdf = next((tmp_path / "o").glob("*.pdf"))
+    docx = next((tmp_path / "o").glob("*.docx"))
+    names = [i["name"] for i in _sample_indicators() if i.get("yoy") is not None]
+    assert len(pdf_bars(pdf)[0]) == len(names)
+    assert docx_chart(docx)["labels"] == names
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -381,8 +415,8 @@ def test_libreoffice_renders_the_chart_with_its_bars_in_order(tmp_path):
         assert any(sum(abs(a - b) for a, b in zip(c, want)) < 30 for c in colours), light
 
 
-AUDIT = shutil.which("openxml-audit") or (str(Path(__import__("sys").executable).parent / "openxml-audit")
-                                          if (Path(__import__("sys").executable).parent / "openxml-audit").exists() else None)
+_BESIDE = Path(sys.executable).parent / "openxml-audit"  # installed into the test's own environment
+AUDIT = shutil.which("openxml-audit") or (str(_BESIDE) if _BESIDE.exists() else None)
 
 
 @pytest.mark.skipif(AUDIT is None, reason="openxml-audit is not installed (pip install openxml-audit)")

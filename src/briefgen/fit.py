@@ -3,7 +3,8 @@
 In: a Document, its Theme and the PDF fonts. Out: a ``Fit``: the scale of the type in the PDF (the largest that
 keeps one page, never below the theme's ``min_size_pt``) and the scale for the DOCX, which keeps a reserve
 because Word and WPS set lines a little looser than briefgen. Measurement uses the PDF writer's own layout;
-the DOCX writer is handed the theme scaled by ``docx_scale`` (``Theme.scaled``).
+the DOCX writer is handed the theme scaled by ``docx_scale`` (``Theme.scaled``). A document that would break its
+promise even at the smallest type gives up its charts first (``Fit.document``: the document as fitted).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class Fit:
     scale: float = 1.0
     docx_scale: float = 1.0
     pdf: tuple[bytes, int] | None = None  # the PDF laid out at ``scale`` while deciding, when it was
+    document: ir.Document | None = None  # the document as fitted, when its charts were left out to keep the budget
 
 
 NATURAL = Fit()
@@ -44,6 +46,9 @@ def fit_document(doc: ir.Document, theme: Theme, fonts) -> Fit:
     if pages > budget:
         data_min, pages_min = layout_pdf(doc, theme, fonts, floor)
         if pages_min > budget:
+            lighter = ir.without_charts(doc)
+            if lighter is not None:  # a page gives up its charts before it breaks its promise
+                return _without_charts(lighter, theme, fonts)
             over = max(0.0, content_height(doc, theme, fonts, floor) / MM - budget * theme.page.text_height_mm)
             text = M.overflows_one_page if budget == 1 else M.overflows_pages
             raise LayoutError(text(template=doc.template, budget=budget, pages=pages_min,
@@ -61,6 +66,9 @@ def fit_document(doc: ir.Document, theme: Theme, fonts) -> Fit:
     lo, hi = floor, scale
     if content_height(doc, theme, fonts, hi) <= limit:
         return Fit(scale, hi, best)
+    lighter = ir.without_charts(doc)
+    if lighter is not None and content_height(doc, theme, fonts, floor) > limit:
+        return _without_charts(lighter, theme, fonts)  # even the smallest type would not keep Word to the budget
     for _ in range(STEPS):
         mid = (lo + hi) / 2
         if content_height(doc, theme, fonts, mid) <= limit:
@@ -68,3 +76,9 @@ def fit_document(doc: ir.Document, theme: Theme, fonts) -> Fit:
         else:
             hi = mid
     return Fit(scale, lo, best)
+
+
+def _without_charts(lighter: ir.Document, theme: Theme, fonts) -> Fit:
+    from dataclasses import replace
+
+    return replace(fit_document(lighter, theme, fonts), document=lighter)

@@ -245,6 +245,15 @@ class ChartLayout:
         return self.zero + value * self.per
 
 
+def without_charts(doc: "Document") -> "Document | None":
+    """``doc`` with its charts left out (what a page gives up first when even its smallest type does not fit it
+    all: the table under a chart has its figures), or None when it has none."""
+    from dataclasses import replace
+
+    blocks = tuple(b for b in doc.blocks if not isinstance(b, Chart))
+    return replace(doc, blocks=blocks) if len(blocks) < len(doc.blocks) else None
+
+
 Block = Union[Title, Heading, Paragraph, Table, ListBlock, PageBreak, Spacer, SectionBreak, Contents, Chart]
 
 

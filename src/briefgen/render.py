@@ -25,6 +25,8 @@ class Rendered:
     docx_scale: float = 1.0
     missing: frozenset[str] = frozenset()  # characters no font can draw
     fonts: tuple[str, ...] = field(default=())  # the font files the PDF embeds
+    charts_left_out: int = 0  # charts the page had no room for, even at the smallest type (``Fit.document``)
+    document: ir.Document | None = None  # the document as rendered, when charts were left out
 
 
 def render_document(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_docx: Path | None = None) -> Rendered:
@@ -40,6 +42,7 @@ def render_document(doc: ir.Document, theme: Theme, formats: tuple[str, ...], re
 def _render(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_docx: Path | None) -> Rendered:
     from .fit import NATURAL, fit_document
 
+    charts = sum(isinstance(b, ir.Chart) for b in doc.blocks)
     files: dict[str, bytes] = {}
     pages, fit, missing, fonts_used = None, NATURAL, frozenset(), ()
     if "pdf" in formats or doc.page_budget or "docx" in formats:
@@ -47,6 +50,7 @@ def _render(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_
 
         fonts = pdf_fonts(doc, theme)
         fit = fit_document(doc, theme, fonts)
+        doc = fit.document or doc  # its charts left out where even the smallest type could not hold them
         if "pdf" not in formats:
             # a character no font of this machine has is reported for every document, whatever the formats:
             # the PDF's blocks are made (not laid out), which finds every character's font
@@ -64,4 +68,5 @@ def _render(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_
 
         files["docx"] = docx_bytes(doc, theme.scaled(fit.docx_scale), reference_docx)
     ordered = {f: files[f] for f in formats if f in files}
-    return Rendered(doc.template, ordered, pages, fit.scale, fit.docx_scale, missing, fonts_used)
+    left_out = charts - sum(isinstance(b, ir.Chart) for b in doc.blocks)
+    return Rendered(doc.template, ordered, pages, fit.scale, fit.docx_scale, missing, fonts_used, left_out, fit.document)

@@ -142,6 +142,10 @@ def doc_warnings(template: str, rendered, theme, budget: int | None = 1) -> list
         pages = "one page" if (budget or 1) == 1 else f"{budget} pages"
         out.append(Problem(Location(template), "", f"shrank the type to {rendered.scale * theme.body.size_pt:.1f} pt "
                                                   f"({rendered.scale:.0%}) to keep it on {pages}"))
+    if rendered.charts_left_out and (budget or 1) == 1:
+        out.append(Problem(Location(template), "", "left out the chart to keep it on one page: the page has no room for it even at the smallest type the theme allows"))
+    elif rendered.charts_left_out:
+        out.append(Problem(Location(template), "", f"left out the chart to keep it on {budget} pages: they have no room for it even at the smallest type the theme allows"))
     return out
 
 

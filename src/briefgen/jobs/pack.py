@@ -174,7 +174,7 @@ def pack(settings: Settings) -> JobResult:
                 result.warnings.extend(doc_warnings(name, rendered, theme, doc.page_budget))
                 for ch in rendered.missing:
                     missing.setdefault(ch, set()).add(name)
-                laid.append(Part(name, doc, rendered.files["pdf"], rendered.pages or 1, start, outline_of(rendered.files["pdf"], start)))
+                laid.append(Part(name, rendered.document or doc, rendered.files["pdf"], rendered.pages or 1, start, outline_of(rendered.files["pdf"], start)))
                 start += rendered.pages or 1
             entries = []
             for part in laid:

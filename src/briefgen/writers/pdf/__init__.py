@@ -439,6 +439,7 @@ def render_pdf(doc: ir.Document, theme: Theme, fit=None, fonts=None) -> PdfResul
 
     fonts = fonts or pdf_fonts(doc, theme)
     fit = fit or fit_document(doc, theme, fonts)
+    doc = fit.document or doc  # without the charts the page had no room for
     if fit.pdf is not None:
         data, pages = fit.pdf
     else:
