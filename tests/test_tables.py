@@ -193,7 +193,7 @@ def test_a_bad_growth_cell_is_reported_with_its_cell_and_heading():
     path = indicator_workbook()
     with pytest.raises(DataError) as err:
         load_indicators(path)
-    assert err.value.lines() == ['指标.xlsx:Sheet1!D7: 同比增长: "九点五" is not a number']
+    assert err.value.lines() == ['指标.xlsx:Sheet1!D7: 同比增长: "九点五" is not a number; write 9.5']
 
 
 def test_every_bad_cell_is_reported_at_once():
@@ -203,8 +203,8 @@ def test_every_bad_cell_is_reported_at_once():
     with pytest.raises(DataError) as err:
         load_indicators(indicator_workbook(rows))
     assert err.value.lines() == [
-        '指标.xlsx:Sheet1!C6: 完成值: "三十" is not a number',
-        '指标.xlsx:Sheet1!D7: 同比增长: "九点五" is not a number',
+        '指标.xlsx:Sheet1!C6: 完成值: "三十" is not a number; write 30',
+        '指标.xlsx:Sheet1!D7: 同比增长: "九点五" is not a number; write 9.5',
         '指标.xlsx:Sheet1!D8: 同比增长: "高" is not a number',
     ]
 
@@ -384,7 +384,7 @@ def test_validate_files_reports_every_problem_at_once(in_tmp):
     yaml_path.write_text(yaml_path.read_text(encoding="utf-8").replace("value: 31.3", "value: 三十一"), encoding="utf-8")
     problems = validate_files(["指标.xlsx", "任务.csv", "report.yaml", "nothing.xlsx"])
     assert [str(p) for p in problems] == [
-        '指标.xlsx:Sheet1!D7: 同比增长: "九点五" is not a number',
+        '指标.xlsx:Sheet1!D7: 同比增长: "九点五" is not a number; write 9.5',
         '指标.xlsx:Sheet1!C6: indicators[2].value (indicator "限上社会消费品零售总额"): this field is required but missing',
         '任务.csv:E5: 完成时限: "下周" is not a deadline; write a date such as 2022-10-31, 10月底前 or 年内',
         '任务.csv:C8: plan.sections[2].tasks[1].lead (task "营造稳定环境"): this field is required but missing',

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .. import limits, values
+from .. import messages as M
 from ..errors import DataError, Location, Problem
 from . import SourceMap, check_file, display_name, read_limited
 from .yamlfile import bad_character
@@ -84,7 +85,6 @@ _REQUIRED_ONE_OF = {
 
 _FOOTNOTE = re.compile(r"^(?:注|说明|备注|附注|填报|制表|审核|数据来源|资料来源|联系人|联系电话)\s*[\d一二三四五]*\s*[:：]")
 
-_KIND_WORDS = {INDICATORS: "an indicator", TASKS: "a task"}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -119,8 +119,8 @@ class Sheet:
     rows: list[list[Cell]]
     formula_at: Callable[[int, int], str | None] = lambda row, col: None
 
-    def where(self) -> str:
-        return f"sheet {self.name}" if self.name else "the file"
+    def where(self) -> Any:
+        return M.where_sheet(name=self.name) if self.name else M.where_the_file()
 
 
 @dataclass
@@ -174,9 +174,9 @@ def _read_xlsx(path: Path, name: str) -> list[Sheet]:
     except (InvalidFileException, KeyError, OSError, ValueError) as exc:
         # openpyxl's own message runs over several lines and names the file again; its cause says what is wrong.
         detail = (str(exc.__cause__ or exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise DataError([Problem(Location(name), "", f"cannot open the workbook ({detail}); save it again as .xlsx")]) from None
+        raise DataError([Problem(Location(name), "", M.workbook_unopenable(detail=detail))]) from None
     except Exception as exc:  # zipfile.BadZipFile and friends: a damaged or mislabelled file
-        raise DataError([Problem(Location(name), "", f"not an .xlsx workbook ({type(exc).__name__}); save it again as .xlsx")]) from None
+        raise DataError([Problem(Location(name), "", M.not_xlsx(kind=type(exc).__name__))]) from None
 
     formulas: dict[str, Any] = {}
 
@@ -206,10 +206,9 @@ def _read_xlsx(path: Path, name: str) -> list[Sheet]:
         if max_row > limits.MAX_TABLE_ROWS or max_col > limits.MAX_TABLE_COLUMNS:
             far = _far_cell(ws)
             problems.append(Problem(Location(name, cell=f"{prefix}{far}"), "", limits.refusal(
-                f"a value this far out makes the sheet {max_row:,} rows by {max_col:,} columns",
-                f"sheets of at most {limits.MAX_TABLE_ROWS:,} rows and {limits.MAX_TABLE_COLUMNS} columns "
-                "(limits.MAX_TABLE_ROWS, limits.MAX_TABLE_COLUMNS)", "delete what stands there, or copy the table "
-                "into a new sheet")))
+                M.sheet_far_value(rows=f"{max_row:,}", columns=f"{max_col:,}"),
+                M.limit_sheet_size(rows=f"{limits.MAX_TABLE_ROWS:,}", columns=str(limits.MAX_TABLE_COLUMNS)),
+                M.fix_far_value())))
             continue
         merged_at: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         for rng in ws.merged_cells.ranges:
@@ -267,11 +266,11 @@ def _far_cell(ws: Any) -> str:
 def cell_problem(value: Any) -> str | None:
     """Why a cell's value cannot be taken (infinite or not a number, text too long or with control characters)."""
     if isinstance(value, float) and not math.isfinite(value):
-        return f"{value} is not a number a report can show; type the figure or leave the cell empty"
+        return M.cell_not_finite(value=value)
     if isinstance(value, str):
         if len(value) > limits.MAX_STRING_CHARS:
-            return limits.refusal(f"a text of {len(value):,} characters", f"cells of at most {limits.MAX_STRING_CHARS:,} "
-                                  "characters (limits.MAX_STRING_CHARS)", "shorten it")
+            return limits.refusal(M.text_chars(n=f"{len(value):,}"), M.limit_cell_text(n=f"{limits.MAX_STRING_CHARS:,}"),
+                                  M.fix_shorten())
         return bad_character(value)
     return None
 
@@ -285,34 +284,32 @@ def check_workbook(path: Path, name: str) -> None:
     """
     import zipfile
 
-    def refuse(message: str) -> None:
+    def refuse(message: Any) -> None:
         raise DataError([Problem(Location(name), "", message)])
 
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        refuse(f"not an .xlsx workbook ({type(exc).__name__}); save it again as .xlsx")
+        refuse(M.not_xlsx(kind=type(exc).__name__))
     with archive:
         parts = archive.infolist()
         if len(parts) > limits.MAX_ZIP_MEMBERS:
-            refuse(limits.refusal(f"the workbook holds {len(parts):,} parts", f"at most {limits.MAX_ZIP_MEMBERS:,} "
-                                  "(limits.MAX_ZIP_MEMBERS)", "save it again from Excel as .xlsx"))
+            refuse(limits.refusal(M.workbook_parts(n=f"{len(parts):,}"), M.limit_zip_members(n=f"{limits.MAX_ZIP_MEMBERS:,}"),
+                                  M.fix_save_from_excel()))
         total = 0
         for part in parts:
             total += part.file_size
             if part.file_size > limits.MAX_ZIP_MEMBER_BYTES:
-                refuse(limits.refusal(f"its part {part.filename} unpacks to {limits.megabytes(part.file_size)}",
-                                      f"parts of at most {limits.megabytes(limits.MAX_ZIP_MEMBER_BYTES)} "
-                                      "(limits.MAX_ZIP_MEMBER_BYTES)", "copy the table into a new workbook"))
+                refuse(limits.refusal(M.part_unpacks_to(part=part.filename, size=limits.megabytes(part.file_size)),
+                                      M.limit_zip_member(size=limits.megabytes(limits.MAX_ZIP_MEMBER_BYTES)),
+                                      M.fix_new_workbook()))
             ratio = part.file_size / max(part.compress_size, 1)
             if part.file_size > limits.ZIP_RATIO_FLOOR_BYTES and ratio > limits.MAX_ZIP_RATIO:
-                refuse(limits.refusal(f"its part {part.filename} unpacks {ratio:,.0f} times larger than stored (a zip bomb?)",
-                                      f"parts compressed at most {limits.MAX_ZIP_RATIO} times (limits.MAX_ZIP_RATIO)",
-                                      "copy the table into a new workbook"))
+                refuse(limits.refusal(M.part_ratio(part=part.filename, ratio=f"{ratio:,.0f}"),
+                                      M.limit_zip_ratio(n=str(limits.MAX_ZIP_RATIO)), M.fix_new_workbook()))
         if total > limits.MAX_ZIP_TOTAL_BYTES:
-            refuse(limits.refusal(f"the workbook unpacks to {limits.megabytes(total)}", f"at most "
-                                  f"{limits.megabytes(limits.MAX_ZIP_TOTAL_BYTES)} (limits.MAX_ZIP_TOTAL_BYTES)",
-                                  "copy the table into a new workbook"))
+            refuse(limits.refusal(M.workbook_unpacks_to(size=limits.megabytes(total)),
+                                  M.limit_zip_total(size=limits.megabytes(limits.MAX_ZIP_TOTAL_BYTES)), M.fix_new_workbook()))
         for part in parts:
             if part.filename.lower().endswith((".xml", ".rels", ".vml")):
                 why = _scan_part(archive, part, part.filename.startswith("xl/worksheets/"))
@@ -324,18 +321,17 @@ class _Stop(Exception):
     pass
 
 
-def _scan_part(archive: Any, part: Any, sheet: bool) -> str | None:
+def _scan_part(archive: Any, part: Any, sheet: bool) -> Any:
     """Stream one XML part: a DTD is refused; in a sheet, cells and rows with values are counted against the limits."""
     import xml.parsers.expat
 
     parser = xml.parsers.expat.ParserCreate()
     count = {"cells": 0, "rows": 0, "row_has_value": False}
-    found: list[str] = []
+    found: list[Any] = []
     short = part.filename.rsplit("/", 1)[-1]
 
     def doctype(*_args: Any) -> None:
-        found.append(f"its part {part.filename} declares a document type (DTD), which Excel never writes and an "
-                     "entity bomb needs; save the file again from Excel as .xlsx")
+        found.append(M.part_doctype(part=part.filename))
         raise _Stop
 
     def start(tag: str, _attrs: Any) -> None:
@@ -343,9 +339,8 @@ def _scan_part(archive: Any, part: Any, sheet: bool) -> str | None:
         if tag == "c":
             count["cells"] += 1
             if count["cells"] > limits.MAX_TABLE_CELLS:
-                found.append(limits.refusal(f"the sheet in {short} stores more than {limits.MAX_TABLE_CELLS:,} cells "
-                                            "(values or formatting)", f"at most {limits.MAX_TABLE_CELLS:,} cells a "
-                                            "sheet (limits.MAX_TABLE_CELLS)", "copy the table alone into a new workbook"))
+                found.append(limits.refusal(M.sheet_cells(part=short, n=f"{limits.MAX_TABLE_CELLS:,}"),
+                                            M.limit_sheet_cells(n=f"{limits.MAX_TABLE_CELLS:,}"), M.fix_table_alone()))
                 raise _Stop
         elif tag == "row":
             count["row_has_value"] = False
@@ -359,19 +354,15 @@ def _scan_part(archive: Any, part: Any, sheet: bool) -> str | None:
                 return
             count["merged"] = count.get("merged", 0) + (max_row - min_row + 1) * (max_col - min_col + 1)
             if count["merged"] > limits.MAX_TABLE_CELLS:
-                found.append(limits.refusal(f"the sheet in {short} merges cells {_attrs.get('ref')}, more than "
-                                            f"{limits.MAX_TABLE_CELLS:,} cells in all", f"at most "
-                                            f"{limits.MAX_TABLE_CELLS:,} cells a sheet (limits.MAX_TABLE_CELLS)",
-                                            "unmerge those cells, or copy the table alone into a new workbook"))
+                found.append(limits.refusal(M.sheet_merges(part=short, ref=str(_attrs.get("ref")), n=f"{limits.MAX_TABLE_CELLS:,}"),
+                                            M.limit_sheet_cells(n=f"{limits.MAX_TABLE_CELLS:,}"), M.fix_unmerge()))
                 raise _Stop
         elif tag in ("v", "is") and not count["row_has_value"]:
             count["row_has_value"] = True
             count["rows"] += 1
             if count["rows"] > limits.MAX_TABLE_ROWS:
-                found.append(limits.refusal(f"the sheet in {short} has more than {limits.MAX_TABLE_ROWS:,} rows with "
-                                            "values", f"sheets of at most {limits.MAX_TABLE_ROWS:,} rows "
-                                            "(limits.MAX_TABLE_ROWS)", "split the table, or keep only the rows "
-                                            "the report needs"))
+                found.append(limits.refusal(M.sheet_rows(part=short, n=f"{limits.MAX_TABLE_ROWS:,}"),
+                                            M.limit_sheet_rows(n=f"{limits.MAX_TABLE_ROWS:,}"), M.fix_fewer_rows()))
                 raise _Stop
 
     parser.StartDoctypeDeclHandler = doctype
@@ -447,15 +438,15 @@ def _csv_rows(text: str, dialect: Any, name: str, strict: bool) -> tuple[list[li
         for r, record in enumerate(reader, start=1):
             if r > limits.MAX_TABLE_ROWS:
                 problems.append(Problem(Location(name, line + 1), "", limits.refusal(
-                    f"more than {limits.MAX_TABLE_ROWS:,} rows", f"tables of at most {limits.MAX_TABLE_ROWS:,} rows "
-                    "(limits.MAX_TABLE_ROWS)", "split the table, or keep only the rows the report needs")))
+                    M.csv_rows(n=f"{limits.MAX_TABLE_ROWS:,}"), M.limit_csv_rows(n=f"{limits.MAX_TABLE_ROWS:,}"),
+                    M.fix_fewer_rows())))
                 break
             while record and not record[-1].strip():
                 record.pop()
             if len(record) > limits.MAX_TABLE_COLUMNS:
                 problems.append(Problem(Location(name, line + 1), "", limits.refusal(
-                    f"a row of {len(record):,} columns", f"tables of at most {limits.MAX_TABLE_COLUMNS} columns "
-                    "(limits.MAX_TABLE_COLUMNS)", "delete the columns the report does not need")))
+                    M.csv_columns(n=f"{len(record):,}"), M.limit_csv_columns(n=str(limits.MAX_TABLE_COLUMNS)),
+                    M.fix_fewer_columns())))
                 break
             cells = []
             for c, v in enumerate(record, start=1):
@@ -469,14 +460,13 @@ def _csv_rows(text: str, dialect: Any, name: str, strict: bool) -> tuple[list[li
     except csv.Error as exc:
         message = str(exc)
         if "field larger than field limit" in message:
-            why = (f"a cell of more than {csv.field_size_limit():,} characters begins on or after this line, or a "
-                   'quote (") opened here is never closed; close the quote or shorten the cell')
+            why: Any = M.csv_cell_too_long(n=f"{csv.field_size_limit():,}")
         elif "unexpected end of data" in message:
-            why = 'a quote (") opened on this line is never closed; close it or delete it'
+            why = M.csv_open_quote()
         elif strict:
             raise _CsvQuirk from None
         else:  # pragma: no cover - the loose reader stops on nothing else
-            why = f"not readable as CSV ({message}); save it again as CSV UTF-8"
+            why = M.csv_unreadable(detail=message)
         problems.append(Problem(Location(name, line + 1), "", why))
     return rows, problems
 
@@ -487,17 +477,17 @@ def read_sheets(path: Path, name: str) -> list[Sheet]:
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise DataError([Problem(Location(name), "", f"cannot be read ({exc.strerror or exc})")]) from None
+            raise DataError([Problem(Location(name), "", M.cannot_read(reason=exc.strerror or exc))]) from None
         if size > limits.MAX_TABLE_FILE_BYTES:
             raise DataError([Problem(Location(name), "", limits.refusal(
-                f"the file is {limits.megabytes(size)}", f"a table of at most {limits.megabytes(limits.MAX_TABLE_FILE_BYTES)} "
-                "(limits.MAX_TABLE_FILE_BYTES)", "keep only the sheet with the table, without pictures"))])
+                M.file_size(size=limits.megabytes(size)), M.limit_table_file(size=limits.megabytes(limits.MAX_TABLE_FILE_BYTES)),
+                M.fix_table_file_size()))])
         return _read_xlsx(path, name)
     if suffix in (".csv", ".txt", ".tsv"):
         return _read_csv(path, name)
     if suffix in (".xls", ".et", ".wps"):
-        raise DataError([Problem(Location(name), "", f"cannot read {suffix} workbooks; open it in Excel or WPS and save as .xlsx")])
-    raise DataError([Problem(Location(name), "", f"cannot read {suffix or 'files without a suffix'} as a table; use .xlsx or .csv")])
+        raise DataError([Problem(Location(name), "", M.old_workbook(suffix=suffix))])
+    raise DataError([Problem(Location(name), "", M.not_a_table_suffix(suffix=suffix) if suffix else M.not_a_table_no_suffix())])
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -554,15 +544,15 @@ def _user_columns(columns: dict | None, kind: str, name: str, problems: list[Pro
     if not columns:
         return {}
     if not isinstance(columns, dict):
-        problems.append(Problem(Location(name), "columns", "must map our headings to yours, e.g. {工作任务: 任务内容}"))
+        problems.append(Problem(Location(name), "columns", M.columns_mapping()))
         return {}
     out = {}
     for ours, theirs in columns.items():
         key = normalise_heading(ours)[0]
         fields = {k: _LOOKUP[k].get(key) or (str(ours) if str(ours) in _BY_KIND[k] else None) for k in _BY_KIND}
         if not any(fields.values()):
-            known = "、".join(dict.fromkeys(canonical_headings(TASKS) + canonical_headings(INDICATORS)))
-            problems.append(Problem(Location(name), f"columns.{ours}", f"not a heading briefgen knows; use one of {known}"))
+            known = list(dict.fromkeys(canonical_headings(TASKS) + canonical_headings(INDICATORS)))
+            problems.append(Problem(Location(name), f"columns.{ours}", M.not_a_heading(known=known)))
             continue
         if fields[kind] and theirs is not None:
             out[fields[kind]] = normalise_heading(theirs)[0]
@@ -634,18 +624,21 @@ def find_table(sheet: Sheet, kind: str, user: dict[str, str], scan: int = 30) ->
     return Table(kind, sheet, r + used, columns, span, caption)
 
 
-def _expected(kind: str) -> str:
+def _wanted(kind: str) -> Any:
+    """The table of ``kind`` with the headings it is expected to have (a Message)."""
     if kind == TASKS:
-        return "序号, 工作任务 (or 重点任务), 牵头单位, 配合单位 (or 责任单位), 完成时限"
-    return "序号, 指标名称, 单位, 完成值 (or 累计), 同比增长(%), 目标值, 完成进度"
+        return M.wants_tasks(headings=M.headings_tasks())
+    return M.wants_indicators(headings=M.headings_indicators())
 
 
 def _no_heading(name: str, kinds: Iterable[str], sheets: list[Sheet]) -> Problem:
     kinds = list(kinds)
-    where = "the file" if len(sheets) == 1 and sheets[0].name is None else (
-        f"sheet {sheets[0].name}" if len(sheets) == 1 else "any sheet (" + ", ".join(s.name or "" for s in sheets) + ")")
-    wants = " or ".join(f"{_KIND_WORDS[k]} table ({_expected(k)})" for k in kinds)
-    return Problem(Location(name), "", f"no heading row found in {where}; expected the headings of {wants}")
+    where = M.where_the_file() if len(sheets) == 1 and sheets[0].name is None else (
+        M.where_sheet(name=sheets[0].name) if len(sheets) == 1 else M.where_any_sheet(names=[s.name or "" for s in sheets]))
+    wants = _wanted(kinds[0])
+    for kind in kinds[1:]:
+        wants = M.wants_either(first=wants, second=_wanted(kind))
+    return Problem(Location(name), "", M.no_heading_row(where=where, wants=wants))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -734,11 +727,16 @@ def _parse(row: _Row, f: str, problems: list[Problem], parser: Callable[[Any], A
     try:
         return parser(raw)
     except ValueError as exc:
-        problems.append(Problem(row.loc(f), row.label(f), str(exc)))
+        problems.append(Problem(row.loc(f), row.label(f), _why(exc)))
         return _FAILED
 
 
 _FAILED = object()
+
+
+def _why(exc: ValueError) -> Any:
+    """What a parser's ValueError says: its Message (worded when shown), or its text."""
+    return exc.args[0] if exc.args and not isinstance(exc.args[0], str) else str(exc)
 
 
 def _missing_formula(row: _Row, f: str, problems: list[Problem]) -> None:
@@ -753,8 +751,7 @@ def _missing_formula(row: _Row, f: str, problems: list[Problem]) -> None:
 
     formula = row.table.sheet.formula_at(int(m.group(3)), column_index_from_string(m.group(2)))
     if formula:
-        problems.append(Problem(row.loc(f), row.label(f),
-                                f"the formula {formula} has no saved result; open the file in Excel or WPS and save it"))
+        problems.append(Problem(row.loc(f), row.label(f), M.formula_unsaved(formula=formula)))
 
 
 def _percent_cell(cell: Cell | None, raw: Any) -> tuple[Decimal, str | None]:
@@ -763,12 +760,18 @@ def _percent_cell(cell: Cell | None, raw: Any) -> tuple[Decimal, str | None]:
         try:
             return values.parse_percent(raw), raw.strip()
         except ValueError:
-            raise ValueError(f'"{raw}" is not a number') from None
+            raise ValueError(_not_a_number(raw)) from None
     number = values.parse_number(raw)
     if cell is not None and "%" in cell.number_format:
         number = _tidy(number * 100)
         return number, f"{number}%"
     return _tidy(number), None
+
+
+def _not_a_number(raw: Any) -> Any:
+    """'"九点五" is not a number; write 9.5' for a figure in Chinese numerals, else '"…" is not a number' (a Message)."""
+    digits = values.chinese_digits(raw)
+    return M.not_a_number_write(value=raw, digits=digits) if digits else M.not_a_number(value=raw)
 
 
 def _tidy(number: Decimal) -> Decimal:
@@ -869,20 +872,20 @@ def _indicators(table: Table, problems: list[Problem], warnings: list[Problem] |
                     if text.startswith("约"):
                         about = (text, number)
                 except ValueError:
-                    problems.append(Problem(row.loc("value"), row.label("value"), f'"{raw_value}" is not a number'))
+                    problems.append(Problem(row.loc("value"), row.label("value"), _not_a_number(raw_value)))
                     item["value"] = Decimal(0)
             else:
                 try:
                     number = values.parse_number(raw_value)
                 except ValueError as exc:
-                    problems.append(Problem(row.loc("value"), row.label("value"), str(exc)))
+                    problems.append(Problem(row.loc("value"), row.label("value"), _why(exc)))
                     number = Decimal(0)
                 if cell is not None and "%" in cell.number_format:
                     number, value_unit = number * 100, "%"
                 try:
                     number = _tidy(number)
                 except ValueError as exc:
-                    problems.append(Problem(row.loc("value"), row.label("value"), str(exc)))
+                    problems.append(Problem(row.loc("value"), row.label("value"), _why(exc)))
                     number = Decimal(0)
                 item["value"] = number
                 shown = _display_number(number, cell.number_format if cell else "")
@@ -901,16 +904,14 @@ def _indicators(table: Table, problems: list[Problem], warnings: list[Problem] |
             spots["unit"] = row.loc("value") or row.loc("name")
         if value_unit and stated and not _same_unit(value_unit, stated):
             problems.append(Problem(row.loc("value"), row.label("value"),
-                                    f'"{raw_value}" is in {value_unit} but the unit of the row is {stated}; write the figure in {stated}'))
+                                    M.unit_disagrees(value=raw_value, written=value_unit, unit=stated)))
         unit_cell = row.cell("unit")
         if "unit" in table.columns and not item["unit"] and "name" in item and (unit_cell is None or unit_cell.blank):
-            warnings.append(Problem(row.loc("unit"), row.label("unit"),
-                                    f'empty: "{item["name"]}" has no unit; write its unit (亿元, %, 家 …), or — if the figure has none'))
+            warnings.append(Problem(row.loc("unit"), row.label("unit"), M.unit_empty(name=item["name"])))
         if about is not None:
             text, number = about
             warnings.append(Problem(row.loc("value"), row.label("value"),
-                                    f'"{text}" was read as {number} {item["unit"]} marked 预计 (约 says it is an estimate); '
-                                    f"check the figure, or write {number} here and 预计 in the 备注 column"))
+                                    M.about_estimate(text=text, number=number, unit=item["unit"])))
 
         if "yoy" in table.columns:
             got = _parse(row, "yoy", problems, lambda v: _percent_cell(row.cell("yoy"), v))
@@ -980,8 +981,7 @@ def _empty_group(group: tuple[str, Location] | None, under: list[dict], warnings
         return
     title, where = group
     if not under:
-        warnings.append(Problem(where, "", f'"{title}" stands alone in its row and no indicator follows it, so it is taken '
-                                           "as a group heading; if it is an indicator, fill in its figures"))
+        warnings.append(Problem(where, "", M.group_alone(title=title)))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -1013,10 +1013,9 @@ def _tasks(table: Table, year: int | None, problems: list[Problem]) -> tuple[lis
     name = table.sheet.file
     if "lead" not in table.columns and "units" not in table.columns:
         # one line for the missing column, not one "lead is missing" per task
-        found = "、".join(c.label for c in sorted(table.columns.values(), key=lambda c: c.index))
+        found = [c.label for c in sorted(table.columns.values(), key=lambda c: c.index)]
         where = Location(name, cell=_ref(table.sheet.name, table.first_data_row, table.span[0] + 1))
-        problems.append(Problem(where, "牵头单位", f"no 牵头单位 (or 责任单位) column among the headings ({found}); "
-                                                 "rename that heading, or map it under [columns] in briefgen.toml"))
+        problems.append(Problem(where, M.lead_heading(), M.no_lead_column(found=found)))
         return [], SourceMap(name)
     sections: list[dict] = []
     section_spots: list[Location | None] = []
@@ -1110,7 +1109,7 @@ def _tasks(table: Table, year: int | None, problems: list[Problem]) -> tuple[lis
                 try:
                     task["due"] = values.parse_due(_due_cell(row.cell("due"), raw_due), year)
                 except ValueError as exc:
-                    problems.append(Problem(row.loc("due"), row.label("due"), str(exc)))
+                    problems.append(Problem(row.loc("due"), row.label("due"), _why(exc)))
                     task["due"] = date(year or date.today().year, 12, 31)  # a stand-in; the problem is reported
                 if isinstance(raw_due, str):
                     task["due_text"] = raw_due.strip()
@@ -1148,8 +1147,7 @@ def _find(sheets: list[Sheet], kind: str, user: dict[str, str], sheet: str | Non
     if sheet is not None:
         chosen = [s for s in sheets if s.name == sheet or (s.name is None and sheet in ("", None))]
         if not chosen:
-            names = ", ".join(s.name or "" for s in sheets)
-            problems.append(Problem(Location(name), "sheet", f'no sheet named "{sheet}"; the workbook has: {names}'))
+            problems.append(Problem(Location(name), "sheet", M.no_sheet_named(sheet=sheet, names=[s.name or "" for s in sheets])))
             return None
         sheets = chosen
     for s in sheets:
@@ -1166,7 +1164,7 @@ def _check_user_columns(table: Table, user: dict[str, str], problems: list[Probl
         if f not in table.columns:
             canonical = _BY_KIND[table.kind][f][0]
             problems.append(Problem(Location(table.sheet.file), f"columns.{canonical}",
-                                    f'no column headed "{theirs}" in {table.sheet.where()}; the headings are: ' + ", ".join(heads)))
+                                    M.no_column_headed(heading=theirs, where=table.sheet.where(), headings=heads)))
 
 
 def read_tables(path: str | Path, kinds: Iterable[str] = (INDICATORS, TASKS), sheet: str | None = None,
