@@ -24,7 +24,7 @@ bench: $(STAMP)
 	$(BIN)/python tools/bench.py
 
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_load_properties.py
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_load_properties.py tests/test_build_properties.py
 
 docs-images: $(STAMP)
 	$(BIN)/python tools/docs_images.py

@@ -277,3 +277,61 @@ def test_a_reference_keeps_its_header_and_styles_and_loses_macros_objects_and_li
     assert "主要经济指标完成情况" in "".join(p.text for p in document.paragraphs)
     assert "正文不会被带入简报" not in "".join(p.text for p in document.paragraphs)  # the reference's body is not
     assert clean_reference(ref).warnings, "the cleaning says what it dropped"
+
+
+# ---- the output folder: interrupted and concurrent runs (beside tests/test_jobs.py's SIGKILL and lock tests) ----
+
+SAMPLE = ROOT / "data" / "qianjiang-2022-h1.yaml"
+
+
+def _whole(folder: Path) -> list[Path]:
+    """Every file under a final name in ``folder`` opens; no temporary file is left."""
+    import pikepdf
+    from docx import Document
+
+    assert not [p.name for p in folder.iterdir() if TMP.match(p.name)], "temporary files left behind"
+    finals = [p for p in folder.iterdir() if p.suffix in (".pdf", ".docx")]
+    for p in finals:
+        if p.suffix == ".pdf":
+            pikepdf.open(p).close()
+        else:
+            Document(str(p))
+    return finals
+
+
+def test_sigterm_during_a_batch_stops_cleanly(tmp_path):
+    """SIGTERM (a service stopping) ends a batch as Ctrl-C does: exit code 130, one line, no temporary file, every
+    file written so far whole; the next run completes the set."""
+    out = tmp_path / "out"
+    cmd = [str(BRIEFGEN), "batch", str(SAMPLE), "--out", str(out), "-j", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (out.exists() and list(out.glob("*.pdf"))) and proc.poll() is None:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    if proc.returncode != 0:  # stopped (it may have finished first on a fast machine)
+        assert proc.returncode == 130, err
+        assert "Traceback" not in err and "interrupted" in err, err
+    if out.exists():
+        _whole(out)
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _whole(out)
+    assert subprocess.run([str(BRIEFGEN), "verify", str(out)], capture_output=True, text=True).returncode == 0
+
+
+def test_two_builds_into_one_folder_at_once(tmp_path):
+    """Two runs into the same folder: each succeeds, or the second stops with one line saying the folder is busy;
+    either way the folder ends whole and matches its manifest."""
+    out = tmp_path / "out"
+    cmd = [str(BRIEFGEN), "build", str(SAMPLE), "--out", str(out), "--force"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(p.returncode, err) for p, (_, err) in ((p, p.communicate(timeout=300)) for p in procs)]
+    for code, err in results:
+        assert "Traceback" not in err, err
+        assert code == 0 or (code == 1 and "another briefgen run is writing to this folder" in err), (code, err)
+    assert any(code == 0 for code, _ in results)
+    assert len(_whole(out)) == 4
+    verified = subprocess.run([str(BRIEFGEN), "verify", str(out)], capture_output=True, text=True)
+    assert verified.returncode == 0, verified.stderr
