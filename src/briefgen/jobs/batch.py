@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from .. import messages as M
 from ..errors import BriefgenError, Location, Problem
+from ..i18n import language
 from ..settings import Settings
 from .common import (Clock, OutputFolder, archival, load_inputs, missing_warning, report_fields, stand_in_note, with_titles,
                      write_previews)
@@ -88,6 +90,7 @@ class BriefJob:
     reference_docx: Path | None
     mark: str | None
     archive: bool
+    lang: str | None = None  # the language of the run: a spawned worker does not inherit --lang
 
 
 @dataclass
@@ -97,7 +100,7 @@ class BriefOutcome:
     pages: int | None = None
     scale: float = 1.0
     docx_scale: float = 1.0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # Messages (or texts), worded where they are shown
     missing: str = ""
     fonts: tuple[str, ...] = ()
     error: str | None = None
@@ -106,9 +109,12 @@ class BriefOutcome:
 def render_brief(job: BriefJob) -> BriefOutcome:
     """One brief, as bytes (the function the pool maps; it writes nothing)."""
     from ..compose import make_document
+    from ..i18n import set_language
     from ..render import render_document
     from ..theme import load_theme
 
+    if job.lang:
+        set_language(job.lang)
     try:
         doc, warnings = make_document(job.report, job.template, job.template_dirs, job.mark, {"department": job.department})
         theme = load_theme(job.theme)
@@ -121,7 +127,7 @@ def render_brief(job: BriefJob) -> BriefOutcome:
     except BriefgenError as exc:
         return BriefOutcome(job.unit, error="; ".join(exc.lines()))
     except Exception as exc:  # a bug must not stop the other briefs; it is reported with the brief
-        return BriefOutcome(job.unit, error=f"unexpected error ({type(exc).__name__}: {exc}); please report it")
+        return BriefOutcome(job.unit, error=str(M.unexpected(kind=type(exc).__name__, detail=exc)))
 
 
 def _warm(theme_name: str, template_dirs: tuple[Path, ...], text: str) -> None:
@@ -151,9 +157,9 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
     clock = Clock()
     result = JobResult(notes=list(settings.ignored))
     if by not in BY:
-        raise BriefgenError(f"--by {by}: unknown key; briefs can be made by {', '.join(BY)}")
+        raise BriefgenError(M.batch_by_unknown(value=by, keys=list(BY)))
     if settings.output:
-        raise BriefgenError(f"-o {settings.output}: a batch writes one file per department; use --out DIR")
+        raise BriefgenError(M.batch_one_file(path=settings.output))
     template = (template or DEFAULT_TEMPLATE).removesuffix(".xml.j2")
     with clock.stage("load"):
         inputs = load_inputs(settings)
@@ -163,20 +169,19 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
 
     info = template_info(template, tuple(settings.template_dirs))
     if info is None:
-        raise BriefgenError(f"--template {template}: no such template; `briefgen templates` lists them")
+        raise BriefgenError(M.batch_no_template(name=template))
 
     units = departments(report)
     if only:
         by_name = {n: d for d in units for n in d.names}
         unknown = [n for n in only if n not in by_name]
         if unknown:
-            raise BriefgenError(f"--only {unknown[0]}: no department of that name in {settings.data}; "
-                                f"the data has {'、'.join(d.name for d in units)}")
+            raise BriefgenError(M.batch_no_department(name=unknown[0], data=settings.data, names="、".join(d.name for d in units)))
         wanted = {by_name[n].name for n in only}
         units = [d for d in units if d.name in wanted]
     for d in units:
         if not clean_part(d.name):
-            raise BriefgenError(f"department {d.name!r} gives an empty file name; rename it in the data with letters or characters")
+            raise BriefgenError(M.department_empty_name(name=repr(d.name)))
     with_tasks = [d for d in units if d.lead_tasks or d.support_tasks]
     result.without_tasks = [d.name for d in units if not (d.lead_tasks or d.support_tasks)]
 
@@ -193,7 +198,7 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
 
     with OutputFolder(folder, settings.force) as out:
         if out.stale:
-            result.notes.append(f"removed {len(out.stale)} temporary file(s) an interrupted run left in {folder}")
+            result.notes.append(M.removed_stale(n=len(out.stale), folder=folder))
         jobs: list[tuple[BriefJob, str]] = []
         missing: dict[str, set[str]] = {}
         total = len(with_tasks)
@@ -215,7 +220,7 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
                     progress(done, total, d.name)
                 continue
             jobs.append((BriefJob(d.name, part, d, template, tuple(settings.template_dirs), settings.theme, formats,
-                                  reference, settings.mark, settings.archive), key))
+                                  reference, settings.mark, settings.archive, language()), key))
 
         def take(outcome: BriefOutcome, key: str) -> None:
             from ..outputs import write_all
@@ -224,8 +229,8 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
                 result.failed.append(Failure(outcome.unit, outcome.error))
                 return
             if settings.strict and (outcome.warnings or outcome.missing):
-                doubts = outcome.warnings + ([f"no font can draw {'、'.join(outcome.missing)}"] if outcome.missing else [])
-                result.failed.append(Failure(outcome.unit, "; ".join(doubts) + " (an error with --strict)"))
+                doubts = outcome.warnings + ([M.no_font_draws(chars="、".join(outcome.missing))] if outcome.missing else [])
+                result.failed.append(Failure(outcome.unit, str(M.strict_error(problem="; ".join(str(d) for d in doubts)))))
                 return
             pending = []
             for fmt, name in targets[outcome.unit]:
@@ -234,7 +239,8 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
                     "format": fmt, "template": template, "theme": inputs.theme.name, "unit": outcome.unit,
                     "key": f"{key}:{fmt}", "pages": outcome.pages if fmt == "pdf" else None,
                     "scale": outcome.scale if fmt == "pdf" else outcome.docx_scale, "archive": settings.archive and fmt == "pdf",
-                    "fonts": list(outcome.fonts) if fmt == "pdf" else [], "warnings": outcome.warnings, "missing": outcome.missing,
+                    "fonts": list(outcome.fonts) if fmt == "pdf" else [], "warnings": [str(w) for w in outcome.warnings],
+                    "missing": outcome.missing,
                 })
                 pending.append((folder / name, data))
                 result.outputs.append(OutputFile(folder / name, template, fmt, "built", entry["pages"], entry["scale"], outcome.unit, entry["sha256"]))

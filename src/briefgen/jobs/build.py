@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import messages as M
 from ..errors import BriefgenError, Location, Problem
 from ..settings import Settings
 from .common import (Clock, OutputFolder, archival, doc_warnings, load_inputs, missing_warning, report_fields, stand_in_note,
@@ -26,8 +27,7 @@ def _single_template(settings: Settings) -> str:
     for name in settings.templates:
         if stem == name or stem.endswith(name):
             return name
-    raise BriefgenError(f"-o {settings.output}: one file holds one document; name it with -t (one of {', '.join(settings.templates)}), "
-                        f"or use --out DIR for the set")
+    raise BriefgenError(M.one_file_one_document(path=settings.output, templates=list(settings.templates)))
 
 
 class SingleFile:
@@ -72,8 +72,7 @@ def build(settings: Settings, write: bool = True) -> JobResult:
     result.warnings.extend(inputs.doubts)
     templates = [_single_template(settings)] if settings.output else list(dict.fromkeys(settings.templates))
     inputs.report = with_titles(inputs.report, settings.titles, templates[0] if len(templates) == 1 else None,
-                                f"--title: {len(templates)} documents are built ({', '.join(templates)}); say which one the "
-                                "title is for, e.g. --title tasks=TEXT")
+                                M.title_which_document(n=len(templates), templates=templates))
     folder = Path(settings.output).parent if settings.output else Path(settings.out)
     formats = tuple(settings.formats)
 
@@ -84,8 +83,8 @@ def build(settings: Settings, write: bool = True) -> JobResult:
         if info is None:
             from ..templating import list_templates
 
-            known = ", ".join(i.name for i in list_templates(tuple(settings.template_dirs)))
-            raise BriefgenError(f"unknown template {name!r}; available: {known}")
+            known = [i.name for i in list_templates(tuple(settings.template_dirs))]
+            raise BriefgenError(M.unknown_template(name=repr(name), known=known))
         fields = {**report_fields(inputs.report), "template": info.name, "document": info.document}
         for fmt in formats:
             if settings.output:
@@ -98,7 +97,7 @@ def build(settings: Settings, write: bool = True) -> JobResult:
 
     with (OutputFolder(folder, settings.force) if write and not settings.output else SingleFile()) as out:
         if out.stale:
-            result.notes.append(f"removed {len(out.stale)} temporary file(s) an interrupted run left in {folder}")
+            result.notes.append(M.removed_stale(n=len(out.stale), folder=folder))
         pending: list[tuple[Path, bytes]] = []
         missing: dict[str, set[str]] = {}
         by_template: dict[str, list[tuple[str, str]]] = {}
@@ -138,7 +137,7 @@ def build(settings: Settings, write: bool = True) -> JobResult:
                     "scale": rendered.scale if fmt == "pdf" else rendered.docx_scale,
                     "archive": settings.archive and fmt == "pdf",
                     "fonts": list(rendered.fonts) if fmt == "pdf" else [],
-                    "warnings": [p.message for p in warnings],
+                    "warnings": [str(p.message) for p in warnings],
                     "missing": "".join(sorted(rendered.missing)),
                 })
                 pending.append((folder / name, data))
@@ -148,7 +147,7 @@ def build(settings: Settings, write: bool = True) -> JobResult:
         if any(o.format == "pdf" and o.status != "unchanged" for o in result.outputs):
             result.notes.extend(stand_in_note(inputs.theme))
         if settings.strict and result.warnings:
-            raise BriefgenError(*(f"{w} (an error with --strict)" for w in result.warnings))
+            raise BriefgenError(*(M.strict_error(problem=w) for w in result.warnings))
         if not write:
             result.timings = clock.total()
             return result
@@ -161,6 +160,6 @@ def build(settings: Settings, write: bool = True) -> JobResult:
                     write_previews(out, result)
                 result.manifest = out.finish(inputs.files)
             elif settings.preview:
-                result.notes.append("--preview is ignored with -o; run `briefgen preview FILE.pdf`")
+                result.notes.append(M.preview_ignored())
     result.timings = clock.total()
     return result

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import __version__
+from .. import messages as M
 from ..errors import BriefgenError, Location, OutputError, Problem
 from ..settings import Settings
 from .manifest import MANIFEST, Manifest, file_sha256, read_manifest, recipe_key
@@ -52,12 +53,12 @@ def load_inputs(settings: Settings) -> Inputs:
     from ..theme import load_theme
 
     if settings.data is None:
-        raise BriefgenError("no data file given and no briefgen.toml here that names one; run `briefgen build DATA.yaml` or `briefgen init DIR`")
+        raise BriefgenError(M.no_data_file())
     report, doubts = load_report(settings.data, settings.indicators, settings.tasks, settings.columns or None)
     theme = load_theme(settings.theme)
     reference = settings.reference_docx if "docx" in settings.formats else None
     if reference is not None and not Path(reference).is_file():
-        raise BriefgenError(f"{reference}: reference DOCX not found")
+        raise BriefgenError(M.reference_not_found(path=reference))
     files = {str(settings.data): "data"}
     files.update({str(p): "table" for p in (settings.indicators, settings.tasks) if p is not None})
     templates = template_files(tuple(settings.template_dirs))
@@ -85,7 +86,7 @@ def title_options(given: tuple[str, ...] | list[str]) -> dict[str, str]:
         try:
             out[template] = check_title(text)
         except ValueError as exc:
-            raise BriefgenError(f"--title: {exc}") from None
+            raise BriefgenError(M.title_option(detail=exc.args[0] if exc.args else str(exc))) from None
     return out
 
 
@@ -103,7 +104,7 @@ def with_titles(report, titles: dict[str, str], single: str | None, several: str
     return report.model_copy(update={"titles": {**report.titles, **given}})
 
 
-def stand_in_note(theme) -> list[str]:
+def stand_in_note(theme) -> list:
     """One note for the run when the PDFs draw the bundled Noto fonts in place of the official faces the theme
     names (仿宋, 楷体, 小标宋, 黑体) because this machine lacks them; nothing when the office's fonts were found."""
     from ..fonts import shared_fontset
@@ -116,9 +117,11 @@ def stand_in_note(theme) -> list[str]:
             stood.setdefault(r.family, []).append(wanted)
     if not stood:
         return []
-    listing = "; ".join(f"{family} for {'、'.join(faces)}" for family, faces in stood.items())
-    return [f"this machine lacks the official fonts, so the PDFs use free stand-ins ({listing}); install those fonts, "
-            "or name their files under [fonts] in a theme (the DOCX names the official fonts either way)"]
+    listing = None
+    for family, faces in stood.items():
+        one = M.stand_in_for(family=family, faces="、".join(faces))
+        listing = one if listing is None else M.stand_in_and(first=listing, second=one)
+    return [M.stand_ins(listing=listing)]
 
 
 def report_fields(report) -> dict[str, str]:
@@ -131,7 +134,7 @@ def archival(pdf: bytes, doc) -> bytes:
     try:
         from ..pdfa import to_pdfa
     except ImportError:
-        raise OutputError("--archive: PDF/A conversion is not available in this installation") from None
+        raise OutputError(M.archive_unavailable()) from None
     m = doc.meta
     return to_pdfa(pdf, title=m.title, author=m.author, subject=m.subject, keywords=m.keywords, created=m.created)
 
@@ -139,9 +142,9 @@ def archival(pdf: bytes, doc) -> bytes:
 def doc_warnings(template: str, rendered, theme, budget: int | None = 1) -> list[Problem]:
     out = []
     if rendered.scale < 1.0:
-        pages = "one page" if (budget or 1) == 1 else f"{budget} pages"
-        out.append(Problem(Location(template), "", f"shrank the type to {rendered.scale * theme.body.size_pt:.1f} pt "
-                                                  f"({rendered.scale:.0%}) to keep it on {pages}"))
+        size, percent = f"{rendered.scale * theme.body.size_pt:.1f}", f"{rendered.scale:.0%}"
+        out.append(Problem(Location(template), "", M.shrank_one_page(size=size, percent=percent) if (budget or 1) == 1
+                           else M.shrank_pages(size=size, percent=percent, n=budget)))
     if rendered.charts_left_out and (budget or 1) == 1:
         out.append(Problem(Location(template), "", "left out the chart to keep it on one page: the page has no room for it even at the smallest type the theme allows"))
     elif rendered.charts_left_out:
@@ -155,7 +158,7 @@ def missing_warning(missing: dict[str, set[str]]) -> list[Problem]:
         return []
     listing = "、".join(sorted(missing))
     where = ", ".join(sorted({t for s in missing.values() for t in s}))
-    return [Problem(Location(where), "", f"no font can draw {listing}; add a font that has them to the theme")]
+    return [Problem(Location(where), "", M.no_font_draws(chars=listing))]
 
 
 def lock_path(folder: Path) -> Path:
@@ -181,10 +184,10 @@ class OutputFolder:
         from ..outputs import remove_stale
 
         if self.folder.exists() and not self.folder.is_dir():
-            raise OutputError(f"{self.folder} is a file, not a folder; give --out a folder (or -o for one file)")
+            raise OutputError(M.out_is_file(path=self.folder))
         # the folder itself is made when the first file is written: a run that fails leaves nothing behind
         self._lock = file_lock(lock_path(self.folder), wait=0.0,
-                               what=f"{self.folder}: another briefgen run is writing to this folder; wait for it to finish, or use another --out")
+                               what=M.folder_busy(path=self.folder))
         self._lock.__enter__()
         self.stale = remove_stale(self.folder)
         self.old = Manifest() if self.force else read_manifest(self.folder)

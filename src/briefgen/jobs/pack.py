@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import ir
+from .. import messages as M
 from ..errors import BriefgenError, Location, Problem
 from ..settings import Settings
 from .common import (Clock, OutputFolder, archival, doc_warnings, load_inputs, missing_warning, report_fields, stand_in_note,
@@ -119,22 +120,21 @@ def pack(settings: Settings) -> JobResult:
     clock = Clock()
     result = JobResult(notes=list(settings.ignored))
     if settings.output:
-        raise BriefgenError(f"-o {settings.output}: a pack is written as DOCX and PDF; use --out DIR")
+        raise BriefgenError(M.pack_one_file(path=settings.output))
     with clock.stage("load"):
         inputs = load_inputs(settings)
     result.warnings.extend(inputs.doubts)
     inputs.report = with_titles(inputs.report, settings.titles, None,
-                                "--title: a pack has several parts; say which part the title is for, e.g. --title tasks=TEXT "
-                                "(the cover's title is --meeting)")
+                                M.pack_title_which())
     report, theme = inputs.report, inputs.theme
     ctx = pack_context(settings, report)
     dirs = tuple(settings.template_dirs)
     parts = list(dict.fromkeys(settings.pack.parts))
     if not parts:
-        raise BriefgenError("pack.parts is empty; name the templates of the pack, e.g. parts = [\"review\", \"summary\", \"tasks\"]")
+        raise BriefgenError(M.pack_parts_empty())
     for name in parts + ["cover", "contents"]:
         if template_info(name, dirs) is None:
-            raise BriefgenError(f"pack.parts: unknown template {name!r}; `briefgen templates` lists them")
+            raise BriefgenError(M.pack_unknown_part(name=repr(name)))
     formats = tuple(settings.formats)
     reference = settings.reference_docx if "docx" in formats else None
     folder = Path(settings.out)
@@ -217,7 +217,7 @@ def pack(settings: Settings) -> JobResult:
         if "pdf" in formats:
             result.notes.extend(stand_in_note(theme))
         if settings.strict and result.warnings:
-            raise BriefgenError(*(f"{w} (an error with --strict)" for w in result.warnings))
+            raise BriefgenError(*(M.strict_error(problem=w) for w in result.warnings))
         with clock.stage("write"):
             from ..outputs import write_all
 

@@ -42,3 +42,46 @@ bad_lang = Text("BG833", "{value}: briefgen speaks zh (中文) and en (English);
                 "{value}：briefgen 支持 zh（中文）和 en（英文），请用 --lang zh 或 --lang en")
 bad_lang_setting = Text("BG834", "lang: {value} is not a language briefgen speaks; write \"zh\" or \"en\"",
                         "lang：{value} 不是 briefgen 支持的语言，请写 \"zh\" 或 \"en\"")
+
+# ---- notes and warnings of a run (briefgen.jobs) ----------------------------------------------------------------
+removed_stale = Text("BG835", "removed {n} temporary file(s) an interrupted run left in {folder}",
+                     "已删除 {folder} 中上次中断的运行留下的 {n} 个临时文件")
+preview_ignored = Text("BG836", "--preview is ignored with -o; run `briefgen preview FILE.pdf`",
+                       "用了 -o 时 --preview 不起作用；请运行 `briefgen preview 文件.pdf`")
+stand_ins = Text("BG837", "this machine lacks the official fonts, so the PDFs use free stand-ins ({listing}); install those "
+                 "fonts, or name their files under [fonts] in a theme (the DOCX names the official fonts either way)",
+                 "这台电脑没有公文字体，PDF 用了免费的替代字体（{listing}）；请安装这些字体，或在主题的 [fonts] 里写出字体文件"
+                 "（DOCX 里写的始终是公文字体的名称）")
+stand_in_for = Text("BG838", "{family} for {faces}", "用 {family} 代替 {faces}")
+stand_in_and = Text("BG839", "{first}; {second}", "{first}；{second}")
+shrank_one_page = Text("BG840", "shrank the type to {size} pt ({percent}) to keep it on one page",
+                       "已把字号缩小到 {size} 磅（{percent}），以排在一页内")
+shrank_pages = Text("BG841", "shrank the type to {size} pt ({percent}) to keep it on {n} pages",
+                    "已把字号缩小到 {size} 磅（{percent}），以排在 {n} 页内")
+chart_left_out_one_page = Text("BG842", "left out the chart to keep it on one page: the page has no room for it even at the "
+                               "smallest type the theme allows",
+                               "为排在一页内，图表没有放入：即使用主题允许的最小字号，这一页也放不下它")
+chart_left_out_pages = Text("BG843", "left out the chart to keep it on {n} pages: they have no room for it even at the smallest "
+                            "type the theme allows",
+                            "为排在 {n} 页内，图表没有放入：即使用主题允许的最小字号，这几页也放不下它")
+
+# ---- validate, templates, themes, init ---------------------------------------------------------------------------
+validate_would_write = Text("BG844", "ok: no problems; build would write {files}", "通过：没有问题；build 会生成 {files}")
+validate_would_write_doubts = Text("BG845", "ok: no problems, {warnings} to check; build would write {files}",
+                                   "通过：没有问题，有 {warnings} 需要核对；build 会生成 {files}")
+n_table_files = Text("BG846", "{n} table files", "{n} 个表格文件")
+one_table_file = Text("BG847", "1 table file", "1 个表格文件")
+no_builtin_template = Text("BG848", "--show {name}: no built-in template of that name; the built-in templates are {known}",
+                           "--show {name}：没有这个内置模板；内置模板有：{known}")
+no_builtin_theme = Text("BG849", "--show {name}: no built-in theme of that name; the built-in themes are {known}",
+                        "--show {name}：没有这个内置主题；内置主题有：{known}")
+prompt_office = Text("BG850", "The office's name (issuer)", "单位名称（发文单位）")
+prompt_period = Text("BG851", "The period the figures cover", "数据所属时期")
+prompt_meeting = Text("BG852", "The meeting the handout pack is for", "会议名称（会议材料封面用）")
+init_dest_is_file = Text("BG853", "{path} is a file, not a folder; choose another place for the working folder",
+                         "{path} 是文件，不是文件夹；请为工作文件夹换一个位置")
+init_no_sample = Text("BG854", "{path}: sample data not found", "{path}：找不到示例数据")
+init_bad_value = Text("BG855", "{option} {value}: write the name or period alone, without quotes, colons or #",
+                      "{option} {value}：请只写名称或时期，不要带引号、冒号或 #")
+init_exists = Text("BG856", "{path} already exists; briefgen init does not overwrite files (move it away or choose another folder)",
+                   "{path} 已经存在；briefgen init 不会覆盖文件（请把它移走，或换一个文件夹）")

@@ -110,3 +110,45 @@ pdfa_cmyk = Text("BG596", "DeviceCMYK colour beside an RGB OutputIntent", "在 R
 pdfa_page_unreadable = Text("BG597", "a page's content cannot be read: {detail}", "无法读取页面内容：{detail}")
 pdfa_cmyk_ops = Text("BG598", "DeviceCMYK colour (k/K) beside an RGB OutputIntent", "在 RGB OutputIntent 下使用了 DeviceCMYK 颜色（k/K）")
 pdfa_cmyk_space = Text("BG599", "DeviceCMYK colour space beside an RGB OutputIntent", "在 RGB OutputIntent 下使用了 DeviceCMYK 色彩空间")
+
+# ---- the jobs' inputs and options (briefgen.jobs: build, batch, pack) -------------------------------------------
+no_data_file = Text("BG504", "no data file given and no briefgen.toml here that names one; run `briefgen build DATA.yaml` or "
+                    "`briefgen init DIR`",
+                    "没有给出数据文件，这里也没有指明数据文件的 briefgen.toml；请运行 `briefgen build DATA.yaml`，或用 "
+                    "`briefgen init 文件夹` 新建一个工作文件夹")
+reference_not_found = Text("BG505", "{path}: reference DOCX not found", "{path}：找不到这个参考 DOCX 文件，请检查路径")
+title_option = Text("BG506", "--title: {detail}", "--title：{detail}")
+archive_unavailable = Text("BG507", "--archive: PDF/A conversion is not available in this installation",
+                           "--archive：这次安装的 briefgen 不能转换 PDF/A")
+out_is_file = Text("BG508", "{path} is a file, not a folder; give --out a folder (or -o for one file)",
+                   "{path} 是文件，不是文件夹；--out 请给文件夹（只写一个文件请用 -o）")
+folder_busy = Text("BG509", "{path}: another briefgen run is writing to this folder; wait for it to finish, or use another --out",
+                   "{path}：另一个 briefgen 正在往这个文件夹里写；请等它结束，或换一个 --out 文件夹")
+one_file_one_document = Text("BG516", "-o {path}: one file holds one document; name it with -t (one of {templates}), or use "
+                             "--out DIR for the set",
+                             "-o {path}：一个文件只能放一份文档；请用 -t 指明是哪一份（{templates} 之一），或用 --out 文件夹生成全部")
+title_which_document = Text("BG517", "--title: {n} documents are built ({templates}); say which one the title is for, e.g. "
+                            "--title tasks=TEXT",
+                            "--title：这次生成 {n} 份文档（{templates}）；请说明标题是哪一份的，如 --title tasks=标题")
+unknown_template = Text("BG518", "unknown template {name}; available: {known}", "没有模板 {name}；可用的模板：{known}")
+strict_error = Text("BG519", "{problem} (an error with --strict)", "{problem}（使用 --strict 时作为错误）")
+batch_by_unknown = Text("BG525", "--by {value}: unknown key; briefs can be made by {keys}", "--by {value}：没有这个键；简报可以按 {keys} 生成")
+batch_one_file = Text("BG526", "-o {path}: a batch writes one file per department; use --out DIR",
+                      "-o {path}：batch 为每个部门各写一个文件；请用 --out 文件夹")
+batch_no_template = Text("BG527", "--template {name}: no such template; `briefgen templates` lists them",
+                         "--template {name}：没有这个模板；`briefgen templates` 可以列出全部模板")
+batch_no_department = Text("BG528", "--only {name}: no department of that name in {data}; the data has {names}",
+                           "--only {name}：{data} 中没有这个部门；数据中的部门有：{names}")
+department_empty_name = Text("BG529", "department {name} gives an empty file name; rename it in the data with letters or characters",
+                             "部门 {name} 生成的文件名是空的；请在数据中给它改一个含文字的名称")
+pack_one_file = Text("BG534", "-o {path}: a pack is written as DOCX and PDF; use --out DIR",
+                     "-o {path}：会议材料要写成 DOCX 和 PDF 两个文件；请用 --out 文件夹")
+pack_title_which = Text("BG535", "--title: a pack has several parts; say which part the title is for, e.g. --title tasks=TEXT "
+                        "(the cover's title is --meeting)",
+                        "--title：会议材料有好几部分；请说明标题是哪一部分的，如 --title tasks=标题（封面上的标题请用 --meeting）")
+pack_parts_empty = Text("BG536", 'pack.parts is empty; name the templates of the pack, e.g. parts = ["review", "summary", "tasks"]',
+                        'pack.parts 是空的；请写出会议材料包含的模板，如 parts = ["review", "summary", "tasks"]')
+pack_unknown_part = Text("BG537", "pack.parts: unknown template {name}; `briefgen templates` lists them",
+                         "pack.parts：没有模板 {name}；`briefgen templates` 可以列出全部模板")
+no_font_draws = Text("BG538", "no font can draw {chars}; add a font that has them to the theme",
+                     "没有字体能显示 {chars}；请在主题里加一个有这些字的字体")
