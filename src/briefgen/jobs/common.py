@@ -146,9 +146,9 @@ def doc_warnings(template: str, rendered, theme, budget: int | None = 1) -> list
         out.append(Problem(Location(template), "", M.shrank_one_page(size=size, percent=percent) if (budget or 1) == 1
                            else M.shrank_pages(size=size, percent=percent, n=budget)))
     if rendered.charts_left_out and (budget or 1) == 1:
-        out.append(Problem(Location(template), "", "left out the chart to keep it on one page: the page has no room for it even at the smallest type the theme allows"))
+        out.append(Problem(Location(template), "", M.chart_left_out_one_page()))
     elif rendered.charts_left_out:
-        out.append(Problem(Location(template), "", f"left out the chart to keep it on {budget} pages: they have no room for it even at the smallest type the theme allows"))
+        out.append(Problem(Location(template), "", M.chart_left_out_pages(n=budget)))
     return out
 
 
