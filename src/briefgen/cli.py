@@ -113,10 +113,9 @@ class _Main(Group):
             if bad is None:
                 continue
             option = arg.split("=", 1)[0] if arg.startswith("--") and "=" in arg else (
-                args[i - 1] if i and args[i - 1].startswith("-") else f"argument {i + 1}")
+                args[i - 1] if i and args[i - 1].startswith("-") else M.argument_n(n=i + 1))
             value = one_line(arg.split("=", 1)[1] if arg.startswith("--") and "=" in arg else arg)[:80]
-            click.echo(f"{option}: the value '{value}' holds the control character U+{ord(bad):04X}, which no document "
-                       f"can show; type the value without it", err=True)
+            click.echo(str(M.control_in_argument(option=option, value=value, code=f"{ord(bad):04X}")), err=True)
             ctx.exit(2)
         return super().parse_args(ctx, args)
 
@@ -426,7 +425,7 @@ def templates_cmd(template_dirs, show):
     if show is not None:
         text, known = _builtin_source(show, builtin_dir(), ".xml.j2")
         if text is None:
-            raise BriefgenError(f"--show {show}: no built-in template of that name; the built-in templates are {', '.join(known)}")
+            raise BriefgenError(M.no_builtin_template(name=show, known=known))
         click.echo(text, nl=False)
         return
     infos = list_templates(tuple(template_dirs))
@@ -452,7 +451,7 @@ def themes_cmd(show):
     if show is not None:
         text, known = _builtin_source(show, BUILTIN_DIR, ".toml")
         if text is None:
-            raise BriefgenError(f"--show {show}: no built-in theme of that name; the built-in themes are {', '.join(known)}")
+            raise BriefgenError(M.no_builtin_theme(name=show, known=known))
         click.echo(text, nl=False)
         return
 
@@ -635,7 +634,7 @@ def validate_cmd(files, templates, **options):
         table_warnings: list = []
         problems = validate_files(tables, warnings=table_warnings)
         if options.get("strict") and not problems:
-            problems = [f"{w} (an error with --strict)" for w in table_warnings]
+            problems = [M.strict_error(problem=w) for w in table_warnings]
             table_warnings = []
         for problem in problems:
             click.echo(one_line(str(problem)), err=True)
@@ -646,15 +645,14 @@ def validate_cmd(files, templates, **options):
         warned += len(table_warnings)
     if errors:
         sys.exit(code or 2)
-    s = "s" if warned != 1 else ""
-    if planned and warned:
-        click.echo(f"ok: no problems, {warned} warning{s} to check; build would write {planned} files")
-    elif planned:
-        click.echo(f"ok: no problems; build would write {planned} files")
-    elif warned:
-        click.echo(f"ok: {len(tables)} table file(s), no problems, {warned} warning{s} to check")
+    warnings = M.one_warning() if warned == 1 else M.n_warnings(n=warned)
+    if planned:
+        files = M.one_file() if planned == 1 else M.n_files(n=planned)
+        line = M.validate_would_write_doubts(warnings=warnings, files=files) if warned else M.validate_would_write(files=files)
     else:
-        click.echo(f"ok: {len(tables)} table file(s), no problems")
+        files = M.one_table_file() if len(tables) == 1 else M.n_table_files(n=len(tables))
+        line = M.validate_ok_doubts(files=files, warnings=warnings) if warned else M.validate_ok(files=files)
+    click.echo(str(line))
 
 
 @main.command("init")
@@ -683,13 +681,13 @@ def init_cmd(folder, office, period, meeting, yes):
         from .model import plan_period, period_year
 
         sample = sample_defaults(sample_data_path())
-        office = office or click.prompt("The office's name (issuer)", default=sample["office"])
-        period = period or click.prompt("The period the figures cover", default=sample["period"])
+        office = office or click.prompt(str(M.prompt_office()), default=sample["office"])
+        period = period or click.prompt(str(M.prompt_period()), default=sample["period"])
         year = period_year(period, None) or period_year(sample["period"], None)
-        meeting = meeting or click.prompt("The meeting the handout pack is for", default=meeting_name(office, plan_period(period, year)))
+        meeting = meeting or click.prompt(str(M.prompt_meeting()), default=meeting_name(office, plan_period(period, year)))
     created = init_folder(folder, sample_data_path(), builtin_dir(), office=office, period=period, meeting=meeting)
     for path in created:
-        click.echo(f"created {path}")
+        click.echo(str(M.created(path=path)))
 
 
 def _stdin_is_terminal() -> bool:

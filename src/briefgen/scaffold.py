@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from . import messages as M
 from .errors import BriefgenError, DataError, Location, Problem
 
 from .settings import CONFIG_NAME
@@ -344,15 +345,15 @@ def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: st
 
     dest, sample_data, builtin_templates = Path(dest), Path(sample_data), Path(builtin_templates)
     if dest.exists() and not dest.is_dir():
-        raise BriefgenError(f"{dest} is a file, not a folder; choose another place for the working folder")
+        raise BriefgenError(M.init_dest_is_file(path=dest))
     if not sample_data.is_file():
-        raise BriefgenError(f"{sample_data}: sample data not found")
+        raise BriefgenError(M.init_no_sample(path=sample_data))
     data_name = "report" + (sample_data.suffix.lower() if sample_data.suffix.lower() in (".yaml", ".yml", ".json") else ".yaml")
     raw, sources = load_report_data(sample_data)
     report = validate(raw, sources)
     for option, value in (("--office", office), ("--period", period)):
         if value and (_yaml_text(value.strip()) != value.strip() or "\n" in value):
-            raise BriefgenError(f"{option} {value!r}: write the name or period alone, without quotes, colons or #")
+            raise BriefgenError(M.init_bad_value(option=option, value=repr(value)))
     sample_bytes = sample_data.read_bytes()
     if (office or period) and data_name != "report.json":
         import tempfile
@@ -375,7 +376,7 @@ def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: st
     planned = [config, data_file, *books] + ([template_copy] if template_copy else [])
     for path in planned:
         if path.exists():
-            raise BriefgenError(f"{path} already exists; briefgen init does not overwrite files (move it away or choose another folder)")
+            raise BriefgenError(M.init_exists(path=path))
 
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "data").mkdir(exist_ok=True)

@@ -32,7 +32,7 @@ file_missing = Text("BG824", "{path}: file not found; check the path", "{path}�
 extract_exists = Text("BG825", "{path}: the file exists (perhaps data checked by hand); choose another name or add --force",
                       "{path}：文件已存在（可能是人工核对过的数据），请换个文件名，或加上 --force 覆盖")
 validate_ok = Text("BG826", "ok: {files}, no problems", "通过：{files}，没有问题")
-validate_ok_doubts = Text("BG827", "ok: {files}, no problems, {warnings} to check", "通过：{files}，没有问题，有 {warnings} 需要核对")
+validate_ok_doubts = Text("BG827", "ok: {files}, no problems, {warnings} to check", "通过：{files}，没有问题，有 {warnings}需要核对")
 n_files = Text("BG828", "{n} files", "{n} 个文件")
 one_file = Text("BG829", "1 file", "1 个文件")
 n_warnings = Text("BG830", "{n} warnings", "{n} 条警告")
@@ -68,7 +68,7 @@ chart_left_out_pages = Text("BG843", "left out the chart to keep it on {n} pages
 # ---- validate, templates, themes, init ---------------------------------------------------------------------------
 validate_would_write = Text("BG844", "ok: no problems; build would write {files}", "通过：没有问题；build 会生成 {files}")
 validate_would_write_doubts = Text("BG845", "ok: no problems, {warnings} to check; build would write {files}",
-                                   "通过：没有问题，有 {warnings} 需要核对；build 会生成 {files}")
+                                   "通过：没有问题，有 {warnings}需要核对；build 会生成 {files}")
 n_table_files = Text("BG846", "{n} table files", "{n} 个表格文件")
 one_table_file = Text("BG847", "1 table file", "1 个表格文件")
 no_builtin_template = Text("BG848", "--show {name}: no built-in template of that name; the built-in templates are {known}",
@@ -85,3 +85,7 @@ init_bad_value = Text("BG855", "{option} {value}: write the name or period alone
                       "{option} {value}：请只写名称或时期，不要带引号、冒号或 #")
 init_exists = Text("BG856", "{path} already exists; briefgen init does not overwrite files (move it away or choose another folder)",
                    "{path} 已经存在；briefgen init 不会覆盖文件（请把它移走，或换一个文件夹）")
+control_in_argument = Text("BG857", "{option}: the value '{value}' holds the control character U+{code}, which no document can "
+                           "show; type the value without it",
+                           "{option}：值“{value}”里有控制字符 U+{code}，文档中不能显示；请去掉它重新输入")
+argument_n = Text("BG858", "argument {n}", "第 {n} 个参数")
