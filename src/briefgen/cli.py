@@ -141,15 +141,15 @@ def _apology(exc: BaseException) -> str:
     """One line for a bug: the exception's type and where in briefgen it was raised, and how to report it."""
     import traceback
 
-    where = ""
+    place = None
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if "briefgen" in frame.filename.replace("\\", "/").split("/site-packages/")[-1]:
-            where = f" at {Path(frame.filename).name}:{frame.lineno}"
+            place = f"{Path(frame.filename).name}:{frame.lineno}"
             break
     detail = one_line(str(exc))[:200]
-    return (f"briefgen {__version__}: sorry, an unexpected error ({type(exc).__name__}{where}: {detail}); this is a bug "
-            f"in briefgen, not in your files: run the command again with --debug and send the output to the briefgen "
-            f"maintainers")
+    if place is None:
+        return str(M.apology(version=__version__, kind=type(exc).__name__, detail=detail))
+    return str(M.apology_at(version=__version__, kind=type(exc).__name__, place=place, detail=detail))
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})

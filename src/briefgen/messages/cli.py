@@ -89,3 +89,12 @@ control_in_argument = Text("BG857", "{option}: the value '{value}' holds the con
                            "show; type the value without it",
                            "{option}：值“{value}”里有控制字符 U+{code}，文档中不能显示；请去掉它重新输入")
 argument_n = Text("BG858", "argument {n}", "第 {n} 个参数")
+apology = Text("BG859", "briefgen {version}: sorry, an unexpected error ({kind}: {detail}); this is a bug in briefgen, not in "
+               "your files: run the command again with --debug and send the output to the briefgen maintainers",
+               "briefgen {version}：抱歉，出现了意外错误（{kind}：{detail}）；这是 briefgen 自身的缺陷，不是您文件的问题："
+               "请加上 --debug 重新运行，并把输出发给 briefgen 的维护人员")
+apology_at = Text("BG860", "briefgen {version}: sorry, an unexpected error ({kind} at {place}: {detail}); this is a bug in "
+                  "briefgen, not in your files: run the command again with --debug and send the output to the briefgen "
+                  "maintainers",
+                  "briefgen {version}：抱歉，出现了意外错误（{kind}，位于 {place}：{detail}）；这是 briefgen 自身的缺陷，"
+                  "不是您文件的问题：请加上 --debug 重新运行，并把输出发给 briefgen 的维护人员")
