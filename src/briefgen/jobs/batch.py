@@ -73,7 +73,9 @@ def report_slice(report, dept: Department):
     sections = [TaskSection.model_construct(title=s.title, intro=s.intro, tasks=[t for t in s.tasks if id(t) in mine])
                 for s in report.plan.sections]
     plan = Plan.model_construct(intro=report.plan.intro, sections=[s for s in sections if s.tasks])
-    own = [d for d in report.departments if d.name == dept.name]
+    # its own entry and those of the units its tasks name: their short forms are what a narrow column shows
+    named = {dept.name} | {u for t in dept.lead_tasks + dept.support_tasks for u in [t.lead, *t.support]}
+    own = [d for d in report.departments if d.name in named or d.short in named]
     return report.model_copy(update={"plan": plan, "indicators": list(dept.indicators), "review": Review(), "tally": None,
                                      "rankings": [], "departments": own})
 
