@@ -18,6 +18,7 @@ no reportlab: the caller passes a ``measure(text, font, size)`` function.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+import functools
 import re
 from typing import Callable
 
@@ -302,13 +303,17 @@ def figure_interiors(text: str) -> set[int]:
     return out
 
 
-def name_words(name: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def name_words(name: str) -> tuple[str, ...]:
     """A name cut into its words (经济发展办公室 -> 经济 发展 办公室); a one-character word joins the next
-    (姚江新城前江片区指挥部 -> … 前江 片区 …), so no line of a name starts or ends with a lone character."""
+    (姚江新城前江片区指挥部 -> … 前江 片区 …), so no line of a name starts or ends with a lone character.
+    The words come from the segmentation cache that titles use (``_segment``)."""
+    inside = set(_segment(name))
+    cuts = [k for k in range(1, len(name)) if k not in inside]
     words: list[str] = []
     pending = ""
-    for word in _cut(name):
-        word = pending + word
+    for a, b in zip([0, *cuts], [*cuts, len(name)]):
+        word = pending + name[a:b]
         pending = ""
         if len(word) < 2:
             pending = word
@@ -319,15 +324,7 @@ def name_words(name: str) -> list[str]:
             words[-1] += pending
         else:
             words.append(pending)
-    return words
-
-
-def _cut(text: str) -> list[str]:
-    try:
-        import rjieba
-    except ImportError:  # pragma: no cover - a dependency; a name is then one word
-        return [text]
-    return list(rjieba.cut(text))
+    return tuple(words)
 
 
 def name_joins(text: str, names: tuple[str, ...]) -> tuple[set[int], set[int]]:

@@ -87,11 +87,6 @@ _STYLE_KEYS = (
 )
 
 
-def _em(ch: str) -> float:
-    """Width of a character in ems, as a CJK font sets it: full width for CJK and dashes, else half."""
-    return 1.0 if (ord(ch) >= 0x2E80 or ch in "—…“”‘’·") else 0.5
-
-
 def zip_date(created: dt.date | None) -> tuple[int, int, int, int, int, int]:
     """The fixed ZIP entry time: the document's date at midnight, or the ZIP epoch when it has none."""
     if created is None or created.year < 1980:

@@ -13,10 +13,10 @@ from datetime import date
 from ... import ir
 from ...errors import LayoutError
 from ...theme import MM, Theme
+from ..shared import SHORT_CELL  # cells up to this many characters break between words, in both writers
 
 CJK_EM = 1.0  # a CJK character is one em wide: indents are counted in characters
-DASH_RISE = 0.395  # the top of the 一字线 (U+2014) above the baseline, in ems (measured on Noto Serif SC and 宋体)
-SHORT_CELL = 24  # table cells up to this many characters are broken between words
+DASH_RISE = 0.395  # the top of the 一字线 (U+2014) above the baseline, in ems (measured on Noto Serif SC, the stand-in for 宋体)
 
 
 @dataclass
