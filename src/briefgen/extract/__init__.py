@@ -128,6 +128,8 @@ def _read_docx(path: Path, name: str) -> str:
 
     from ..writers.docx.reference import ReferenceError_, parse_part, read_package
 
+    if not zipfile.is_zipfile(path):
+        raise DataError([Problem(Location(name), "", M.extract_bad_docx(kind="BadZipFile"))])
     try:  # sizes, ratios and every XML part (no DTD, no entities) checked before python-docx reads the file
         parts = read_package(path, name, "report")
         for part, data in parts.items():
