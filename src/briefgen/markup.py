@@ -24,6 +24,7 @@ from pathlib import Path
 from datetime import date
 
 from . import ir
+from . import messages as M
 from .errors import TemplateError
 
 _LAYOUT_WS = re.compile(r"\s*\n\s*")
@@ -59,7 +60,7 @@ def _inlines(el: ET.Element, where: str, bold=False, italic=False, underline=Fal
         elif tag == "br":
             out.append(ir.LineBreak())
         else:
-            raise MarkupError(f"{where}: <{tag}> is not allowed inside <{el.tag}>")
+            raise MarkupError(M.mk_not_inside(where=where, tag=tag, parent=el.tag))
         if child.tail:
             out.append(ir.Run(_clean(child.tail), bold, italic, underline, role))
     return _merge_runs(out)
@@ -90,18 +91,18 @@ def _align(value: str | None, where: str, default):
     if value is None or value == "" or value == "-":
         return default
     if value not in _ALIGNS:
-        raise MarkupError(f"{where}: align={value!r}; use one of {', '.join(sorted(_ALIGNS))}")
+        raise MarkupError(M.mk_align(where=where, value=repr(value), choices=", ".join(sorted(_ALIGNS))))
     return value
 
 
 # What each numeric attribute may be: (smallest, largest, in words). A spacer or space before of more than a page,
 # a zero or negative column, NaN or infinity would otherwise fail deep inside a writer.
 _BOUNDS = {
-    "lines": (0.0, 20.0, "a number of lines from 0 to 20"),
-    "before": (0.0, 10.0, "a number of lines from 0 to 10"),
-    "after": (0.0, 10.0, "a number of lines from 0 to 10"),
-    "widths": (1e-9, 1000.0, "a relative width above 0 and at most 1000"),
-    "colspan": (1.0, None, "a whole number of columns from 1"),
+    "lines": (0.0, 20.0, M.mk_words_lines20()),
+    "before": (0.0, 10.0, M.mk_words_lines10()),
+    "after": (0.0, 10.0, M.mk_words_lines10()),
+    "widths": (1e-9, 1000.0, M.mk_words_width()),
+    "colspan": (1.0, None, M.mk_words_colspan(n="…")),
 }
 
 
@@ -112,16 +113,16 @@ def _float(value: str | None, default: float, where: str, attr: str) -> float:
 
     from . import limits
 
-    low, high, words = _BOUNDS.get(attr, (None, None, "a finite number"))
+    low, high, words = _BOUNDS.get(attr, (None, None, M.mk_words_finite()))
     if attr == "colspan":
-        high, words = float(limits.MAX_MARKUP_COLUMNS), f"a whole number of columns from 1 to {limits.MAX_MARKUP_COLUMNS}"
+        high, words = float(limits.MAX_MARKUP_COLUMNS), M.mk_words_colspan(n=limits.MAX_MARKUP_COLUMNS)
     try:
         number = float(value)
     except ValueError:
-        raise MarkupError(f"{_attr_where(where, attr, value)}: {attr}={value!r} is not a number; write {words}") from None
+        raise MarkupError(M.mk_attr_not_number(where=_attr_where(where, attr, value), attr=attr, value=repr(value), words=words)) from None
     if (not math.isfinite(number) or (low is not None and number < low) or (high is not None and number > high)
             or (attr == "colspan" and not number.is_integer())):
-        raise MarkupError(f"{_attr_where(where, attr, value)}: {attr}={value!r}: write {words}")
+        raise MarkupError(M.mk_attr_range(where=_attr_where(where, attr, value), attr=attr, value=repr(value), words=words))
     return number
 
 
@@ -149,11 +150,11 @@ def _table(el: ET.Element, where: str) -> ir.Table:
     def add_rows(parent: ET.Element, header: bool) -> None:
         for tr in parent:
             if tr.tag != "tr":
-                raise MarkupError(f"{where}: <{tr.tag}> found where <tr> was expected")
+                raise MarkupError(M.mk_expected(where=where, tag=tr.tag, expected="tr"))
             cells = []
             for td in tr:
                 if td.tag not in ("td", "th"):
-                    raise MarkupError(f"{where}: <{td.tag}> found where <td> or <th> was expected")
+                    raise MarkupError(M.mk_expected_cell(where=where, tag=td.tag))
                 colspan = int(_float(td.get("colspan"), 1, where, "colspan"))
                 cells.append(ir.Cell(tuple(_inlines(td, where)), colspan, _align(td.get("align"), where, None), td.tag == "th"))
             kind = "header" if header else ("group" if tr.get("group", "").lower() in _TRUE else "body")
@@ -169,39 +170,36 @@ def _table(el: ET.Element, where: str) -> ir.Table:
         elif child.tag == "tr":
             add_rows(_wrap(child), False)
         else:
-            raise MarkupError(f"{where}: <{child.tag}> is not allowed inside <table>")
+            raise MarkupError(M.mk_not_inside(where=where, tag=child.tag, parent="table"))
     ncols = max((sum(c.colspan for c in r.cells) for r in rows), default=0)
     if ncols == 0:
-        raise MarkupError(f"{where}: a <table> needs at least one row")
+        raise MarkupError(M.mk_table_empty(where=where))
     from . import limits
 
     if ncols > limits.MAX_MARKUP_COLUMNS:
-        raise MarkupError(f"{where}: a <table> of {ncols} columns; a table may have at most {limits.MAX_MARKUP_COLUMNS} "
-                          f"(limits.MAX_MARKUP_COLUMNS)")
+        raise MarkupError(M.mk_table_columns(where=where, n=ncols, limit=limits.MAX_MARKUP_COLUMNS))
     raw_widths = el.get("widths", "")
     widths = [w.strip() for w in raw_widths.split(",") if w.strip()] or ["1"] * ncols
     aligns = [a.strip() for a in el.get("align", "").split(",")] if el.get("align") else []
     decimals = [d.strip() for d in el.get("decimals", "").split(",")] if el.get("decimals") else []
     if len(widths) != ncols:
-        raise MarkupError(f"{where}: widths has {len(widths)} values but the table has {ncols} columns")
+        raise MarkupError(M.mk_widths_count(where=where, n=len(widths), columns=ncols))
     weights = [_float(w, 1, where, "widths") for w in widths]
     narrowest = min(weights) / sum(weights)
     if narrowest < 1 / limits.MAX_MARKUP_COLUMNS:  # narrower than a cell's padding on A4
-        raise MarkupError(f"{_attr_where(where, 'widths', raw_widths)}: widths={raw_widths!r}: a column of "
-                          f"{narrowest:.1%} of the table's width is too narrow to hold a character; make each at "
-                          f"least {1 / limits.MAX_MARKUP_COLUMNS:.0%} of the sum")
+        raise MarkupError(M.mk_widths_narrow(where=_attr_where(where, "widths", raw_widths), value=repr(raw_widths),
+                                                  share=f"{narrowest:.1%}", least=f"{1 / limits.MAX_MARKUP_COLUMNS:.0%}"))
     columns = []
     for i, weight in enumerate(weights):
         align = _align(aligns[i] if i < len(aligns) else None, where, "left")
         dec = decimals[i] if i < len(decimals) else "-"
         if dec not in ("", "-") and not (dec.isdigit() and int(dec) <= 10):
-            raise MarkupError(f"{_attr_where(where, 'decimals', el.get('decimals'))}: decimals={el.get('decimals')!r}: "
-                              f"write a whole number of decimals from 0 to 10, or - for a column as written")
+            raise MarkupError(M.mk_decimals(where=_attr_where(where, "decimals", el.get("decimals")), value=repr(el.get("decimals"))))
         columns.append(ir.Column(weight, align, None if dec in ("", "-") else int(dec)))
     for n, r in enumerate(rows, 1):
         span = sum(c.colspan for c in r.cells)
         if span != ncols:
-            raise MarkupError(f"{where}: row {n} of a table spans {span} column{'s' if span != 1 else ''}, but the table has {ncols}")
+            raise MarkupError((M.mk_row_span_one if span == 1 else M.mk_row_span)(where=where, n=n, span=span, columns=ncols))
     return ir.Table(tuple(columns), tuple(rows), caption, el.get("role", "table"))
 
 
@@ -250,16 +248,16 @@ def parse(markup: str, source: str = "<markup>") -> ir.Document:
         reason = str(exc).split(":")[0]  # expat's words, e.g. "mismatched tag"
         origin = _template_line(source, made)
         where = f"{source}:{origin}" if origin else source
-        raise MarkupError(f"{where}: the template makes invalid markup ({reason}) in the line {made.strip()[:60]!r}") from None
+        raise MarkupError(M.mk_invalid(where=where, reason=reason, line=repr(made.strip()[:60]))) from None
     if root.tag != "document":
-        raise MarkupError(f"{source}: the markup must have <document> at its root, not <{root.tag}>")
+        raise MarkupError(M.mk_root(where=source, tag=root.tag))
     where = source
     created = None
     if root.get("date"):
         try:
             created = date.fromisoformat(root.get("date"))
         except ValueError:
-            raise MarkupError(f"{where}: date={root.get('date')!r} is not a date like 2022-07-29") from None
+            raise MarkupError(M.mk_date(where=where, value=repr(root.get("date")))) from None
     meta = ir.Meta(
         title=root.get("title", ""),
         author=root.get("author", ""),
@@ -292,7 +290,7 @@ def parse(markup: str, source: str = "<markup>") -> ir.Document:
             items = []
             for li in el:
                 if li.tag != "li":
-                    raise MarkupError(f"{where}: <{li.tag}> found where <li> was expected")
+                    raise MarkupError(M.mk_expected(where=where, tag=li.tag, expected="li"))
                 items.append(tuple(_inlines(li, where)))
             blocks.append(ir.ListBlock(tuple(items), tag == "ol"))
         elif tag == "page-break":
@@ -304,7 +302,7 @@ def parse(markup: str, source: str = "<markup>") -> ir.Document:
         elif tag == "contents":
             blocks.append(ir.Contents(()))  # the pack fills in the entries once the parts' pages are known
         else:
-            raise MarkupError(f"{where}: <{tag}> is not a block of briefing markup")
+            raise MarkupError(M.mk_not_block(where=where, tag=tag))
     numbered = root.get("page-numbers", "true").lower() in _TRUE
     max_pages = None
     if root.get("max-pages"):
@@ -313,7 +311,7 @@ def parse(markup: str, source: str = "<markup>") -> ir.Document:
             if max_pages < 1:
                 raise ValueError
         except ValueError:
-            raise MarkupError(f"{where}: max-pages={root.get('max-pages')!r} is not a number of pages like 2") from None
+            raise MarkupError(M.mk_max_pages(where=where, value=repr(root.get("max-pages")))) from None
     return ir.Document(meta, tuple(blocks), root.get("one-page", "").lower() in _TRUE, source, page_numbers=numbered,
                        max_pages=max_pages)
 
@@ -328,14 +326,14 @@ def _chart(el: ET.Element, where: str) -> ir.Chart:
 
     kind = el.get("kind", "bar")
     if kind != "bar":
-        raise MarkupError(f"{where}: <chart kind={kind!r}>: the only chart kind is \"bar\"")
+        raise MarkupError(M.mk_chart_kind(where=where, value=repr(kind)))
     bars = []
     for child in el:
         if child.tag != "bar":
-            raise MarkupError(f"{where}: <{child.tag}> found where <bar> was expected inside <chart>")
+            raise MarkupError(M.mk_expected(where=where, tag=child.tag, expected="bar"))
         label = _clean(child.get("label"))
         if not label:
-            raise MarkupError(f"{where}: a <bar> of a chart needs a label, e.g. <bar label=\"固定资产投资\" value=\"49.5\"/>")
+            raise MarkupError(M.mk_bar_label(where=where))
         raw = (child.get("value") or "").strip().replace("−", "-")
         value, text = None, ""
         if raw not in ("", "-", "—"):
@@ -346,12 +344,12 @@ def _chart(el: ET.Element, where: str) -> ir.Chart:
                 if number.as_tuple().exponent < -10:  # a chart prints no more than ten decimals
                     number = number.quantize(Decimal("1e-10"))
             except InvalidOperation:
-                raise MarkupError(f"{where}: <bar label={label!r} value={child.get('value')!r}>: the value is not a number a chart can draw (a figure below 10^15)") from None
+                raise MarkupError(M.mk_bar_value(where=where, label=repr(label), value=repr(child.get("value")))) from None
             value, text = float(number), format(number.normalize(), "f").replace("-", "−")
         light = (child.get("light") or "").strip() or None
         if light is not None and light not in _LIGHTS:
-            raise MarkupError(f"{where}: <bar label={label!r} light={light!r}>: a light is green, yellow or red (or empty)")
+            raise MarkupError(M.mk_bar_light(where=where, label=repr(label), value=repr(light)))
         bars.append(ir.Bar(label, value, text, light))
     if len(bars) > ir.Chart.MAX_BARS:
-        raise MarkupError(f"{where}: a <chart> of {len(bars)} bars does not fit on a page; draw at most {ir.Chart.MAX_BARS} bars in one chart, or split them into two charts")
+        raise MarkupError(M.mk_chart_bars(where=where, n=len(bars), limit=ir.Chart.MAX_BARS))
     return ir.Chart(tuple(bars), "bar", _clean(el.get("title")), _clean(el.get("omitted")) or "未绘制")

@@ -10,3 +10,45 @@ overflows_pages = Text("BG302", "{template}: a template of at most {budget} page
                        "allows ({min_pt} pt); it overflows by about {mm} mm. Shorten the content or use a theme with a lower min_size_pt",
                        "{template}：这个模板最多 {budget} 页，但即使用主题允许的最小字号（{min_pt} 磅）也要 {pages} 页，约超出 {mm} 毫米。"
                        "请精简内容，或换用 min_size_pt 更小的主题")
+
+# --- briefing markup (what a template makes) -----------------------------------------------------------------
+mk_not_inside = Text("BG310", "{where}: <{tag}> is not allowed inside <{parent}>", "{where}：<{tag}> 不能放在 <{parent}> 里面")
+mk_align = Text("BG311", "{where}: align={value}; use one of {choices}", "{where}：align={value}，请用以下之一：{choices}")
+mk_attr_not_number = Text("BG312", "{where}: {attr}={value} is not a number; write {words}", "{where}：{attr}={value} 不是数字，请写{words}")
+mk_attr_range = Text("BG313", "{where}: {attr}={value}: write {words}", "{where}：{attr}={value}：请写{words}")
+mk_words_lines20 = Text("BG314", "a number of lines from 0 to 20", "0 到 20 之间的行数")
+mk_words_lines10 = Text("BG315", "a number of lines from 0 to 10", "0 到 10 之间的行数")
+mk_words_width = Text("BG316", "a relative width above 0 and at most 1000", "大于 0、不超过 1000 的相对宽度")
+mk_words_colspan = Text("BG317", "a whole number of columns from 1 to {n}", "1 到 {n} 之间的整数列数")
+mk_words_finite = Text("BG318", "a finite number", "一个有限的数")
+mk_expected = Text("BG319", "{where}: <{tag}> found where <{expected}> was expected", "{where}：这里应为 <{expected}>，却是 <{tag}>")
+mk_expected_cell = Text("BG320", "{where}: <{tag}> found where <td> or <th> was expected", "{where}：这里应为 <td> 或 <th>，却是 <{tag}>")
+mk_table_empty = Text("BG321", "{where}: a <table> needs at least one row", "{where}：<table> 至少要有一行")
+mk_table_columns = Text("BG322", "{where}: a <table> of {n} columns; a table may have at most {limit} (limits.MAX_MARKUP_COLUMNS)",
+                        "{where}：<table> 有 {n} 列；一个表格最多 {limit} 列（limits.MAX_MARKUP_COLUMNS）")
+mk_widths_count = Text("BG323", "{where}: widths has {n} values but the table has {columns} columns",
+                       "{where}：widths 有 {n} 个值，但表格有 {columns} 列")
+mk_widths_narrow = Text("BG324", "{where}: widths={value}: a column of {share} of the table's width is too narrow to hold a character; "
+                        "make each at least {least} of the sum",
+                        "{where}：widths={value}：占表宽 {share} 的列太窄，放不下一个字；每列至少应占总和的 {least}")
+mk_decimals = Text("BG325", "{where}: decimals={value}: write a whole number of decimals from 0 to 10, or - for a column as written",
+                   "{where}：decimals={value}：请写 0 到 10 的整数位小数，或写 - 表示按原样显示")
+mk_row_span = Text("BG326", "{where}: row {n} of a table spans {span} columns, but the table has {columns}",
+                   "{where}：表格第 {n} 行占 {span} 列，但表格有 {columns} 列")
+mk_invalid = Text("BG327", "{where}: the template makes invalid markup ({reason}) in the line {line}",
+                  "{where}：模板生成的标记有误（{reason}），所在行：{line}")
+mk_root = Text("BG328", "{where}: the markup must have <document> at its root, not <{tag}>", "{where}：标记的根元素应为 <document>，而不是 <{tag}>")
+mk_date = Text("BG329", "{where}: date={value} is not a date like 2022-07-29", "{where}：date={value} 不是日期，请写成 2022-07-29 这样")
+mk_not_block = Text("BG330", "{where}: <{tag}> is not a block of briefing markup", "{where}：<{tag}> 不是简报标记中的块元素")
+mk_max_pages = Text("BG331", "{where}: max-pages={value} is not a number of pages like 2", "{where}：max-pages={value} 不是页数，请写成 2 这样")
+mk_chart_kind = Text("BG332", '{where}: <chart kind={value}>: the only chart kind is "bar"', '{where}：<chart kind={value}>：图表只有 "bar"（条形图）一种')
+mk_bar_label = Text("BG333", '{where}: a <bar> of a chart needs a label, e.g. <bar label="固定资产投资" value="49.5"/>',
+                    '{where}：图表的 <bar> 需要 label，如 <bar label="固定资产投资" value="49.5"/>')
+mk_bar_value = Text("BG334", "{where}: <bar label={label} value={value}>: the value is not a number a chart can draw (a figure below 10^15)",
+                    "{where}：<bar label={label} value={value}>：这个值不是图表能画的数（应为小于 10^15 的数）")
+mk_bar_light = Text("BG335", "{where}: <bar label={label} light={value}>: a light is green, yellow or red (or empty)",
+                    "{where}：<bar label={label} light={value}>：亮灯只能是 green、yellow 或 red（或留空）")
+mk_chart_bars = Text("BG336", "{where}: a <chart> of {n} bars does not fit on a page; draw at most {limit} bars in one chart, or split them into two charts",
+                     "{where}：<chart> 有 {n} 个条形，一页放不下；一个图表最多画 {limit} 个，或分成两个图表")
+mk_row_span_one = Text("BG337", "{where}: row {n} of a table spans 1 column, but the table has {columns}",
+                       "{where}：表格第 {n} 行占 1 列，但表格有 {columns} 列")
