@@ -118,7 +118,7 @@ def test_config_problems_name_the_key_and_line(tmp_path):
         load_settings(folder=tmp_path)
     name = str(tmp_path / "briefgen.toml")
     lines = err.value.lines()
-    assert lines[0].startswith(f"{name}:3: fromats: unknown setting; use one of data, indicators, tasks, templates, theme, out, formats, columns")
+    assert lines[0] == f"{name}:3: fromats: unknown setting; did you mean formats?"
     assert lines[1:] == [
         f"{name}:4: formats: unknown format 'odt'; use docx and/or pdf",
         f'{name}:5: templates: must be the templates to build, e.g. ["summary", "tasks"]',
