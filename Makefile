@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench clean docs-images fuzz windows-bundle windows-portable
+.PHONY: demo test bench clean docs-images fuzz windows-bundle windows-portable messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ bench: $(STAMP)
 
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_load_properties.py tests/test_build_properties.py
+
+messages: $(STAMP)
+	$(BIN)/python tools/messages.py
 
 docs-images: $(STAMP)
 	$(BIN)/python tools/docs_images.py
