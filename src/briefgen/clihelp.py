@@ -42,7 +42,15 @@ def _translated(command: click.Command) -> Iterator[None]:
             setattr(obj, attr, text)
 
 
-class Command(click.Command):
+class _FreshHelpOption:
+    """Click words --help's own help text once and keeps the option; make it anew, in the current language."""
+
+    def get_help_option(self, ctx: click.Context):
+        self._help_option = None
+        return super().get_help_option(ctx)
+
+
+class Command(_FreshHelpOption, click.Command):
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with _translated(self):
             super().format_help(ctx, formatter)
@@ -52,7 +60,7 @@ class Command(click.Command):
             return super().get_short_help_str(limit)
 
 
-class Group(click.Group):
+class Group(_FreshHelpOption, click.Group):
     command_class = Command
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
