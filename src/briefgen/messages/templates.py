@@ -52,3 +52,6 @@ mk_chart_bars = Text("BG336", "{where}: a <chart> of {n} bars does not fit on a 
                      "{where}：<chart> 有 {n} 个条形，一页放不下；一个图表最多画 {limit} 个，或分成两个图表")
 mk_row_span_one = Text("BG337", "{where}: row {n} of a table spans 1 column, but the table has {columns}",
                        "{where}：表格第 {n} 行占 1 列，但表格有 {columns} 列")
+cannot_lay_out = Text("BG338", "{template}: cannot lay out the page: {detail}. A table row may be taller than a page",
+                      "{template}：无法排版：{detail}。可能有表格行比一页还高")
+row_too_wide = Text("BG339", "table row {n} spans {used} columns; the table has {columns}", "表格第 {n} 行占 {used} 列，但表格只有 {columns} 列")

@@ -36,6 +36,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Emu, Length, Mm, Pt, Twips
 
 from ... import ir
+from ... import messages as M
 from ...theme import FontRole, Theme
 from . import oxml
 from .chart import add_chart
@@ -672,7 +673,7 @@ class DocxBuilder:
             cells = list(row.cells)
             used = sum(max(c.colspan, 1) for c in cells)
             if used > ncols:
-                raise ValueError(f"table row {index} spans {used} columns; the table has {ncols}")
+                raise ValueError(M.row_too_wide(n=index, used=used, columns=ncols))
             if used < ncols:
                 cells.append(ir.Cell((), colspan=ncols - used))
             header = row.kind == "header"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ... import ir
+from ... import messages as M
 from ...errors import LayoutError
 from ...theme import MM, Theme
 from ..shared import SHORT_CELL  # cells up to this many characters break between words, in both writers
@@ -423,7 +424,7 @@ def layout_pdf(doc: ir.Document, theme: Theme, fonts, scale: float = 1.0) -> tup
     try:
         return _layout_once(doc, theme, fonts, scale)
     except RLLayoutError as exc:
-        raise LayoutError(f"{doc.template}: cannot lay out the page: {exc}. A table row may be taller than a page") from None
+        raise LayoutError(M.cannot_lay_out(template=doc.template, detail=exc)) from None
 
 
 def content_height(doc: ir.Document, theme: Theme, fonts, scale: float) -> float:
