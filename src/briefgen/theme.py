@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from . import limits
 
+from . import messages as M
 from .errors import ThemeError
 
 BUILTIN_DIR = Path(__file__).parent / "themes"
@@ -45,17 +46,16 @@ def type_size(value):
         return HAO[text]
     if text + "号" in HAO:
         return HAO[text + "号"]
-    raise ValueError(f"{value!r} is not a type size; write points (16 or \"16pt\") or 号 (三号, 小四, 五号)")
+    raise ValueError(M.th_not_size(value=repr(value)))
 
 
 def _plain_text(value: str) -> str:
     """Text a theme holds (a font name, a format, a mark): printable and short, since Word and the PDF carry it."""
     if len(value) > limits.MAX_THEME_TEXT_CHARS:
-        raise ValueError(f"a text of {len(value):,} characters; a theme's texts have at most "
-                         f"{limits.MAX_THEME_TEXT_CHARS} (limits.MAX_THEME_TEXT_CHARS)")
+        raise ValueError(M.th_text_long(n=len(value), limit=limits.MAX_THEME_TEXT_CHARS))
     bad = next((ch for ch in value if not ch.isprintable() and ch != " "), None)
     if bad is not None:
-        raise ValueError(f"contains the control character U+{ord(bad):04X}, which a font name or a Word file cannot hold; remove it")
+        raise ValueError(M.th_control(code=f"{ord(bad):04X}"))
     return value
 
 
@@ -75,10 +75,7 @@ class Page(_Part):
     @model_validator(mode="after")
     def _room_for_text(self) -> "Page":
         if self.text_width_mm < 30 or self.text_height_mm < 30:
-            raise ValueError(
-                f"the margins leave a text block of {self.text_width_mm:g} x {self.text_height_mm:g} mm; "
-                "it must be at least 30 x 30 mm"
-            )
+            raise ValueError(M.th_block_small(width=f"{self.text_width_mm:g}", height=f"{self.text_height_mm:g}"))
         return self
 
     @property
@@ -106,9 +103,9 @@ class Body(_Part):
     @model_validator(mode="after")
     def _consistent(self) -> "Body":
         if self.line_pitch_pt < self.size_pt:
-            raise ValueError(f"line_pitch_pt {self.line_pitch_pt:g} is smaller than size_pt {self.size_pt:g}: lines would overlap")
+            raise ValueError(M.th_pitch(pitch=f"{self.line_pitch_pt:g}", size=f"{self.size_pt:g}"))
         if self.min_size_pt > self.size_pt:
-            raise ValueError(f"min_size_pt {self.min_size_pt:g} is larger than size_pt {self.size_pt:g}")
+            raise ValueError(M.th_min_size(min=f"{self.min_size_pt:g}", size=f"{self.size_pt:g}"))
         return self
 
 
@@ -133,7 +130,7 @@ class PageNumber(_Part):
     @classmethod
     def _has_number(cls, v: str) -> str:
         if "{n}" not in v:
-            raise ValueError('must contain {n} where the page number goes, e.g. "— {n} —"')
+            raise ValueError(M.th_page_number())
         return v
 
 
@@ -213,16 +210,23 @@ def _field(loc: tuple) -> str:
 
 def _theme_message(err: dict) -> str:
     kind = err["type"]
+    ctx_error = (err.get("ctx") or {}).get("error")
+    if isinstance(ctx_error, ValueError) and ctx_error.args and not isinstance(ctx_error.args[0], str):
+        return ctx_error.args[0]  # a validator's own Message, worded when shown
     if kind == "extra_forbidden":
-        return "unknown setting; check its spelling"
+        return M.th_unknown_setting()
     if kind == "missing":
-        return "this setting is required"
+        return M.th_required()
+    limit = {"greater_than_equal": ("ge", M.th_at_least), "less_than_equal": ("le", M.th_at_most),
+             "greater_than": ("gt", M.th_above), "less_than": ("lt", M.th_below)}.get(kind)
+    if limit and limit[0] in (err.get("ctx") or {}):
+        return limit[1](n=err["ctx"][limit[0]])
     if kind in ("greater_than_equal", "less_than_equal", "too_short", "too_long"):
         return err["msg"].replace("Input should be", "should be").replace("List should have", "should have")
     if kind in ("float_parsing", "float_type"):
-        return f"{err.get('input')!r} is not a number"
+        return M.th_not_number(value=repr(err.get("input")))
     if kind == "finite_number":
-        return f"{err.get('input')!r} is not a finite number; write a size or length such as 16"
+        return M.th_not_finite(value=repr(err.get("input")))
     msg = err["msg"]
     return msg[len("Value error, "):] if msg.startswith("Value error, ") else msg
 
@@ -239,8 +243,7 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
         if size > limits.MAX_THEME_FILE_BYTES:
-            raise ThemeError(f"{path}: the theme file is {size:,} bytes; briefgen reads themes of at most "
-                             f"{limits.MAX_THEME_FILE_BYTES:,} bytes (limits.MAX_THEME_FILE_BYTES)")
+            raise ThemeError(M.th_file_big(path=path, size=f"{size:,}", limit=f"{limits.MAX_THEME_FILE_BYTES:,}"))
         if path.suffix.lower() in (".yaml", ".yml"):
             from .load.yamlfile import load_yaml  # the data files' guards: alias bombs, nesting, control characters
 
@@ -250,11 +253,11 @@ def _read(path: Path) -> dict[str, Any]:
     except DataError as exc:
         raise ThemeError(*exc.lines()) if len(exc.lines()) > 1 else ThemeError(exc.lines()[0]) from None
     except (tomllib.TOMLDecodeError, ValueError) as exc:
-        raise ThemeError(f"{path}: invalid theme file: {exc}") from None
+        raise ThemeError(M.th_invalid(path=path, detail=exc)) from None
     except OSError as exc:
-        raise ThemeError(f"{path}: cannot read theme file: {exc.strerror}") from None
+        raise ThemeError(M.th_cannot_read(path=path, reason=exc.strerror)) from None
     if not isinstance(data, dict):
-        raise ThemeError(f"{path}: a theme file must hold a table of settings")
+        raise ThemeError(M.th_not_table(path=path))
     return data
 
 
@@ -275,20 +278,19 @@ def _locate(name_or_path: str, relative_to: Path | None = None) -> Path:
             return relative_to / candidate
         if candidate.is_file():
             return candidate
-        raise ThemeError(f"{name_or_path}: theme file not found")
+        raise ThemeError(M.th_not_found(path=name_or_path))
     builtin = BUILTIN_DIR / f"{name_or_path}.toml"
     if builtin.is_file():
         return builtin
-    raise ThemeError(f"unknown theme {name_or_path!r}; built-in themes: {', '.join(builtin_names())}, or give a .toml/.yaml file")
+    raise ThemeError(M.th_unknown(name=repr(name_or_path), names=", ".join(builtin_names())))
 
 
 def _raw(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) -> tuple[dict, Path, tuple[Path, ...]]:
     path = _locate(name_or_path, relative_to).resolve()
     if len(seen) >= limits.MAX_THEME_EXTENDS:
-        raise ThemeError(f"{seen[0]}: extends: a chain of more than {limits.MAX_THEME_EXTENDS} themes "
-                         f"(limits.MAX_THEME_EXTENDS); let the theme extend a built-in one or a file that does")
+        raise ThemeError(M.th_extends_chain(path=seen[0], limit=limits.MAX_THEME_EXTENDS))
     if path in seen:
-        raise ThemeError(f"{path}: theme extends itself (through {' -> '.join(p.name for p in seen)})")
+        raise ThemeError(M.th_extends_itself(path=path, chain=" -> ".join(p.name for p in seen)))
     data = _read(path)
     parent = data.get("extends")
     chain: tuple[Path, ...] = (path,)
@@ -299,7 +301,7 @@ def _raw(name_or_path: str, relative_to: Path | None, seen: tuple[Path, ...]) ->
         except ThemeError as exc:
             if str(path) in str(exc) or str(seen[0] if seen else path) in str(exc):
                 raise
-            raise ThemeError(f"{path}: extends: {exc}") from None
+            raise ThemeError(M.th_extends(path=path, detail=exc)) from None
         data = _merge(base, data)
     return data, path, chain
 
@@ -309,17 +311,15 @@ def _type_fits_page(theme: Theme) -> list[str]:
     otherwise fail deep inside the PDF writer (a table cell narrower than its padding)."""
     width = theme.page.text_width_mm * MM
     height = theme.page.text_height_mm * MM
-    block = f"the text block is {theme.page.text_width_mm:g} x {theme.page.text_height_mm:g} mm"
+    block = {"width": f"{theme.page.text_width_mm:g}", "height": f"{theme.page.text_height_mm:g}"}
     out = []
     for field, size, least in (("body.size_pt", theme.body.size_pt, 10), ("body.table_size_pt", theme.body.table_size_pt, 20),
                                ("title.size_pt", theme.title.size_pt, 4),
                                *((f"headings.sizes_pt[{i}]", s, 4) for i, s in enumerate(theme.headings.sizes_pt))):
         if width / size < least:
-            out.append(f"{field}: {size:g} pt type sets {width / size:.1f} characters a line, as {block}; "
-                       f"make the type smaller or the page larger (at least {least} characters a line)")
+            out.append(M.th_chars_line(field=field, size=f"{size:g}", chars=f"{width / size:.1f}", least=least, **block))
     if height / theme.body.line_pitch_pt < 5:
-        out.append(f"body.line_pitch_pt: {theme.body.line_pitch_pt:g} pt lines give {height / theme.body.line_pitch_pt:.1f} "
-                   f"lines a page, as {block}; make the lines closer or the page larger (at least 5 lines a page)")
+        out.append(M.th_lines_page(pitch=f"{theme.body.line_pitch_pt:g}", lines=f"{height / theme.body.line_pitch_pt:.1f}", **block))
     return out
 
 
@@ -342,11 +342,11 @@ def load_theme(name_or_path: str = "official") -> Theme:
     try:
         theme = Theme.model_validate(data)
     except ValidationError as exc:
-        raise ThemeError(*[f"{path}: {_field(err['loc'])}: {_theme_message(err)}" for err in exc.errors(include_url=False)]) from None
+        raise ThemeError(*[M.th_line(path=path, field=_field(err["loc"]), detail=_theme_message(err)) for err in exc.errors(include_url=False)]) from None
     if "body" not in theme.fonts:
-        raise ThemeError(f"{path}: fonts.body: a theme must define the body font role")
+        raise ThemeError(M.th_no_body(path=path))
     crowded = _type_fits_page(theme)
     if crowded:
-        raise ThemeError(*[f"{path}: {line}" for line in crowded])
+        raise ThemeError(*[M.th_path_line(path=path, detail=line) for line in crowded])
     _cache[key] = theme
     return theme

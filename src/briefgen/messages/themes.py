@@ -38,3 +38,47 @@ font_indexing = Text("BG427", "indexing the installed fonts", "正在索引已�
 font_preparing = Text("BG428", "preparing {name} for PDFs", "正在为 PDF 准备 {name}")
 font_converting = Text("BG429", "preparing {name} for PDFs: converted once and kept in {folder} (takes a few seconds, only this time)",
                        "正在为 PDF 准备 {name}：只需转换一次并保存在 {folder}（需要几秒钟，仅此一次）")
+
+# --- theme files (BG450-BG499) --------------------------------------------------------------------------------
+th_not_size = Text("BG450", '{value} is not a type size; write points (16 or "16pt") or 号 (三号, 小四, 五号)',
+                   '{value} 不是字号；请写磅值（16 或 "16pt"）或号数（三号、小四、五号）')
+th_text_long = Text("BG451", "a text of {n} characters; a theme's texts have at most {limit} (limits.MAX_THEME_TEXT_CHARS)",
+                    "文字长 {n} 个字符；主题中的文字最多 {limit} 个（limits.MAX_THEME_TEXT_CHARS）")
+th_control = Text("BG452", "contains the control character U+{code}, which a font name or a Word file cannot hold; remove it",
+                  "含有控制字符 U+{code}，字体名称和 Word 文件都不能容纳，请删除")
+th_block_small = Text("BG453", "the margins leave a text block of {width} x {height} mm; it must be at least 30 x 30 mm",
+                      "页边距只留下 {width} x {height} 毫米的版心；版心至少应为 30 x 30 毫米")
+th_pitch = Text("BG454", "line_pitch_pt {pitch} is smaller than size_pt {size}: lines would overlap",
+                "line_pitch_pt {pitch} 小于 size_pt {size}：行与行会重叠")
+th_min_size = Text("BG455", "min_size_pt {min} is larger than size_pt {size}", "min_size_pt {min} 大于 size_pt {size}")
+th_page_number = Text("BG456", 'must contain {{n}} where the page number goes, e.g. "— {{n}} —"', '须含 {{n}} 表示页码位置，如 "— {{n}} —"')
+th_file_big = Text("BG457", "{path}: the theme file is {size} bytes; briefgen reads themes of at most {limit} bytes (limits.MAX_THEME_FILE_BYTES)",
+                   "{path}：主题文件有 {size} 字节；briefgen 最多只读 {limit} 字节的主题（limits.MAX_THEME_FILE_BYTES）")
+th_invalid = Text("BG458", "{path}: invalid theme file: {detail}", "{path}：主题文件有误：{detail}")
+th_cannot_read = Text("BG459", "{path}: cannot read theme file: {reason}", "{path}：无法读取主题文件：{reason}")
+th_not_table = Text("BG460", "{path}: a theme file must hold a table of settings", "{path}：主题文件应为一组设置（TOML 表）")
+th_not_found = Text("BG461", "{path}: theme file not found", "{path}：找不到主题文件")
+th_unknown = Text("BG462", "unknown theme {name}; built-in themes: {names}, or give a .toml/.yaml file",
+                  "没有 {name} 这个主题；内置主题有：{names}，也可给出 .toml/.yaml 主题文件")
+th_extends_chain = Text("BG463", "{path}: extends: a chain of more than {limit} themes (limits.MAX_THEME_EXTENDS); let the theme extend a built-in one or a file that does",
+                        "{path}：extends：主题继承链超过 {limit} 层（limits.MAX_THEME_EXTENDS）；请让主题继承内置主题，或继承一个继承内置主题的文件")
+th_extends_itself = Text("BG464", "{path}: theme extends itself (through {chain})", "{path}：主题继承了自己（经由 {chain}）")
+th_extends = Text("BG465", "{path}: extends: {detail}", "{path}：extends：{detail}")
+th_no_body = Text("BG466", "{path}: fonts.body: a theme must define the body font role", "{path}：fonts.body：主题必须设定正文（body）字体")
+th_line = Text("BG467", "{path}: {field}: {detail}", "{path}: {field}：{detail}")
+th_chars_line = Text("BG468", "{field}: {size} pt type sets {chars} characters a line, as the text block is {width} x {height} mm; "
+                     "make the type smaller or the page larger (at least {least} characters a line)",
+                     "{field}：版心为 {width} x {height} 毫米，{size} 磅的字每行只能排 {chars} 个字；请减小字号或加大页面（每行至少 {least} 个字）")
+th_lines_page = Text("BG469", "body.line_pitch_pt: {pitch} pt lines give {lines} lines a page, as the text block is {width} x {height} mm; "
+                     "make the lines closer or the page larger (at least 5 lines a page)",
+                     "body.line_pitch_pt：版心为 {width} x {height} 毫米，{pitch} 磅的行距每页只有 {lines} 行；请缩小行距或加大页面（每页至少 5 行）")
+th_unknown_setting = Text("BG470", "unknown setting; check its spelling", "没有这个设置项，请检查拼写")
+th_required = Text("BG471", "this setting is required", "这个设置项必须填写")
+th_not_number = Text("BG472", "{value} is not a number", "{value} 不是数字")
+th_not_finite = Text("BG473", "{value} is not a finite number; write a size or length such as 16", "{value} 不是有限的数；请写 16 这样的大小或长度")
+th_pydantic = Text("BG474", "{detail}", "{detail}")
+th_path_line = Text("BG475", "{path}: {detail}", "{path}: {detail}")
+th_at_least = Text("BG476", "should be at least {n}", "应不小于 {n}")
+th_at_most = Text("BG477", "should be at most {n}", "应不大于 {n}")
+th_above = Text("BG478", "should be greater than {n}", "应大于 {n}")
+th_below = Text("BG479", "should be less than {n}", "应小于 {n}")
