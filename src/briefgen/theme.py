@@ -220,7 +220,8 @@ def _theme_message(err: dict) -> str:
     limit = {"greater_than_equal": ("ge", M.th_at_least), "less_than_equal": ("le", M.th_at_most),
              "greater_than": ("gt", M.th_above), "less_than": ("lt", M.th_below)}.get(kind)
     if limit and limit[0] in (err.get("ctx") or {}):
-        return limit[1](n=err["ctx"][limit[0]])
+        bound = err["ctx"][limit[0]]
+        return limit[1](n=f"{bound:g}" if isinstance(bound, float) else bound)
     if kind in ("greater_than_equal", "less_than_equal", "too_short", "too_long"):
         return err["msg"].replace("Input should be", "should be").replace("List should have", "should have")
     if kind in ("float_parsing", "float_type"):
