@@ -139,3 +139,46 @@ def test_clicks_own_errors_speak_chinese():
     done = _run(["build", "--no-such-option"], ZH)
     assert done.exit_code == 2
     assert "错误" in done.output and "没有 '--no-such-option' 这个选项" in done.output
+
+
+# --- no user-facing sentence bypasses the catalogue ----------------------------------------------------------
+
+_USER_CALLS = {"Problem", "DataError", "BriefgenError", "TemplateError", "ThemeError", "FontError", "LayoutError",
+               "OutputError", "MarkupError", "ManifestError", "FileNameError", "ValueError", "BadParameter",
+               "UsageError", "refusal", "echo", "secho", "prompt", "confirm", "unsure", "warn", "refuse", "ReferenceError_"}
+_USER_LISTS = ("warn", "note", "problem", "ignored", "doubt", "finding", "refused")
+
+
+def _sentence(node) -> bool:
+    """A literal (or f-string, or concatenation) with words in it: two English words or any Chinese."""
+    import ast
+    import re
+
+    texts = [n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    return any(re.search(r"[A-Za-z]{2,}[ ,;:()]+[A-Za-z]{2,}", t) or re.search(r"[\u4e00-\u9fff]", t) for t in texts)
+
+
+def test_no_user_facing_sentence_bypasses_the_catalogue():
+    """Every message, warning, note and printed line is a catalogue entry: a test that scans the source for
+    sentences written straight into an error, a problem, a warning list or an echo."""
+    import ast
+
+    src = ROOT / "src" / "briefgen"
+    found = []
+    for path in sorted(src.rglob("*.py")):
+        rel = path.relative_to(src)
+        if rel.parts[0] in ("messages",) or rel.name in ("i18n.py", "clihelp.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            f = node.func
+            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+            listed = name in ("append", "extend") and isinstance(f, ast.Attribute) and \
+                any(w in ast.unparse(f.value).lower() for w in _USER_LISTS)
+            if name not in _USER_CALLS and not listed:
+                continue
+            args = list(node.args) + [k.value for k in node.keywords if k.arg not in ("help", "metavar")]
+            if any(isinstance(a, (ast.Constant, ast.JoinedStr, ast.BinOp, ast.IfExp)) and _sentence(a) for a in args):
+                found.append(f"{rel}:{node.lineno}: {ast.unparse(node)[:90]}")
+    assert not found, "sentences outside the catalogue (src/briefgen/messages):\n" + "\n".join(found)

@@ -48,10 +48,16 @@ def make_document(report, template: str, template_dirs: tuple[Path, ...] = (), m
     from .templating import SUFFIX, render
 
     name = template.removesuffix(SUFFIX)  # `-t summary.xml.j2` names the same template as `-t summary`
-    messages: list[str] = []
+    messages: list = []
 
-    def warn(message: str) -> str:
-        messages.append(str(message))
+    def warn(message: str, **args) -> str:
+        """``warn("tw_no_tasks")`` or ``warn("tw_unassigned", n=2, total=12)``: a warning of the catalogue, in the
+        user's language; any other text (a user template's own words) is shown as written."""
+        from . import messages as M
+        from .i18n import Text
+
+        entry = getattr(M, str(message), None)
+        messages.append(entry(**args) if isinstance(entry, Text) else str(message))
         return ""
 
     context = {"report": report, "mark": mark or "", "warn": warn, **(extra or {})}

@@ -25,6 +25,7 @@ from pathlib import Path
 from jinja2 import FileSystemLoader
 
 from . import limits
+from . import messages as M
 from .errors import TemplateError
 
 SUFFIX = ".xml.j2"
@@ -258,21 +259,17 @@ def _step(n: int = 1) -> None:
 def _over(budget: _Budget) -> None:
     """Refuse a rendering past its steps or its time (looked at every 1,024 steps)."""
     if budget.steps > limits.MAX_TEMPLATE_STEPS:
-        raise _Refused(f"the template takes more than {limits.MAX_TEMPLATE_STEPS:,} steps (loop iterations, calls, "
-                       f"filters; limits.MAX_TEMPLATE_STEPS); a loop or a macro runs far longer than any report needs")
+        raise _Refused(M.tp_steps(limit=f"{limits.MAX_TEMPLATE_STEPS:,}"))
     if time.monotonic() > budget.deadline:
-        raise _Refused(f"the template has been rendering for more than {limits.MAX_TEMPLATE_SECONDS:g} s "
-                       f"(limits.MAX_TEMPLATE_SECONDS); a loop or a macro runs far longer than any report needs")
+        raise _Refused(M.tp_seconds(limit=f"{limits.MAX_TEMPLATE_SECONDS:g}"))
 
 
 def _too_long(chars: int) -> _Refused:
-    return _Refused(f"the template makes a text of {chars:,} characters; a template may make at most "
-                    f"{limits.MAX_TEMPLATE_TEXT_CHARS:,} (limits.MAX_TEMPLATE_TEXT_CHARS)")
+    return _Refused(M.tp_text_long(n=f"{chars:,}", limit=f"{limits.MAX_TEMPLATE_TEXT_CHARS:,}"))
 
 
 def _too_many(items: int) -> _Refused:
-    return _Refused(f"the template makes a list of {items:,} items; a template may make at most "
-                    f"{limits.MAX_TEMPLATE_ITEMS:,} (limits.MAX_TEMPLATE_ITEMS)")
+    return _Refused(M.tp_list_long(n=f"{items:,}", limit=f"{limits.MAX_TEMPLATE_ITEMS:,}"))
 
 
 def _int_bits() -> int:
@@ -280,8 +277,7 @@ def _int_bits() -> int:
 
 
 def _too_big(digits: int | str) -> _Refused:
-    return _Refused(f"the template computes a number of {digits} digits; a template may compute numbers of at most "
-                    f"{limits.MAX_TEMPLATE_INT_DIGITS} digits (limits.MAX_TEMPLATE_INT_DIGITS)")
+    return _Refused(M.tp_number_big(digits=digits, limit=limits.MAX_TEMPLATE_INT_DIGITS))
 
 
 def _checked(value):
@@ -291,7 +287,7 @@ def _checked(value):
             raise _too_long(len(value))
     elif isinstance(value, int):
         if value.bit_length() > _int_bits():
-            raise _too_big(f"about {int(value.bit_length() * math.log10(2)) + 1:,}")
+            raise _too_big(M.tp_about(n=f"{int(value.bit_length() * math.log10(2)) + 1:,}"))
     elif isinstance(value, (list, tuple)):
         if len(value) > limits.MAX_TEMPLATE_ITEMS:
             raise _too_many(len(value))
@@ -305,8 +301,7 @@ def _joined(pieces) -> str:
     for piece in pieces:
         total += len(piece)
         if total > limits.MAX_TEMPLATE_TEXT_CHARS:
-            raise _Refused(f"the template makes more than {limits.MAX_TEMPLATE_TEXT_CHARS:,} characters of markup "
-                           f"(limits.MAX_TEMPLATE_TEXT_CHARS); a loop writes far more than any report needs",
+            raise _Refused(M.tp_markup_long(limit=f"{limits.MAX_TEMPLATE_TEXT_CHARS:,}"),
                            _generator_line(pieces))
         out.append(piece)
     return "".join(out)
@@ -335,7 +330,7 @@ def _python_to_template_line(debug_info: str, python_line: int) -> int | None:
 def _check_power(base, exponent) -> None:
     if isinstance(base, int) and isinstance(exponent, int) and exponent > 0 and abs(base) > 1:
         if (abs(base).bit_length() - 1) * exponent > _int_bits():
-            raise _too_big(f"about {int(exponent * math.log10(abs(base))) + 1:,}")
+            raise _too_big(M.tp_about(n=f"{int(exponent * math.log10(abs(base))) + 1:,}"))
 
 
 def _check_repeat(sequence, times) -> None:
@@ -354,7 +349,7 @@ _FORMAT_SPEC = re.compile(r"\{[^{}]*:([^{}]*)\}")
 def _check_widths(numbers) -> None:
     for n in numbers:
         if n == "*":
-            raise _Refused("the template formats a value with a width taken from the arguments (%*d); write the width in the format")
+            raise _Refused(M.tp_star_width(form="%*d"))
         if n and int(n) > limits.MAX_TEMPLATE_TEXT_CHARS:
             raise _too_long(int(n))
 
@@ -367,7 +362,7 @@ def _check_printf(fmt) -> None:
 def _check_format(fmt) -> None:
     if isinstance(fmt, str):
         if re.search(r"\{[^{}]*:[^{}]*\{", fmt):
-            raise _Refused("the template formats a value with a width taken from the arguments ({:{}}); write the width in the format")
+            raise _Refused(M.tp_star_width(form="{:{}}"))
         _check_widths(re.findall(r"\d+", " ".join(_FORMAT_SPEC.findall(fmt))))
 
 
@@ -477,8 +472,7 @@ def _guarded_filter(name: str, fn):
 def _safe_range(*args) -> range:
     numbers = range(*args)
     if len(numbers) > limits.MAX_TEMPLATE_RANGE:
-        raise _Refused(f"range() of {len(numbers):,} numbers; a template may make at most {limits.MAX_TEMPLATE_RANGE:,} "
-                       f"(limits.MAX_TEMPLATE_RANGE)")
+        raise _Refused(M.tp_range(n=f"{len(numbers):,}", limit=f"{limits.MAX_TEMPLATE_RANGE:,}"))
     return numbers
 
 
@@ -581,8 +575,7 @@ def _sandbox_class():
             budget.depth += 1
             try:
                 if budget.depth > limits.MAX_TEMPLATE_DEPTH:
-                    raise _Refused(f"macros call each other more than {limits.MAX_TEMPLATE_DEPTH} deep "
-                                   f"(limits.MAX_TEMPLATE_DEPTH); a macro that calls itself needs a condition that stops it")
+                    raise _Refused(M.tp_depth(limit=limits.MAX_TEMPLATE_DEPTH))
                 return _checked(super().call(context, obj, *args, **kwargs))
             finally:
                 budget.depth -= 1
@@ -618,8 +611,7 @@ class _Loader(FileSystemLoader):
             raise TemplateNotFound(template)
         size = os.path.getsize(filename)
         if size > limits.MAX_TEMPLATE_FILE_BYTES:
-            raise TemplateError(f"{filename}: the template file is {size:,} bytes; briefgen reads templates of at most "
-                                f"{limits.MAX_TEMPLATE_FILE_BYTES:,} bytes (limits.MAX_TEMPLATE_FILE_BYTES)")
+            raise TemplateError(M.tp_file_big(path=filename, size=f"{size:,}", limit=f"{limits.MAX_TEMPLATE_FILE_BYTES:,}"))
         with open(filename, "rb") as fh:
             text = decode_text(fh.read(), filename)
         mtime = os.path.getmtime(filename)
@@ -679,9 +671,7 @@ def checked_name(name: str) -> str:
     """``name`` if it names a template (summary, tasks.xml.j2, my_brief), never a path out of the template folders."""
     if (not name or not name.isprintable() or any(ch in name for ch in "/\\:") or name.startswith(".")
             or Path(name).is_absolute()):
-        raise TemplateError(f"template {name!r}: a template is given by its name (summary, tasks, or the file name of "
-                            f"one in a --templates-dir folder), not by a path; put the file in a folder and add "
-                            f"--templates-dir FOLDER")
+        raise TemplateError(M.tp_not_a_path(name=repr(name)))
     return name
 
 
@@ -697,9 +687,9 @@ def render(name: str, context: dict, template_dirs: tuple[Path, ...] = ()) -> tu
         template = env.get_template(file_name)
     except TemplateNotFound:
         names = ", ".join(i.name for i in list_templates(template_dirs))
-        raise TemplateError(f"unknown template {name!r}; available: {names}") from None
+        raise TemplateError(M.tp_unknown(name=repr(name), names=names)) from None
     except TemplateSyntaxError as exc:
-        raise TemplateError(f"{exc.filename or file_name}:{exc.lineno}: template syntax error: {exc.message}") from None
+        raise TemplateError(M.tp_syntax(where=f"{exc.filename or file_name}:{exc.lineno}", detail=exc.message)) from None
     token = _budget.set(_Budget())
     try:
         markup = template.render(context)
@@ -711,21 +701,18 @@ def render(name: str, context: dict, template_dirs: tuple[Path, ...] = ()) -> tu
             filename, line = exc.where[0], exc.where[1] or line
         where = f"{filename}:{line}" if line else str(filename)
         if isinstance(exc, _Refused):
-            raise TemplateError(f"{where}: {exc.message}") from None
+            raise TemplateError(M.tp_refused(where=where, detail=exc.message)) from None
         if isinstance(exc, RecursionError):
-            raise TemplateError(f"{where}: macros or includes call each other without end (Python's recursion limit); "
-                                f"a macro or an include that calls itself needs a condition that stops it") from None
+            raise TemplateError(M.tp_recursion(where=where)) from None
         if isinstance(exc, MemoryError):
-            raise TemplateError(f"{where}: the template needs more memory than this machine has") from None
+            raise TemplateError(M.tp_memory(where=where)) from None
         message = getattr(exc, "message", None) or str(exc)
-        raise TemplateError(f"{where}: {type(exc).__name__}: {message}") from None
+        raise TemplateError(M.tp_failed(where=where, kind=type(exc).__name__, detail=message)) from None
     finally:
         _budget.reset(token)
     elements = markup.count("<") - markup.count("</") - markup.count("<!") - markup.count("<?")
     if elements > limits.MAX_MARKUP_ELEMENTS:
-        raise TemplateError(f"{template.filename}: the template makes a document of {elements:,} elements (paragraphs, "
-                            f"rows, cells, runs); a document may have at most {limits.MAX_MARKUP_ELEMENTS:,} "
-                            f"(limits.MAX_MARKUP_ELEMENTS); split it into several documents or shorten the data")
+        raise TemplateError(M.tp_elements(path=template.filename, n=f"{elements:,}", limit=f"{limits.MAX_MARKUP_ELEMENTS:,}"))
     return markup, template.filename or file_name
 
 

@@ -104,9 +104,8 @@ def _read_limited(path: Path, name: str, limit: int, limit_name: str) -> bytes:
             raw = f.read(limit + 1)
         size = max(size, len(raw))
     if size > limit:
-        raise DataError([Problem(Location(name), "", f"the report is {size / 1048576:.0f} MB; briefgen extract reads "
-                                 f"reports of at most {limit / 1048576:.0f} MB ({limit_name}); a work report is well "
-                                 f"under 1 MB: give the report itself, or split the file")])
+        raise DataError([Problem(Location(name), "", M.report_too_big(size=f"{size / 1048576:.0f}", limit=f"{limit / 1048576:.0f}",
+                                                                 name=limit_name))])
     return raw
 
 
@@ -131,7 +130,7 @@ def _read_docx(path: Path, name: str) -> str:
     if not zipfile.is_zipfile(path):
         raise DataError([Problem(Location(name), "", M.extract_bad_docx(kind="BadZipFile"))])
     try:  # sizes, ratios and every XML part (no DTD, no entities) checked before python-docx reads the file
-        parts = read_package(path, name, "report")
+        parts = read_package(path, name, M.ref_report_file())
         for part, data in parts.items():
             if part.endswith((".xml", ".rels")):
                 parse_part(data, part, name)

@@ -55,3 +55,51 @@ mk_row_span_one = Text("BG337", "{where}: row {n} of a table spans 1 column, but
 cannot_lay_out = Text("BG338", "{template}: cannot lay out the page: {detail}. A table row may be taller than a page",
                       "{template}：无法排版：{detail}。可能有表格行比一页还高")
 row_too_wide = Text("BG339", "table row {n} spans {used} columns; the table has {columns}", "表格第 {n} 行占 {used} 列，但表格只有 {columns} 列")
+
+# --- templates: finding, reading and rendering them, and the sandbox's limits ----------------------------------
+tp_steps = Text("BG340", "the template takes more than {limit} steps (loop iterations, calls, filters; limits.MAX_TEMPLATE_STEPS); "
+                "a loop or a macro runs far longer than any report needs",
+                "模板运行超过 {limit} 步（循环、调用、过滤器；limits.MAX_TEMPLATE_STEPS）；某个循环或宏运行得远超任何报告所需")
+tp_seconds = Text("BG341", "the template has been rendering for more than {limit} s (limits.MAX_TEMPLATE_SECONDS); "
+                  "a loop or a macro runs far longer than any report needs",
+                  "模板已运行超过 {limit} 秒（limits.MAX_TEMPLATE_SECONDS）；某个循环或宏运行得远超任何报告所需")
+tp_text_long = Text("BG342", "the template makes a text of {n} characters; a template may make at most {limit} (limits.MAX_TEMPLATE_TEXT_CHARS)",
+                    "模板生成了 {n} 个字符的文字；模板最多只能生成 {limit} 个（limits.MAX_TEMPLATE_TEXT_CHARS）")
+tp_list_long = Text("BG343", "the template makes a list of {n} items; a template may make at most {limit} (limits.MAX_TEMPLATE_ITEMS)",
+                    "模板生成了 {n} 项的列表；模板最多只能生成 {limit} 项（limits.MAX_TEMPLATE_ITEMS）")
+tp_number_big = Text("BG344", "the template computes a number of {digits} digits; a template may compute numbers of at most {limit} digits (limits.MAX_TEMPLATE_INT_DIGITS)",
+                     "模板算出了 {digits} 位的数；模板最多只能算 {limit} 位的数（limits.MAX_TEMPLATE_INT_DIGITS）")
+tp_about = Text("BG345", "about {n}", "约 {n}")
+tp_markup_long = Text("BG346", "the template makes more than {limit} characters of markup (limits.MAX_TEMPLATE_TEXT_CHARS); a loop writes far more than any report needs",
+                      "模板生成的标记超过 {limit} 个字符（limits.MAX_TEMPLATE_TEXT_CHARS）；某个循环写出的内容远超任何报告所需")
+tp_star_width = Text("BG347", "the template formats a value with a width taken from the arguments ({form}); write the width in the format",
+                     "模板用参数给出的宽度格式化数值（{form}）；请把宽度直接写在格式里")
+tp_range = Text("BG348", "range() of {n} numbers; a template may make at most {limit} (limits.MAX_TEMPLATE_RANGE)",
+                "range() 有 {n} 个数；模板最多只能生成 {limit} 个（limits.MAX_TEMPLATE_RANGE）")
+tp_depth = Text("BG349", "macros call each other more than {limit} deep (limits.MAX_TEMPLATE_DEPTH); a macro that calls itself needs a condition that stops it",
+                "宏互相调用超过 {limit} 层（limits.MAX_TEMPLATE_DEPTH）；调用自身的宏需要一个停止条件")
+tp_file_big = Text("BG350", "{path}: the template file is {size} bytes; briefgen reads templates of at most {limit} bytes (limits.MAX_TEMPLATE_FILE_BYTES)",
+                   "{path}：模板文件有 {size} 字节；briefgen 最多只读 {limit} 字节的模板（limits.MAX_TEMPLATE_FILE_BYTES）")
+tp_not_a_path = Text("BG351", "template {name}: a template is given by its name (summary, tasks, or the file name of one in a --templates-dir folder), "
+                     "not by a path; put the file in a folder and add --templates-dir FOLDER",
+                     "模板 {name}：模板要用名称给出（summary、tasks，或 --templates-dir 文件夹中的文件名），不能用路径；"
+                     "请把文件放进一个文件夹，再加上 --templates-dir 文件夹")
+tp_unknown = Text("BG352", "unknown template {name}; available: {names}", "没有 {name} 这个模板；可用的有：{names}")
+tp_syntax = Text("BG353", "{where}: template syntax error: {detail}", "{where}：模板语法错误：{detail}")
+tp_refused = Text("BG354", "{where}: {detail}", "{where}：{detail}")
+tp_recursion = Text("BG355", "{where}: macros or includes call each other without end (Python's recursion limit); "
+                    "a macro or an include that calls itself needs a condition that stops it",
+                    "{where}：宏或 include 无休止地互相调用（超过 Python 的递归上限）；调用自身的宏或 include 需要一个停止条件")
+tp_memory = Text("BG356", "{where}: the template needs more memory than this machine has", "{where}：模板所需内存超过本机所有")
+tp_failed = Text("BG357", "{where}: {kind}: {detail}", "{where}：{kind}：{detail}")
+tp_elements = Text("BG358", "{path}: the template makes a document of {n} elements (paragraphs, rows, cells, runs); a document may have at most {limit} "
+                   "(limits.MAX_MARKUP_ELEMENTS); split it into several documents or shorten the data",
+                   "{path}：模板生成的文档有 {n} 个元素（段落、行、单元格、文字段）；一个文档最多 {limit} 个（limits.MAX_MARKUP_ELEMENTS）；"
+                   "请拆成几个文档，或精简数据")
+
+# --- what the built-in templates warn about: {{ warn("name", arg=…) }} with a name of this catalogue -----------
+tw_no_review = Text("BG360", "the data has no review sections, so the digest is empty", "数据中没有工作回顾，摘要是空的")
+tw_no_tasks = Text("BG361", "the data has no tasks, so the table is empty", "数据中没有任务，表格是空的")
+tw_unassigned = Text("BG362", "{n} of {total} tasks still have 牵头单位 待定; fill them in the data",
+                     "{total} 项任务中有 {n} 项的牵头单位仍是“待定”，请在数据中填写")
+tw_no_indicators = Text("BG363", "the data has no indicators, so the table is empty", "数据中没有指标，表格是空的")

@@ -82,3 +82,42 @@ th_at_least = Text("BG476", "should be at least {n}", "应不小于 {n}")
 th_at_most = Text("BG477", "should be at most {n}", "应不大于 {n}")
 th_above = Text("BG478", "should be greater than {n}", "应大于 {n}")
 th_below = Text("BG479", "should be less than {n}", "应小于 {n}")
+
+# --- reference DOCX files (BG480-BG499) --------------------------------------------------------------------
+ref_prefixed = Text("BG480", "{name}: {detail}", "{name}：{detail}")
+ref_unreadable = Text("BG481", "cannot read the file: {reason}", "无法读取文件：{reason}")
+ref_big = Text("BG482", "the {what} is {size} MB; briefgen reads one of at most {limit} MB (limits.MAX_DOCX_FILE_BYTES); save a smaller copy",
+               "这个{what}有 {size} MB；briefgen 最多只读 {limit} MB（limits.MAX_DOCX_FILE_BYTES）；请另存一个小一些的副本")
+ref_not_zip = Text("BG483", "not a Word .docx file (a .docx is a zip archive, this is not one); save it from Word as .docx",
+                   "不是 Word .docx 文件（.docx 是 zip 压缩包，这个不是）；请在 Word 中另存为 .docx")
+ref_members = Text("BG484", "the {what} holds {n} parts; briefgen reads one of at most {limit} (limits.MAX_ZIP_MEMBERS_DOCX); save it again from Word",
+                   "这个{what}有 {n} 个部件；briefgen 最多只读 {limit} 个（limits.MAX_ZIP_MEMBERS_DOCX）；请在 Word 中重新保存")
+ref_part_big = Text("BG485", "its part {part} unpacks to {size} MB; briefgen reads parts of at most {limit} MB (limits.MAX_DOCX_XML_BYTES): "
+                    "a zip bomb, or a file to save again from Word",
+                    "其中的部件 {part} 解压后有 {size} MB；briefgen 最多只读 {limit} MB 的部件（limits.MAX_DOCX_XML_BYTES）：可能是压缩炸弹，或请在 Word 中重新保存")
+ref_ratio = Text("BG486", "its part {part} is compressed {ratio} times; briefgen reads parts compressed at most {limit} times (limits.MAX_ZIP_RATIO): "
+                 "a zip bomb, or a file to save again from Word",
+                 "其中的部件 {part} 压缩了 {ratio} 倍；briefgen 最多只读压缩 {limit} 倍的部件（limits.MAX_ZIP_RATIO）：可能是压缩炸弹，或请在 Word 中重新保存")
+ref_total = Text("BG487", "the {what} unpacks to {size} MB; briefgen reads at most {limit} MB (limits.MAX_ZIP_TOTAL_BYTES)",
+                 "这个{what}解压后有 {size} MB；briefgen 最多只读 {limit} MB（limits.MAX_ZIP_TOTAL_BYTES）")
+ref_damaged = Text("BG488", "a damaged archive ({kind}); save it again from Word as .docx", "压缩包已损坏（{kind}）；请在 Word 中重新另存为 .docx")
+ref_dtd = Text("BG489", "{name}: {part} declares a DTD or entities (<!DOCTYPE>), which Word never writes: an entity bomb or an attempt to read other files; save the file again from Word",
+               "{name}：{part} 声明了 DTD 或实体（<!DOCTYPE>），Word 从不这样写：可能是实体炸弹或企图读取其他文件；请在 Word 中重新保存")
+ref_malformed = Text("BG490", "{name}: {where}: malformed XML ({detail}); save the file again from Word", "{name}：{where}：XML 格式错误（{detail}）；请在 Word 中重新保存")
+ref_empty_part = Text("BG491", "{name}: {part} is empty; save the file again from Word", "{name}：{part} 是空的；请在 Word 中重新保存")
+ref_missing_part = Text("BG492", "{name}: the part {part} is missing; save the file again from Word as .docx", "{name}：缺少部件 {part}；请在 Word 中重新另存为 .docx")
+ref_no_main = Text("BG493", "{name}: no main document in the package; save the file from Word as .docx", "{name}：文件中没有主文档；请在 Word 中另存为 .docx")
+ref_no_body = Text("BG494", "{name}: {part} has no body; save the file from Word as .docx", "{name}：{part} 没有正文；请在 Word 中另存为 .docx")
+ref_cannot_read = Text("BG495", "{name}: cannot read the reference DOCX: {reason}", "{name}：无法读取参考 DOCX：{reason}")
+ref_not_docx = Text("BG496", "{name}: not a Word .docx file; save the template as .docx (not .doc) and try again",
+                    "{name}：不是 Word .docx 文件；请把模板另存为 .docx（不是 .doc）后再试")
+ref_macros = Text("BG497", "{name}: a macro-enabled Word file ({suffix}); its macros are not copied into the briefs (save the reference as .docx to drop them yourself)",
+                  "{name}：这是启用宏的 Word 文件（{suffix}）；其中的宏不会带进简报（可自行另存为 .docx 去掉宏）")
+ref_left_out = Text("BG498", "{name}: briefgen takes only the styles, page setup, header and footer; left out: {what}",
+                    "{name}：briefgen 只取用样式、页面设置、页眉和页脚；未取用：{what}")
+ref_no_page = Text("BG499", "{name}: its footer has no page number (no PAGE field), so the briefs' DOCX would have none; "
+                   "add one in Word (Insert > Page Number) or delete the footer to keep briefgen's",
+                   "{name}：其页脚没有页码（没有 PAGE 域），生成的 DOCX 也就没有页码；请在 Word 中插入页码（插入 > 页码），或删除页脚以使用 briefgen 的页码")
+ref_word_file = Text("BG431", "Word file", "Word 文件")
+ref_report_file = Text("BG432", "report", "报告文件")
+ref_unusable = Text("BG433", "{name}: not a Word .docx file python-docx can read ({kind}); save the template as .docx (not .doc) and try again", "{name}：不是可以读取的 Word .docx 文件（{kind}）；请把模板另存为 .docx（不是 .doc）后再试")

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import limits
+from ... import messages as M
 from ...errors import BriefgenError
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -60,47 +61,42 @@ class Reference:
 
 # ---- reading a package safely -----------------------------------------------------------------------------------
 
-def read_package(path: Path, name: str, what: str = "Word file") -> dict[str, bytes]:
+def read_package(path: Path, name: str, what=None) -> dict[str, bytes]:
     """Every member of a .docx-like archive by name, after checking its size, member count, sizes and ratios
     from the archive's directory (nothing is inflated before). Refusals are one line naming the limit."""
-    def refuse(message: str):
-        return ReferenceError_(f"{name}: {message}")
+    what = M.ref_word_file() if what is None else what
+
+    def refuse(message):
+        return ReferenceError_(M.ref_prefixed(name=name, detail=message))
 
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise refuse(f"cannot read the file: {exc.strerror or exc}") from None
+        raise refuse(M.ref_unreadable(reason=exc.strerror or exc)) from None
     if size > limits.MAX_DOCX_FILE_BYTES:
-        raise refuse(f"the {what} is {size / 1048576:.0f} MB; briefgen reads one of at most "
-                     f"{limits.MAX_DOCX_FILE_BYTES // 1048576} MB (limits.MAX_DOCX_FILE_BYTES); save a smaller copy")
+        raise refuse(M.ref_big(what=what, size=f"{size / 1048576:.0f}", limit=limits.MAX_DOCX_FILE_BYTES // 1048576))
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise refuse(f"not a Word .docx file (a .docx is a zip archive, this is not one); save it from Word as .docx") from None
+        raise refuse(M.ref_not_zip()) from None
     with archive:
         members = archive.infolist()
         if len(members) > limits.MAX_ZIP_MEMBERS_DOCX:
-            raise refuse(f"the {what} holds {len(members):,} parts; briefgen reads one of at most "
-                         f"{limits.MAX_ZIP_MEMBERS_DOCX:,} (limits.MAX_ZIP_MEMBERS_DOCX); save it again from Word")
+            raise refuse(M.ref_members(what=what, n=f"{len(members):,}", limit=f"{limits.MAX_ZIP_MEMBERS_DOCX:,}"))
         total = 0
         for m in members:
             total += m.file_size
             if m.file_size > limits.MAX_DOCX_XML_BYTES:
-                raise refuse(f"its part {m.filename} unpacks to {m.file_size / 1048576:,.0f} MB; briefgen reads parts "
-                             f"of at most {limits.MAX_DOCX_XML_BYTES // 1048576} MB (limits.MAX_DOCX_XML_BYTES): "
-                             f"a zip bomb, or a file to save again from Word")
+                raise refuse(M.ref_part_big(part=m.filename, size=f"{m.file_size / 1048576:,.0f}", limit=limits.MAX_DOCX_XML_BYTES // 1048576))
             ratio = m.file_size / max(m.compress_size, 1)
             if m.file_size > limits.ZIP_RATIO_FLOOR_BYTES and ratio > limits.MAX_ZIP_RATIO:
-                raise refuse(f"its part {m.filename} is compressed {ratio:,.0f} times; briefgen reads parts compressed "
-                             f"at most {limits.MAX_ZIP_RATIO} times (limits.MAX_ZIP_RATIO): a zip bomb, or a file to "
-                             f"save again from Word")
+                raise refuse(M.ref_ratio(part=m.filename, ratio=f"{ratio:,.0f}", limit=limits.MAX_ZIP_RATIO))
         if total > limits.MAX_ZIP_TOTAL_BYTES:
-            raise refuse(f"the {what} unpacks to {total / 1048576:,.0f} MB; briefgen reads at most "
-                         f"{limits.MAX_ZIP_TOTAL_BYTES // 1048576} MB (limits.MAX_ZIP_TOTAL_BYTES)")
+            raise refuse(M.ref_total(what=what, size=f"{total / 1048576:,.0f}", limit=limits.MAX_ZIP_TOTAL_BYTES // 1048576))
         try:
             return {m.filename: archive.read(m) for m in members if not m.is_dir()}
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-            raise refuse(f"a damaged archive ({type(exc).__name__}); save it again from Word as .docx") from None
+            raise refuse(M.ref_damaged(kind=type(exc).__name__)) from None
 
 
 def parse_part(data: bytes, part: str, name: str):
@@ -110,8 +106,7 @@ def parse_part(data: bytes, part: str, name: str):
 
     head = data[:4096].lstrip()
     if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536] or head.startswith(b"<!DOCTYPE"):
-        raise ReferenceError_(f"{name}: {part} declares a DTD or entities (<!DOCTYPE>), which Word never writes: "
-                              f"an entity bomb or an attempt to read other files; save the file again from Word")
+        raise ReferenceError_(M.ref_dtd(name=name, part=part))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                              huge_tree=False, remove_blank_text=False)
     try:
@@ -119,10 +114,9 @@ def parse_part(data: bytes, part: str, name: str):
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if getattr(exc, "lineno", None) else None
         where = f"{part}:{line}" if line else part
-        raise ReferenceError_(f"{name}: {where}: malformed XML ({exc.msg.split(',')[0] if exc.msg else 'unreadable'}); "
-                              f"save the file again from Word") from None
+        raise ReferenceError_(M.ref_malformed(name=name, where=where, detail=exc.msg.split(",")[0] if exc.msg else "unreadable")) from None
     if root is None:
-        raise ReferenceError_(f"{name}: {part} is empty; save the file again from Word")
+        raise ReferenceError_(M.ref_empty_part(name=name, part=part))
     return root
 
 
@@ -161,7 +155,7 @@ class _Cleaner:
 
     def xml(self, part: str):
         if part not in self.src:
-            raise ReferenceError_(f"{self.name}: the part {part} is missing; save the file again from Word as .docx")
+            raise ReferenceError_(M.ref_missing_part(name=self.name, part=part))
         return parse_part(self.src[part], part, self.name)
 
     def relationships(self, part: str, keep: set[str]) -> tuple[list[tuple[str, str, str]], set[str]]:
@@ -240,14 +234,14 @@ class _Cleaner:
         package_rels, _ = self.relationships("", _KEEP_FROM_PACKAGE)
         main = next((t for _, rt, t in package_rels if _kind(rt) == "officeDocument"), None)
         if main is None:
-            raise ReferenceError_(f"{self.name}: no main document in the package; save the file from Word as .docx")
+            raise ReferenceError_(M.ref_no_main(name=self.name))
         for _, rel_type, target in package_rels:
             if target != main:
                 self.copy_part(target, set())
         document = self.xml(main)
         body = document.find(f"{{{W}}}body")
         if body is None:
-            raise ReferenceError_(f"{self.name}: {main} has no body; save the file from Word as .docx")
+            raise ReferenceError_(M.ref_no_body(name=self.name, part=main))
         sect = [el for el in body if el.tag == f"{{{W}}}sectPr"]
         for el in list(body):  # the body: only its final page setup is taken
             body.remove(el)
@@ -342,29 +336,26 @@ def clean_reference(path: Path) -> Reference:
     try:
         stamp = path.stat()
     except OSError as exc:
-        raise ReferenceError_(f"{name}: cannot read the reference DOCX: {exc.strerror or exc}") from None
+        raise ReferenceError_(M.ref_cannot_read(name=name, reason=exc.strerror or exc)) from None
     key = (str(path.resolve()), stamp.st_mtime_ns, stamp.st_size)
     if key in _cleaned:
         return _cleaned[key]
     parts = read_package(path, name)
     if "[Content_Types].xml" not in parts or "_rels/.rels" not in parts:
-        raise ReferenceError_(f"{name}: not a Word .docx file; save the template as .docx (not .doc) and try again")
+        raise ReferenceError_(M.ref_not_docx(name=name))
     cleaner = _Cleaner(parts, name)
     out, main = cleaner.clean()
     warnings = []
     if path.suffix.lower() in MACRO_SUFFIXES:
         cleaner.dropped.setdefault("macros (vbaProject.bin)", 0)
-        warnings.append(f"{name}: a macro-enabled Word file ({path.suffix}); its macros are not copied into the "
-                        f"briefs (save the reference as .docx to drop them yourself)")
+        warnings.append(M.ref_macros(name=name, suffix=path.suffix))
     dropped = [what for what in cleaner.dropped  # a thumbnail is no content: left out without a word
                if not (what.startswith("macros") and warnings) and what != "the thumbnail picture"]
     if dropped:
-        warnings.append(f"{name}: briefgen takes only the styles, page setup, header and footer; left out: "
-                        f"{'; '.join(sorted(dropped))}")
+        warnings.append(M.ref_left_out(name=name, what="; ".join(sorted(dropped))))
     has_footer, no_page = _footers_without_page(out, main)
     if has_footer and no_page:
-        warnings.append(f"{name}: its footer has no page number (no PAGE field), so the briefs' DOCX would have "
-                        f"none; add one in Word (Insert > Page Number) or delete the footer to keep briefgen's")
+        warnings.append(M.ref_no_page(name=name))
     result = Reference(_zip(out), warnings)
     _cleaned[key] = result
     import logging
@@ -390,5 +381,4 @@ def open_reference(path: Path):
     try:
         return docx.Document(io.BytesIO(reference.data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on a package it cannot use
-        raise ReferenceError_(f"{path}: not a Word .docx file python-docx can read ({type(exc).__name__}); save the "
-                              f"template as .docx (not .doc) and try again") from None
+        raise ReferenceError_(M.ref_unusable(name=path, kind=type(exc).__name__)) from None
