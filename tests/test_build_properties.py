@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from briefgen.errors import BriefgenError
 
 FUZZ = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
-EXAMPLES = 1000 if FUZZ else 30
+EXAMPLES = 1000 if FUZZ else 120
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=not FUZZ, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
 

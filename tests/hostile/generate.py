@@ -54,6 +54,11 @@ def _big_yaml_list(path: Path) -> None:
         f.write(line * (50 * 1024 * 1024 // len(line.encode())))
 
 
+def _unbroken_title(path: Path) -> None:
+    text = MINI.replace("{title: 加快优势产业复工提产,", "{title: 加快" + "x" * 10_000 + ",")
+    path.write_text(text, encoding="utf-8")
+
+
 def _many_tasks(path: Path) -> None:
     tasks = "".join(f"        - {{title: 任务{i}, lead: 经济发展办公室, due: 年内}}\n" for i in range(20_000))
     text = MINI.replace("        - {title: 加快优势产业复工提产, lead: 经济发展办公室, due: 年内}\n", tasks)
@@ -191,6 +196,7 @@ def _csv_columns(path: Path) -> None:
 
 
 GENERATORS = {
+    "yaml-task-title-10000-unbroken-characters.yaml": _unbroken_title,
     "yaml-50mb-string.yaml": _big_yaml_string,
     "yaml-50mb-list.yaml": _big_yaml_list,
     "yaml-20000-tasks.yaml": _many_tasks,

@@ -197,7 +197,10 @@ class _Layout:
         first = inlines[0] if inlines else None
         if not isinstance(first, ir.Run) or not first.bold:
             return None
-        words = first.text.rstrip("。；：，.") + "（续）"
+        words = first.text.rstrip("。；：，.")
+        if len(words) > CONTINUED_CHARS:  # a title that is itself long repeats as its beginning: each page moves on
+            words = words[:CONTINUED_CHARS] + "…"
+        words += "（续）"
         return self.units((ir.Run(words, True, first.italic, first.underline, first.role),), role, size)
 
     def _role_size(self, role: str) -> float:
@@ -286,6 +289,10 @@ class _Layout:
             table.setStyle(TableStyle(style))
         out.append(table)
         return out
+
+
+CONTINUED_CHARS = 24
+"""Most characters of a task title repeated above its continuation on the next page (titles run 6-20)."""
 
 
 def _splitting_table():
