@@ -151,3 +151,18 @@ def test_the_examples_load(tmp_path):
     items, _ = load_indicators(examples / "指标.xlsx")
     sections, _ = load_tasks(examples / "任务.xlsx", year=2022)
     assert items[0]["name"] == "规上工业增加值" and len(sections) >= 2
+
+
+def test_a_control_character_in_a_setting_is_refused_at_its_line(tmp_path):
+    """ESC in a mark written in briefgen.toml is named there, not blamed on a template later."""
+    from briefgen.errors import DataError
+    from briefgen.settings import read_toml
+
+    (tmp_path / "briefgen.toml").write_text('theme = "official"\nmark = "内部\\u001b资料"\n', encoding="utf-8")
+    try:
+        read_toml(tmp_path)
+    except DataError as exc:
+        lines = exc.lines()
+    else:
+        raise AssertionError("a control character in a setting was accepted")
+    assert lines == [f"{tmp_path / 'briefgen.toml'}:2: mark: holds the control character U+001B, which no document can show; remove it"]

@@ -171,6 +171,10 @@ def read_toml(folder: Path) -> dict[str, Any]:
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             problems.append(Problem(here(key), key, M.setting_must_be(what=what)))
             continue
+        bad = next((ch for ch in value if not ch.isprintable()), None) if isinstance(value, str) else None
+        if bad is not None:  # ESC or NUL in a mark or a name would reach the documents as invalid markup
+            problems.append(Problem(here(key), key, M.setting_control(code=f"{ord(bad):04X}")))
+            continue
         if isinstance(value, str) and not value.strip():
             problems.append(Problem(here(key), key, M.setting_empty(what=what)))
             continue

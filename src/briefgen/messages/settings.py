@@ -40,3 +40,5 @@ what_pack = Text("BG734", "a table: [pack] with meeting, date, venue, parts, mar
 what_titles = Text("BG735", 'a table: [titles] with a title per template, e.g. tasks = "白沙街道2024年重点工作任务分解表"',
                    '一个表：[titles]，每个模板一个标题，如 tasks = "白沙街道2024年重点工作任务分解表"')
 what_lang = Text("BG736", '"zh" (中文) or "en" (English)', '"zh"（中文）或 "en"（英文）')
+setting_control = Text("BG716", "holds the control character U+{code}, which no document can show; remove it",
+                       "含有控制字符 U+{code}，文档无法显示，请删除")
