@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -303,6 +304,17 @@ def _dropped_words(kind: str, external: bool) -> str:
     }.get(kind, f"other parts ({kind})")
 
 
+def _dropped_text(words: str):
+    """The catalogue's wording of what the cleaner left out (its English is the cleaner's key)."""
+    from ...i18n import Text
+
+    for entry in vars(M).values():
+        if isinstance(entry, Text) and entry.code.startswith("BG4") and entry.english == words:
+            return entry()
+    m = re.fullmatch(r"other parts \((.*)\)", words)
+    return M.ref_drop_other(kind=m.group(1)) if m else words
+
+
 def _footers_without_page(parts: dict[str, bytes], main: str) -> tuple[bool, bool]:
     """(the reference has footers, none of them has a PAGE field) of its final page setup."""
     from lxml import etree
@@ -352,7 +364,7 @@ def clean_reference(path: Path) -> Reference:
     dropped = [what for what in cleaner.dropped  # a thumbnail is no content: left out without a word
                if not (what.startswith("macros") and warnings) and what != "the thumbnail picture"]
     if dropped:
-        warnings.append(M.ref_left_out(name=name, what="; ".join(sorted(dropped))))
+        warnings.append(M.ref_left_out(name=name, what=[_dropped_text(w) for w in sorted(dropped)]))
     has_footer, no_page = _footers_without_page(out, main)
     if has_footer and no_page:
         warnings.append(M.ref_no_page(name=name))
