@@ -49,54 +49,65 @@ class PackSettings(BaseModel):
     """材料之N on the cover, when the pack is one of several."""
 
 
+def _toml(kind, what, key: str | None = None) -> dict:
+    """A field's place in briefgen.toml: the TOML type it is written as, what it holds in words (a catalogue
+    entry), and its key when that differs from the field's name."""
+    return {"toml": (kind, what, key)}
+
+
+def _setting(default, kind, what, key: str | None = None):
+    """A field that briefgen.toml may set (see ``_toml``)."""
+    return Field(default=default, json_schema_extra=_toml(kind, what, key))
+
+
 class Settings(BaseModel):
     """One build's settings. Every field can come from ``briefgen.toml`` (same name) or a command-line option."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
-    data: Path | None = None
+    data: Path | None = _setting(None, str, M.what_data)
     """The report data file (YAML or JSON): title, issuer, date, review, plan."""
-    indicators: Path | None = None
+    indicators: Path | None = _setting(None, str, M.what_indicators)
     """An indicator table (.xlsx or .csv) whose rows replace the data file's indicators."""
-    tasks: Path | None = None
+    tasks: Path | None = _setting(None, str, M.what_tasks)
     """A task table (.xlsx or .csv) whose rows replace the data file's plan sections."""
-    columns: dict[str, str] = {}
+    columns: dict[str, str] = _setting({}, dict, M.what_columns)
     """Table headings briefgen knows -> the headings of your tables, e.g. {"工作任务": "任务内容"}."""
-    templates: tuple[str, ...] = DEFAULT_TEMPLATES
+    templates: tuple[str, ...] = _setting(DEFAULT_TEMPLATES, list, M.what_templates)
     """The templates `build` makes, in order (summary, tasks, or a template of your own)."""
-    formats: tuple[Literal["docx", "pdf"], ...] = FORMATS
+    formats: tuple[Literal["docx", "pdf"], ...] = _setting(FORMATS, list, M.what_formats)
     """The formats to write: docx, pdf or both."""
-    theme: str = "official"
+    theme: str = _setting("official", str, M.what_theme)
     """A built-in theme (official, handout) or a theme file."""
-    template_dirs: tuple[Path, ...] = ()
+    template_dirs: tuple[Path, ...] = _setting((), (str, list), M.what_templates_dir, key="templates_dir")
     """Folders of templates searched before ./templates and the built-in ones."""
-    reference_docx: Path | None = None
+    reference_docx: Path | None = _setting(None, str, M.what_reference)
     """A Word file whose styles, page setup, header and footer the DOCX takes."""
-    mark: str | None = None
+    mark: str | None = _setting(None, str, M.what_mark)
     """A mark at the top left of every page, such as 内部资料 注意保存."""
-    strict: bool = False
+    strict: bool = _setting(False, bool, M.what_bool)
     """Treat warnings as errors."""
-    out: Path = Path("out")
+    out: Path = _setting(Path("out"), str, M.what_out)
     """The output folder."""
     output: Path | None = None
     """One output file (`-o summary.pdf`): one template, the format from the suffix."""
-    names: str | None = None
+    names: str | None = _setting(None, str, M.what_names)
     """The file-name pattern, e.g. "{issuer}_{document}_{date}" (build) or "{date}_{issuer}_{department}_{document}"
     (batch); fields: issuer, document, date, year, period, template, department."""
-    archive: bool = False
+    archive: bool = _setting(False, bool, M.what_bool)
     """Archive-grade PDFs (PDF/A-2b) and a checksummed manifest.json."""
     force: bool = False
     """Rebuild outputs even when their inputs are unchanged."""
-    preview: bool = False
+    preview: bool = _setting(False, bool, M.what_bool)
     """Also write PNG previews of the PDFs (a batch: one contact sheet)."""
-    workers: int | None = Field(default=None, ge=1, le=64)
+    workers: int | None = Field(default=None, ge=1, le=64, json_schema_extra=_toml(int, M.what_workers))
     """Processes a batch uses (default: every core)."""
-    pack: PackSettings = PackSettings()
+    pack: PackSettings = _setting(PackSettings(), dict, M.what_pack)
     """The handout pack: meeting name, date, venue, parts, mark, number."""
-    titles: dict[str, str] = {}
+    titles: dict[str, str] = _setting({}, dict, M.what_titles)
     """A title per template ([titles] in briefgen.toml, --title TEMPLATE=TEXT), over the data's `titles:`; the key ""
     is the one document built (--title TEXT). Fields: {issuer} {year} {period} {plan} {department}."""
-    lang: Literal["zh", "en"] | None = None
+    lang: Literal["zh", "en"] | None = _setting(None, str, M.what_lang)
     """The language of messages (`lang` in briefgen.toml; --lang overrides; default: the system's)."""
     ignored: tuple[Any, ...] = ()
     """Settings given that have no effect, said to the user (filled by load_settings)."""
@@ -105,27 +116,11 @@ class Settings(BaseModel):
         return self.names or (BATCH_NAMES if batch else BUILD_NAMES)
 
 
-# The keys briefgen.toml may hold, with what each must be (for one-line messages).
+# The keys briefgen.toml may hold, with what each must be (for one-line messages): declared on Settings' fields.
 _TOML_KEYS: dict[str, tuple[type | tuple[type, ...], Any]] = {
-    "data": (str, M.what_data),
-    "indicators": (str, M.what_indicators),
-    "tasks": (str, M.what_tasks),
-    "templates": (list, M.what_templates),
-    "theme": (str, M.what_theme),
-    "out": (str, M.what_out),
-    "formats": (list, M.what_formats),
-    "columns": (dict, M.what_columns),
-    "templates_dir": ((str, list), M.what_templates_dir),
-    "reference_docx": (str, M.what_reference),
-    "mark": (str, M.what_mark),
-    "strict": (bool, M.what_bool),
-    "names": (str, M.what_names),
-    "archive": (bool, M.what_bool),
-    "preview": (bool, M.what_bool),
-    "workers": (int, M.what_workers),
-    "pack": (dict, M.what_pack),
-    "titles": (dict, M.what_titles),
-    "lang": (str, M.what_lang),
+    (extra["toml"][2] or name): extra["toml"][:2]
+    for name, field in Settings.model_fields.items()
+    if isinstance(extra := field.json_schema_extra, dict) and "toml" in extra
 }
 _PATH_KEYS = ("data", "indicators", "tasks", "out", "reference_docx")
 
