@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from briefgen.compose import load_report
-from briefgen.scaffold import write_excel_samples
+from briefgen.workdir.scaffold import write_excel_samples
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parent / "data" / "qianjiang-2022-h1.yaml"

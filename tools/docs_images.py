@@ -24,7 +24,7 @@ def make(folder: Path) -> dict[str, bytes]:
     from PIL import Image
 
     import briefgen
-    from briefgen.preview import page_pngs
+    from briefgen.render.preview import page_pngs
 
     out = {}
     built = briefgen.build(briefgen.Settings(data=SAMPLE, out=folder / "build", formats=("pdf",), templates=("summary",)))

@@ -418,9 +418,9 @@ def templates_cmd(template_dirs, show):
       briefgen templates
       briefgen templates --show tasks > templates/tasks.xml.j2
     """
-    from .templating import list_templates
+    from .compose.templates import list_templates
 
-    from .templating import builtin_dir
+    from .compose.templates import builtin_dir
 
     if show is not None:
         text, known = _builtin_source(show, builtin_dir(), ".xml.j2")
@@ -463,7 +463,7 @@ def themes_cmd(show):
 
 def _builtin_source(name: str, folder: Path, suffix: str) -> tuple[str | None, list[str]]:
     """A built-in template's or theme's text as it is stored (pandoc's -D), or None; and the built-in names."""
-    from .textfile import decode_text
+    from .load.text import decode_text
 
     name = name.strip().removesuffix(suffix)
     known = sorted(p.name.removesuffix(suffix) for p in folder.glob(f"*{suffix}") if not p.name.startswith("_"))
@@ -491,7 +491,7 @@ def fonts_cmd(data, theme, templates):
     from .fonts import pdf_fontset
     from .settings import DEFAULT_TEMPLATES
     from .theme import load_theme
-    from .writers.pdf import document_text
+    from .render.pdf import document_text
 
     the_theme = load_theme(theme)
     text = ""
@@ -544,8 +544,8 @@ def preview_cmd(pdfs, out_dir, png, page, dpi):
       briefgen preview out/*.pdf --out previews
       briefgen preview summary.pdf -o summary.png
     """
-    from .outputs import write_all
-    from .preview import page_pngs
+    from .atomic import write_all
+    from .render.preview import page_pngs
 
     if png is not None and len(pdfs) > 1:
         raise BriefgenError(M.one_png())
@@ -582,7 +582,7 @@ def extract_cmd(report, output, keep_script, force):
       briefgen extract report.txt -o report.yaml
     """
     from .extract import extract, to_yaml
-    from .outputs import write_atomic
+    from .atomic import write_atomic
 
     if output is not None and output.exists() and not force:
         raise BriefgenError(M.extract_exists(path=output))
@@ -613,7 +613,7 @@ def validate_cmd(files, templates, **options):
       briefgen validate
       briefgen validate data/report.yaml --tasks data/任务.xlsx
     """
-    from .inputs import TABLE_SUFFIXES, validate_files
+    from .load.assemble import TABLE_SUFFIXES, validate_files
     from .jobs import check
 
     tables = [f for f in files if f.suffix.lower() in TABLE_SUFFIXES]
@@ -674,11 +674,11 @@ def init_cmd(folder, office, period, meeting, yes):
       briefgen init 会议材料 && cd 会议材料 && briefgen build
       briefgen init 会议材料 --office 白沙街道 --period 2023年 --yes
     """
-    from .scaffold import init_folder, meeting_name, sample_defaults
-    from .templating import builtin_dir
+    from .workdir.scaffold import init_folder, meeting_name, sample_defaults
+    from .compose.templates import builtin_dir
 
     if not yes and _stdin_is_terminal():
-        from .model import plan_period, period_year
+        from .model.report import plan_period, period_year
 
         sample = sample_defaults(sample_data_path())
         office = office or click.prompt(str(M.prompt_office()), default=sample["office"])

@@ -6,7 +6,7 @@ eat all memory. Each limit below is far above anything a real work report needs 
 few dozen indicators and a few hundred tasks) and is checked *before* the work it protects, so that a hostile
 file is refused within a second, with one located line that names the limit and says how to fix the input.
 
-The loaders (``briefgen.load``) and the model's validators (``briefgen.model``) read these constants; tests may
+The loaders (``briefgen.load``) and the model's validators (``briefgen.model.report``) read these constants; tests may
 lower them. ``refusal`` words the message.
 """
 

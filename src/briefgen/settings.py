@@ -139,7 +139,7 @@ def read_toml(folder: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
     name = str(path)
-    from .textfile import decode_text
+    from .load.text import decode_text
 
     text = decode_text(path.read_bytes(), name)
     try:
@@ -202,7 +202,7 @@ def read_toml(folder: Path) -> dict[str, Any]:
         elif key in ("templates", "formats"):
             value = tuple(value)
         elif key == "titles":
-            from .model import check_title
+            from .model.report import check_title
 
             bad = False
             for template, title in value.items():

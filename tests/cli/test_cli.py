@@ -187,7 +187,7 @@ def test_fonts_lists_every_role_with_source_and_coverage():
     assert "仿宋_GB2312" in rows["body"] and "Noto Serif SC" in rows["body"] and "bundled" in rows["body"]
     # coverage counts the characters the documents draw, not the data file's keys and comments
     from briefgen.compose import load_report, make_document
-    from briefgen.writers.pdf import document_text
+    from briefgen.render.pdf import document_text
 
     report, _ = load_report(MINI)
     theme = load_theme("official")

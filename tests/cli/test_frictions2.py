@@ -15,7 +15,7 @@ from briefgen import cli
 from briefgen.cli import main
 from briefgen.compose import load_report, make_document
 from briefgen.theme import BUILTIN_DIR
-from briefgen.templating import builtin_dir
+from briefgen.compose.templates import builtin_dir
 
 from conftest import MINI, SAMPLE
 from readback import pdf_lines, pdf_text
@@ -142,7 +142,7 @@ def test_a_bad_title_in_briefgen_toml_names_its_line():
 
 def test_the_pack_meeting_and_excel_sample_follow_the_plan(tmp_path):
     from briefgen.jobs.pack import pack_context
-    from briefgen.scaffold import task_workbook
+    from briefgen.workdir.scaffold import task_workbook
     from briefgen.settings import Settings
 
     Path("annual.yaml").write_text(mini(**ANNUAL), encoding="utf-8")

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from briefgen import ir
-from briefgen.markup import MarkupError, parse
+from briefgen.compose.markup import MarkupError, parse
 
 
 def doc(body: str, attrs: str = 'title="T" author="前江街道" date="2022-07-29"') -> ir.Document:

@@ -1,7 +1,7 @@
 """The template sandbox (issue 11): known escapes are blocked, and known denial-of-service templates are refused
 with one TemplateError that names the template file, the line and the limit, before the work is done.
 
-Each template is rendered through ``briefgen.templating.render`` from a folder of its own; the DoS templates put
+Each template is rendered through ``briefgen.compose.templates.render`` from a folder of its own; the DoS templates put
 the hostile expression on line 3, so that the test can check the line the message names.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import TemplateError
-from briefgen.templating import render
+from briefgen.compose.templates import render
 
 
 def _render(tmp_path: Path, body: str, name: str = "t", context: dict | None = None, files: dict | None = None) -> str:
@@ -87,7 +87,7 @@ def test_link_out_of_the_template_folder_is_not_followed(tmp_path):
 def test_template_name_is_never_a_path(tmp_path, name):
     with pytest.raises(TemplateError, match="a template is given by its name"):
         render(name, {}, ())
-    from briefgen.templating import template_info
+    from briefgen.compose.templates import template_info
 
     with pytest.raises(TemplateError, match="a template is given by its name"):
         template_info(name, ())

@@ -21,13 +21,13 @@ from briefgen.extract import PLACEHOLDER, extract, extract_text, to_yaml
 from briefgen.extract.clean import clean_text, fix_punctuation, strip_pinyin
 from briefgen.extract.structure import find_deadline
 from briefgen.load import load_file
-from briefgen.model import validate
+from briefgen.model.report import validate
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # the report as published, damage and all (a copy of shared/seeds/000_d422b980451038db.txt)
 SEED = ROOT / "tests" / "fixtures" / "qianjiang-2022-h1-report.txt"
 SAMPLE = ROOT / "data" / "qianjiang-2022-h1.yaml"
-CORPUS = Path(__file__).parent / "corpus" / "reports"
+CORPUS = Path(__file__).parents[1] / "corpus" / "reports"
 REPORTS = sorted(CORPUS.glob("*.txt"))
 
 HAN = "\u4e00-\u9fff"

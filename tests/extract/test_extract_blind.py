@@ -36,7 +36,7 @@ import yaml
 from briefgen.extract import extract
 from test_extract import _all_figures, score
 
-BLIND = Path(__file__).parent / "corpus" / "reports" / "blind-corpus"
+BLIND = Path(__file__).parents[1] / "corpus" / "reports" / "blind-corpus"
 REPORTS = sorted(BLIND.glob("blind-*.txt"))
 
 # Measured (true / found / precision / recall):

@@ -23,9 +23,9 @@ WORKERS = 6
 # heading (Noto Sans SC) and body text (Noto Serif SC). Prints the characters no font could draw.
 BUILD = r"""
 import json, logging, sys
-from briefgen.markup import parse
+from briefgen.compose.markup import parse
 from briefgen.theme import load_theme
-from briefgen.writers.pdf import render_pdf
+from briefgen.render.pdf import render_pdf
 
 logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
 for rare, out in zip(sys.argv[1::2], sys.argv[2::2]):
@@ -123,7 +123,7 @@ def test_concurrent_builds_on_a_cold_cache_match_builds_alone(tmp_path):
 # Segments titles and prints nothing: the title-word cache shared by every process.
 SEGMENT = r"""
 import sys
-from briefgen.linebreak import word_interiors
+from briefgen.text.linebreak import word_interiors
 for title in sys.argv[1:]:
     word_interiors(title)
 """

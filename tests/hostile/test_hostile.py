@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "tests" / "hostile"
 BRIEFGEN = Path(sys.executable).with_name("briefgen")
 TIMEOUT = 20  # seconds, per command
@@ -33,7 +33,7 @@ MAX_RSS_MB = 500  # the most memory one refusal may take
 sys.path.insert(0, str(HOSTILE))
 from generate import GENERATORS, mini_yaml  # noqa: E402
 
-TMP = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")  # briefgen.outputs' temporary files
+TMP = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")  # briefgen.atomic' temporary files
 CASES: dict[str, dict] = {c["file"]: c for c in tomllib.loads((HOSTILE / "cases.toml").read_text("utf-8"))["case"]}
 
 
@@ -253,7 +253,7 @@ def test_a_reference_keeps_its_header_and_styles_and_loses_macros_objects_and_li
 
     import docx
 
-    from briefgen.writers.docx.reference import clean_reference
+    from briefgen.render.docx.reference import clean_reference
 
     ref = tmp_path / "office.docx"
     GENERATORS["reference-with-macros-objects-links.docx"](ref)

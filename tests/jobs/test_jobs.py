@@ -236,7 +236,7 @@ def test_temporary_files_of_an_interrupted_run_are_removed_by_the_next(tmp_path)
 
 def test_a_second_run_into_a_busy_folder_stops_with_a_clear_message(tmp_path):
     from briefgen.jobs.common import lock_path
-    from briefgen.locking import file_lock
+    from briefgen.locks import file_lock
 
     out = tmp_path / "out"
     with file_lock(lock_path(out)):
@@ -403,7 +403,7 @@ def test_the_library_does_what_the_command_does():
 def test_archive_build_and_batch_give_pdfa_files_recorded_in_the_manifest_and_identical_when_rebuilt(tmp_path):
     import shutil
 
-    from briefgen.pdfa import check_pdfa
+    from briefgen.render.pdfa import check_pdfa
 
     build = run("build", SAMPLE, "--out", tmp_path / "a", "--archive", "-f", "pdf")
     assert build.exit_code == 0, build.output

@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 
 from readback import pdf_fonts, pdf_lines, pdf_pages
 
-from briefgen.linebreak import NO_END, NO_START
+from briefgen.text.linebreak import NO_END, NO_START
 
 
 def test_the_pack_has_both_documents_in_both_formats(sample_pack):

@@ -23,10 +23,10 @@ from hypothesis import strategies as st
 
 from briefgen import limits
 from briefgen.errors import BriefgenError, DataError
-from briefgen.inputs import validate_files
+from briefgen.load.assemble import validate_files
 from briefgen.load import load_file
 from briefgen.load.tables import read_tables
-from briefgen.model import validate
+from briefgen.model.report import validate
 
 settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

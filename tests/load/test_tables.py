@@ -1,4 +1,4 @@
-"""Indicator and task tables (.xlsx, .csv) -> data with cell locations (briefgen.load.tables, briefgen.inputs).
+"""Indicator and task tables (.xlsx, .csv) -> data with cell locations (briefgen.load.tables, briefgen.load.assemble).
 
 Every workbook here is written with openpyxl and every CSV with the encoding Excel uses, as staff's files are.
 """
@@ -13,12 +13,12 @@ import openpyxl
 import pytest
 
 from briefgen.errors import DataError, Location
-from briefgen.inputs import load_report_data, validate_files
+from briefgen.load.assemble import load_report_data, validate_files
 from briefgen.load import load_file
 from briefgen.load.tables import load_indicators, load_tasks
-from briefgen.model import Indicator, Task, doubts, validate
+from briefgen.model.report import Indicator, Task, doubts, validate
 
-FIXTURES = Path(__file__).parent / "fixtures" / "tables"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "tables"
 
 
 @pytest.fixture(autouse=True)

@@ -153,6 +153,6 @@ def _all(tmp_path: Path, text: str, env: dict) -> list[str]:
     ("高", None), ("约3亿", None), ("三五十", None), ("一点", None), ("31.3", None),
 ])
 def test_the_digits_a_chinese_numeral_should_be(written, digits):
-    from briefgen.values import chinese_digits
+    from briefgen.model.values import chinese_digits
 
     assert chinese_digits(written) == digits

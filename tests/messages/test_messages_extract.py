@@ -15,7 +15,7 @@ from briefgen.cli import main
 from briefgen.extract import extract, extract_text
 from briefgen.i18n import Message
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "fixtures" / "qianjiang-2022-h1-report.txt"  # the seed report, damage and all
 TASK_NOTICE = ROOT / "tests" / "corpus" / "wide" / "task-notice-labels.txt"  # a task list with 责任单位
 CORPUS = sorted((ROOT / "tests" / "corpus").rglob("*.txt")) + [SEED]

@@ -122,7 +122,7 @@ def test_validate_summarises_clean_tables(env, summary):
     (ENGLISH, "报告.docx: reference DOCX not found"),
 ])
 def test_a_job_option_is_refused_in_the_language_of_the_run(env, line):
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     data = root / "data" / "qianjiang-2022-h1.yaml"
     code, out, err = run(["validate", str(data), "--reference-docx", "报告.docx", "-f", "docx"], env)
     assert code == 2

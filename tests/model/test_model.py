@@ -1,4 +1,4 @@
-"""Plain data -> a validated Report (briefgen.model): the report's year, titles, units, lights and tallies."""
+"""Plain data -> a validated Report (briefgen.model.report): the report's year, titles, units, lights and tallies."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 
 from briefgen.errors import DataError
-from briefgen.inputs import load_report_data, report_year
+from briefgen.load.assemble import load_report_data, report_year
 from briefgen.load import load_file
-from briefgen.model import Report, validate
+from briefgen.model.report import Report, validate
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""Cell values as staff write them -> typed values (briefgen.values)."""
+"""Cell values as staff write them -> typed values (briefgen.model.values)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from briefgen import values
+from briefgen.model.report import values
 
 
 @pytest.mark.parametrize(
@@ -124,7 +124,7 @@ def test_is_blank():
 def test_deadlines_in_traditional_script_and_with_month_suffix():
     from datetime import date
 
-    from briefgen.values import parse_due
+    from briefgen.model.values import parse_due
 
     assert parse_due("年內", 2022) == date(2022, 12, 31)
     assert parse_due("6月份", 2022) == date(2022, 6, 30)

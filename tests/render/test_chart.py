@@ -20,7 +20,7 @@ from conftest import SAMPLE, build_pack
 from readback import pdf_lines, pdf_pages
 
 from briefgen import ir
-from briefgen.markup import MarkupError, parse
+from briefgen.compose.markup import MarkupError, parse
 from briefgen.render import render_document
 from briefgen.theme import load_theme
 

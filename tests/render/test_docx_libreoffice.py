@@ -15,7 +15,7 @@ import pytest
 
 from briefgen import ir
 from briefgen.theme import MM, load_theme
-from briefgen.writers.docx import write_docx
+from briefgen.render.docx import write_docx
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 pdfium = pytest.importorskip("pypdfium2")

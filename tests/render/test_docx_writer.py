@@ -14,7 +14,7 @@ from lxml import etree
 
 from briefgen import ir
 from briefgen.theme import load_theme
-from briefgen.writers.docx import write_docx
+from briefgen.render.docx import write_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -23,7 +23,7 @@ R = ir.Run
 CREATED = dt.date(2022, 7, 29)
 
 _spec = importlib.util.spec_from_file_location(
-    "make_reference", Path(__file__).parent / "fixtures" / "docx" / "make_reference.py"
+    "make_reference", Path(__file__).parents[1] / "fixtures" / "docx" / "make_reference.py"
 )
 make_reference = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(make_reference)
@@ -399,7 +399,7 @@ def test_page_size_margins_and_grid(built, official):
     assert text_height_twips // pitch == 22  # 22 lines a page, GB/T 9704
     # the page number's dashes sit about below_text_mm under the text block: their top DASH_IN_LINE of the
     # size above the footer line's foot (measured in LibreOffice: tests/test_print_quality.py)
-    from briefgen.writers.docx.writer import DASH_IN_LINE
+    from briefgen.render.docx.writer import DASH_IN_LINE
 
     number_top_mm = section.footer_distance.mm + official.page_number.size_pt * DASH_IN_LINE * 25.4 / 72
     assert abs((page.margin_bottom_mm - number_top_mm) - official.page_number.below_text_mm) < 0.5

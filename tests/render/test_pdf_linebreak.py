@@ -7,9 +7,9 @@ import pytest
 from readback import pdf_lines
 
 from briefgen import ir
-from briefgen.linebreak import NO_END, NO_START
+from briefgen.text.linebreak import NO_END, NO_START
 from briefgen.theme import load_theme
-from briefgen.writers.pdf import render_pdf
+from briefgen.render.pdf import render_pdf
 
 from test_linebreak import TRICKY
 

@@ -1,4 +1,4 @@
-"""PDF/A-2b archive files (briefgen.pdfa) and text layers that survive other tools (every PDF).
+"""PDF/A-2b archive files (briefgen.render.pdfa) and text layers that survive other tools (every PDF).
 
 The sample PDF is made from the indicators of the sample data through the lowest stable layers
 (markup -> IR -> PDF writer), with a character outside the BMP (𰻞 U+30EDE, which the bundled Noto
@@ -20,9 +20,9 @@ from xml.sax.saxutils import escape
 import pytest
 import yaml
 
-from briefgen.pdfa import PdfaError, check_pdfa, cmap_problems, srgb_profile, to_pdfa
+from briefgen.render.pdfa import PdfaError, check_pdfa, cmap_problems, srgb_profile, to_pdfa
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "qianjiang-2022-h1.yaml"
 RARE = "\U00030EDE"  # 𰻞, supplementary ideographic plane
 META = dict(title="前江街道2022年上半年主要经济指标", author="前江街道", subject="主要经济指标完成情况",
@@ -44,9 +44,9 @@ def indicators() -> list[dict]:
 @pytest.fixture(scope="module")
 def plain_pdf(indicators) -> bytes:
     """A briefgen PDF (not archived) with every indicator of the sample, in a table."""
-    from briefgen.markup import parse
+    from briefgen.compose.markup import parse
     from briefgen.theme import load_theme
-    from briefgen.writers.pdf import render_pdf
+    from briefgen.render.pdf import render_pdf
 
     rows = "".join(
         f"<tr><td>{escape(i['name'])}</td><td>{_figure(i['value'])}</td><td>{escape(i.get('unit', ''))}</td>"
@@ -234,7 +234,7 @@ def test_archive_is_byte_identical_for_the_same_input(plain_pdf, archive_pdf, tm
     src = tmp_path / "plain.pdf"
     src.write_bytes(plain_pdf)
     code = (
-        "import sys, datetime; from briefgen.pdfa import to_pdfa;"
+        "import sys, datetime; from briefgen.render.pdfa import to_pdfa;"
         "data = open(sys.argv[1], 'rb').read();"
         f"sys.stdout.buffer.write(to_pdfa(data, title={META['title']!r}, author={META['author']!r},"
         f" subject={META['subject']!r}, keywords={META['keywords']!r}, created=datetime.date(2022, 7, 29)))"

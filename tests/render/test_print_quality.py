@@ -13,12 +13,12 @@ import pytest
 from readback import pdf_lines
 
 from briefgen import ir
-from briefgen.linebreak import Piece, break_lines, name_words, units_of
+from briefgen.text.linebreak import Piece, break_lines, name_words, units_of
 from briefgen.theme import MM, load_theme
-from briefgen.writers.docx import write_docx
-from briefgen.writers.pdf import render_pdf
+from briefgen.render.docx import write_docx
+from briefgen.render.pdf import render_pdf
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "qianjiang-2022-h1.yaml"
 R = ir.Run
 META = ir.Meta(title="测试", author="前江街道", created=dt.date(2022, 7, 29))
@@ -260,7 +260,7 @@ def test_docx_only_build_warns_about_characters_no_font_has_in_the_task_list(tmp
 def test_figures_keep_their_own_precision_unless_their_unit_aligns():
     from types import SimpleNamespace as I
 
-    from briefgen.templating import shown_value, unit_decimals
+    from briefgen.compose.templates import shown_value, unit_decimals
 
     items = [I(value=31.3, unit="亿元", value_text=""), I(value=1.25, unit="亿元", value_text=""),
              I(value=4050, unit="万美元", value_text=""), I(value=9.5, unit="%", value_text=""),

@@ -1,4 +1,4 @@
-"""`briefgen init` (briefgen.scaffold): the working folder, its Excel samples and briefgen.toml."""
+"""`briefgen init` (briefgen.workdir.scaffold): the working folder, its Excel samples and briefgen.toml."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import openpyxl
 import pytest
 
 from briefgen.errors import BriefgenError, DataError
-from briefgen.inputs import load_report_data
+from briefgen.load.assemble import load_report_data
 from briefgen.load.tables import load_indicators, load_tasks
-from briefgen.model import validate
-from briefgen.scaffold import init_folder
+from briefgen.model.report import validate
+from briefgen.workdir.scaffold import init_folder
 from briefgen.settings import load_settings
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "tables" / "report.yaml"
 SAMPLE = ROOT / "data" / "qianjiang-2022-h1.yaml"
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import ir
-from .errors import BriefgenError, Location, Problem
+from .. import ir
+from ..errors import BriefgenError, Location, Problem
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
@@ -24,12 +24,12 @@ def load_report(data: Path, indicators: Path | None = None, tasks: Path | None =
 
     Doubts are values that are valid but look wrong (a deadline before the report's date …), each located.
     """
-    from .inputs import load_report_data
-    from .model import doubts as find_doubts
-    from .model import validate
+    from ..load.assemble import load_report_data
+    from ..model.report import doubts as find_doubts
+    from ..model.report import validate
 
     if Path(data).suffix.lower() in TABLE_SUFFIXES:
-        from . import messages as M
+        from .. import messages as M
 
         raise BriefgenError(M.table_not_data(path=data))
     raw, sources = load_report_data(data, indicators=indicators, tasks=tasks, columns=columns)
@@ -45,7 +45,7 @@ def make_document(report, template: str, template_dirs: tuple[Path, ...] = (), m
     template file. ``extra`` adds names the template sees (a batch passes ``department``).
     """
     from .markup import parse
-    from .templating import SUFFIX, render
+    from .templates import SUFFIX, render
 
     name = template.removesuffix(SUFFIX)  # `-t summary.xml.j2` names the same template as `-t summary`
     messages: list = []
@@ -53,8 +53,8 @@ def make_document(report, template: str, template_dirs: tuple[Path, ...] = (), m
     def warn(message: str, **args) -> str:
         """``warn("tw_no_tasks")`` or ``warn("tw_unassigned", n=2, total=12)``: a warning of the catalogue, in the
         user's language; any other text (a user template's own words) is shown as written."""
-        from . import messages as M
-        from .i18n import Text
+        from .. import messages as M
+        from ..i18n import Text
 
         entry = getattr(M, str(message), None)
         messages.append(entry(**args) if isinstance(entry, Text) else str(message))

@@ -23,9 +23,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from datetime import date
 
-from . import ir
-from . import messages as M
-from .errors import TemplateError
+from .. import ir
+from .. import messages as M
+from ..errors import TemplateError
 
 _LAYOUT_WS = re.compile(r"\s*\n\s*")
 _SPACES = re.compile(r"[ \t]+")
@@ -111,7 +111,7 @@ def _float(value: str | None, default: float, where: str, attr: str) -> float:
         return default
     import math
 
-    from . import limits
+    from .. import limits
 
     low, high, words = _BOUNDS.get(attr, (None, None, M.mk_words_finite()))
     if attr == "colspan":
@@ -174,7 +174,7 @@ def _table(el: ET.Element, where: str) -> ir.Table:
     ncols = max((sum(c.colspan for c in r.cells) for r in rows), default=0)
     if ncols == 0:
         raise MarkupError(M.mk_table_empty(where=where))
-    from . import limits
+    from .. import limits
 
     if ncols > limits.MAX_MARKUP_COLUMNS:
         raise MarkupError(M.mk_table_columns(where=where, n=ncols, limit=limits.MAX_MARKUP_COLUMNS))

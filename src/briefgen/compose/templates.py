@@ -24,9 +24,9 @@ from pathlib import Path
 
 from jinja2 import FileSystemLoader
 
-from . import limits
-from . import messages as M
-from .errors import TemplateError
+from .. import limits
+from .. import messages as M
+from ..errors import TemplateError
 
 SUFFIX = ".xml.j2"
 _HEADER = re.compile(r"\A\{#-?\s*briefgen\s*\n(.*?)-?#\}", re.S)
@@ -34,10 +34,10 @@ _HEADER = re.compile(r"\A\{#-?\s*briefgen\s*\n(.*?)-?#\}", re.S)
 
 def builtin_dir() -> Path:
     """The built-in templates: inside the package when installed, the top-level folder in a checkout."""
-    packaged = Path(__file__).parent / "templates"
+    packaged = Path(__file__).parents[1] / "templates"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
+    return Path(__file__).resolve().parents[3] / "templates"
 
 
 def search_path(template_dirs: tuple[Path, ...] = ()) -> list[Path]:
@@ -58,7 +58,7 @@ class TemplateInfo:
 
 
 def _info(path: Path) -> TemplateInfo:
-    from .textfile import decode_text
+    from ..load.text import decode_text
 
     with open(path, "rb") as fh:  # the header only: a template file of any size is listed at once
         raw = fh.read(8192)
@@ -600,7 +600,7 @@ class _Loader(FileSystemLoader):
         from jinja2 import TemplateNotFound
         from jinja2.loaders import split_template_path  # refuses "..": a template name never leaves its folder
 
-        from .textfile import decode_text
+        from ..load.text import decode_text
 
         pieces = split_template_path(template)
         for folder in self.searchpath:
@@ -643,7 +643,7 @@ def environment(template_dirs: tuple[Path, ...] = ()):
     if env is None:
         from jinja2 import FileSystemBytecodeCache, StrictUndefined
 
-        from .cache import cache_root
+        from ..cache import cache_root
 
         compiled = cache_root() / "templates"
         try:
@@ -679,7 +679,7 @@ def render(name: str, context: dict, template_dirs: tuple[Path, ...] = ()) -> tu
     """Render template ``name`` -> (markup, template file path). Errors name the template file and line."""
     from jinja2 import TemplateNotFound, TemplateSyntaxError
 
-    from .errors import BriefgenError
+    from ..errors import BriefgenError
 
     env = environment(template_dirs)
     file_name = checked_name(name) if name.endswith(SUFFIX) else checked_name(name) + SUFFIX

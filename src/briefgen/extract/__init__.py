@@ -111,7 +111,7 @@ def _read_limited(path: Path, name: str, limit: int, limit_name: str) -> bytes:
 
 def decode_text(raw: bytes, name: str) -> str:
     """Bytes of a report -> str (the one decoder, with UTF-16 read also without a BOM)."""
-    from ..textfile import decode_text as decode
+    from ..load.text import decode_text as decode
 
     return decode(raw, name, M.extract_save_as(), guess_utf16=True)
 
@@ -125,7 +125,7 @@ def _read_docx(path: Path, name: str) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    from ..writers.docx.reference import ReferenceError_, parse_part, read_package
+    from ..render.docx.reference import ReferenceError_, parse_part, read_package
 
     if not zipfile.is_zipfile(path):
         raise DataError([Problem(Location(name), "", M.extract_bad_docx(kind="BadZipFile"))])
@@ -324,7 +324,7 @@ class _Extractor:
                 elif not item.due_text:
                     self.unsure(f"{where}.due", M.why_due_from_text(due=due_text))
                 try:
-                    from ..values import parse_due
+                    from ..model.values import parse_due
 
                     parse_due(due, year)
                 except ValueError:
@@ -596,7 +596,7 @@ class _Extractor:
         return {"intro": intro.replace("\n", ""), "sections": sections}
 
     def _before_report(self, due: str, year: int | None) -> bool:
-        from ..values import parse_due
+        from ..model.values import parse_due
 
         when = getattr(self, "report_date", None)
         try:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..values import split_units
+from ..model.values import split_units
 from .structure import Line, strip_end
 from .tables import cells
 

@@ -40,7 +40,7 @@ from typing import Iterable
 from .. import messages as M
 from ..cache import cache_root
 from ..errors import FontError, OutputError
-from ..outputs import write_atomic
+from ..atomic import write_atomic
 from .charsets import base_codepoints, from_ranges, to_ranges
 from .lock import cache_lock
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from .. import messages as M
 from ..cache import cache_root
 from ..errors import OutputError
-from ..outputs import write_atomic
+from ..atomic import write_atomic
 from .lock import cache_lock
 
 INDEX_VERSION = 2  # 2: a face's problem is a token (face_problem words it)

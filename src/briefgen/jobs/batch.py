@@ -67,7 +67,7 @@ def departments(report) -> list[Department]:
 
 def report_slice(report, dept: Department):
     """The part of the report a department's brief shows: its metadata, its tasks, its indicators."""
-    from ..model import Plan, Review, TaskSection
+    from ..model.report import Plan, Review, TaskSection
 
     mine = {id(t) for t in dept.lead_tasks + dept.support_tasks}
     sections = [TaskSection.model_construct(title=s.title, intro=s.intro, tasks=[t for t in s.tasks if id(t) in mine])
@@ -135,7 +135,7 @@ def render_brief(job: BriefJob) -> BriefOutcome:
 def _warm(theme_name: str, template_dirs: tuple[Path, ...], text: str) -> None:
     """Load once per process what every brief uses: the theme, the template environment, the fonts for every
     character the batch can draw (so that no worker has to grow the font cache), the writers."""
-    from ..templating import environment
+    from ..compose.templates import environment
     from ..theme import load_theme
     from ..fonts import shared_fontset
 
@@ -167,7 +167,7 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
         inputs = load_inputs(settings)
     result.warnings.extend(inputs.doubts)
     report = inputs.report = with_titles(inputs.report, settings.titles, template, "")
-    from ..templating import template_info
+    from ..compose.templates import template_info
 
     info = template_info(template, tuple(settings.template_dirs))
     if info is None:
@@ -225,7 +225,7 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
                                   reference, settings.mark, settings.archive, language()), key))
 
         def take(outcome: BriefOutcome, key: str) -> None:
-            from ..outputs import write_all
+            from ..atomic import write_all
 
             if outcome.error:
                 result.failed.append(Failure(outcome.unit, outcome.error))

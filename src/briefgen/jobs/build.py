@@ -63,7 +63,7 @@ def build(settings: Settings, write: bool = True) -> JobResult:
     With ``write`` False nothing is written and every document is made afresh (``check``)."""
     from ..compose import make_document
     from ..render import render_document
-    from ..templating import template_info
+    from ..compose.templates import template_info
 
     clock = Clock()
     result = JobResult(notes=list(settings.ignored))
@@ -81,7 +81,7 @@ def build(settings: Settings, write: bool = True) -> JobResult:
     for name in templates:
         info = template_info(name.removesuffix(".xml.j2"), tuple(settings.template_dirs))
         if info is None:
-            from ..templating import list_templates
+            from ..compose.templates import list_templates
 
             known = [i.name for i in list_templates(tuple(settings.template_dirs))]
             raise BriefgenError(M.unknown_template(name=repr(name), known=known))
@@ -152,7 +152,7 @@ def build(settings: Settings, write: bool = True) -> JobResult:
             result.timings = clock.total()
             return result
         with clock.stage("write"):
-            from ..outputs import write_all
+            from ..atomic import write_all
 
             write_all(pending)
             if not settings.output:

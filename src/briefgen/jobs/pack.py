@@ -52,7 +52,7 @@ class Part:
 
 
 def pack_context(settings: Settings, report) -> Pack:
-    from ..templating import fmt_date
+    from ..compose.templates import fmt_date
 
     m = report.report
     p = settings.pack
@@ -115,7 +115,7 @@ def pack(settings: Settings) -> JobResult:
     """Build the handout pack of ``settings`` into ``settings.out``."""
     from ..compose import make_document
     from ..render import render_document
-    from ..templating import template_info
+    from ..compose.templates import template_info
 
     clock = Clock()
     result = JobResult(notes=list(settings.ignored))
@@ -200,7 +200,7 @@ def pack(settings: Settings) -> JobResult:
                 if settings.archive:
                     files["pdf"] = archival(files["pdf"], ir.Document(meta, ()))
             if "docx" in formats:
-                from ..writers.docx import docx_bytes
+                from ..render.docx import docx_bytes
 
                 blocks: list = [*cover.blocks, ir.SectionBreak(page_numbers=False), *contents.blocks, ir.SectionBreak(page_numbers=False)]
                 for i, part in enumerate(laid):
@@ -219,7 +219,7 @@ def pack(settings: Settings) -> JobResult:
         if settings.strict and result.warnings:
             raise BriefgenError(*(M.strict_error(problem=w) for w in result.warnings))
         with clock.stage("write"):
-            from ..outputs import write_all
+            from ..atomic import write_all
 
             pending = []
             for fmt, name in zip(formats, names):

@@ -10,7 +10,7 @@ the command line or named in the data file::
 
 Out: plain data in which the tables' rows replace the data file's ``indicators`` and ``plan.sections`` (the data
 file's ``plan.intro`` stays), and a SourceMap in which every value points at its own file, line or cell.
-``load_report_data`` then leaves validation to ``briefgen.model.validate``; ``validate_files`` does both for
+``load_report_data`` then leaves validation to ``briefgen.model.report.validate``; ``validate_files`` does both for
 ``briefgen validate`` and returns every problem of every file at once.
 """
 
@@ -21,12 +21,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import messages as M
-from . import values
-from .errors import BriefgenError, DataError, Location, Problem
-from .fields import field_label
-from .load import SourceMap, display_name, load_file
-from .load.tables import INDICATORS, TASKS, TableData, read_tables
+from .. import messages as M
+from ..model import values
+from ..errors import BriefgenError, DataError, Location, Problem
+from ..model.fields import field_label
+from . import SourceMap, display_name, load_file
+from .tables import INDICATORS, TASKS, TableData, read_tables
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".et")
 _SOURCE_KEYS = ("indicators", "tasks", "columns")
@@ -36,7 +36,7 @@ _TABLE_KEYS = ("file", "sheet", "columns")
 def report_year(data: Any) -> int | None:
     """The year the tables' deadlines that name none (年内) fall in, as the data file gives it, or None: the plan's
     year, by ``model.deadline_year``, the rule the model uses too."""
-    from .model import deadline_year
+    from ..model.report import deadline_year
 
     return deadline_year(data)  # the plan's year: the next one after a whole year's report
 
@@ -165,7 +165,7 @@ def _only(sources: SourceMap, prefix: tuple) -> SourceMap:
 
 def load_report_data(data_path: str | Path, indicators: str | Path | None = None,
                      tasks: str | Path | None = None, columns: dict | None = None) -> tuple[dict, SourceMap]:
-    """The data file with its tables -> (plain data, SourceMap), ready for ``briefgen.model.validate``.
+    """The data file with its tables -> (plain data, SourceMap), ready for ``briefgen.model.report.validate``.
 
     ``indicators`` / ``tasks`` (from the command line) override the data file's ``sources:``; ``columns``
     (e.g. from briefgen.toml) adds to the data file's ``sources.columns``. Raises DataError
@@ -176,7 +176,7 @@ def load_report_data(data_path: str | Path, indicators: str | Path | None = None
         if data is not None:
             # Report the model's problems too, all at once: a cell that failed to parse holds a stand-in value,
             # so it is not reported twice.
-            from .model import validate
+            from ..model.report import validate
 
             try:
                 validate(data, sources)
@@ -188,7 +188,7 @@ def load_report_data(data_path: str | Path, indicators: str | Path | None = None
 
 def _validate_tables(data: dict, sources: SourceMap, year: int) -> list[Problem]:
     """Rows of a table file on their own, through the Indicator and Task model types."""
-    from .model import validate
+    from ..model.report import validate
 
     # A stand-in `report:` so that the model checks the rows; its own problems cannot occur and are not shown.
     meta = {"title": "-", "issuer": "-", "date": date(year, 1, 1), "period": "-", "year": year}
@@ -211,7 +211,7 @@ def validate_files(paths: list[str | Path], year: int | None = None, warnings: l
     table through the table loader and the Indicator/Task types, with deadlines read in ``year`` (default: this
     year).
     """
-    from .model import validate
+    from ..model.report import validate
 
     problems: list[Problem] = []
     for path in map(Path, paths):

@@ -8,7 +8,7 @@ SourceMap keyed by the model path each value lands on, e.g. ('indicators', 3, 'y
 
 Values are parsed here (numbers, growth, deadlines, lights) so that a bad cell is reported with the column's own
 heading: ``指标.xlsx:Sheet1!D7: 同比增长: "九点五" is not a number``. Every problem of a file is collected and
-raised together as one DataError. Validation against the model happens later (``briefgen.model.validate``).
+raised together as one DataError. Validation against the model happens later (``briefgen.model.report.validate``).
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .. import limits, values
+from .. import limits
+from ..model import values
 from .. import messages as M
 from ..errors import DataError, Location, Problem
 from . import SourceMap, check_file, display_name, read_limited
@@ -408,7 +409,7 @@ def _fill_light(cell: Any) -> str | None:
 
 def _read_csv(path: Path, name: str) -> list[Sheet]:
     raw = read_limited(path, name, limits.MAX_TABLE_FILE_BYTES, "table")
-    from ..textfile import decode_text
+    from .text import decode_text
 
     text = decode_text(raw, name, "CSV UTF-8")
     sample = text[:8192]
@@ -776,7 +777,7 @@ def _not_a_number(raw: Any) -> Any:
 
 def _tidy(number: Decimal) -> Decimal:
     """``values.tidy_decimal`` for a figure within ``limits`` (else ValueError): 1e308 cannot be rounded."""
-    from ..model import check_figure
+    from ..model.report import check_figure
 
     return values.tidy_decimal(check_figure(number))
 

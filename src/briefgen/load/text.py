@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from . import messages as M
-from .errors import DataError, Location, Problem
+from .. import messages as M
+from ..errors import DataError, Location, Problem
 
 _CONTROL = re.compile(r"[\ufffe\uffff\x00-\x08\x0b\x0c\x0e-\x1f]")
 

@@ -16,9 +16,9 @@ import yaml
 
 from .. import limits
 from .. import messages as M
-from ..textfile import decode_text
+from .text import decode_text
 from ..errors import DataError, Location, Problem
-from ..fields import colon_slip, field_label
+from ..model.fields import colon_slip, field_label
 from . import SourceMap, read_limited
 
 try:  # the C loader is several times faster where libyaml is present

@@ -2,7 +2,7 @@
 
 Each entry is one key of the report's data: its English wording is the key itself (English messages show the
 key's path, ``plan.sections[6].tasks[4].lead``), its Chinese the name a task or indicator table gives the
-column (牵头单位, 同比增长). ``briefgen.fields`` puts them into a problem's field label; data files and tables
+column (牵头单位, 同比增长). ``briefgen.model.fields`` puts them into a problem's field label; data files and tables
 share them.
 """
 

@@ -2,14 +2,14 @@
 
 from ..i18n import Text
 
-# ---- writing outputs (briefgen.outputs) -------------------------------------------------------------------------
+# ---- writing outputs (briefgen.atomic) -------------------------------------------------------------------------
 folder_in_the_way = Text("BG501", "cannot write {path}: a folder of that name is in the way; rename or remove it",
                          "无法写入 {path}：已有同名文件夹，请改名或删除它")
 permission_denied = Text("BG502", "cannot write {path}: permission denied; if it is open in Word, WPS or a PDF viewer, close it "
                          "and run again", "无法写入 {path}：没有权限；如果文件正在 Word、WPS 或 PDF 阅读器中打开，请关闭后重新运行")
 cannot_write = Text("BG503", "cannot write {path}: {reason}", "无法写入 {path}：{reason}")
 
-# ---- previews (briefgen.preview) --------------------------------------------------------------------------------
+# ---- previews (briefgen.render.preview) --------------------------------------------------------------------------------
 not_a_pdf = Text("BG510", "{name}: cannot open as PDF ({detail})", "{name}：无法作为 PDF 打开（{detail}）")
 preview_too_large = Text("BG511", "{name}: page {page} at {dpi} dpi would be {width} × {height} pixels; use --dpi {limit} or less",
                          "{name}：第 {page} 页按 {dpi} dpi 会有 {width} × {height} 像素；请用 --dpi {limit} 或更小")
@@ -43,7 +43,7 @@ names_folder = Text("BG532", "names: {pattern} names a folder; a pattern gives a
 names_empty = Text("BG533", "names: {pattern} gives an empty file name for {document}",
                    "names：{pattern} 给 {document} 生成的文件名是空的")
 
-# ---- PDF/A (briefgen.pdfa): why a file is not PDF/A-2b ------------------------------------------------------------
+# ---- PDF/A (briefgen.render.pdfa): why a file is not PDF/A-2b ------------------------------------------------------------
 pdfa_encrypted_input = Text("BG540", "cannot make a PDF/A file from an encrypted PDF", "加密的 PDF 不能转成 PDF/A 文件")
 pdfa_unreadable = Text("BG541", "cannot read the PDF: {detail}", "无法读取 PDF：{detail}")
 pdfa_not = Text("BG542", "not PDF/A-2b: {problem}", "不符合 PDF/A-2b：{problem}")

@@ -17,8 +17,8 @@ import re
 import typing
 from typing import Any
 
-from . import messages as M
-from .i18n import Message
+from .. import messages as M
+from ..i18n import Message
 
 _NAME_CHARS = 24  # a longer title is cut with … in a label
 
@@ -171,7 +171,7 @@ def _entries(field: Message, tail: tuple, text: str) -> Message:
 
 def _model_at(path: tuple):
     """The model class whose keys stand at ``path`` (the parent of a key), or None."""
-    from .model import Report
+    from .report import Report
 
     cls: Any = Report
     for part in path:

@@ -13,9 +13,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
-from . import limits, values
-from . import messages as M
-from .errors import DataError, Location, Problem
+from .. import limits
+from . import values
+from .. import messages as M
+from ..errors import DataError, Location, Problem
 from .fields import colon_slip, field_label, field_path, keys_at, near_key  # noqa: F401  (field_label: loaders use it)
 
 

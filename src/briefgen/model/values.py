@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from . import messages as M
+from .. import messages as M
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋％，", "0123456789.-+%,")
 _MINUS = ("−", "–", "—", "－")
@@ -317,7 +317,7 @@ def report_year(year: object, when: object) -> int | None:
     date string, as JSON and quoted YAML give it); None when neither gives one.
 
     The one rule for the report's year: the model (deadlines without a year, ``Meta.report_year``) and the
-    table loaders (``briefgen.inputs``) all use it. It never raises: the model reports a bad year or date itself.
+    table loaders (``briefgen.load.assemble``) all use it. It never raises: the model reports a bad year or date itself.
     """
     if year is not None:
         try:

@@ -3,7 +3,7 @@
     rendered = render_document(doc, theme, ("docx", "pdf"), reference_docx=None)
     rendered.files["pdf"], rendered.pages, rendered.scale, rendered.missing
 
-Both writers follow one fitting decision (``briefgen.fit``) for a one-page document. Nothing here writes a
+Both writers follow one fitting decision (``briefgen.render.fit``) for a one-page document. Nothing here writes a
 file: the jobs do.
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ir
-from .theme import Theme
+from .. import ir
+from ..theme import Theme
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Rendered:
 
 def render_document(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_docx: Path | None = None) -> Rendered:
     """Render ``doc`` in each of ``formats`` (docx, pdf)."""
-    from .linebreak import flush_segments
+    from ..text.linebreak import flush_segments
 
     try:
         return _render(doc, theme, formats, reference_docx)
@@ -46,7 +46,7 @@ def _render(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_
     files: dict[str, bytes] = {}
     pages, fit, missing, fonts_used = None, NATURAL, frozenset(), ()
     if "pdf" in formats or doc.page_budget or "docx" in formats:
-        from .writers.pdf import pdf_fonts, render_pdf
+        from .pdf import pdf_fonts, render_pdf
 
         fonts = pdf_fonts(doc, theme)
         fit = fit_document(doc, theme, fonts)
@@ -54,7 +54,7 @@ def _render(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_
         if "pdf" not in formats:
             # a character no font of this machine has is reported for every document, whatever the formats:
             # the PDF's blocks are made (not laid out), which finds every character's font
-            from .writers.pdf import content_height
+            from .pdf import content_height
 
             content_height(doc, theme, fonts, fit.scale)
             missing = frozenset(fonts.missing)
@@ -64,7 +64,7 @@ def _render(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_
             missing = frozenset(pdf.missing)
             fonts_used = tuple(str(p) for p in fonts.source_paths)
     if "docx" in formats:
-        from .writers.docx import docx_bytes
+        from .docx import docx_bytes
 
         files["docx"] = docx_bytes(doc, theme.scaled(fit.docx_scale), reference_docx)
     ordered = {f: files[f] for f in formats if f in files}

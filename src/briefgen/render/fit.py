@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import ir
-from . import messages as M
-from .errors import LayoutError
-from .theme import MM, Theme
+from .. import ir
+from .. import messages as M
+from ..errors import LayoutError
+from ..theme import MM, Theme
 
 # Word and WPS lay out a little looser than briefgen (grid snapping, cell padding, line heights):
 # a one-page DOCX keeps this share of the page in reserve so it stays on one page there too.
@@ -35,7 +35,7 @@ NATURAL = Fit()
 
 def fit_document(doc: ir.Document, theme: Theme, fonts) -> Fit:
     """The scales for ``doc``: 1.0 for a document without a page budget (one-page, max-pages)."""
-    from .writers.pdf import content_height, layout_pdf
+    from .pdf import content_height, layout_pdf
 
     budget = doc.page_budget
     if not budget:

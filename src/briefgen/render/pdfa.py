@@ -1,6 +1,6 @@
 """PDF bytes -> PDF/A-2b bytes, for files an archive keeps; and a check of the same properties.
 
-    from briefgen.pdfa import to_pdfa, check_pdfa
+    from briefgen.render.pdfa import to_pdfa, check_pdfa
     archived = to_pdfa(pdf, title=meta.title, author=meta.author, subject=meta.subject,
                        keywords=meta.keywords, created=meta.created)
     assert check_pdfa(archived) == []
@@ -31,8 +31,8 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from . import messages as M
-from .errors import BriefgenError
+from .. import messages as M
+from ..errors import BriefgenError
 
 PART, CONFORMANCE = "2", "B"
 BEIJING = timezone(timedelta(hours=8))  # the PDF writer's dates are D:YYYYMMDD000000+08'00'

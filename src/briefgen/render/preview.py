@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import io
 
-from . import messages as M
-from .errors import BriefgenError
+from .. import messages as M
+from ..errors import BriefgenError
 
 MAX_PIXELS = 40_000_000  # one page image: 40 megapixels (an A4 page at 600 dpi is 35)
 INK = 200  # a pixel darker than this (0-255) is ink

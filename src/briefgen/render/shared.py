@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import ir
-from ..linebreak import TITLE_MEASURE, Piece, balanced, break_lines, name_joins, units_of, word_interiors
+from ..text.linebreak import TITLE_MEASURE, Piece, balanced, break_lines, name_joins, units_of, word_interiors
 from ..theme import MM, Theme
 
 LATIN_EM = 0.55

@@ -184,7 +184,7 @@ _pending: dict[str, tuple[int, ...]] = {}  # segmented in this process, not yet 
 
 
 def _segments_path():
-    from .cache import cache_root
+    from ..cache import cache_root
 
     return cache_root() / f"title-words-{_segmenter_stamp()}.json"
 
@@ -240,8 +240,8 @@ def _remember(path, entries: dict[str, tuple[int, ...]]) -> dict[str, tuple[int,
 
     from filelock import Timeout
 
-    from .errors import OutputError
-    from .outputs import write_atomic
+    from ..errors import OutputError
+    from ..atomic import write_atomic
 
     try:
         with _segments_lock(path):

@@ -1,7 +1,7 @@
 """Theme files (TOML or YAML) -> a validated Theme: page, sizes, fonts per role, page numbers, marks.
 
 A theme may ``extends`` another (a built-in name or a file); its tables are merged key by key over
-the parent's. Built-ins live in ``briefgen/themes``; ``--theme path/to/theme.toml`` loads a user's.
+the parent's. Built-ins live in ``briefgen/theme/builtin``; ``--theme path/to/theme.toml`` loads a user's.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from . import limits
+from .. import limits
 
-from . import messages as M
-from .errors import ThemeError
+from .. import messages as M
+from ..errors import ThemeError
 
-BUILTIN_DIR = Path(__file__).parent / "themes"
+BUILTIN_DIR = Path(__file__).parent / "builtin"
 MM = 72 / 25.4  # points per millimetre
 
 
@@ -168,7 +168,7 @@ class Theme(BaseModel):
     chain: tuple[str, ...] = ()  # the theme files read, the theme's own first, then what it extends
 
     def scaled(self, scale: float) -> "Theme":
-        """The theme with body, table, title and heading sizes scaled (the one-page fit, ``briefgen.fit``)."""
+        """The theme with body, table, title and heading sizes scaled (the one-page fit, ``briefgen.render.fit``)."""
         if scale == 1.0:
             return self
         body = self.body.model_copy(update={
@@ -237,16 +237,16 @@ def builtin_names() -> list[str]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    from .textfile import decode_text
+    from ..load.text import decode_text
 
-    from .errors import DataError
+    from ..errors import DataError
 
     try:
         size = path.stat().st_size
         if size > limits.MAX_THEME_FILE_BYTES:
             raise ThemeError(M.th_file_big(path=path, size=f"{size:,}", limit=f"{limits.MAX_THEME_FILE_BYTES:,}"))
         if path.suffix.lower() in (".yaml", ".yml"):
-            from .load.yamlfile import load_yaml  # the data files' guards: alias bombs, nesting, control characters
+            from ..load.yamlfile import load_yaml  # the data files' guards: alias bombs, nesting, control characters
 
             data, _ = load_yaml(path, str(path))
         else:

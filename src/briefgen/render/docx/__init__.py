@@ -1,6 +1,6 @@
 """The DOCX writer: Document IR + Theme -> a Word file that Word and WPS open as a proper 公文.
 
-    from briefgen.writers.docx import write_docx
+    from briefgen.render.docx import write_docx
     write_docx(document, theme, Path("out.docx"))                      # theme styles and page setup
     write_docx(document, theme, Path("out.docx"), reference_docx=ref)  # a house template's styles/page
 
@@ -102,6 +102,6 @@ def _from_skeleton(doc: "Document", theme: "Theme") -> bytes:
 
 def write_docx(doc: "Document", theme: "Theme", path: Path, reference_docx: Path | None = None) -> None:
     """Write ``doc`` as a .docx at ``path`` (atomically: a temporary file in the same folder, then a rename)."""
-    from ...outputs import write_atomic
+    from ...atomic import write_atomic
 
     write_atomic(Path(path), docx_bytes(doc, theme, reference_docx))

@@ -86,7 +86,7 @@ class _Layout:
     def units(self, inlines, role: str, size: float, keep_words: tuple[str, ...] | None = None, names: tuple[str, ...] = ()):
         """Inlines -> line-breaking units; with ``keep_words`` (titles, short cells) breaks fall between words,
         and known ``names`` break only between their words, when nothing else fits."""
-        from ...linebreak import Piece, name_joins, units_of, word_interiors
+        from ...text.linebreak import Piece, name_joins, units_of, word_interiors
 
         pieces = []
         for item in inlines:
@@ -441,9 +441,9 @@ def content_height(doc: ir.Document, theme: Theme, fonts, scale: float) -> float
 
 
 def render_pdf(doc: ir.Document, theme: Theme, fit=None, fonts=None) -> PdfResult:
-    """``doc`` as PDF bytes. A one-page document is set at the scale of its ``fit`` (``briefgen.fit``), decided
+    """``doc`` as PDF bytes. A one-page document is set at the scale of its ``fit`` (``briefgen.render.fit``), decided
     here when none is given; the result carries the DOCX scale of the same decision."""
-    from ...fit import fit_document
+    from ..fit import fit_document
 
     fonts = fonts or pdf_fonts(doc, theme)
     fit = fit or fit_document(doc, theme, fonts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
-from ...linebreak import TITLE_MEASURE, Line, Unit, balanced, break_lines
+from ...text.linebreak import TITLE_MEASURE, Line, Unit, balanced, break_lines
 
 ASCENT = 0.88  # of the em box above the baseline, for CJK faces; the rest is below
 BOLD_STROKE = 0.03  # stroke width of fake bold, as a share of the size
