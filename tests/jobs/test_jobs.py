@@ -235,7 +235,7 @@ def test_temporary_files_of_an_interrupted_run_are_removed_by_the_next(tmp_path)
 
 
 def test_a_second_run_into_a_busy_folder_stops_with_a_clear_message(tmp_path):
-    from briefgen.jobs.common import lock_path
+    from briefgen.jobs.engine import lock_path
     from briefgen.locks import file_lock
 
     out = tmp_path / "out"

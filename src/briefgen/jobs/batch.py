@@ -3,29 +3,26 @@
 In: Settings and the batch options (by, only, template). Out: a JobResult listing every brief built or kept,
 the departments without a task (no brief), and each brief that failed with its reason (the others go on).
 
-The batch is a list of independent, picklable ``BriefJob``s (the department's slice of the report, the
-template, the theme -> bytes): the parent loads the data once, warms fonts, templates and theme, and hands the
-jobs to a process pool; each result is written, atomically, as it arrives. The same list could be given to
-any engine that maps a function over picklable jobs.
+The batch is a plan for the engine (``engine``): one Work per department, its job a picklable ``DocJob`` (the
+department's slice of the report, the template, the theme -> bytes). The parent loads the data once and warms
+fonts, templates and theme; the engine maps the jobs through a process pool (or any executor given) and writes
+each brief, atomically, as it arrives.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from .. import messages as M
-from ..errors import BriefgenError, Location, Problem
-from ..i18n import language
+from ..errors import BriefgenError
 from ..settings import Settings
-from .common import (Clock, OutputFolder, archival, load_inputs, missing_warning, report_fields, stand_in_note, with_titles,
-                     write_previews)
-from .manifest import recipe_key, unchanged
+from .common import Clock, DocJob, load_inputs, render_doc, report_fields, stand_in_note, with_titles
+from .engine import Plan, Work, run
+from .manifest import recipe_key
 from .names import Named, clean_part, file_name, unique_names
-from .results import Failure, JobResult, OutputFile
+from .results import JobResult
 
 BY = ("department",)
 DEFAULT_TEMPLATE = "department"
@@ -80,58 +77,6 @@ def report_slice(report, dept: Department):
                                      "rankings": [], "departments": own})
 
 
-@dataclass(frozen=True)
-class BriefJob:
-    unit: str
-    report: Any  # the department's slice (a Report)
-    department: Department
-    template: str
-    template_dirs: tuple[Path, ...]
-    theme: str
-    formats: tuple[str, ...]
-    reference_docx: Path | None
-    mark: str | None
-    archive: bool
-    lang: str | None = None  # the language of the run: a spawned worker does not inherit --lang
-
-
-@dataclass
-class BriefOutcome:
-    unit: str
-    files: dict[str, bytes] = field(default_factory=dict)
-    pages: int | None = None
-    scale: float = 1.0
-    docx_scale: float = 1.0
-    warnings: list = field(default_factory=list)  # Messages (or texts), worded where they are shown
-    missing: str = ""
-    fonts: tuple[str, ...] = ()
-    error: str | None = None
-
-
-def render_brief(job: BriefJob) -> BriefOutcome:
-    """One brief, as bytes (the function the pool maps; it writes nothing)."""
-    from ..compose import make_document
-    from ..i18n import set_language
-    from ..render import render_document
-    from ..theme import load_theme
-
-    if job.lang:
-        set_language(job.lang)
-    try:
-        doc, warnings = make_document(job.report, job.template, job.template_dirs, job.mark, {"department": job.department})
-        theme = load_theme(job.theme)
-        rendered = render_document(doc, theme, job.formats, job.reference_docx)
-        files = dict(rendered.files)
-        if job.archive and "pdf" in files:
-            files["pdf"] = archival(files["pdf"], doc)
-        return BriefOutcome(job.unit, files, rendered.pages, rendered.scale, rendered.docx_scale,
-                            [w.message for w in warnings], "".join(sorted(rendered.missing)), rendered.fonts)
-    except BriefgenError as exc:
-        return BriefOutcome(job.unit, error="; ".join(exc.lines()))
-    except Exception as exc:  # a bug must not stop the other briefs; it is reported with the brief
-        return BriefOutcome(job.unit, error=str(M.unexpected(kind=type(exc).__name__, detail=exc)))
-
-
 def _warm(theme_name: str, template_dirs: tuple[Path, ...], text: str) -> None:
     """Load once per process what every brief uses: the theme, the template environment, the fonts for every
     character the batch can draw (so that no worker has to grow the font cache), the writers."""
@@ -146,16 +91,11 @@ def _warm(theme_name: str, template_dirs: tuple[Path, ...], text: str) -> None:
     import reportlab.platypus  # noqa: F401
 
 
-def _pool_context():
-    methods = multiprocessing.get_all_start_methods()
-    # fork hands every worker the parent's warm state (fonts loaded, modules imported) at no cost
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
 def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = (), template: str | None = None,
-          progress: Callable[[int, int, str], None] | None = None) -> JobResult:
+          progress: Callable[[int, int, str], None] | None = None, executor=None) -> JobResult:
     """One brief per department of ``settings.data`` into ``settings.out``. ``progress(done, total, unit)`` is
-    called as each brief is finished."""
+    called as each brief is finished. ``executor``: any ``concurrent.futures.Executor`` to render the briefs with
+    (by default a process pool on this machine's cores; a Dask client's executor runs them on a cluster)."""
     clock = Clock()
     result = JobResult(notes=list(settings.ignored))
     if by not in BY:
@@ -195,95 +135,28 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
                                                                 "department": d.name}, fmt))
                for d in with_tasks for fmt in formats]
     names = iter(unique_names(planned))
-    targets = {d.name: [(fmt, next(names)) for fmt in formats] for d in with_tasks}
-    folder = Path(settings.out)
+    dirs = tuple(settings.template_dirs)
+    works = []
+    for d in with_tasks:
+        part = report_slice(report, d)
+        key = recipe_key(inputs.common, part.model_dump_json(), d.name, d.short, template, str(reference) if reference else None)
+        job = DocJob(d.name, part, template, dirs, settings.theme, formats, reference, settings.mark, settings.archive,
+                     (("department", d),))
+        works.append(Work(d.name, key, tuple((fmt, next(names)) for fmt in formats), job,
+                          {"template": template, "theme": inputs.theme.name, "unit": d.name, "archive": settings.archive}))
 
-    with OutputFolder(folder, settings.force) as out:
-        if out.stale:
-            result.notes.append(M.removed_stale(n=len(out.stale), folder=folder))
-        jobs: list[tuple[BriefJob, str]] = []
-        missing: dict[str, set[str]] = {}
-        total = len(with_tasks)
-        done = 0
-        for d in with_tasks:
-            part = report_slice(report, d)
-            key = recipe_key(inputs.common, part.model_dump_json(), d.name, d.short, template, str(reference) if reference else None)
-            kept = {fmt: unchanged(out.old, folder, name, f"{key}:{fmt}") for fmt, name in targets[d.name]}
-            if all(kept.values()):
-                for fmt, name in targets[d.name]:
-                    entry = kept[fmt]
-                    out.keep(name, entry)
-                    result.outputs.append(OutputFile(folder / name, template, fmt, "unchanged", entry.get("pages"), unit=d.name, sha256=entry["sha256"]))
-                    for ch in entry.get("missing", ""):
-                        missing.setdefault(ch, set()).add(d.name)
-                result.warnings.extend(Problem(Location(d.name), "", w) for w in kept[formats[0]].get("warnings", []))
-                done += 1
-                if progress:
-                    progress(done, total, d.name)
-                continue
-            jobs.append((BriefJob(d.name, part, d, template, tuple(settings.template_dirs), settings.theme, formats,
-                                  reference, settings.mark, settings.archive, language()), key))
+    def warm_parent() -> None:
+        text = report.model_dump_json() + "".join(Path(p).read_text("utf-8", "replace") for p, role in inputs.files.items()
+                                                  if role == "template")
+        _warm(settings.theme, dirs, text)
 
-        def take(outcome: BriefOutcome, key: str) -> None:
-            from ..atomic import write_all
-
-            if outcome.error:
-                result.failed.append(Failure(outcome.unit, outcome.error))
-                return
-            if settings.strict and (outcome.warnings or outcome.missing):
-                doubts = outcome.warnings + ([M.no_font_draws(chars="、".join(outcome.missing))] if outcome.missing else [])
-                result.failed.append(Failure(outcome.unit, str(M.strict_error(problem="; ".join(str(d) for d in doubts)))))
-                return
-            pending = []
-            for fmt, name in targets[outcome.unit]:
-                data = outcome.files[fmt]
-                entry = out.record(name, data, {
-                    "format": fmt, "template": template, "theme": inputs.theme.name, "unit": outcome.unit,
-                    "key": f"{key}:{fmt}", "pages": outcome.pages if fmt == "pdf" else None,
-                    "scale": outcome.scale if fmt == "pdf" else outcome.docx_scale, "archive": settings.archive and fmt == "pdf",
-                    "fonts": list(outcome.fonts) if fmt == "pdf" else [], "warnings": [str(w) for w in outcome.warnings],
-                    "missing": outcome.missing,
-                })
-                pending.append((folder / name, data))
-                result.outputs.append(OutputFile(folder / name, template, fmt, "built", entry["pages"], entry["scale"], outcome.unit, entry["sha256"]))
-            write_all(pending)
-            result.warnings.extend(Problem(Location(outcome.unit), "", w) for w in outcome.warnings)
-            for ch in outcome.missing:
-                missing.setdefault(ch, set()).add(outcome.unit)
-
-        try:
-            with clock.stage("render"):
-                if jobs:
-                    text = report.model_dump_json() + "".join(Path(p).read_text("utf-8", "replace") for p, role in inputs.files.items() if role == "template")
-                    _warm(settings.theme, tuple(settings.template_dirs), text)
-                workers = min(settings.workers or os.cpu_count() or 1, len(jobs)) if jobs else 0
-                if workers <= 1:
-                    for job, key in jobs:
-                        take(render_brief(job), key)
-                        done += 1
-                        if progress:
-                            progress(done, total, job.unit)
-                else:
-                    from concurrent.futures import ProcessPoolExecutor
-
-                    with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_warm,
-                                             initargs=(settings.theme, tuple(settings.template_dirs), "")) as pool:
-                        keys = [k for _, k in jobs]
-                        for outcome, key in zip(pool.map(render_brief, [j for j, _ in jobs], chunksize=max(1, len(jobs) // (workers * 4))), keys):
-                            take(outcome, key)
-                            done += 1
-                            if progress:
-                                progress(done, total, outcome.unit)
-            if settings.preview:
-                with clock.stage("preview"):
-                    result.outputs.sort(key=lambda o: (o.unit or "", o.format))
-                    write_previews(out, result, sheet=f"{clean_part(report.report.issuer) or 'batch'}_contact-sheet.png")
-        finally:
-            with clock.stage("write"):
-                result.manifest = out.finish(inputs.files)
-        result.warnings.extend(missing_warning(missing))
-        if any(o.format == "pdf" and o.status != "unchanged" for o in result.outputs):
-            result.notes.extend(stand_in_note(inputs.theme))
+    sheet = f"{clean_part(report.report.issuer) or 'batch'}_contact-sheet.png" if settings.preview else None
+    plan = Plan(Path(settings.out), works, render_doc, inputs.files, force=settings.force, strict=settings.strict,
+                each=True, preview=settings.preview, sheet=sheet, warm=_warm, warm_args=(settings.theme, dirs, ""),
+                workers=settings.workers, pool=True)
+    run(plan, result, clock, executor, progress, before_render=warm_parent)
+    if any(o.format == "pdf" and o.status != "unchanged" for o in result.outputs):
+        result.notes.extend(stand_in_note(inputs.theme))
     result.outputs.sort(key=lambda o: (o.unit or "", o.format))
     result.timings = clock.total()
     return result

@@ -1,5 +1,6 @@
-"""What build, batch and pack share: the run's inputs, the recipe of a document, archiving, and the writing
-of a set of files into an output folder under its lock, with the manifest."""
+"""What build, batch and pack plan from: the run's inputs (report, theme, the files the outputs depend on), the
+titles, the fields file names are made of, and the one render function of a report's document (``DocJob`` ->
+``render_doc`` -> Made) that build and batch both hand to the engine."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from .. import __version__
 from .. import messages as M
 from ..errors import BriefgenError, Location, OutputError, Problem
 from ..settings import Settings
-from .manifest import MANIFEST, Manifest, file_sha256, read_manifest, recipe_key
+from .engine import Made
+from .manifest import file_sha256, recipe_key
 
 
 class Clock:
@@ -49,7 +51,7 @@ class Inputs:
 
 def load_inputs(settings: Settings) -> Inputs:
     from ..compose import load_report
-    from ..templating import template_files
+    from ..compose.templates import template_files
     from ..theme import load_theme
 
     if settings.data is None:
@@ -77,7 +79,7 @@ _KEYED_TITLE = re.compile(r"^([A-Za-z0-9_.-]+)=(.+)$", re.S)
 def title_options(given: tuple[str, ...] | list[str]) -> dict[str, str]:
     """``--title`` values -> {template: title}: ``tasks=…`` names the template, a bare title is keyed "" (the one
     document built). Raises BriefgenError for a title with an unknown {field}."""
-    from ..model import check_title
+    from ..model.report import check_title
 
     out: dict[str, str] = {}
     for value in given:
@@ -130,9 +132,9 @@ def report_fields(report) -> dict[str, str]:
 
 
 def archival(pdf: bytes, doc) -> bytes:
-    """The PDF as PDF/A-2b (``briefgen.pdfa``), with the document's metadata."""
+    """The PDF as PDF/A-2b (``briefgen.render.pdfa``), with the document's metadata."""
     try:
-        from ..pdfa import to_pdfa
+        from ..render.pdfa import to_pdfa
     except ImportError:
         raise OutputError(M.archive_unavailable()) from None
     m = doc.meta
@@ -152,116 +154,34 @@ def doc_warnings(template: str, rendered, theme, budget: int | None = 1) -> list
     return out
 
 
-def missing_warning(missing: dict[str, set[str]]) -> list[Problem]:
-    """One warning for every character no font can draw, naming the documents that draw it."""
-    if not missing:
-        return []
-    listing = "、".join(sorted(missing))
-    where = ", ".join(sorted({t for s in missing.values() for t in s}))
-    return [Problem(Location(where), "", M.no_font_draws(chars=listing))]
+@dataclass(frozen=True)
+class DocJob:
+    """One document of a report, as the engine hands it to ``render_doc`` (in this process, a worker or a cluster)."""
+
+    unit: str
+    report: Any  # the report, or a department's slice of it
+    template: str
+    template_dirs: tuple[Path, ...]
+    theme: str
+    formats: tuple[str, ...]
+    reference_docx: Path | None
+    mark: str | None
+    archive: bool
+    extra: tuple[tuple[str, Any], ...] = ()  # names the template sees beside ``report`` (a batch's ``department``)
 
 
-def lock_path(folder: Path) -> Path:
-    """The lock of an output folder: in the user cache, so that the folder holds only what a person filed."""
-    import hashlib
+def render_doc(job: DocJob) -> Made:
+    """Template -> Document -> the bytes of each format (PDF/A when archiving), with the document's warnings."""
+    from ..compose import make_document
+    from ..render import render_document
+    from ..theme import load_theme
 
-    from ..cache import cache_root
-
-    key = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
-    return cache_root() / "locks" / f"{key}.lock"
-
-
-class OutputFolder:
-    """An output folder held for one run: locked, cleared of what interrupted runs left, with its manifest."""
-
-    def __init__(self, folder: Path, force: bool) -> None:
-        self.folder = Path(folder)
-        self.force = force
-        self._lock = None
-
-    def __enter__(self) -> "OutputFolder":
-        from ..locking import file_lock
-        from ..outputs import remove_stale
-
-        if self.folder.exists() and not self.folder.is_dir():
-            raise OutputError(M.out_is_file(path=self.folder))
-        # the folder itself is made when the first file is written: a run that fails leaves nothing behind
-        self._lock = file_lock(lock_path(self.folder), wait=0.0,
-                               what=M.folder_busy(path=self.folder))
-        self._lock.__enter__()
-        self.stale = remove_stale(self.folder)
-        self.old = Manifest() if self.force else read_manifest(self.folder)
-        if self.force:
-            try:
-                read_manifest(self.folder)
-            except BriefgenError:
-                pass  # --force replaces an unreadable manifest
-        self.new = Manifest()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._lock.__exit__(*exc)
-
-    def keep(self, name: str, entry: dict) -> None:
-        """Carry an unchanged file's entry (and its inputs) over into the new manifest."""
-        self.new.files[name] = entry
-        for font in entry.get("fonts", []):
-            if font in self.old.inputs:
-                self.new.inputs[font] = self.old.inputs[font]
-
-    def record(self, name: str, data: bytes, entry: dict) -> dict:
-        from .manifest import sha256
-
-        entry = {"sha256": sha256(data), "size": len(data), **entry}
-        self.new.files[name] = entry
-        for font in entry.get("fonts", []):
-            if font not in self.new.inputs:
-                try:
-                    self.new.add_input(font, "font")
-                except OSError:
-                    pass
-        return entry
-
-    def finish(self, inputs: dict[str, str]) -> Path:
-        """Write the manifest: the files of this run plus the still-intact files of earlier runs."""
-        from ..outputs import write_atomic
-
-        for name, entry in self.old.files.items():
-            if name not in self.new.files and (self.folder / name).is_file():
-                try:
-                    if file_sha256(self.folder / name) == entry.get("sha256"):
-                        self.keep(name, entry)
-                except OSError:
-                    pass
-        for path, role in inputs.items():
-            try:
-                self.new.add_input(path, role)
-            except OSError:
-                pass
-        target = self.folder / MANIFEST
-        write_atomic(target, self.new.to_bytes(__version__))
-        return target
-
-
-def write_previews(out: "OutputFolder", result, sheet: str | None = None, dpi: float = 110) -> None:
-    """PNG previews of the PDFs of ``result``, recorded in the manifest: every page as NAME-pN.png, or, with
-    ``sheet``, one contact sheet of every document's first page labelled with its unit (a batch)."""
-    from ..outputs import write_all
-    from ..preview import contact_sheet, page_pngs
-    from .results import OutputFile
-
-    pdfs = [o for o in result.outputs if o.format == "pdf"]
-    pending = []
-    if sheet is not None:
-        if not pdfs:
-            return
-        data = contact_sheet([(o.unit or o.template, o.path.read_bytes()) for o in pdfs])
-        pending.append((sheet, data))
-    else:
-        for o in pdfs:
-            for n, data in enumerate(page_pngs(o.path.read_bytes(), dpi, name=str(o.path)), 1):
-                pending.append((f"{o.path.stem}-p{n}.png", data))
-    for name, data in pending:
-        out.record(name, data, {"format": "png", "template": "preview", "key": ""})
-    write_all([(out.folder / name, data) for name, data in pending])
-    result.outputs.extend(OutputFile(out.folder / name, "preview", "png") for name, _ in pending)
+    doc, problems = make_document(job.report, job.template, job.template_dirs, job.mark, dict(job.extra) or None)
+    theme = load_theme(job.theme)
+    rendered = render_document(doc, theme, job.formats, job.reference_docx)
+    files = dict(rendered.files)
+    if job.archive and "pdf" in files:
+        files["pdf"] = archival(files["pdf"], doc)
+    warnings = [p.message for p in problems + doc_warnings(job.template, rendered, theme, doc.page_budget)]
+    return Made(job.unit, files, rendered.pages, rendered.scale, rendered.docx_scale, warnings,
+                "".join(sorted(rendered.missing)), rendered.fonts)

@@ -19,13 +19,13 @@ from pathlib import Path
 
 from .. import ir
 from .. import messages as M
-from ..errors import BriefgenError, Location, Problem
+from ..errors import BriefgenError, Problem
 from ..settings import Settings
-from .common import (Clock, OutputFolder, archival, doc_warnings, load_inputs, missing_warning, report_fields, stand_in_note,
-                     with_titles, write_previews)
-from .manifest import recipe_key, unchanged
+from .common import Clock, archival, doc_warnings, load_inputs, report_fields, stand_in_note, with_titles
+from .engine import Made, Plan, Work, run
+from .manifest import recipe_key
 from .names import Named, file_name, unique_names
-from .results import JobResult, OutputFile
+from .results import JobResult
 
 PACK_NAMES = "{issuer}_{document}_{date}"
 
@@ -111,10 +111,23 @@ def merge(files: list[bytes], entries: list[tuple[str, int, list[tuple[str, int]
         out.close()
 
 
-def pack(settings: Settings) -> JobResult:
+@dataclass(frozen=True)
+class PackJob:
+    """The whole pack, as the engine hands it to ``render_pack``."""
+
+    report: object
+    parts: tuple[str, ...]
+    context: Pack
+    template_dirs: tuple[Path, ...]
+    theme: str
+    formats: tuple[str, ...]
+    reference_docx: Path | None
+    mark: str | None
+    archive: bool
+
+
+def pack(settings: Settings, executor=None) -> JobResult:
     """Build the handout pack of ``settings`` into ``settings.out``."""
-    from ..compose import make_document
-    from ..render import render_document
     from ..compose.templates import template_info
 
     clock = Clock()
@@ -124,9 +137,8 @@ def pack(settings: Settings) -> JobResult:
     with clock.stage("load"):
         inputs = load_inputs(settings)
     result.warnings.extend(inputs.doubts)
-    inputs.report = with_titles(inputs.report, settings.titles, None,
-                                M.pack_title_which())
-    report, theme = inputs.report, inputs.theme
+    inputs.report = with_titles(inputs.report, settings.titles, None, M.pack_title_which())
+    report = inputs.report
     ctx = pack_context(settings, report)
     dirs = tuple(settings.template_dirs)
     parts = list(dict.fromkeys(settings.pack.parts))
@@ -137,103 +149,88 @@ def pack(settings: Settings) -> JobResult:
             raise BriefgenError(M.pack_unknown_part(name=repr(name)))
     formats = tuple(settings.formats)
     reference = settings.reference_docx if "docx" in formats else None
-    folder = Path(settings.out)
     fields = {**report_fields(report), "template": "pack", "document": "会议材料"}
     names = unique_names([Named(f, file_name(settings.names or PACK_NAMES, fields, f)) for f in formats])
     key = recipe_key(inputs.common, report.model_dump_json(), parts, ctx.__dict__, str(reference) if reference else None)
-
-    with OutputFolder(folder, settings.force) as out:
-        kept = {fmt: unchanged(out.old, folder, name, f"{key}:{fmt}") for fmt, name in zip(formats, names)}
-        if all(kept.values()):
-            for fmt, name in zip(formats, names):
-                out.keep(name, kept[fmt])
-                result.outputs.append(OutputFile(folder / name, "pack", fmt, "unchanged", kept[fmt].get("pages"), sha256=kept[fmt]["sha256"]))
-            result.manifest = out.finish(inputs.files)
-            result.timings = clock.total()
-            return result
-
-        missing: dict[str, set[str]] = {}
-        with clock.stage("template"):
-            docs = []
-            for name in parts:
-                doc, warnings = make_document(report, name, dirs, settings.mark)
-                docs.append(doc)
-                result.warnings.extend(warnings)
-            cover, w1 = make_document(report, "cover", dirs, None, {"pack": ctx})
-            contents, w2 = make_document(report, "contents", dirs, None, {"pack": ctx})
-            result.warnings.extend(w1 + w2)
-
-        with clock.stage("render"):
-            laid: list[Part] = []
-            scale_of: dict[str, float] = {}
-            start = 1
-            for name, doc in zip(parts, docs):
-                doc = replace(doc, first_page=start)
-                rendered = render_document(doc, theme, ("pdf",))
-                scale_of[name] = rendered.docx_scale
-                result.warnings.extend(doc_warnings(name, rendered, theme, doc.page_budget))
-                for ch in rendered.missing:
-                    missing.setdefault(ch, set()).add(name)
-                laid.append(Part(name, rendered.document or doc, rendered.files["pdf"], rendered.pages or 1, start, outline_of(rendered.files["pdf"], start)))
-                start += rendered.pages or 1
-            entries = []
-            for part in laid:
-                for text, level, page in part.headings:
-                    if level <= 1:
-                        entries.append(ir.ContentsEntry(text, page, 1 if level == 0 else 2))
-            contents = replace(contents, blocks=tuple(ir.Contents(tuple(entries)) if isinstance(b, ir.Contents) else b
-                                                      for b in contents.blocks))
-            front = [render_document(d, theme, ("pdf",)) for d in (cover, contents)]
-            meta = ir.Meta(title=f"{ctx.meeting}会议材料", author=report.report.issuer, subject="会议材料",
-                           keywords="、".join(p.template for p in laid), created=report.report.date, mark=ctx.mark)
-            files: dict[str, bytes] = {}
-            pages = sum(f.pages or 1 for f in front) + sum(p.pages for p in laid)
-            if "pdf" in formats:
-                offset = sum(f.pages or 1 for f in front)
-                outline = [("封面", 0, []), ("目录", front[0].pages or 1, [])]
-                for part in laid:
-                    top = [h for h in part.headings if h[1] == 0]
-                    title = top[0][0] if top else part.template
-                    children = [(t, offset + p - 1) for t, lvl, p in part.headings if lvl >= 1]
-                    outline.append((title, offset + part.first_page - 1, children))
-                files["pdf"] = merge([f.files["pdf"] for f in front] + [p.pdf for p in laid], outline, meta)
-                if settings.archive:
-                    files["pdf"] = archival(files["pdf"], ir.Document(meta, ()))
-            if "docx" in formats:
-                from ..render.docx import docx_bytes
-
-                blocks: list = [*cover.blocks, ir.SectionBreak(page_numbers=False), *contents.blocks, ir.SectionBreak(page_numbers=False)]
-                for i, part in enumerate(laid):
-                    blocks.extend(part.doc.blocks)
-                    if i < len(laid) - 1:
-                        blocks.append(ir.SectionBreak(page_numbers=True, restart_at=1 if i == 0 else None))
-                # each part as the PDF's fit set it (a review shrunk to two pages is shrunk in the DOCX too), and
-                # the department names the parts know
-                scales = (1.0, 1.0, *(scale_of.get(part.template, 1.0) for part in laid))
-                known = next((d.names for d in docs if d.names), ())
-                whole = ir.Document(meta, tuple(blocks), template="pack", names=known, section_scales=scales)
-                files["docx"] = docx_bytes(whole, theme, reference)
-        result.warnings.extend(missing_warning(missing))
-        if "pdf" in formats:
-            result.notes.extend(stand_in_note(theme))
-        if settings.strict and result.warnings:
-            raise BriefgenError(*(M.strict_error(problem=w) for w in result.warnings))
-        with clock.stage("write"):
-            from ..atomic import write_all
-
-            pending = []
-            for fmt, name in zip(formats, names):
-                data = files[fmt]
-                entry = out.record(name, data, {
-                    "format": fmt, "template": "pack", "parts": [p.template for p in laid], "theme": theme.name,
-                    "key": f"{key}:{fmt}", "pages": pages if fmt == "pdf" else None, "archive": settings.archive and fmt == "pdf",
-                    "fonts": [], "warnings": [str(w) for w in result.warnings], "missing": "".join(sorted(missing)),
-                })
-                pending.append((folder / name, data))
-                result.outputs.append(OutputFile(folder / name, "pack", fmt, "built", entry["pages"], sha256=entry["sha256"]))
-            write_all(pending)
-            if settings.preview:
-                write_previews(out, result)
-            result.manifest = out.finish(inputs.files)
+    job = PackJob(report, tuple(parts), ctx, dirs, settings.theme, formats, reference, settings.mark, settings.archive)
+    work = Work("pack", key, tuple(zip(formats, names)), job,
+                {"template": "pack", "parts": parts, "theme": inputs.theme.name, "archive": settings.archive})
+    plan = Plan(Path(settings.out), [work], render_pack, inputs.files, force=settings.force, strict=settings.strict,
+                preview=settings.preview)
+    run(plan, result, clock, executor)
+    if "pdf" in formats and result.built:
+        result.notes.extend(stand_in_note(inputs.theme))
     result.timings = clock.total()
     return result
+
+
+def render_pack(job: PackJob) -> Made:
+    """Cover, contents and parts -> the pack's PDF (parts laid out one by one, merged) and DOCX (one document of
+    sections), with every part's warnings at its own name."""
+    from ..compose import make_document
+    from ..render import render_document
+    from ..theme import load_theme
+
+    report, dirs, ctx, formats = job.report, job.template_dirs, job.context, job.formats
+    theme = load_theme(job.theme)
+    warnings: list[Problem] = []
+    missing: set[str] = set()
+    docs = []
+    for name in job.parts:
+        doc, found = make_document(report, name, dirs, job.mark)
+        docs.append(doc)
+        warnings.extend(found)
+    cover, w1 = make_document(report, "cover", dirs, None, {"pack": ctx})
+    contents, w2 = make_document(report, "contents", dirs, None, {"pack": ctx})
+    warnings.extend(w1 + w2)
+
+    laid: list[Part] = []
+    scale_of: dict[str, float] = {}
+    start = 1
+    for name, doc in zip(job.parts, docs):
+        doc = replace(doc, first_page=start)
+        rendered = render_document(doc, theme, ("pdf",))
+        scale_of[name] = rendered.docx_scale
+        warnings.extend(doc_warnings(name, rendered, theme, doc.page_budget))
+        missing |= set(rendered.missing)
+        laid.append(Part(name, rendered.document or doc, rendered.files["pdf"], rendered.pages or 1, start,
+                         outline_of(rendered.files["pdf"], start)))
+        start += rendered.pages or 1
+    entries = []
+    for part in laid:
+        for text, level, page in part.headings:
+            if level <= 1:
+                entries.append(ir.ContentsEntry(text, page, 1 if level == 0 else 2))
+    contents = replace(contents, blocks=tuple(ir.Contents(tuple(entries)) if isinstance(b, ir.Contents) else b
+                                              for b in contents.blocks))
+    front = [render_document(d, theme, ("pdf",)) for d in (cover, contents)]
+    meta = ir.Meta(title=f"{ctx.meeting}会议材料", author=report.report.issuer, subject="会议材料",
+                   keywords="、".join(p.template for p in laid), created=report.report.date, mark=ctx.mark)
+    files: dict[str, bytes] = {}
+    pages = sum(f.pages or 1 for f in front) + sum(p.pages for p in laid)
+    if "pdf" in formats:
+        offset = sum(f.pages or 1 for f in front)
+        outline = [("封面", 0, []), ("目录", front[0].pages or 1, [])]
+        for part in laid:
+            top = [h for h in part.headings if h[1] == 0]
+            title = top[0][0] if top else part.template
+            children = [(t, offset + p - 1) for t, lvl, p in part.headings if lvl >= 1]
+            outline.append((title, offset + part.first_page - 1, children))
+        files["pdf"] = merge([f.files["pdf"] for f in front] + [p.pdf for p in laid], outline, meta)
+        if job.archive:
+            files["pdf"] = archival(files["pdf"], ir.Document(meta, ()))
+    if "docx" in formats:
+        from ..render.docx import docx_bytes
+
+        blocks: list = [*cover.blocks, ir.SectionBreak(page_numbers=False), *contents.blocks, ir.SectionBreak(page_numbers=False)]
+        for i, part in enumerate(laid):
+            blocks.extend(part.doc.blocks)
+            if i < len(laid) - 1:
+                blocks.append(ir.SectionBreak(page_numbers=True, restart_at=1 if i == 0 else None))
+        # each part as the PDF's fit set it (a review shrunk to two pages is shrunk in the DOCX too), and
+        # the department names the parts know
+        scales = (1.0, 1.0, *(scale_of.get(part.template, 1.0) for part in laid))
+        known = next((d.names for d in docs if d.names), ())
+        whole = ir.Document(meta, tuple(blocks), template="pack", names=known, section_scales=scales)
+        files["docx"] = docx_bytes(whole, theme, job.reference_docx)
+    return Made("pack", {f: files[f] for f in formats}, pages, warnings=warnings, missing="".join(sorted(missing)))

@@ -1,0 +1,410 @@
+"""The one engine every job runs on: a plan of documents in, the files written and a JobResult out.
+
+    plan = Plan(folder, works=[Work(unit, key, targets, job, entry), ...], render=render_document_job, ...)
+    result = run(plan, result, clock, executor=None, progress=None)
+
+A job (build, batch, pack, and the next ones) only *plans*: which documents to make, what each one's bytes
+depend on (its recipe ``key``), the names of its files, and a picklable ``job`` that ``plan.render`` turns into
+bytes (a :class:`Made`). The engine does the rest, the same way for every job:
+
+1. takes the output folder (locked, cleared of what interrupted runs left, its manifest read);
+2. keeps every file the manifest says is unchanged (same key, same checksum, same fonts);
+3. renders the rest: in this process, or mapped through any ``concurrent.futures.Executor`` (the default for
+   many documents: a process pool whose workers start warm; a Dask client's executor runs the same list);
+4. records each file in the new manifest, warnings stored coded (a rerun in another language words them anew);
+5. writes atomically: all files together when every document succeeded (``each=False``: build, pack), or each
+   document's files as they arrive, a failure reported with its unit and the others going on (``each=True``: batch);
+6. writes the previews and the manifest, and returns the result.
+
+Nothing here knows what a document is: that is the plan's ``render`` function.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .. import __version__
+from .. import messages as M
+from ..errors import BriefgenError, Location, OutputError, Problem
+from .manifest import MANIFEST, Manifest, file_sha256, read_manifest, sha256, unchanged
+from .results import Failure, JobResult, OutputFile
+
+
+@dataclass
+class Work:
+    """One document of a plan, in one or more formats."""
+
+    unit: str  # whose it is: the template (build), the department (batch), "pack"; warnings are placed at it
+    key: str  # the hash of everything its bytes depend on
+    targets: tuple[tuple[str, str], ...]  # (format, file name inside the folder)
+    job: Any  # what plan.render makes the bytes from (picklable when an executor maps it)
+    entry: dict = field(default_factory=dict)  # manifest fields beside the checksum: template, unit, theme, parts …
+
+
+@dataclass
+class Made:
+    """What rendering one Work gave: the bytes per format and what the run needs to know about them."""
+
+    unit: str
+    files: dict[str, bytes] = field(default_factory=dict)
+    pages: int | None = None
+    scale: float = 1.0
+    docx_scale: float = 1.0
+    warnings: list = field(default_factory=list)  # Problems or Messages (or a user template's own words)
+    missing: str = ""  # characters no font could draw
+    fonts: tuple[str, ...] = ()
+    error: str | None = None  # one line, when the document could not be made (each=True)
+
+
+@dataclass
+class Plan:
+    folder: Path
+    works: list[Work]
+    render: Callable[[Any], Made]  # a module-level function, so that a process pool or a cluster can call it
+    inputs: dict[str, str] = field(default_factory=dict)  # input path -> role, for the manifest
+    force: bool = False
+    write: bool = True  # False: everything but the writing (`briefgen validate`)
+    single: Path | None = None  # `-o FILE`: one file, no folder lock, manifest or reuse
+    strict: bool = False  # warnings are errors
+    each: bool = False  # each document written as it arrives; a failing one is reported, the others go on
+    preview: bool = False
+    sheet: str | None = None  # with preview: one contact sheet of first pages, under this name (a batch)
+    warm: Callable[..., None] | None = None  # loads in each worker what every document uses
+    warm_args: tuple = ()
+    workers: int | None = None
+    pool: bool = False  # may the default (no executor given) be a process pool
+
+
+def guarded(render: Callable[[Any], Made], job: Any, unit: str, lang: str | None = None) -> Made:
+    """``render(job)``, with a user error or a bug turned into the Made's one-line ``error`` (the others go on)."""
+    from ..i18n import set_language
+
+    if lang:
+        set_language(lang)  # a spawned worker or a cluster does not inherit --lang
+    try:
+        return render(job)
+    except BriefgenError as exc:
+        return Made(unit, error="; ".join(exc.lines()))
+    except Exception as exc:  # a bug must not stop the other documents; it is reported with its own
+        return Made(unit, error=str(M.unexpected(kind=type(exc).__name__, detail=exc)))
+
+
+# --- warnings, stored coded ------------------------------------------------------------------------------------
+
+def _coded(value: Any) -> Any:
+    from ..i18n import Message
+
+    if isinstance(value, Problem):
+        value = value.message
+    if isinstance(value, Message):
+        return {"code": value.code, "args": {k: _coded(v) for k, v in value.args}}
+    if isinstance(value, (list, tuple)):
+        return [_coded(v) for v in value]
+    if isinstance(value, (int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+def _worded(value: Any) -> Any:
+    """A stored warning back as a Message, worded when shown (a sentence stored by an older briefgen stays as it is)."""
+    from ..i18n import Message, Text
+
+    if isinstance(value, dict) and isinstance(value.get("code"), str) and isinstance(value.get("args"), dict):
+        text = Text.registry.get(value["code"])
+        if text is None:
+            return value["code"]
+        return Message(text.code, text.english, tuple((str(k), _worded(v)) for k, v in value["args"].items()))
+    if isinstance(value, list):
+        return [_worded(v) for v in value]
+    return value if isinstance(value, (int, float)) else str(value)
+
+
+def placed(unit: str, warnings: list) -> list[Problem]:
+    return [w if isinstance(w, Problem) else Problem(Location(unit), "", w) for w in warnings]
+
+
+# --- the output folder -----------------------------------------------------------------------------------------
+
+def lock_path(folder: Path) -> Path:
+    """The lock of an output folder: in the user cache, so that the folder holds only what a person filed."""
+    import hashlib
+
+    from ..cache import cache_root
+
+    key = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return cache_root() / "locks" / f"{key}.lock"
+
+
+class OutputFolder:
+    """An output folder held for one run: locked, cleared of what interrupted runs left, with its manifest."""
+
+    def __init__(self, folder: Path, force: bool) -> None:
+        self.folder = Path(folder)
+        self.force = force
+        self._lock = None
+
+    def __enter__(self) -> "OutputFolder":
+        from ..atomic import remove_stale
+        from ..locks import file_lock
+
+        if self.folder.exists() and not self.folder.is_dir():
+            raise OutputError(M.out_is_file(path=self.folder))
+        # the folder itself is made when the first file is written: a run that fails leaves nothing behind
+        self._lock = file_lock(lock_path(self.folder), wait=0.0, what=M.folder_busy(path=self.folder))
+        self._lock.__enter__()
+        try:
+            self.stale = remove_stale(self.folder)
+            self.old = Manifest() if self.force else read_manifest(self.folder)
+        except BaseException:
+            self._lock.__exit__(None, None, None)
+            raise
+        self.new = Manifest()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._lock.__exit__(*exc)
+
+    def keep(self, name: str, entry: dict) -> None:
+        """Carry an unchanged file's entry (and its fonts) over into the new manifest."""
+        self.new.files[name] = entry
+        for font in entry.get("fonts", []):
+            if font in self.old.inputs:
+                self.new.inputs[font] = self.old.inputs[font]
+
+    def record(self, name: str, data: bytes, entry: dict) -> dict:
+        entry = {"sha256": sha256(data), "size": len(data), **entry}
+        self.new.files[name] = entry
+        for font in entry.get("fonts", []):
+            if font not in self.new.inputs:
+                try:
+                    self.new.add_input(font, "font")
+                except OSError:
+                    pass
+        return entry
+
+    def finish(self, inputs: dict[str, str]) -> Path:
+        """Write the manifest: the files of this run plus the still-intact files of earlier runs."""
+        from ..atomic import write_atomic
+
+        for name, entry in self.old.files.items():
+            if name not in self.new.files and (self.folder / name).is_file():
+                try:
+                    if file_sha256(self.folder / name) == entry.get("sha256"):
+                        self.keep(name, entry)
+                except OSError:
+                    pass
+        for path, role in inputs.items():
+            try:
+                self.new.add_input(path, role)
+            except OSError:
+                pass
+        target = self.folder / MANIFEST
+        write_atomic(target, self.new.to_bytes(__version__))
+        return target
+
+
+class SingleFile:
+    """`-o FILE`: one file written atomically; no folder lock, manifest or incremental reuse."""
+
+    stale: list = []
+    old = None
+
+    def __enter__(self) -> "SingleFile":
+        self.new = Manifest()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def record(self, name: str, data: bytes, entry: dict) -> dict:
+        return {"sha256": sha256(data), "size": len(data), **entry}
+
+
+class NoFolder(SingleFile):
+    """Nothing is written (`briefgen validate`)."""
+
+
+def write_previews(out: OutputFolder, result: JobResult, sheet: str | None = None, dpi: float = 110) -> None:
+    """PNG previews of the PDFs of ``result``, recorded in the manifest: every page as NAME-pN.png, or, with
+    ``sheet``, one contact sheet of every document's first page labelled with its unit (a batch)."""
+    from ..atomic import write_all
+    from ..render.preview import contact_sheet, page_pngs
+
+    pdfs = [o for o in result.outputs if o.format == "pdf"]
+    pending = []
+    if sheet is not None:
+        if not pdfs:
+            return
+        pending.append((sheet, contact_sheet([(o.unit or o.template, o.path.read_bytes()) for o in pdfs])))
+    else:
+        for o in pdfs:
+            for n, data in enumerate(page_pngs(o.path.read_bytes(), dpi, name=str(o.path)), 1):
+                pending.append((f"{o.path.stem}-p{n}.png", data))
+    for name, data in pending:
+        out.record(name, data, {"format": "png", "template": "preview", "key": ""})
+    write_all([(out.folder / name, data) for name, data in pending])
+    result.outputs.extend(OutputFile(out.folder / name, "preview", "png") for name, _ in pending)
+
+
+# --- executors --------------------------------------------------------------------------------------------------
+
+def _pool_context():
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    # fork hands every worker the parent's warm state (fonts loaded, modules imported) at no cost
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _mapped(plan: Plan, todo: list[Work], executor) -> Any:
+    """The Made of every Work of ``todo``, in order, as each is ready."""
+    from ..i18n import language
+
+    lang = language()
+    units = [w.unit for w in todo]
+    if executor is not None:
+        return executor.map(guarded, [plan.render] * len(todo), [w.job for w in todo], units, [lang] * len(todo))
+    workers = min(plan.workers or os.cpu_count() or 1, len(todo)) if todo else 0
+    if not plan.pool or workers <= 1:
+        if not plan.each:  # build, pack: a user error stops the run with its own located problems
+            return (plan.render(w.job) for w in todo)
+        return (guarded(plan.render, w.job, w.unit) for w in todo)
+    return _pooled(plan, todo, workers, units, lang)
+
+
+def _pooled(plan: Plan, todo: list[Work], workers: int, units: list[str], lang: str):
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = max(1, len(todo) // (workers * 4))
+    with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=plan.warm, initargs=plan.warm_args) as pool:
+        yield from pool.map(guarded, [plan.render] * len(todo), [w.job for w in todo], units, [lang] * len(todo),
+                            chunksize=chunks)
+
+
+# --- the run ----------------------------------------------------------------------------------------------------
+
+def run(plan: Plan, result: JobResult, clock, executor=None, progress: Callable[[int, int, str], None] | None = None,
+        before_render: Callable[[], None] | None = None) -> JobResult:
+    """Carry ``plan`` out into ``result`` (see the module's docstring). ``progress(done, total, unit)`` is called as
+    each document is kept or made; ``before_render`` once, when some document is to be made (warming up)."""
+    folder = Path(plan.single).parent if plan.single else Path(plan.folder)
+    holder = (NoFolder() if not plan.write else SingleFile() if plan.single else OutputFolder(folder, plan.force))
+    with holder as out:
+        if out.stale:
+            result.notes.append(M.removed_stale(n=len(out.stale), folder=folder))
+        missing: dict[str, set[str]] = {}
+        pending: list[tuple[Path, bytes]] = []
+        total, done = len(plan.works), 0
+        todo: list[Work] = []
+        kept_of: dict[int, dict[str, dict]] = {}
+        status = "built" if plan.write else "checked"
+
+        def note_missing(chars: str, unit: str) -> None:
+            for ch in chars:
+                missing.setdefault(ch, set()).add(unit)
+
+        for work in plan.works:
+            kept = {fmt: unchanged(out.old, folder, name, f"{work.key}:{fmt}") for fmt, name in work.targets} if out.old else {}
+            if kept and all(kept.values()):
+                first = kept[work.targets[0][0]]
+                for fmt, name in work.targets:
+                    entry = kept[fmt]
+                    out.keep(name, entry)
+                    result.outputs.append(OutputFile(folder / name, work.entry.get("template", work.unit), fmt, "unchanged",
+                                                     entry.get("pages"), entry.get("scale", 1.0), work.entry.get("unit"),
+                                                     entry["sha256"]))
+                note_missing(first.get("missing", ""), work.unit)
+                result.warnings.extend(placed(work.unit, [_worded(w) for w in first.get("warnings", [])]))
+                done += 1
+                if progress:
+                    progress(done, total, work.unit)
+                continue
+            kept_of[id(work)] = {fmt: e for fmt, e in kept.items() if e}
+            todo.append(work)
+
+        def take(work: Work, made: Made) -> None:
+            if made.error:
+                result.failed.append(Failure(made.unit, made.error))
+                return
+            warnings = placed(work.unit, made.warnings)
+            if plan.strict and plan.each and (warnings or made.missing):
+                doubts = [str(w.message) for w in warnings] + ([str(M.no_font_draws(chars="、".join(made.missing)))] if made.missing else [])
+                result.failed.append(Failure(made.unit, str(M.strict_error(problem="; ".join(doubts)))))
+                return
+            result.warnings.extend(warnings)
+            note_missing(made.missing, work.unit)
+            mine = []
+            for fmt, name in work.targets:
+                entry = kept_of.get(id(work), {}).get(fmt)
+                if entry:  # intact and up to date: left as it is
+                    out.keep(name, entry)
+                    result.outputs.append(OutputFile(folder / name, work.entry.get("template", work.unit), fmt, "unchanged",
+                                                     entry.get("pages"), entry.get("scale", 1.0), work.entry.get("unit"),
+                                                     entry["sha256"]))
+                    continue
+                data = made.files[fmt]
+                entry = out.record(name, data, {
+                    "format": fmt, **work.entry, "key": f"{work.key}:{fmt}",
+                    "pages": made.pages if fmt == "pdf" else None,
+                    "scale": made.scale if fmt == "pdf" else made.docx_scale,
+                    "archive": bool(work.entry.get("archive")) and fmt == "pdf",
+                    "fonts": list(made.fonts) if fmt == "pdf" else [],
+                    "warnings": [_coded(w) for w in warnings],
+                    "missing": made.missing,
+                })
+                mine.append((folder / name, data))
+                result.outputs.append(OutputFile(folder / name, work.entry.get("template", work.unit), fmt, status,
+                                                 entry["pages"], entry["scale"], work.entry.get("unit"), entry["sha256"]))
+            if plan.each and plan.write:
+                from ..atomic import write_all
+
+                write_all(mine)
+            else:
+                pending.extend(mine)
+
+        finished = False
+        try:
+            with clock.stage("render"):
+                if todo and before_render:
+                    before_render()
+                for work, made in zip(todo, _mapped(plan, todo, executor)):
+                    take(work, made)
+                    done += 1
+                    if progress:
+                        progress(done, total, work.unit)
+            result.warnings.extend(missing_warning(missing))
+            if plan.strict and not plan.each and result.warnings:
+                raise BriefgenError(*(M.strict_error(problem=w) for w in result.warnings))
+            if not plan.write:
+                return result
+            with clock.stage("write"):
+                if not plan.each:
+                    from ..atomic import write_all
+
+                    write_all(pending)
+            if plan.preview and plan.single:
+                result.notes.append(M.preview_ignored())
+            elif plan.preview:
+                with clock.stage("preview"):
+                    if plan.sheet is not None:
+                        result.outputs.sort(key=lambda o: (o.unit or "", o.format))
+                    write_previews(out, result, sheet=plan.sheet)
+            finished = True
+        finally:
+            # a batch records what it wrote even when stopped half-way; build and pack only when all is written
+            if plan.write and not plan.single and (finished or plan.each):
+                with clock.stage("write"):
+                    result.manifest = out.finish(plan.inputs)
+    return result
+
+
+def missing_warning(missing: dict[str, set[str]]) -> list[Problem]:
+    """One warning for every character no font can draw, naming the documents that draw it."""
+    if not missing:
+        return []
+    listing = "、".join(sorted(missing))
+    where = ", ".join(sorted({t for s in missing.values() for t in s}))
+    return [Problem(Location(where), "", M.no_font_draws(chars=listing))]
