@@ -254,7 +254,30 @@ def without_charts(doc: "Document") -> "Document | None":
     return replace(doc, blocks=blocks) if len(blocks) < len(doc.blocks) else None
 
 
+# The one list of block kinds: the markup's tags make them, and each renderer keys its handlers on this list (a test
+# fails when a kind lacks a handler in either). A new kind is one entry here and one function in each renderer.
+BLOCKS: dict[str, type] = {
+    "title": Title,
+    "heading": Heading,
+    "paragraph": Paragraph,
+    "table": Table,
+    "list": ListBlock,
+    "page-break": PageBreak,
+    "spacer": Spacer,
+    "section-break": SectionBreak,
+    "contents": Contents,
+    "chart": Chart,
+}
+
 Block = Union[Title, Heading, Paragraph, Table, ListBlock, PageBreak, Spacer, SectionBreak, Contents, Chart]
+
+
+def kind_of(block: "Block") -> str:
+    """The kind (key of ``BLOCKS``) of a block."""
+    return _KIND[type(block)]
+
+
+_KIND = {cls: kind for kind, cls in BLOCKS.items()}
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ from .. import messages as M
 from ..model import values
 from ..errors import BriefgenError, DataError, Location, Problem
 from ..model.fields import field_label
-from . import SourceMap, display_name, load_file
+from . import load_file
+from .source import SourceMap, display_name
 from .tables import INDICATORS, TASKS, TableData, read_tables
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".et")

@@ -31,7 +31,7 @@ from .. import limits
 from ..model import values
 from .. import messages as M
 from ..errors import DataError, Location, Problem
-from . import SourceMap, check_file, display_name, read_limited
+from .source import SourceMap, check_file, display_name, read_limited
 from .yamlfile import bad_character
 
 INDICATORS = "indicators"

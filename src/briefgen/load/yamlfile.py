@@ -19,7 +19,7 @@ from .. import messages as M
 from .text import decode_text
 from ..errors import DataError, Location, Problem
 from ..model.fields import colon_slip, field_label
-from . import SourceMap, read_limited
+from .source import SourceMap, read_limited
 
 try:  # the C loader is several times faster where libyaml is present
     _Base = yaml.CSafeLoader

@@ -169,11 +169,9 @@ def _entries(field: Message, tail: tuple, text: str) -> Message:
 
 # ---- the model's keys: which fields a place allows, and the one a misspelt key meant ---------------------------
 
-def _model_at(path: tuple):
-    """The model class whose keys stand at ``path`` (the parent of a key), or None."""
-    from .report import Report
-
-    cls: Any = Report
+def _model_at(root: Any, path: tuple):
+    """The model class whose keys stand at ``path`` (the parent of a key) below ``root`` (the Report), or None."""
+    cls: Any = root
     for part in path:
         if isinstance(part, int):
             continue  # a list's item: the class is already its item type
@@ -198,19 +196,19 @@ def _item_class(annotation: Any):
     return None
 
 
-def keys_at(path: tuple) -> list[str]:
-    """The keys the model allows where ``path``'s last key stands."""
-    cls = _model_at(tuple(path)[:-1])
+def keys_at(root: Any, path: tuple) -> list[str]:
+    """The keys the model ``root`` allows where ``path``'s last key stands."""
+    cls = _model_at(root, tuple(path)[:-1])
     return list(cls.model_fields) if cls is not None else []
 
 
-def near_key(path: tuple) -> tuple[str, Any, bool] | None:
+def near_key(root: Any, path: tuple) -> tuple[str, Any, bool] | None:
     """(the key meant, its word, whether the key was written as its Chinese heading) for the misspelt last key of
     ``path`` (units -> unit; 牵头单位 -> lead, True), or None."""
     path = tuple(path)
     if not path or not isinstance(path[-1], str):
         return None
-    cls = _model_at(path[:-1])
+    cls = _model_at(root, path[:-1])
     if cls is None:
         return None
     typed = path[-1].strip().strip("\u3000").casefold()

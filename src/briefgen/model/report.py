@@ -498,12 +498,12 @@ def _message(err: dict) -> Any:
         slip = colon_slip(str(loc[-1])) if loc else None
         if slip is not None or (loc and "\u3000" in str(loc[-1])):
             return slip or M.yaml_full_width_space(text=str(loc[-1]), fixed=str(loc[-1]).replace("\u3000", "").strip())
-        near = near_key(loc)
+        near = near_key(Report, loc)
         if near and near[2]:  # 牵头单位: a column heading written as the key
             return M.field_key_in_english(key=near[0], typed=str(loc[-1]))
         if near:
             return M.field_did_you_mean(key=M.key_named(key=near[0], field=near[1]))
-        return M.field_unknown(keys=keys_at(loc))
+        return M.field_unknown(keys=keys_at(Report, loc))
     if kind in ("model_type", "dict_type") and isinstance(err.get("input"), str):
         slip = colon_slip(err["input"])
         if slip is not None:

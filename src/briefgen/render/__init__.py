@@ -46,16 +46,14 @@ def _render(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_
     files: dict[str, bytes] = {}
     pages, fit, missing, fonts_used = None, NATURAL, frozenset(), ()
     if "pdf" in formats or doc.page_budget or "docx" in formats:
-        from .pdf import pdf_fonts, render_pdf
+        from .pdf import content_height, layout_pdf, pdf_fonts, render_pdf
 
         fonts = pdf_fonts(doc, theme)
-        fit = fit_document(doc, theme, fonts)
+        fit = fit_document(doc, theme, fonts, layout_pdf, content_height)
         doc = fit.document or doc  # its charts left out where even the smallest type could not hold them
         if "pdf" not in formats:
             # a character no font of this machine has is reported for every document, whatever the formats:
             # the PDF's blocks are made (not laid out), which finds every character's font
-            from .pdf import content_height
-
             content_height(doc, theme, fonts, fit.scale)
             missing = frozenset(fonts.missing)
         if "pdf" in formats:

@@ -9,7 +9,8 @@ promise even at the smallest type gives up its charts first (``Fit.document``: t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
 from .. import ir
 from .. import messages as M
@@ -33,10 +34,17 @@ class Fit:
 NATURAL = Fit()
 
 
-def fit_document(doc: ir.Document, theme: Theme, fonts) -> Fit:
-    """The scales for ``doc``: 1.0 for a document without a page budget (one-page, max-pages)."""
-    from .pdf import content_height, layout_pdf
+class Layout(Protocol):
+    """What fitting needs of a layout engine (the PDF writer's ``layout_pdf`` and ``content_height``)."""
 
+    def __call__(self, doc: ir.Document, theme: Theme, fonts: Any, scale: float) -> Any: ...
+
+
+def fit_document(doc: ir.Document, theme: Theme, fonts, layout_pdf: Layout, content_height: Layout) -> Fit:
+    """The scales for ``doc``: 1.0 for a document without a page budget (one-page, max-pages).
+
+    ``layout_pdf(doc, theme, fonts, scale)`` lays the document out -> (PDF bytes, pages); ``content_height(…)`` is
+    the height in points of everything on one endless page. Fitting is handed them and imports no writer."""
     budget = doc.page_budget
     if not budget:
         return NATURAL
@@ -48,7 +56,7 @@ def fit_document(doc: ir.Document, theme: Theme, fonts) -> Fit:
         if pages_min > budget:
             lighter = ir.without_charts(doc)
             if lighter is not None:  # a page gives up its charts before it breaks its promise
-                return _without_charts(lighter, theme, fonts)
+                return _without_charts(lighter, theme, fonts, layout_pdf, content_height)
             over = max(0.0, content_height(doc, theme, fonts, floor) / MM - budget * theme.page.text_height_mm)
             text = M.overflows_one_page if budget == 1 else M.overflows_pages
             raise LayoutError(text(template=doc.template, budget=budget, pages=pages_min,
@@ -68,7 +76,7 @@ def fit_document(doc: ir.Document, theme: Theme, fonts) -> Fit:
         return Fit(scale, hi, best)
     lighter = ir.without_charts(doc)
     if lighter is not None and content_height(doc, theme, fonts, floor) > limit:
-        return _without_charts(lighter, theme, fonts)  # even the smallest type would not keep Word to the budget
+        return _without_charts(lighter, theme, fonts, layout_pdf, content_height)  # even the smallest type would not keep Word to the budget
     for _ in range(STEPS):
         mid = (lo + hi) / 2
         if content_height(doc, theme, fonts, mid) <= limit:
@@ -78,7 +86,5 @@ def fit_document(doc: ir.Document, theme: Theme, fonts) -> Fit:
     return Fit(scale, lo, best)
 
 
-def _without_charts(lighter: ir.Document, theme: Theme, fonts) -> Fit:
-    from dataclasses import replace
-
-    return replace(fit_document(lighter, theme, fonts), document=lighter)
+def _without_charts(lighter: ir.Document, theme: Theme, fonts, layout_pdf: Layout, content_height: Layout) -> Fit:
+    return replace(fit_document(lighter, theme, fonts, layout_pdf, content_height), document=lighter)

@@ -23,7 +23,8 @@ __all__ = ["write_docx", "docx_bytes"]
 def docx_bytes(doc: "Document", theme: "Theme", reference_docx: Path | None = None) -> bytes:
     """The finished .docx file as bytes: identical bytes for an identical Document, Theme and reference."""
     from .package import normalized_zip
-    from .writer import DocxBuilder, zip_date
+    from .package import zip_date
+    from .writer import DocxBuilder
 
     if reference_docx is None:
         return _from_skeleton(doc, theme)
@@ -71,8 +72,8 @@ class _Skeleton:
         from docx.opc.coreprops import CoreProperties
         from docx.opc.oxml import serialize_part_xml
 
-        from .package import write_package
-        from .writer import DocxBuilder, zip_date
+        from .package import write_package, zip_date
+        from .writer import DocxBuilder
 
         root, core = copy.deepcopy(self.document), copy.deepcopy(self.core)
         b = DocxBuilder.on_skeleton(self.builder, doc, root).fill()

@@ -301,7 +301,7 @@ def workbook(chart: ir.Chart, created) -> bytes:
     from openpyxl.writer.excel import ExcelWriter
 
     from .package import normalized_zip
-    from .writer import zip_date
+    from .package import zip_date
 
     wb = Workbook()
     ws = wb.active

@@ -7,6 +7,8 @@ fixed entry attributes, so two builds can be diffed and checksummed.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import io
 import zipfile
 import zlib
@@ -73,3 +75,10 @@ def write_package(entries, date_time: tuple[int, int, int, int, int, int]) -> by
                     dest._compressor = _Precompressed(packed)
                 dest.write(payload)  # CRC and sizes from the payload itself
     return out.getvalue()
+
+
+def zip_date(created: dt.date | None) -> tuple[int, int, int, int, int, int]:
+    """The fixed ZIP entry time: the document's date at midnight, or the ZIP epoch when it has none."""
+    if created is None or created.year < 1980:
+        return (1980, 1, 1, 0, 0, 0)
+    return (created.year, created.month, created.day, 0, 0, 0)

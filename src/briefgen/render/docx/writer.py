@@ -88,13 +88,6 @@ _STYLE_KEYS = (
 )
 
 
-def zip_date(created: dt.date | None) -> tuple[int, int, int, int, int, int]:
-    """The fixed ZIP entry time: the document's date at midnight, or the ZIP epoch when it has none."""
-    if created is None or created.year < 1980:
-        return (1980, 1, 1, 0, 0, 0)
-    return (created.year, created.month, created.day, 0, 0, 0)
-
-
 def alt_font_name(role: FontRole) -> str | None:
     """The role's Latin alias from its ``system`` list (SimHei for 黑体), for the font table's w:altName."""
     for name in role.system:
@@ -451,25 +444,30 @@ class DocxBuilder:
 
     # --------------------------------------------------------------------------------------- blocks
 
+    # one handler per kind of ``ir.BLOCKS`` (a test checks that none is missing)
+    HANDLERS = {
+        "title": "_title",
+        "heading": "_heading",
+        "paragraph": "_paragraph",
+        "table": "_table",
+        "list": "_list",
+        "page-break": "_page_break",
+        "spacer": "_spacer",
+        "section-break": "_section_break",
+        "contents": "_contents",
+        "chart": "_chart",
+    }
+
     def _block(self, block: ir.Block) -> None:
-        if isinstance(block, ir.PageBreak):
-            self._pending_break = True
-            return
-        handler = {
-            ir.Title: self._title,
-            ir.Heading: self._heading,
-            ir.Paragraph: self._paragraph,
-            ir.Table: self._table,
-            ir.ListBlock: self._list,
-            ir.Spacer: self._spacer,
-            ir.SectionBreak: self._section_break,
-            ir.Contents: self._contents,
-            ir.Chart: lambda chart: add_chart(self, chart),  # writers/docx/chart.py
-        }.get(type(block))
-        if handler is None:
-            raise TypeError(f"the DOCX writer has no rule for {type(block).__name__}")
-        handler(block)
-        self._last_was_table = isinstance(block, ir.Table)
+        getattr(self, self.HANDLERS[ir.kind_of(block)])(block)
+        if not isinstance(block, ir.PageBreak):
+            self._last_was_table = isinstance(block, ir.Table)
+
+    def _page_break(self, block: ir.PageBreak) -> None:
+        self._pending_break = True
+
+    def _chart(self, block: ir.Chart) -> None:
+        add_chart(self, block)  # render/docx/chart.py
 
     def _append(self, el) -> None:
         if self.sectPr is not None:

@@ -14,7 +14,17 @@ from ... import ir
 from ... import messages as M
 from ...errors import LayoutError
 from ...theme import MM, Theme
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak
+from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Spacer as RLSpacer
+
+from ...text.linebreak import Piece, name_joins, units_of, word_interiors
 from ..shared import SHORT_CELL  # cells up to this many characters break between words, in both writers
+from ..shared import body_tracking, known_names, title_inlines, with_short_names
+from .chart import chart_flowables
+from .flowables import TextBlock
+from .outline import Bookmark
 
 CJK_EM = 1.0  # a CJK character is one em wide: indents are counted in characters
 DASH_RISE = 0.395  # the top of the 一字线 (U+2014) above the baseline, in ems (measured on Noto Serif SC, the stand-in for 宋体)
@@ -31,8 +41,6 @@ class PdfResult:
 
 def document_text(doc: ir.Document, theme: Theme) -> str:
     """Every character the document will draw, for font resolution and coverage."""
-    from ..shared import with_short_names
-
     doc = with_short_names(doc, theme)
     parts = [theme.page_number.format.replace("{n}", "0123456789"), doc.meta.mark or theme.mark.text or ""]
 
@@ -60,14 +68,10 @@ class _Layout:
     """Turns IR blocks into flowables for one theme at one scale."""
 
     def __init__(self, theme: Theme, fonts, scale: float, names: tuple[str, ...] = ()):
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         self.theme, self.fonts, self.scale = theme, fonts, scale
         self.names = names  # words a title must not be broken inside (the issuer …)
         self.known: tuple[str, ...] = ()  # the document's department names, full and short
         self._width_cache: dict[tuple, float] = {}
-        from ..shared import body_tracking
-
         self.tracking = body_tracking(theme.scaled(scale))  # points after each body character
         self._sw = stringWidth
 
@@ -86,8 +90,6 @@ class _Layout:
     def units(self, inlines, role: str, size: float, keep_words: tuple[str, ...] | None = None, names: tuple[str, ...] = ()):
         """Inlines -> line-breaking units; with ``keep_words`` (titles, short cells) breaks fall between words,
         and known ``names`` break only between their words, when nothing else fits."""
-        from ...text.linebreak import Piece, name_joins, units_of, word_interiors
-
         pieces = []
         for item in inlines:
             if isinstance(item, ir.LineBreak):
@@ -110,70 +112,87 @@ class _Layout:
         return self.theme.body.line_pitch_pt * self.scale
 
     def flowables(self, doc: ir.Document) -> list:
-        from reportlab.platypus import CondPageBreak
-        from reportlab.platypus import PageBreak as RLPageBreak
-        from reportlab.platypus import Spacer as RLSpacer
-
-        from .flowables import TextBlock
-        from .outline import Bookmark
-        from .chart import chart_flowables
-
         out = []
         t = self.theme
-        from ..shared import known_names, title_inlines, with_short_names  # noqa: I001 (both writers' decisions)
-
         doc = with_short_names(doc, t)
         self.known = known_names(doc)
-        level = 0  # outline levels may go down by any number but up by one at a time
+        self._level = 0  # outline levels may go down by any number but up by one at a time
         for number, b in enumerate(doc.blocks):
-            if isinstance(b, ir.Title):
-                size = t.title.size_pt * self.scale
-                leading = max(self.pitch(), size * 1.35)
-                out.append(Bookmark(f"t{number}", ir.plain_text(b.inlines).replace("\n", ""), 0))
-                level = 0
-                # the breaks both writers write in (``shared.title_inlines``): the same lines in the DOCX
-                lines = title_inlines(b.inlines, size, t.page.text_width_mm * MM, self.names)
-                out.append(TextBlock(self.units(lines, "title", size, self.names), leading, "center",
-                                     space_after=t.title.space_after_lines * self.pitch()))
-            elif isinstance(b, ir.Heading):
-                role, size = t.heading(b.level)
-                size *= self.scale
-                # a heading never ends a page: it needs room for itself and a few lines of what follows
-                out.append(CondPageBreak(self.pitch() * 4))
-                level = min(b.level, level + 1)
-                out.append(Bookmark(f"h{number}", ir.plain_text(b.inlines).replace("\n", ""), level))
-                out.append(TextBlock(self.units(b.inlines, role, size), self.pitch(), "justify",
-                                     first_indent=t.body.indent_chars * size * CJK_EM))
-            elif isinstance(b, ir.Paragraph):
-                size = self._role_size(b.role)
-                leading = self.pitch() if b.role != "table" else size * t.body.table_leading
-                out.append(TextBlock(self.units(b.inlines, b.role, size, names=self.known), leading, b.align,
-                                     first_indent=(t.body.indent_chars * size) if b.indent else 0.0,
-                                     space_before=b.space_before * self.pitch(), space_after=b.space_after * self.pitch()))
-            elif isinstance(b, ir.Table):
-                out.extend(self.table(b))
-            elif isinstance(b, ir.ListBlock):
-                size = self.body_size()
-                for n, item in enumerate(b.items, 1):
-                    prefix = ir.Run(f"{n}." if b.ordered else "• ")
-                    out.append(TextBlock(self.units((prefix,) + tuple(item), "body", size), self.pitch(), "justify",
-                                         first_indent=t.body.indent_chars * size))
-            elif isinstance(b, (ir.PageBreak, ir.SectionBreak)):
-                out.append(RLPageBreak())
-            elif isinstance(b, ir.Contents):
-                out.append(self.contents(b))
-            elif isinstance(b, ir.Chart):
-                out.extend(chart_flowables(self, b))
-            elif isinstance(b, ir.Spacer):
-                out.append(RLSpacer(1, b.lines * self.pitch()))
+            out.extend(getattr(self, self.HANDLERS[ir.kind_of(b)])(b, number))
         return out
+
+    # one handler per kind of ``ir.BLOCKS`` (a test checks that none is missing): block, its index -> flowables
+    HANDLERS = {
+        "title": "_title",
+        "heading": "_heading",
+        "paragraph": "_paragraph",
+        "table": "_table",
+        "list": "_list",
+        "page-break": "_page_break",
+        "spacer": "_spacer",
+        "section-break": "_page_break",
+        "contents": "_contents",
+        "chart": "_chart",
+    }
+
+    def _title(self, b: ir.Title, number: int) -> list:
+        t = self.theme
+        size = t.title.size_pt * self.scale
+        leading = max(self.pitch(), size * 1.35)
+        self._level = 0
+        # the breaks both writers write in (``shared.title_inlines``): the same lines in the DOCX
+        lines = title_inlines(b.inlines, size, t.page.text_width_mm * MM, self.names)
+        return [Bookmark(f"t{number}", ir.plain_text(b.inlines).replace("\n", ""), 0),
+                TextBlock(self.units(lines, "title", size, self.names), leading, "center",
+                          space_after=t.title.space_after_lines * self.pitch())]
+
+    def _heading(self, b: ir.Heading, number: int) -> list:
+        role, size = self.theme.heading(b.level)
+        size *= self.scale
+        self._level = min(b.level, self._level + 1)
+        # a heading never ends a page: it needs room for itself and a few lines of what follows
+        return [CondPageBreak(self.pitch() * 4),
+                Bookmark(f"h{number}", ir.plain_text(b.inlines).replace("\n", ""), self._level),
+                TextBlock(self.units(b.inlines, role, size), self.pitch(), "justify",
+                          first_indent=self.theme.body.indent_chars * size * CJK_EM)]
+
+    def _paragraph(self, b: ir.Paragraph, number: int) -> list:
+        t = self.theme
+        size = self._role_size(b.role)
+        leading = self.pitch() if b.role != "table" else size * t.body.table_leading
+        return [TextBlock(self.units(b.inlines, b.role, size, names=self.known), leading, b.align,
+                          first_indent=(t.body.indent_chars * size) if b.indent else 0.0,
+                          space_before=b.space_before * self.pitch(), space_after=b.space_after * self.pitch())]
+
+    def _table(self, b: ir.Table, number: int) -> list:
+        return list(self.table(b))
+
+    def _list(self, b: ir.ListBlock, number: int) -> list:
+        size = self.body_size()
+        out = []
+        for n, item in enumerate(b.items, 1):
+            prefix = ir.Run(f"{n}." if b.ordered else "• ")
+            out.append(TextBlock(self.units((prefix,) + tuple(item), "body", size), self.pitch(), "justify",
+                                 first_indent=self.theme.body.indent_chars * size))
+        return out
+
+    def _page_break(self, b, number: int) -> list:
+        return [RLPageBreak()]
+
+    def _contents(self, b: ir.Contents, number: int) -> list:
+        # outside a pack nothing fills the entries in: the PDF has nothing to list (Word's TOC field can be updated)
+        return [self.contents(b)] if b.entries else []
+
+    def _chart(self, b: ir.Chart, number: int) -> list:
+        return list(chart_flowables(self, b))
+
+    def _spacer(self, b: ir.Spacer, number: int) -> list:
+        return [RLSpacer(1, b.lines * self.pitch())]
 
     def contents(self, b: ir.Contents):
         """A contents list: each entry on its line, a dotted leader to its page number at the right."""
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
-
-        from .flowables import TextBlock
 
         size = self.body_size()
         total = self.theme.page.text_width_mm * MM
@@ -209,8 +228,6 @@ class _Layout:
     def table(self, b: ir.Table) -> list:
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
-
-        from .flowables import TextBlock
 
         from ..shared import short_cell_inlines
 
