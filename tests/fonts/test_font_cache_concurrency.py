@@ -123,7 +123,7 @@ def test_concurrent_builds_on_a_cold_cache_match_builds_alone(tmp_path):
 # Segments titles and prints nothing: the title-word cache shared by every process.
 SEGMENT = r"""
 import sys
-from briefgen.text.linebreak import word_interiors
+from briefgen.text.segment import word_interiors
 for title in sys.argv[1:]:
     word_interiors(title)
 """

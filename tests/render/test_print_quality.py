@@ -13,7 +13,8 @@ import pytest
 from readback import pdf_lines
 
 from briefgen import ir
-from briefgen.text.linebreak import Piece, break_lines, name_words, units_of
+from briefgen.text.linebreak import Piece, break_lines, units_of
+from briefgen.text.segment import name_words
 from briefgen.theme import MM, load_theme
 from briefgen.render.docx import write_docx
 from briefgen.render.pdf import render_pdf

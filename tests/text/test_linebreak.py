@@ -100,7 +100,7 @@ def test_forced_line_break_starts_a_new_line():
 
 
 def test_titles_break_between_words():
-    from briefgen.text.linebreak import word_interiors
+    from briefgen.text.segment import word_interiors
 
     text = "关于印发前江街道2022年下半年重点工作任务分解表的通知"
     interiors = word_interiors(text, keep=("前江街道",))
@@ -119,7 +119,7 @@ def test_titles_break_between_words():
 
 
 def test_balanced_title_never_breaks_inside_a_kept_name():
-    from briefgen.text.linebreak import word_interiors
+    from briefgen.text.segment import word_interiors
 
     issuer = "宁波市江北区人民政府前江街道办事处"
     text = issuer + "2022年下半年重点工作任务分解表"
@@ -130,7 +130,7 @@ def test_balanced_title_never_breaks_inside_a_kept_name():
 
 
 def test_word_interiors_cover_dictionary_words_and_kept_names():
-    from briefgen.text.linebreak import word_interiors
+    from briefgen.text.segment import word_interiors
 
     text = "前江街道下半年重点工作"
     inside = word_interiors(text, keep=("前江街道",))

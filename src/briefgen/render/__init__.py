@@ -31,7 +31,7 @@ class Rendered:
 
 def render_document(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_docx: Path | None = None) -> Rendered:
     """Render ``doc`` in each of ``formats`` (docx, pdf)."""
-    from ..text.linebreak import flush_segments
+    from ..text.segment import flush_segments
 
     try:
         return _render(doc, theme, formats, reference_docx)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import ir
-from ..text.linebreak import TITLE_MEASURE, Piece, balanced, break_lines, name_joins, units_of, word_interiors
+from ..text.linebreak import TITLE_MEASURE, Piece, balanced, break_lines, name_joins, units_of
+from ..text.segment import word_interiors
 from ..theme import MM, Theme
 
 LATIN_EM = 0.55

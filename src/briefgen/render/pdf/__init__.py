@@ -19,7 +19,8 @@ from reportlab.platypus import CondPageBreak
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Spacer as RLSpacer
 
-from ...text.linebreak import Piece, name_joins, units_of, word_interiors
+from ...text.linebreak import Piece, name_joins, units_of
+from ...text.segment import word_interiors
 from ..shared import SHORT_CELL  # cells up to this many characters break between words, in both writers
 from ..shared import body_tracking, known_names, title_inlines, with_short_names
 from .chart import chart_flowables
@@ -463,7 +464,7 @@ def render_pdf(doc: ir.Document, theme: Theme, fit=None, fonts=None) -> PdfResul
     from ..fit import fit_document
 
     fonts = fonts or pdf_fonts(doc, theme)
-    fit = fit or fit_document(doc, theme, fonts)
+    fit = fit or fit_document(doc, theme, fonts, layout_pdf, content_height)
     doc = fit.document or doc  # without the charts the page had no room for
     if fit.pdf is not None:
         data, pages = fit.pdf
