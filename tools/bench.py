@@ -243,13 +243,13 @@ def _warm_briefgen(runs: int) -> dict[str, float]:
 
 
 STAGES = (  # (stage, file suffix, function): cumulative time of these entry points
-    ("template", "briefgen/templating.py", "render"),
-    ("markup", "briefgen/markup.py", "parse"),
+    ("template", "briefgen/compose/templates.py", "render"),
+    ("markup", "briefgen/compose/markup.py", "parse"),
     ("fonts", "briefgen/fonts/fontset.py", "shared_fontset"),
-    ("pdf layout", "briefgen/writers/pdf/__init__.py", "layout_pdf"),
-    ("pdf layout", "briefgen/writers/pdf/__init__.py", "content_height"),
-    ("docx", "briefgen/writers/docx/__init__.py", "docx_bytes"),
-    ("zip", "briefgen/writers/docx/package.py", "write_package"),
+    ("pdf layout", "briefgen/render/pdf/__init__.py", "layout_pdf"),
+    ("pdf layout", "briefgen/render/pdf/__init__.py", "content_height"),
+    ("docx", "briefgen/render/docx/__init__.py", "docx_bytes"),
+    ("zip", "briefgen/render/docx/package.py", "write_package"),
 )
 
 

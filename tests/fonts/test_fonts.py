@@ -510,7 +510,7 @@ def test_pdf_tounicode_maps_follow_the_cmap_rules(tmp_path):
     import pypdfium2
     from reportlab.pdfgen.canvas import Canvas
 
-    from briefgen.render.pdfa import cmap_problems
+    from briefgen.render.pdfa_check import cmap_problems
 
     text = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 400) if c in base_codepoints())[:150] + "\U00030EDE"
     fs = pdf_fontset(load_theme("official"), text)

@@ -403,7 +403,7 @@ def test_the_library_does_what_the_command_does():
 def test_archive_build_and_batch_give_pdfa_files_recorded_in_the_manifest_and_identical_when_rebuilt(tmp_path):
     import shutil
 
-    from briefgen.render.pdfa import check_pdfa
+    from briefgen.render.pdfa_check import check_pdfa
 
     build = run("build", SAMPLE, "--out", tmp_path / "a", "--archive", "-f", "pdf")
     assert build.exit_code == 0, build.output

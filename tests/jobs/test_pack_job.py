@@ -124,7 +124,7 @@ def test_pack_rebuild_is_identical_and_a_rerun_keeps_it(tmp_path, handout):
 
 
 def test_pack_archive_is_pdfa(tmp_path):
-    from briefgen.render.pdfa import check_pdfa
+    from briefgen.render.pdfa_check import check_pdfa
 
     result = CliRunner().invoke(main, ["pack", str(SAMPLE), "--out", str(tmp_path), "--archive", "-f", "pdf"])
     assert result.exit_code == 0, result.output

@@ -20,7 +20,8 @@ from xml.sax.saxutils import escape
 import pytest
 import yaml
 
-from briefgen.render.pdfa import PdfaError, check_pdfa, cmap_problems, srgb_profile, to_pdfa
+from briefgen.render.pdfa import PdfaError, srgb_profile, to_pdfa
+from briefgen.render.pdfa_check import check_pdfa, cmap_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "qianjiang-2022-h1.yaml"

@@ -261,7 +261,7 @@ def test_docx_only_build_warns_about_characters_no_font_has_in_the_task_list(tmp
 def test_figures_keep_their_own_precision_unless_their_unit_aligns():
     from types import SimpleNamespace as I
 
-    from briefgen.compose.templates import shown_value, unit_decimals
+    from briefgen.compose.filters import shown_value, unit_decimals
 
     items = [I(value=31.3, unit="亿元", value_text=""), I(value=1.25, unit="亿元", value_text=""),
              I(value=4050, unit="万美元", value_text=""), I(value=9.5, unit="%", value_text=""),

@@ -52,7 +52,7 @@ class Part:
 
 
 def pack_context(settings: Settings, report) -> Pack:
-    from ..compose.templates import fmt_date
+    from ..compose.filters import fmt_date
 
     m = report.report
     p = settings.pack

@@ -18,11 +18,10 @@ no reportlab: the caller passes a ``measure(text, font, size)`` function.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-import functools
 import re
 from typing import Callable
 
-from .segment import name_words, word_interiors
+from .segment import name_words
 
 # Marks that may not begin a line (closing brackets and quotes, pauses, stops, percent signs …).
 NO_START = set("，。、；：？！）》」』”’％‰℃〕】〉｝］…·‥・﹐﹑﹒﹔﹕﹖﹗︰,.;:?!)]}%")

@@ -7,7 +7,6 @@ already cut, so that no process loads the word dictionary for a title it has see
 from __future__ import annotations
 
 import functools
-import re
 
 _segmented: dict[str, tuple[int, ...]] | None = None
 _pending: dict[str, tuple[int, ...]] = {}  # segmented in this process, not yet in the cache file
