@@ -259,7 +259,7 @@ def _profile(runs: int, many: dict) -> tuple[float, dict[str, float]]:
     import pstats
 
     from briefgen.jobs.batch import departments, report_slice
-    from briefgen.model.report import validate
+    from briefgen.model.validate import validate
     from briefgen.render import render_document
 
     report, theme, make_document = _sample_documents()

@@ -678,7 +678,7 @@ def init_cmd(folder, office, period, meeting, yes):
     from .compose.templates import builtin_dir
 
     if not yes and _stdin_is_terminal():
-        from .model.report import plan_period, period_year
+        from .model.periods import plan_period, period_year
 
         sample = sample_defaults(sample_data_path())
         office = office or click.prompt(str(M.prompt_office()), default=sample["office"])

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.model.report import values
+from briefgen.model import values
 from briefgen.errors import DataError
 from briefgen.load import load_file
 from briefgen.load.tables import load_tasks
-from briefgen.model.report import doubts, validate
+from briefgen.model.validate import doubts, validate
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ from briefgen.extract import PLACEHOLDER, extract, extract_text, to_yaml
 from briefgen.extract.clean import clean_text, fix_punctuation, strip_pinyin
 from briefgen.extract.structure import find_deadline
 from briefgen.load import load_file
-from briefgen.model.report import validate
+from briefgen.model.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 # the report as published, damage and all (a copy of shared/seeds/000_d422b980451038db.txt)

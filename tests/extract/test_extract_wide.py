@@ -48,7 +48,7 @@ from briefgen.extract.figures import find_figures
 from briefgen.extract.structure import Line, part_kind
 from briefgen.extract.tables import find_tables
 from briefgen.extract.tasks import find_tasks, parse_labels
-from briefgen.model.report import validate
+from briefgen.model.validate import validate
 
 import wide_score
 

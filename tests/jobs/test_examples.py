@@ -106,7 +106,7 @@ def test_the_annual_example_data_is_what_extract_drafts_from_its_report(tmp_path
     """report.yaml was drafted from the report beside it: the figures and the tasks are the draft's."""
     from briefgen.compose import load_report
     from briefgen.extract import extract
-    from briefgen.model.report import validate
+    from briefgen.model.validate import validate
 
     folder = EXAMPLES / "annual-report"
     drafted = validate(extract(next(folder.glob("*.txt"))).data, _NoSources())

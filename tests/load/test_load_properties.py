@@ -26,7 +26,7 @@ from briefgen.errors import BriefgenError, DataError
 from briefgen.load.assemble import validate_files
 from briefgen.load import load_file
 from briefgen.load.tables import read_tables
-from briefgen.model.report import validate
+from briefgen.model.validate import validate
 
 settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

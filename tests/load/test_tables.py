@@ -16,7 +16,8 @@ from briefgen.errors import DataError, Location
 from briefgen.load.assemble import load_report_data, validate_files
 from briefgen.load import load_file
 from briefgen.load.tables import load_indicators, load_tasks
-from briefgen.model.report import Indicator, Task, doubts, validate
+from briefgen.model.report import Indicator, Task
+from briefgen.model.validate import doubts, validate
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "tables"
 

@@ -12,7 +12,8 @@ import pytest
 from briefgen.errors import DataError
 from briefgen.load.assemble import load_report_data, report_year
 from briefgen.load import load_file
-from briefgen.model.report import Report, validate
+from briefgen.model.report import Report
+from briefgen.model.validate import validate
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from briefgen.model.report import values
+from briefgen.model import values
 
 
 @pytest.mark.parametrize(

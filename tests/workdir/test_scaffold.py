@@ -10,7 +10,7 @@ import pytest
 from briefgen.errors import BriefgenError, DataError
 from briefgen.load.assemble import load_report_data
 from briefgen.load.tables import load_indicators, load_tasks
-from briefgen.model.report import validate
+from briefgen.model.validate import validate
 from briefgen.workdir.scaffold import init_folder
 from briefgen.settings import load_settings
 

@@ -25,8 +25,8 @@ def load_report(data: Path, indicators: Path | None = None, tasks: Path | None =
     Doubts are values that are valid but look wrong (a deadline before the report's date …), each located.
     """
     from ..load.assemble import load_report_data
-    from ..model.report import doubts as find_doubts
-    from ..model.report import validate
+    from ..model.validate import doubts as find_doubts
+    from ..model.validate import validate
 
     if Path(data).suffix.lower() in TABLE_SUFFIXES:
         from .. import messages as M

@@ -37,7 +37,7 @@ _TABLE_KEYS = ("file", "sheet", "columns")
 def report_year(data: Any) -> int | None:
     """The year the tables' deadlines that name none (年内) fall in, as the data file gives it, or None: the plan's
     year, by ``model.deadline_year``, the rule the model uses too."""
-    from ..model.report import deadline_year
+    from ..model.periods import deadline_year
 
     return deadline_year(data)  # the plan's year: the next one after a whole year's report
 
@@ -177,7 +177,7 @@ def load_report_data(data_path: str | Path, indicators: str | Path | None = None
         if data is not None:
             # Report the model's problems too, all at once: a cell that failed to parse holds a stand-in value,
             # so it is not reported twice.
-            from ..model.report import validate
+            from ..model.validate import validate
 
             try:
                 validate(data, sources)
@@ -189,7 +189,7 @@ def load_report_data(data_path: str | Path, indicators: str | Path | None = None
 
 def _validate_tables(data: dict, sources: SourceMap, year: int) -> list[Problem]:
     """Rows of a table file on their own, through the Indicator and Task model types."""
-    from ..model.report import validate
+    from ..model.validate import validate
 
     # A stand-in `report:` so that the model checks the rows; its own problems cannot occur and are not shown.
     meta = {"title": "-", "issuer": "-", "date": date(year, 1, 1), "period": "-", "year": year}
@@ -212,7 +212,7 @@ def validate_files(paths: list[str | Path], year: int | None = None, warnings: l
     table through the table loader and the Indicator/Task types, with deadlines read in ``year`` (default: this
     year).
     """
-    from ..model.report import validate
+    from ..model.validate import validate
 
     problems: list[Problem] = []
     for path in map(Path, paths):

@@ -11,13 +11,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .. import limits
 from . import values
 from .. import messages as M
-from ..errors import DataError, Location, Problem
 from .fields import colon_slip, field_label, field_path, keys_at, near_key  # noqa: F401  (field_label: loaders use it)
+from .periods import plan_period, review_period
 
 
 def check_figure(number: Decimal) -> Decimal:
@@ -253,79 +253,6 @@ class Plan(_Model):
 
 # ---- periods: what the report's figures cover, and what its plan covers, as titles say them ----------------------
 
-_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
-_MONTH = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
-_RANGE = re.compile(_MONTH + r"\s*月?\s*[-—–~～至到－]\s*" + _MONTH + r"\s*月")
-_QUARTER = re.compile(r"(前三|[一二三四1-4])\s*季度")
-_YEAR = re.compile(r"(\d{4})\s*年")
-
-
-def period_end(period: str) -> int | None:
-    """The last month a period covers: 2022年1—6月, 上半年, 二季度 -> 6; 2023年, 全年, 1-12月 -> 12; 前三季度 -> 9;
-    None when the wording names no span (the plan's period then names only the year)."""
-    text = period.strip()
-    if m := _RANGE.search(text):
-        end = m.group(2)
-        return int(end) if end.isdigit() else _CN_MONTH.get(end)
-    if "上半年" in text:
-        return 6
-    if "下半年" in text or "全年" in text or "年度" in text:
-        return 12
-    if m := _QUARTER.search(text):
-        return {"前三": 9, "一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}[m.group(1)]
-    if _YEAR.fullmatch(text) or re.fullmatch(r"\d{4}", text):
-        return 12  # "2023年": the whole year
-    return None
-
-
-def period_year(period: str, fallback: int | None) -> int | None:
-    """The year a period names (2023年 in 2023年1—12月), else ``fallback`` (the report's year)."""
-    m = _YEAR.search(period) or re.fullmatch(r"(\d{4})", period.strip())
-    return int(m.group(1)) if m else fallback
-
-
-def review_period(period: str, year: int | None) -> str:
-    """The reviewed period as a title says it: 2022年上半年, 2023年, 2023年一季度, 2023年前三季度."""
-    end = period_end(period)
-    y = period_year(period, year)
-    words = {6: "上半年", 12: "", 3: "一季度", 9: "前三季度"}
-    if end in words and y is not None and (end != 3 or "季" in period or _RANGE.search(period)):
-        return f"{y}年{words[end]}"
-    return period
-
-
-def plan_period(period: str, year: int | None, given: str | None = None) -> str:
-    """The period a plan covers, as a title says it: after 1—6月 the same year's 下半年, after a whole year the next
-    year, after 一季度 the 二季度, after 前三季度 the 四季度; else the report's year. ``given`` (plan.period) wins;
-    it is prefixed with the year when it names none (下半年 -> 2022年下半年)."""
-    y = period_year(period, year)
-    if given:
-        return given if (_YEAR.search(given) or y is None) else f"{y}年{given}"
-    end = period_end(period)
-    if y is None:
-        return {6: "下半年", 3: "二季度", 9: "四季度"}.get(end, "")
-    if end == 12:
-        return f"{y + 1}年"
-    return f"{y}年" + {6: "下半年", 3: "二季度", 9: "四季度"}.get(end, "")
-
-
-def deadline_year(data: Any) -> int | None:
-    """The year of a deadline that names none (年内, 12月底前) in ``data`` (the plain data): the plan's year, which is
-    the report's year (``values.report_year``), or the next one after a whole year's report (2023年 -> 2024), or the
-    year ``plan.period`` names. None when the data gives no year."""
-    meta = data.get("report") if isinstance(data, dict) else None
-    if not isinstance(meta, dict):
-        return None
-    year = values.report_year(meta.get("year"), meta.get("date"))
-    plan = data.get("plan")
-    given = plan.get("period") if isinstance(plan, dict) else None
-    if isinstance(given, str) and (m := _YEAR.search(given)):
-        return int(m.group(1))
-    period = meta.get("period")
-    if year is None or not isinstance(period, str) or isinstance(given, str):
-        return year
-    return period_year(period, year) + 1 if period_end(period) == 12 else year
-
 
 TITLE_FIELDS = ("issuer", "year", "period", "plan", "department")
 _FIELD = re.compile(r"\{([^{}]*)\}")
@@ -433,136 +360,3 @@ class _CrossCheck(ValueError):
         super().__init__("; ".join(m for _, m in problems))
 
 
-def _number_tasks(data: dict) -> dict:
-    """Give tasks without an id their running number (序号) across all sections."""
-    plan = data.get("plan")
-    if not isinstance(plan, dict) or not isinstance(plan.get("sections"), list):
-        return data
-    n = 0
-    sections = []
-    for section in plan["sections"]:
-        if isinstance(section, dict) and isinstance(section.get("tasks"), list):
-            tasks = []
-            for task in section["tasks"]:
-                n += 1
-                if isinstance(task, dict) and task.get("id") is None:
-                    task = {**task, "id": str(n)}
-                tasks.append(task)
-            section = {**section, "tasks": tasks}
-        sections.append(section)
-    return {**data, "plan": {**plan, "sections": sections}}
-
-
-def validate(data: Any, sources: "SourceMapLike") -> Report:
-    """Validate plain data into a Report, or raise DataError listing every problem with its location."""
-    if not isinstance(data, dict):
-        raise DataError([Problem(sources.locate(()), "", M.not_a_mapping_file())])
-    year = deadline_year(data)
-    try:
-        return Report.model_validate(_number_tasks(data), context={"year": year})
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            ctx_error = (err.get("ctx") or {}).get("error")
-            if isinstance(ctx_error, _CrossCheck):
-                for path, message in ctx_error.problems:
-                    problems.append(Problem(sources.locate(path), field_label(path, data), message))
-                continue
-            if isinstance(ctx_error, ValueError):
-                message = ctx_error.args[0] if ctx_error.args else str(ctx_error)  # a catalogue Message, worded when shown
-            else:
-                message = _message(err)
-            problems.append(Problem(sources.locate(loc), field_label(loc, data), message))
-        raise DataError(problems) from None
-
-
-_MUST_BE = {
-    "string_type": M.must_be_text, "int_type": M.must_be_integer, "int_parsing": M.must_be_integer,
-    "int_from_float": M.must_be_integer, "bool_type": M.must_be_yes_no, "bool_parsing": M.must_be_yes_no,
-    "list_type": M.must_be_list, "dict_type": M.must_be_mapping, "model_type": M.must_be_mapping,
-    "model_attributes_type": M.must_be_mapping, "date_type": M.must_be_date, "date_parsing": M.must_be_date,
-    "date_from_datetime_inexact": M.must_be_date, "date_from_datetime_parsing": M.must_be_date,
-    "string_too_short": M.must_be_empty_not,
-}
-
-
-def _message(err: dict) -> Any:
-    """A pydantic error -> a catalogue message: a missing field, an unknown key (with the one it probably meant),
-    a value of the wrong kind (with the full-width colon that made a mapping one string)."""
-    kind = err["type"]
-    loc = tuple(err["loc"])
-    if kind == "missing":
-        return M.field_missing()
-    if kind == "extra_forbidden":
-        slip = colon_slip(str(loc[-1])) if loc else None
-        if slip is not None or (loc and "\u3000" in str(loc[-1])):
-            return slip or M.yaml_full_width_space(text=str(loc[-1]), fixed=str(loc[-1]).replace("\u3000", "").strip())
-        near = near_key(Report, loc)
-        if near and near[2]:  # 牵头单位: a column heading written as the key
-            return M.field_key_in_english(key=near[0], typed=str(loc[-1]))
-        if near:
-            return M.field_did_you_mean(key=M.key_named(key=near[0], field=near[1]))
-        return M.field_unknown(keys=keys_at(Report, loc))
-    if kind in ("model_type", "dict_type") and isinstance(err.get("input"), str):
-        slip = colon_slip(err["input"])
-        if slip is not None:
-            return slip
-    if kind == "greater_than_equal":
-        return M.must_be_at_least(n=str((err.get("ctx") or {}).get("ge", "")))
-    if kind == "less_than_equal":
-        return M.must_be_at_most(n=str((err.get("ctx") or {}).get("le", "")))
-    if kind == "literal_error":
-        return M.must_be_one_of(choices=str((err.get("ctx") or {}).get("expected", "")))
-    if kind in ("int_parsing", "int_type") and values.chinese_digits(err.get("input")):
-        return M.not_a_number_write(value=err["input"], digits=values.chinese_digits(err["input"]))
-    if kind in _MUST_BE:
-        return _MUST_BE[kind]()
-    msg = err["msg"]
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
-    return M.invalid_value(detail=msg[0].lower() + msg[1:] if msg else msg)
-
-
-class SourceMapLike:  # pragma: no cover - typing aid
-    def locate(self, path: tuple) -> Location: ...
-
-
-def doubts(report: Report, sources: "SourceMapLike") -> list[Problem]:
-    """Things that are valid but probably wrong, for the user to check: a deadline before the
-    report's own date, a figure or task listed twice. Each names where it stands."""
-    found: list[Problem] = list(getattr(sources, "warnings", []))  # what the loaders doubted, at its cell
-    seen: dict[str, int] = {}
-    for i, ind in enumerate(report.indicators):
-        path = ("indicators", i, "name")
-        if ind.name in seen:
-            first = ("indicators", seen[ind.name])
-            other = M.label_plain(path=field_path(first), field=M.owner_indicator(n=seen[ind.name] + 1))
-            found.append(Problem(sources.locate(path), field_label(path, report), M.listed_twice(name=ind.name, other=other)))
-        seen.setdefault(ind.name, i)
-    titles: dict[str, tuple] = {}
-    for si, section in enumerate(report.plan.sections):
-        for ti, task in enumerate(section.tasks):
-            base = ("plan", "sections", si, "tasks", ti)
-            if task.due < report.report.date:
-                path = base + ("due",)
-                due, day = task.due.isoformat(), report.report.date.isoformat()
-                found.append(Problem(sources.locate(path), field_label(path, report),
-                                     M.due_before_report_as(due=due, text=task.due_text, date=day) if task.due_text
-                                     else M.due_before_report(due=due, date=day)))
-            vague = values.due_doubt(task.due_text)
-            if vague:
-                path = base + ("due",)
-                found.append(Problem(sources.locate(path), field_label(path, report),
-                                     M.due_vague(text=task.due_text, doubt=vague, due=task.due.isoformat())))
-            if task.title in titles:
-                path = base + ("title",)
-                first = titles[task.title]
-                other = M.label_plain(path=field_path(first), field=M.owner_task(s=first[2] + 1, t=first[4] + 1))
-                found.append(Problem(sources.locate(path), field_label(path, report), M.listed_twice(name=task.title, other=other)))
-            titles.setdefault(task.title, base)
-    listed = sources.locate(("departments",))
-    for name, path in report.unlisted_units:
-        found.append(Problem(sources.locate(path), field_label(path, report),
-                             M.unit_not_listed(name=name, listed=str(listed))))
-    return found

@@ -267,7 +267,7 @@ def _pick_template(builtin_templates: Path) -> Path | None:
 def sample_defaults(sample_data: str | Path) -> dict[str, str]:
     """What ``init`` asks for, as the sample data has it: the office (issuer), the period and the meeting."""
     from ..load.assemble import load_report_data
-    from ..model.report import validate
+    from ..model.validate import validate
 
     report = validate(*load_report_data(Path(sample_data)))
     return {"office": report.report.issuer, "period": report.report.period, "meeting": meeting_name(report.report.issuer, report.plan_period)}
@@ -281,7 +281,7 @@ def meeting_name(office: str, plan: str) -> str:
 def _own_sample(text: str, report: Any, office: str | None, period: str | None) -> str:
     """The sample data's YAML made the office's own: its name for the sample issuer's, the period given (the sample's
     years moved to the period's year, dates and deadlines with them) and a title to match."""
-    from ..model.report import period_end, period_year, plan_period, review_period
+    from ..model.periods import period_end, period_year, plan_period, review_period
 
     meta = report.report
     office = (office or "").strip() or meta.issuer
@@ -341,7 +341,7 @@ def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: st
     ``office``, ``period`` (the period the figures cover, e.g. 2024年1—6月 or 2023年) and ``meeting`` (the pack's
     cover) make the sample the office's own; left out, the sample is copied as it is."""
     from ..load.assemble import load_report_data
-    from ..model.report import validate
+    from ..model.validate import validate
 
     dest, sample_data, builtin_templates = Path(dest), Path(sample_data), Path(builtin_templates)
     if dest.exists() and not dest.is_dir():
