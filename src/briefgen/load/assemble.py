@@ -27,7 +27,8 @@ from ..errors import BriefgenError, DataError, Location, Problem
 from ..model.fields import field_label
 from . import load_file
 from .source import SourceMap, display_name
-from .tables import INDICATORS, TASKS, TableData, read_tables
+from .headings import INDICATORS, TASKS
+from .tables import TableData, read_tables
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".et")
 _SOURCE_KEYS = ("indicators", "tasks", "columns")

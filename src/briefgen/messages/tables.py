@@ -6,7 +6,7 @@ entries here say only what is wrong with the value and how to fix it.
 
 from ..i18n import Text
 
-# ---- opening a workbook (briefgen.load.tables._read_xlsx, check_workbook) ----------------------------------------
+# ---- opening a workbook (briefgen.load.sheets: _read_xlsx, check_workbook) ----------------------------------------
 workbook_unopenable = Text("BG201", "cannot open the workbook ({detail}); save it again as .xlsx",
                            "无法打开这个工作簿（{detail}）；请重新另存为 .xlsx")
 not_xlsx = Text("BG202", "not an .xlsx workbook ({kind}); save it again as .xlsx",
