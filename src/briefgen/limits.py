@@ -12,6 +12,8 @@ lower them. ``refusal`` words the message.
 
 from __future__ import annotations
 
+from . import messages as M
+
 # --- files ---------------------------------------------------------------------------------------------------
 
 MAX_DATA_FILE_BYTES = 10 * 1024 * 1024
@@ -147,8 +149,6 @@ MAX_THEME_TEXT_CHARS = 200
 
 def megabytes(n: int):
     """A byte count for messages (a Message): 10485760 -> "10 MB", 1500 -> "1,500 bytes"."""
-    from . import messages as M
-
     return M.megabytes(n=f"{n / (1024 * 1024):.0f}") if n >= 1024 * 1024 else M.byte_count(n=f"{n:,}")
 
 
@@ -163,6 +163,5 @@ def refusal(what, limit, fix):
     """
     if all(isinstance(part, str) for part in (what, limit, fix)):
         return f"{what}; briefgen reads {limit}; {fix}"
-    from . import messages as M
 
     return M.refusal(what=what, limit=limit, fix=fix)

@@ -20,6 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import messages as M
 from .errors import DataError, Location, Problem
+from .i18n import normalize
+from .load.text import decode_text
+from .model.report import check_title
 
 CONFIG_NAME = "briefgen.toml"
 FORMATS: tuple[str, ...] = ("docx", "pdf")
@@ -32,7 +35,6 @@ BATCH_NAMES = "{date}_{issuer}_{department}_{document}"
 
 class PackSettings(BaseModel):
     """The meeting handout pack (`briefgen pack`, the [pack] table of briefgen.toml)."""
-
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
     meeting: str | None = None
@@ -62,7 +64,6 @@ def _setting(default, kind, what, key: str | None = None):
 
 class Settings(BaseModel):
     """One build's settings. Every field can come from ``briefgen.toml`` (same name) or a command-line option."""
-
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
     data: Path | None = _setting(None, str, M.what_data)
@@ -111,7 +112,6 @@ class Settings(BaseModel):
     """The language of messages (`lang` in briefgen.toml; --lang overrides; default: the system's)."""
     ignored: tuple[Any, ...] = ()
     """Settings given that have no effect, said to the user (filled by load_settings)."""
-
     def name_pattern(self, batch: bool = False) -> str:
         return self.names or (BATCH_NAMES if batch else BUILD_NAMES)
 
@@ -139,7 +139,6 @@ def read_toml(folder: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
     name = str(path)
-    from .load.text import decode_text
 
     text = decode_text(path.read_bytes(), name)
     try:
@@ -187,7 +186,6 @@ def read_toml(folder: Path) -> dict[str, Any]:
                 problems.append(Problem(here(key), f"columns.{bad_cols[0]}", M.setting_column()))
                 continue
         if key == "lang":
-            from .i18n import normalize
 
             if normalize(value) is None:
                 problems.append(Problem(here(key), key, M.setting_lang()))
@@ -202,7 +200,6 @@ def read_toml(folder: Path) -> dict[str, Any]:
         elif key in ("templates", "formats"):
             value = tuple(value)
         elif key == "titles":
-            from .model.report import check_title
 
             bad = False
             for template, title in value.items():

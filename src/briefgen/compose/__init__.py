@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import ir
+from .. import messages as M
 from ..errors import BriefgenError, Location, Problem
+from ..i18n import Text
+from ..load.assemble import load_report_data
+from ..model.validate import doubts as find_doubts
+from ..model.validate import validate
+from .markup import parse
+from .templates import SUFFIX, render
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
@@ -24,12 +31,7 @@ def load_report(data: Path, indicators: Path | None = None, tasks: Path | None =
 
     Doubts are values that are valid but look wrong (a deadline before the report's date …), each located.
     """
-    from ..load.assemble import load_report_data
-    from ..model.validate import doubts as find_doubts
-    from ..model.validate import validate
-
     if Path(data).suffix.lower() in TABLE_SUFFIXES:
-        from .. import messages as M
 
         raise BriefgenError(M.table_not_data(path=data))
     raw, sources = load_report_data(data, indicators=indicators, tasks=tasks, columns=columns)
@@ -44,18 +46,12 @@ def make_document(report, template: str, template_dirs: tuple[Path, ...] = (), m
     A template reports thin or placeholder data with ``{{ warn("…") }}``; each becomes a Problem located at the
     template file. ``extra`` adds names the template sees (a batch passes ``department``).
     """
-    from .markup import parse
-    from .templates import SUFFIX, render
-
     name = template.removesuffix(SUFFIX)  # `-t summary.xml.j2` names the same template as `-t summary`
     messages: list = []
 
     def warn(message: str, **args) -> str:
         """``warn("tw_no_tasks")`` or ``warn("tw_unassigned", n=2, total=12)``: a warning of the catalogue, in the
         user's language; any other text (a user template's own words) is shown as written."""
-        from .. import messages as M
-        from ..i18n import Text
-
         entry = getattr(M, str(message), None)
         messages.append(entry(**args) if isinstance(entry, Text) else str(message))
         return ""

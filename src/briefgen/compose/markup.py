@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from datetime import date
+from pathlib import Path
 
-from .. import ir
+from .. import ir, limits
 from .. import messages as M
 from ..errors import TemplateError
 
@@ -111,7 +111,6 @@ def _float(value: str | None, default: float, where: str, attr: str) -> float:
         return default
     import math
 
-    from .. import limits
 
     low, high, words = _BOUNDS.get(attr, (None, None, M.mk_words_finite()))
     if attr == "colspan":
@@ -174,7 +173,6 @@ def _table(el: ET.Element, where: str) -> ir.Table:
     ncols = max((sum(c.colspan for c in r.cells) for r in rows), default=0)
     if ncols == 0:
         raise MarkupError(M.mk_table_empty(where=where))
-    from .. import limits
 
     if ncols > limits.MAX_MARKUP_COLUMNS:
         raise MarkupError(M.mk_table_columns(where=where, n=ncols, limit=limits.MAX_MARKUP_COLUMNS))

@@ -21,9 +21,20 @@ from jinja2 import FileSystemLoader
 
 from .. import limits
 from .. import messages as M
-from ..errors import TemplateError
-from .filters import cn_number, decimals_of, fmt_date, fmt_number, is_count, lead_sentences, shown_value, unit_decimals
-from .sandbox import SUFFIX, _Budget, _Refused, _budget, _guarded_filter, _sandbox_class
+from ..cache import cache_root
+from ..errors import BriefgenError, TemplateError
+from ..load.text import decode_text
+from .filters import (
+    cn_number,
+    decimals_of,
+    fmt_date,
+    fmt_number,
+    is_count,
+    lead_sentences,
+    shown_value,
+    unit_decimals,
+)
+from .sandbox import SUFFIX, _Budget, _budget, _guarded_filter, _Refused, _sandbox_class
 
 _HEADER = re.compile(r"\A\{#-?\s*briefgen\s*\n(.*?)-?#\}", re.S)
 
@@ -54,8 +65,6 @@ class TemplateInfo:
 
 
 def _info(path: Path) -> TemplateInfo:
-    from ..load.text import decode_text
-
     with open(path, "rb") as fh:  # the header only: a template file of any size is listed at once
         raw = fh.read(8192)
     head = decode_text(raw.decode("utf-8", "ignore").encode("utf-8") if len(raw) == 8192 else raw, str(path))[:2000]
@@ -129,14 +138,14 @@ _env_cache: dict[tuple, object] = {}
 class _Loader(FileSystemLoader):
     """Templates read through briefgen's one decoder (a template saved in GBK, Notepad's "ANSI", reads too), and
     only from inside the template folders: a name with ".." is refused, a link out of a folder is not followed."""
-
     def get_source(self, environment, template):
         import os
 
         from jinja2 import TemplateNotFound
-        from jinja2.loaders import split_template_path  # refuses "..": a template name never leaves its folder
+        from jinja2.loaders import (
+            split_template_path,  # refuses "..": a template name never leaves its folder
+        )
 
-        from ..load.text import decode_text
 
         pieces = split_template_path(template)
         for folder in self.searchpath:
@@ -179,7 +188,6 @@ def environment(template_dirs: tuple[Path, ...] = ()):
     if env is None:
         from jinja2 import FileSystemBytecodeCache, StrictUndefined
 
-        from ..cache import cache_root
 
         compiled = cache_root() / "templates"
         try:
@@ -215,7 +223,6 @@ def render(name: str, context: dict, template_dirs: tuple[Path, ...] = ()) -> tu
     """Render template ``name`` -> (markup, template file path). Errors name the template file and line."""
     from jinja2 import TemplateNotFound, TemplateSyntaxError
 
-    from ..errors import BriefgenError
 
     env = environment(template_dirs)
     file_name = checked_name(name) if name.endswith(SUFFIX) else checked_name(name) + SUFFIX

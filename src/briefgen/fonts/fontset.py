@@ -32,6 +32,9 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from .. import messages as M
 from ..errors import FontError
 from .charsets import is_control, is_ignorable
+from .convert import ensure_converted, read_source_cmap
+from .system import face_problem, system_fonts
+from .tounicode import TTFont
 
 if TYPE_CHECKING:
     from ..theme import FontRole, Theme
@@ -42,7 +45,6 @@ SOURCES = ("theme file", "system", "bundled")
 @dataclass(frozen=True)
 class RoleReport:
     """How one role is served, for ``briefgen fonts``."""
-
     role: str
     family: str  # the font's family name, e.g. "Noto Serif SC" or "FangSong"
     path: Path  # the font file found (before any conversion)
@@ -68,7 +70,6 @@ def _reason(exc: Exception):
 @dataclass(eq=False)
 class _Loaded:
     """A font registered with reportlab (one per distinct face; roles share them)."""
-
     key: tuple[str, int]  # (resolved source path, face index)
     name: str  # the reportlab font name
     source_path: Path
@@ -139,7 +140,6 @@ def _load(path: Path, index: int, chars: set[int], family: str = "") -> _Loaded:
     key = (str(path.resolve()), index)
     data = None
     if kind == "CFF":
-        from .convert import ensure_converted
 
         conv = ensure_converted(path, index, chars)
         embedded, subfont, family = conv.path, 0, conv.family or family
@@ -160,7 +160,6 @@ def _load(path: Path, index: int, chars: set[int], family: str = "") -> _Loaded:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFNameBytes
 
-    from .tounicode import TTFont
 
     name = reg.name if reg is not None else _font_name(path, index, key)
     try:
@@ -232,9 +231,7 @@ def _fallback_chains(roles: dict, chars: set[int], bundled: Callable[[Path], "_L
 
 class FontSet:
     """The PDF fonts of one theme for one document's characters. Build it with :func:`pdf_fontset`."""
-
     def __init__(self, theme: Theme, text: str):
-        from .system import system_fonts
 
         self.theme = theme
         self.missing: dict[str, set[str]] = {}
@@ -302,7 +299,6 @@ class FontSet:
         for wanted in spec.system:
             for face in system.candidates(wanted):
                 if face.problem:
-                    from .system import face_problem
 
                     reason = face_problem(face.problem)
                     notes.append(M.font_skipped_face(path=face.path, index=face.index, reason=reason) if face.index
@@ -394,8 +390,6 @@ class FontSet:
 
 def _source_cmap(path: Path) -> frozenset[int]:
     """The code points of a bundled CFF font: from its cache sidecar if there is one, else read."""
-    from .convert import read_source_cmap
-
     key = str(path.resolve())
     if key in _cmaps:
         return _cmaps[key]

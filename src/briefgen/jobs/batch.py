@@ -13,12 +13,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from .. import messages as M
+from ..compose.templates import environment, template_info
 from ..errors import BriefgenError
+from ..fonts import shared_fontset
+from ..model.report import Plan as TaskPlan
+from ..model.report import Review, TaskSection
 from ..settings import Settings
-from .common import Clock, DocJob, load_inputs, render_doc, report_fields, stand_in_note, with_titles
+from ..theme import load_theme
+from .common import (
+    Clock,
+    DocJob,
+    load_inputs,
+    render_doc,
+    report_fields,
+    stand_in_note,
+    with_titles,
+)
 from .engine import Plan, Work, run
 from .manifest import recipe_key
 from .names import Named, clean_part, file_name, unique_names
@@ -31,7 +44,6 @@ DEFAULT_TEMPLATE = "department"
 @dataclass(frozen=True)
 class Department:
     """What the department template sees as ``department``."""
-
     name: str
     short: str | None
     lead_tasks: tuple = ()
@@ -64,12 +76,10 @@ def departments(report) -> list[Department]:
 
 def report_slice(report, dept: Department):
     """The part of the report a department's brief shows: its metadata, its tasks, its indicators."""
-    from ..model.report import Plan, Review, TaskSection
-
     mine = {id(t) for t in dept.lead_tasks + dept.support_tasks}
     sections = [TaskSection.model_construct(title=s.title, intro=s.intro, tasks=[t for t in s.tasks if id(t) in mine])
                 for s in report.plan.sections]
-    plan = Plan.model_construct(intro=report.plan.intro, sections=[s for s in sections if s.tasks])
+    plan = TaskPlan.model_construct(intro=report.plan.intro, sections=[s for s in sections if s.tasks])
     # its own entry and those of the units its tasks name: their short forms are what a narrow column shows
     named = {dept.name} | {u for t in dept.lead_tasks + dept.support_tasks for u in [t.lead, *t.support]}
     own = [d for d in report.departments if d.name in named or d.short in named]
@@ -80,10 +90,6 @@ def report_slice(report, dept: Department):
 def _warm(theme_name: str, template_dirs: tuple[Path, ...], text: str) -> None:
     """Load once per process what every brief uses: the theme, the template environment, the fonts for every
     character the batch can draw (so that no worker has to grow the font cache), the writers."""
-    from ..compose.templates import environment
-    from ..theme import load_theme
-    from ..fonts import shared_fontset
-
     theme = load_theme(theme_name)
     environment(template_dirs)
     shared_fontset(theme, text)  # the process's font set, which forked workers inherit
@@ -107,7 +113,6 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
         inputs = load_inputs(settings)
     result.warnings.extend(inputs.doubts)
     report = inputs.report = with_titles(inputs.report, settings.titles, template, "")
-    from ..compose.templates import template_info
 
     info = template_info(template, tuple(settings.template_dirs))
     if info is None:

@@ -10,9 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import messages as M
+from ..compose.templates import list_templates, template_info
 from ..errors import BriefgenError
 from ..settings import Settings
-from .common import Clock, DocJob, load_inputs, render_doc, report_fields, stand_in_note, with_titles
+from .common import (
+    Clock,
+    DocJob,
+    load_inputs,
+    render_doc,
+    report_fields,
+    stand_in_note,
+    with_titles,
+)
 from .engine import Plan, Work, run
 from .manifest import recipe_key
 from .names import Named, file_name, unique_names
@@ -41,8 +50,6 @@ def build(settings: Settings, write: bool = True, executor=None) -> JobResult:
     """Build the documents of ``settings`` (see Settings); raises BriefgenError before writing anything on bad input.
     With ``write`` False nothing is written and every document is made afresh (``check``). ``executor``: any
     ``concurrent.futures.Executor`` to render the documents with (by default, this process)."""
-    from ..compose.templates import list_templates, template_info
-
     clock = Clock()
     result = JobResult(notes=list(settings.ignored))
     with clock.stage("load"):

@@ -13,15 +13,20 @@ from typing import Any, Iterator
 
 from .. import __version__
 from .. import messages as M
+from ..compose import load_report, make_document
+from ..compose.templates import template_files
 from ..errors import BriefgenError, Location, OutputError, Problem
+from ..fonts import shared_fontset
+from ..model.report import check_title
+from ..render import render_document
 from ..settings import Settings
+from ..theme import load_theme
 from .engine import Made
 from .manifest import file_sha256, recipe_key
 
 
 class Clock:
     """Seconds per stage, for a job's ``timings``."""
-
     def __init__(self) -> None:
         self.timings: dict[str, float] = {}
         self._start = time.perf_counter()
@@ -41,7 +46,6 @@ class Clock:
 @dataclass
 class Inputs:
     """The loaded inputs of a run: the report, its doubts, the theme, and what the outputs depend on."""
-
     report: Any
     doubts: list[Problem]
     theme: Any
@@ -50,10 +54,6 @@ class Inputs:
 
 
 def load_inputs(settings: Settings) -> Inputs:
-    from ..compose import load_report
-    from ..compose.templates import template_files
-    from ..theme import load_theme
-
     if settings.data is None:
         raise BriefgenError(M.no_data_file())
     report, doubts = load_report(settings.data, settings.indicators, settings.tasks, settings.columns or None)
@@ -79,8 +79,6 @@ _KEYED_TITLE = re.compile(r"^([A-Za-z0-9_.-]+)=(.+)$", re.S)
 def title_options(given: tuple[str, ...] | list[str]) -> dict[str, str]:
     """``--title`` values -> {template: title}: ``tasks=…`` names the template, a bare title is keyed "" (the one
     document built). Raises BriefgenError for a title with an unknown {field}."""
-    from ..model.report import check_title
-
     out: dict[str, str] = {}
     for value in given:
         m = _KEYED_TITLE.match(value.strip())
@@ -109,8 +107,6 @@ def with_titles(report, titles: dict[str, str], single: str | None, several: str
 def stand_in_note(theme) -> list:
     """One note for the run when the PDFs draw the bundled Noto fonts in place of the official faces the theme
     names (仿宋, 楷体, 小标宋, 黑体) because this machine lacks them; nothing when the office's fonts were found."""
-    from ..fonts import shared_fontset
-
     fonts = shared_fontset(theme, "")
     stood: dict[str, list[str]] = {}  # free font -> the faces it stands in for
     for r in fonts.report(""):
@@ -157,7 +153,6 @@ def doc_warnings(template: str, rendered, theme, budget: int | None = 1) -> list
 @dataclass(frozen=True)
 class DocJob:
     """One document of a report, as the engine hands it to ``render_doc`` (in this process, a worker or a cluster)."""
-
     unit: str
     report: Any  # the report, or a department's slice of it
     template: str
@@ -172,10 +167,6 @@ class DocJob:
 
 def render_doc(job: DocJob) -> Made:
     """Template -> Document -> the bytes of each format (PDF/A when archiving), with the document's warnings."""
-    from ..compose import make_document
-    from ..render import render_document
-    from ..theme import load_theme
-
     doc, problems = make_document(job.report, job.template, job.template_dirs, job.mark, dict(job.extra) or None)
     theme = load_theme(job.theme)
     rendered = render_document(doc, theme, job.formats, job.reference_docx)

@@ -21,14 +21,22 @@ Nothing here knows what a document is: that is the plan's ``render`` function.
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from .. import __version__
 from .. import messages as M
+from ..atomic import remove_stale, write_all, write_atomic
+from ..cache import cache_root
 from ..errors import BriefgenError, Location, OutputError, Problem
+from ..i18n import Message, Text, language, set_language
+from ..locks import file_lock
+from ..render.preview import contact_sheet, page_pngs
 from .manifest import MANIFEST, Manifest, file_sha256, read_manifest, sha256, unchanged
 from .results import Failure, JobResult, OutputFile
 
@@ -36,7 +44,6 @@ from .results import Failure, JobResult, OutputFile
 @dataclass
 class Work:
     """One document of a plan, in one or more formats."""
-
     unit: str  # whose it is: the template (build), the department (batch), "pack"; warnings are placed at it
     key: str  # the hash of everything its bytes depend on
     targets: tuple[tuple[str, str], ...]  # (format, file name inside the folder)
@@ -47,7 +54,6 @@ class Work:
 @dataclass
 class Made:
     """What rendering one Work gave: the bytes per format and what the run needs to know about them."""
-
     unit: str
     files: dict[str, bytes] = field(default_factory=dict)
     pages: int | None = None
@@ -80,8 +86,6 @@ class Plan:
 
 def guarded(render: Callable[[Any], Made], job: Any, unit: str, lang: str | None = None) -> Made:
     """``render(job)``, with a user error or a bug turned into the Made's one-line ``error`` (the others go on)."""
-    from ..i18n import set_language
-
     if lang:
         set_language(lang)  # a spawned worker or a cluster does not inherit --lang
     try:
@@ -95,8 +99,6 @@ def guarded(render: Callable[[Any], Made], job: Any, unit: str, lang: str | None
 # --- warnings, stored coded ------------------------------------------------------------------------------------
 
 def _coded(value: Any) -> Any:
-    from ..i18n import Message
-
     if isinstance(value, Problem):
         value = value.message
     if isinstance(value, Message):
@@ -110,8 +112,6 @@ def _coded(value: Any) -> Any:
 
 def _worded(value: Any) -> Any:
     """A stored warning back as a Message, worded when shown (a sentence stored by an older briefgen stays as it is)."""
-    from ..i18n import Message, Text
-
     if isinstance(value, dict) and isinstance(value.get("code"), str) and isinstance(value.get("args"), dict):
         text = Text.registry.get(value["code"])
         if text is None:
@@ -130,9 +130,6 @@ def placed(unit: str, warnings: list) -> list[Problem]:
 
 def lock_path(folder: Path) -> Path:
     """The lock of an output folder: in the user cache, so that the folder holds only what a person filed."""
-    import hashlib
-
-    from ..cache import cache_root
 
     key = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
     return cache_root() / "locks" / f"{key}.lock"
@@ -140,16 +137,12 @@ def lock_path(folder: Path) -> Path:
 
 class OutputFolder:
     """An output folder held for one run: locked, cleared of what interrupted runs left, with its manifest."""
-
     def __init__(self, folder: Path, force: bool) -> None:
         self.folder = Path(folder)
         self.force = force
         self._lock = None
 
     def __enter__(self) -> "OutputFolder":
-        from ..atomic import remove_stale
-        from ..locks import file_lock
-
         if self.folder.exists() and not self.folder.is_dir():
             raise OutputError(M.out_is_file(path=self.folder))
         # the folder itself is made when the first file is written: a run that fails leaves nothing behind
@@ -187,8 +180,6 @@ class OutputFolder:
 
     def finish(self, inputs: dict[str, str]) -> Path:
         """Write the manifest: the files of this run plus the still-intact files of earlier runs."""
-        from ..atomic import write_atomic
-
         for name, entry in self.old.files.items():
             if name not in self.new.files and (self.folder / name).is_file():
                 try:
@@ -208,7 +199,6 @@ class OutputFolder:
 
 class SingleFile:
     """`-o FILE`: one file written atomically; no folder lock, manifest or incremental reuse."""
-
     stale: list = []
     old = None
 
@@ -230,9 +220,6 @@ class NoFolder(SingleFile):
 def write_previews(out: OutputFolder, result: JobResult, sheet: str | None = None, dpi: float = 110) -> None:
     """PNG previews of the PDFs of ``result``, recorded in the manifest: every page as NAME-pN.png, or, with
     ``sheet``, one contact sheet of every document's first page labelled with its unit (a batch)."""
-    from ..atomic import write_all
-    from ..render.preview import contact_sheet, page_pngs
-
     pdfs = [o for o in result.outputs if o.format == "pdf"]
     pending = []
     if sheet is not None:
@@ -252,8 +239,6 @@ def write_previews(out: OutputFolder, result: JobResult, sheet: str | None = Non
 # --- executors --------------------------------------------------------------------------------------------------
 
 def _pool_context():
-    import multiprocessing
-
     methods = multiprocessing.get_all_start_methods()
     # fork hands every worker the parent's warm state (fonts loaded, modules imported) at no cost
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -261,8 +246,6 @@ def _pool_context():
 
 def _mapped(plan: Plan, todo: list[Work], executor) -> Any:
     """The Made of every Work of ``todo``, in order, as each is ready."""
-    from ..i18n import language
-
     lang = language()
     units = [w.unit for w in todo]
     if executor is not None:
@@ -276,8 +259,6 @@ def _mapped(plan: Plan, todo: list[Work], executor) -> Any:
 
 
 def _pooled(plan: Plan, todo: list[Work], workers: int, units: list[str], lang: str):
-    from concurrent.futures import ProcessPoolExecutor
-
     chunks = max(1, len(todo) // (workers * 4))
     with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=plan.warm, initargs=plan.warm_args) as pool:
         yield from pool.map(guarded, [plan.render] * len(todo), [w.job for w in todo], units, [lang] * len(todo),
@@ -359,7 +340,6 @@ def run(plan: Plan, result: JobResult, clock, executor=None, progress: Callable[
                 result.outputs.append(OutputFile(folder / name, work.entry.get("template", work.unit), fmt, status,
                                                  entry["pages"], entry["scale"], work.entry.get("unit"), entry["sha256"]))
             if plan.each and plan.write:
-                from ..atomic import write_all
 
                 write_all(mine)
             else:
@@ -382,8 +362,6 @@ def run(plan: Plan, result: JobResult, clock, executor=None, progress: Callable[
                 return result
             with clock.stage("write"):
                 if not plan.each:
-                    from ..atomic import write_all
-
                     write_all(pending)
             if plan.preview and plan.single:
                 result.notes.append(M.preview_ignored())

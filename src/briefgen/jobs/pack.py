@@ -19,9 +19,23 @@ from pathlib import Path
 
 from .. import ir
 from .. import messages as M
+from ..compose import make_document
+from ..compose.filters import fmt_date
+from ..compose.templates import template_info
 from ..errors import BriefgenError, Problem
+from ..render import render_document
+from ..render.docx import docx_bytes
 from ..settings import Settings
-from .common import Clock, archival, doc_warnings, load_inputs, report_fields, stand_in_note, with_titles
+from ..theme import load_theme
+from .common import (
+    Clock,
+    archival,
+    doc_warnings,
+    load_inputs,
+    report_fields,
+    stand_in_note,
+    with_titles,
+)
 from .engine import Made, Plan, Work, run
 from .manifest import recipe_key
 from .names import Named, file_name, unique_names
@@ -33,7 +47,6 @@ PACK_NAMES = "{issuer}_{document}_{date}"
 @dataclass(frozen=True)
 class Pack:
     """What the cover and contents templates see as ``pack``."""
-
     meeting: str
     date: str
     venue: str | None
@@ -52,8 +65,6 @@ class Part:
 
 
 def pack_context(settings: Settings, report) -> Pack:
-    from ..compose.filters import fmt_date
-
     m = report.report
     p = settings.pack
     return Pack(p.meeting or f"{m.issuer}{report.plan_period}工作部署会", p.date or fmt_date(m.date), p.venue,
@@ -114,7 +125,6 @@ def merge(files: list[bytes], entries: list[tuple[str, int, list[tuple[str, int]
 @dataclass(frozen=True)
 class PackJob:
     """The whole pack, as the engine hands it to ``render_pack``."""
-
     report: object
     parts: tuple[str, ...]
     context: Pack
@@ -128,8 +138,6 @@ class PackJob:
 
 def pack(settings: Settings, executor=None) -> JobResult:
     """Build the handout pack of ``settings`` into ``settings.out``."""
-    from ..compose.templates import template_info
-
     clock = Clock()
     result = JobResult(notes=list(settings.ignored))
     if settings.output:
@@ -167,10 +175,6 @@ def pack(settings: Settings, executor=None) -> JobResult:
 def render_pack(job: PackJob) -> Made:
     """Cover, contents and parts -> the pack's PDF (parts laid out one by one, merged) and DOCX (one document of
     sections), with every part's warnings at its own name."""
-    from ..compose import make_document
-    from ..render import render_document
-    from ..theme import load_theme
-
     report, dirs, ctx, formats = job.report, job.template_dirs, job.context, job.formats
     theme = load_theme(job.theme)
     warnings: list[Problem] = []
@@ -220,7 +224,6 @@ def render_pack(job: PackJob) -> Made:
         if job.archive:
             files["pdf"] = archival(files["pdf"], ir.Document(meta, ()))
     if "docx" in formats:
-        from ..render.docx import docx_bytes
 
         blocks: list = [*cover.blocks, ir.SectionBreak(page_numbers=False), *contents.blocks, ir.SectionBreak(page_numbers=False)]
         for i, part in enumerate(laid):

@@ -10,6 +10,8 @@ from pathlib import Path
 from .. import messages as M
 from ..errors import DataError, Location, Problem
 from .source import SourceMap, check_file, display_name, read_limited  # noqa: F401  (the stage's own names)
+from .tables import load_table_file
+from .yamlfile import load_yaml
 
 
 def load_file(path: str | Path) -> tuple[object, SourceMap]:
@@ -21,13 +23,11 @@ def load_file(path: str | Path) -> tuple[object, SourceMap]:
         raise DataError([Problem(Location(name), "", why)])
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml", ".json"):
-        from .yamlfile import load_yaml
 
         return load_yaml(path, name)
     if suffix in (".xlsx", ".xlsm", ".csv", ".xls", ".et"):
         # A table on its own gives {"indicators": …} and/or {"plan": {"sections": …}}, found by its headings;
         # with no `report:` section, validation then says what is missing.
-        from .tables import load_table_file
 
         return load_table_file(path, name)
     if suffix in (".txt", ".docx", ".doc", ".wps"):

@@ -22,12 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import messages as M
-from ..model import values
 from ..errors import BriefgenError, DataError, Location, Problem
+from ..model import values
 from ..model.fields import field_label
+from ..model.periods import deadline_year
+from ..model.validate import validate
 from . import load_file
-from .source import SourceMap, display_name
 from .headings import INDICATORS, TASKS
+from .source import SourceMap, display_name
 from .tables import TableData, read_tables
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".et")
@@ -38,8 +40,6 @@ _TABLE_KEYS = ("file", "sheet", "columns")
 def report_year(data: Any) -> int | None:
     """The year the tables' deadlines that name none (年内) fall in, as the data file gives it, or None: the plan's
     year, by ``model.deadline_year``, the rule the model uses too."""
-    from ..model.periods import deadline_year
-
     return deadline_year(data)  # the plan's year: the next one after a whole year's report
 
 
@@ -178,7 +178,6 @@ def load_report_data(data_path: str | Path, indicators: str | Path | None = None
         if data is not None:
             # Report the model's problems too, all at once: a cell that failed to parse holds a stand-in value,
             # so it is not reported twice.
-            from ..model.validate import validate
 
             try:
                 validate(data, sources)
@@ -190,8 +189,6 @@ def load_report_data(data_path: str | Path, indicators: str | Path | None = None
 
 def _validate_tables(data: dict, sources: SourceMap, year: int) -> list[Problem]:
     """Rows of a table file on their own, through the Indicator and Task model types."""
-    from ..model.validate import validate
-
     # A stand-in `report:` so that the model checks the rows; its own problems cannot occur and are not shown.
     meta = {"title": "-", "issuer": "-", "date": date(year, 1, 1), "period": "-", "year": year}
     try:
@@ -213,8 +210,6 @@ def validate_files(paths: list[str | Path], year: int | None = None, warnings: l
     table through the table loader and the Indicator/Task types, with deadlines read in ``year`` (default: this
     year).
     """
-    from ..model.validate import validate
-
     problems: list[Problem] = []
     for path in map(Path, paths):
         try:

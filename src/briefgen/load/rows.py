@@ -8,19 +8,18 @@ import re
 from decimal import Decimal
 from typing import Any, Callable
 
-from ..model import values
 from .. import messages as M
 from ..errors import Location, Problem
-from .sheets import Cell, _ref
+from ..model import values
+from ..model.report import check_figure
 from .headings import Table
-
+from .sheets import Cell, _ref
 
 _FOOTNOTE = re.compile(r"^(?:注|说明|备注|附注|填报|制表|审核|数据来源|资料来源|联系人|联系电话)\s*[\d一二三四五]*\s*[:：]")
 
 
 class _Row:
     """One data row of a table, with what each column holds and where."""
-
     def __init__(self, table: Table, r: int):
         self.table = table
         self.r = r
@@ -149,8 +148,6 @@ def _not_a_number(raw: Any) -> Any:
 
 def _tidy(number: Decimal) -> Decimal:
     """``values.tidy_decimal`` for a figure within ``limits`` (else ValueError): 1e308 cannot be rounded."""
-    from ..model.report import check_figure
-
     return values.tidy_decimal(check_figure(number))
 
 

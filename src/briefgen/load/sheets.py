@@ -20,6 +20,7 @@ from .. import limits
 from .. import messages as M
 from ..errors import DataError, Location, Problem
 from .source import read_limited
+from .text import decode_text
 from .yamlfile import bad_character
 
 
@@ -313,7 +314,6 @@ def _fill_light(cell: Any) -> str | None:
 
 def _read_csv(path: Path, name: str) -> list[Sheet]:
     raw = read_limited(path, name, limits.MAX_TABLE_FILE_BYTES, "table")
-    from .text import decode_text
 
     text = decode_text(raw, name, "CSV UTF-8")
     sample = text[:8192]

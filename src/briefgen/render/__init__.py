@@ -13,7 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import ir
+from ..text.segment import flush_segments
 from ..theme import Theme
+from .docx import docx_bytes
+from .fit import NATURAL, fit_document
+from .pdf import content_height, layout_pdf, pdf_fonts, render_pdf
 
 
 @dataclass(frozen=True)
@@ -31,8 +35,6 @@ class Rendered:
 
 def render_document(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_docx: Path | None = None) -> Rendered:
     """Render ``doc`` in each of ``formats`` (docx, pdf)."""
-    from ..text.segment import flush_segments
-
     try:
         return _render(doc, theme, formats, reference_docx)
     finally:
@@ -40,13 +42,10 @@ def render_document(doc: ir.Document, theme: Theme, formats: tuple[str, ...], re
 
 
 def _render(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_docx: Path | None) -> Rendered:
-    from .fit import NATURAL, fit_document
-
     charts = sum(isinstance(b, ir.Chart) for b in doc.blocks)
     files: dict[str, bytes] = {}
     pages, fit, missing, fonts_used = None, NATURAL, frozenset(), ()
     if "pdf" in formats or doc.page_budget or "docx" in formats:
-        from .pdf import content_height, layout_pdf, pdf_fonts, render_pdf
 
         fonts = pdf_fonts(doc, theme)
         fit = fit_document(doc, theme, fonts, layout_pdf, content_height)
@@ -62,7 +61,6 @@ def _render(doc: ir.Document, theme: Theme, formats: tuple[str, ...], reference_
             missing = frozenset(pdf.missing)
             fonts_used = tuple(str(p) for p in fonts.source_paths)
     if "docx" in formats:
-        from .docx import docx_bytes
 
         files["docx"] = docx_bytes(doc, theme.scaled(fit.docx_scale), reference_docx)
     ordered = {f: files[f] for f in formats if f in files}

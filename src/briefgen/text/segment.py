@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import functools
 
+from ..atomic import write_atomic
+from ..cache import cache_root
+from ..errors import OutputError
+
 _segmented: dict[str, tuple[int, ...]] | None = None
 _pending: dict[str, tuple[int, ...]] = {}  # segmented in this process, not yet in the cache file
 
@@ -63,8 +67,6 @@ def _segment(text: str) -> tuple[int, ...]:
 
 
 def _segments_path():
-    from ..cache import cache_root
-
     return cache_root() / f"title-words-{_segmenter_stamp()}.json"
 
 
@@ -119,8 +121,6 @@ def _remember(path, entries: dict[str, tuple[int, ...]]) -> dict[str, tuple[int,
 
     from filelock import Timeout
 
-    from ..errors import OutputError
-    from ..atomic import write_atomic
 
     try:
         with _segments_lock(path):

@@ -10,12 +10,21 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .. import limits
-
 from .. import messages as M
-from ..errors import ThemeError
+from ..errors import DataError, ThemeError
+from ..load.text import decode_text
 
 BUILTIN_DIR = Path(__file__).parent / "builtin"
 MM = 72 / 25.4  # points per millimetre
@@ -141,7 +150,6 @@ class Mark(_Part):
 
 class FontRole(_Part):
     """How one role (title, body, h1 …) is set: the name a DOCX carries and where the PDF finds a file."""
-
     docx: Text
     latin: Text = "Times New Roman"
     file: Text | None = Field(default=None, description="an explicit font file for the PDF (.ttf, .ttc, .otf)")
@@ -237,16 +245,14 @@ def builtin_names() -> list[str]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    from ..load.text import decode_text
-
-    from ..errors import DataError
-
     try:
         size = path.stat().st_size
         if size > limits.MAX_THEME_FILE_BYTES:
             raise ThemeError(M.th_file_big(path=path, size=f"{size:,}", limit=f"{limits.MAX_THEME_FILE_BYTES:,}"))
         if path.suffix.lower() in (".yaml", ".yml"):
-            from ..load.yamlfile import load_yaml  # the data files' guards: alias bombs, nesting, control characters
+            from ..load.yamlfile import (
+                load_yaml,  # the data files' guards: alias bombs, nesting, control characters
+            )
 
             data, _ = load_yaml(path, str(path))
         else:

@@ -13,18 +13,19 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import tomllib
 import zipfile
 from datetime import date, datetime, time
-
-from ..atomic import write_atomic
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .. import messages as M
-from ..errors import BriefgenError, DataError, Location, Problem
-
+from ..atomic import write_atomic
+from ..errors import BriefgenError
+from ..load.assemble import load_report_data
+from ..load.text import decode_text
+from ..model.periods import period_end, period_year, plan_period, review_period
+from ..model.validate import validate
 from ..settings import CONFIG_NAME
 
 INDICATOR_BOOK = "指标.xlsx"
@@ -266,9 +267,6 @@ def _pick_template(builtin_templates: Path) -> Path | None:
 
 def sample_defaults(sample_data: str | Path) -> dict[str, str]:
     """What ``init`` asks for, as the sample data has it: the office (issuer), the period and the meeting."""
-    from ..load.assemble import load_report_data
-    from ..model.validate import validate
-
     report = validate(*load_report_data(Path(sample_data)))
     return {"office": report.report.issuer, "period": report.report.period, "meeting": meeting_name(report.report.issuer, report.plan_period)}
 
@@ -281,8 +279,6 @@ def meeting_name(office: str, plan: str) -> str:
 def _own_sample(text: str, report: Any, office: str | None, period: str | None) -> str:
     """The sample data's YAML made the office's own: its name for the sample issuer's, the period given (the sample's
     years moved to the period's year, dates and deadlines with them) and a title to match."""
-    from ..model.periods import period_end, period_year, plan_period, review_period
-
     meta = report.report
     office = (office or "").strip() or meta.issuer
     period = (period or "").strip() or meta.period
@@ -340,9 +336,6 @@ def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: st
 
     ``office``, ``period`` (the period the figures cover, e.g. 2024年1—6月 or 2023年) and ``meeting`` (the pack's
     cover) make the sample the office's own; left out, the sample is copied as it is."""
-    from ..load.assemble import load_report_data
-    from ..model.validate import validate
-
     dest, sample_data, builtin_templates = Path(dest), Path(sample_data), Path(builtin_templates)
     if dest.exists() and not dest.is_dir():
         raise BriefgenError(M.init_dest_is_file(path=dest))
@@ -358,7 +351,6 @@ def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: st
     if (office or period) and data_name != "report.json":
         import tempfile
 
-        from ..load.text import decode_text
 
         text = _own_sample(decode_text(sample_bytes, str(sample_data)), report, office, period)
         if text.encode("utf-8") != sample_bytes:

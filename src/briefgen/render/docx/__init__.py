@@ -13,6 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ...atomic import write_atomic
+from .chart import with_charts
+from .package import _order, deflated, normalized_zip, write_package, zip_date
+from .writer import DocxBuilder
+
 if TYPE_CHECKING:
     from ...ir import Document
     from ...theme import Theme
@@ -22,13 +27,8 @@ __all__ = ["write_docx", "docx_bytes"]
 
 def docx_bytes(doc: "Document", theme: "Theme", reference_docx: Path | None = None) -> bytes:
     """The finished .docx file as bytes: identical bytes for an identical Document, Theme and reference."""
-    from .package import normalized_zip
-    from .package import zip_date
-    from .writer import DocxBuilder
-
     if reference_docx is None:
         return _from_skeleton(doc, theme)
-    from .chart import with_charts
 
     builder = DocxBuilder(doc, theme, Path(reference_docx)).build()
     data = normalized_zip(builder.save(), zip_date(doc.meta.created), builder.part_replacements())
@@ -39,12 +39,9 @@ class _Skeleton:
     """A package set up for one theme and mark (styles, page, header, footer), kept per process: each document
     copies its w:document and core properties, fills the body, and the other entries are written as they are,
     deflated once. The bytes are those of building the whole package for the document (``DocxBuilder.build``)."""
-
     def __init__(self, doc: "Document", theme: "Theme") -> None:
         import copy
 
-        from .package import _order, deflated
-        from .writer import DocxBuilder
 
         b = self.builder = DocxBuilder(doc, theme).setup()
         core = b.doc.core_properties._element  # made here if the default template had none
@@ -72,8 +69,6 @@ class _Skeleton:
         from docx.opc.coreprops import CoreProperties
         from docx.opc.oxml import serialize_part_xml
 
-        from .package import write_package, zip_date
-        from .writer import DocxBuilder
 
         root, core = copy.deepcopy(self.document), copy.deepcopy(self.core)
         b = DocxBuilder.on_skeleton(self.builder, doc, root).fill()
@@ -81,7 +76,6 @@ class _Skeleton:
         fresh = {self.document_name: serialize_part_xml(root), self.core_name: serialize_part_xml(core)}
         entries = [(name, fresh[name], None) if payload is None else (name, payload, packed)
                    for name, payload, packed in self.entries]
-        from .chart import with_charts
 
         return with_charts(write_package(entries, zip_date(doc.meta.created)), b, zip_date(doc.meta.created))
 
@@ -103,6 +97,4 @@ def _from_skeleton(doc: "Document", theme: "Theme") -> bytes:
 
 def write_docx(doc: "Document", theme: "Theme", path: Path, reference_docx: Path | None = None) -> None:
     """Write ``doc`` as a .docx at ``path`` (atomically: a temporary file in the same folder, then a rename)."""
-    from ...atomic import write_atomic
-
     write_atomic(Path(path), docx_bytes(doc, theme, reference_docx))

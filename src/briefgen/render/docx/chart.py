@@ -28,6 +28,7 @@ from lxml import etree
 from ... import ir
 from ..shared import em_width
 from . import oxml
+from .package import _order, normalized_zip, write_package, zip_date
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -300,8 +301,6 @@ def workbook(chart: ir.Chart, created) -> bytes:
     from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
 
-    from .package import normalized_zip
-    from .package import zip_date
 
     wb = Workbook()
     ws = wb.active
@@ -328,7 +327,6 @@ def with_charts(data: bytes, builder, date_time) -> bytes:
     parts: list[ChartPart] = getattr(builder, "chart_parts", None) or []
     if not parts:
         return data
-    from .package import _order, write_package
 
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         files = {name: src.read(name) for name in src.namelist()}

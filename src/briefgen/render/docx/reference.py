@@ -31,6 +31,7 @@ from pathlib import Path
 from ... import limits
 from ... import messages as M
 from ...errors import BriefgenError
+from ...i18n import Text
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -306,8 +307,6 @@ def _dropped_words(kind: str, external: bool) -> str:
 
 def _dropped_text(words: str):
     """The catalogue's wording of what the cleaner left out (its English is the cleaner's key)."""
-    from ...i18n import Text
-
     for entry in vars(M).values():
         if isinstance(entry, Text) and entry.code.startswith("BG4") and entry.english == words:
             return entry()

@@ -38,8 +38,17 @@ from docx.shared import Emu, Length, Mm, Pt, Twips
 from ... import ir
 from ... import messages as M
 from ...theme import FontRole, Theme
+from ..shared import (
+    body_tracking,
+    em_width,
+    known_names,
+    short_cell_inlines,
+    title_inlines,
+    with_short_names,
+)
 from . import oxml
 from .chart import add_chart
+from .reference import open_reference
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 # Shading as the PDF writer draws it, so both formats look alike: header rows 0.88 grey, group rows
@@ -60,7 +69,6 @@ def _open(reference: Path | None):
     external relationships; a zip bomb or an entity bomb refused)."""
     if reference is None:
         return docx.Document()
-    from .reference import open_reference
 
     return open_reference(reference)
 
@@ -98,7 +106,6 @@ def alt_font_name(role: FontRole) -> str | None:
 
 class DocxBuilder:
     """Builds one python-docx Document from one IR Document; ``save()`` gives the raw package bytes."""
-
     def __init__(self, document: ir.Document, theme: Theme, reference: Path | None = None) -> None:
         self.ir = document
         self.theme = theme
@@ -160,8 +167,6 @@ class DocxBuilder:
 
     def fill(self) -> "DocxBuilder":
         """The body: one block after another."""
-        from ..shared import known_names, with_short_names
-
         doc = with_short_names(self.ir, self.theme)
         self._known = known_names(doc)
         # a pack's parts may be set smaller, each as the PDF's fit set it (Document.section_scales): its text
@@ -304,7 +309,6 @@ class DocxBuilder:
             # 28 characters a full line (GB/T 9704), as the PDF sets them: the body condensed a little. A
             # character grid (w:docGrid linesAndChars) would say the same to Word, but LibreOffice 7.4 gives
             # every character two grid cells when the pitch is below the type size (14 characters a line).
-            from ..shared import body_tracking
 
             oxml.set_run_props(rPr, fonts=self._font("body"), size=body, tracking=Pt(body_tracking(t)))
         elif key == "title":
@@ -499,7 +503,6 @@ class DocxBuilder:
             size = Pt(self.theme.role_size(role) if style_key != "table_text" else self.theme.body.table_size_pt)
         tracking = Pt(0) if size is not None else None  # text at its own size is not body text: not set tight
         if self._scaled and abs(size.pt - self.theme.body.size_pt) < 0.01 and style_key != "table_text":
-            from ..shared import body_tracking
 
             tracking = Pt(body_tracking(self.theme))
         oxml.set_run_props(
@@ -536,8 +539,6 @@ class DocxBuilder:
         """A long title broken into lines of near-equal length (w:br), never one character left alone: the
         breaks the PDF writer draws (``shared.title_inlines``), written in, so Word never wraps a line again.
         A title that already has line breaks is left as the template wrote it."""
-        from ..shared import title_inlines
-
         keep = tuple(n for n in (self.ir.meta.author,) if n)
         return title_inlines(inlines, self.theme.title.size_pt, Emu(self._text_width()).pt, keep)
 
@@ -636,7 +637,6 @@ class DocxBuilder:
         shared decisions count them (``shared.em_width``)."""
         import math
 
-        from ..shared import em_width
 
         size = self.theme.body.table_size_pt
         lines, col = 1, 0
@@ -650,8 +650,6 @@ class DocxBuilder:
         return height > Mm(self.theme.page.text_height_mm).pt / 3
 
     def _table(self, table: ir.Table) -> None:
-        from ..shared import short_cell_inlines
-
         if not table.columns:
             return
         if self._last_was_table and not table.caption:

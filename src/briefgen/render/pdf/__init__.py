@@ -10,19 +10,27 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 
-from ... import ir
-from ... import messages as M
-from ...errors import LayoutError
-from ...theme import MM, Theme
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Spacer as RLSpacer
 
+from ... import ir
+from ... import messages as M
+from ...errors import LayoutError
+from ...fonts import shared_fontset
 from ...text.linebreak import Piece, name_joins, units_of
 from ...text.segment import word_interiors
-from ..shared import SHORT_CELL  # cells up to this many characters break between words, in both writers
-from ..shared import body_tracking, known_names, title_inlines, with_short_names
+from ...theme import MM, Theme
+from ..fit import fit_document
+from ..shared import (
+    SHORT_CELL,  # cells up to this many characters break between words, in both writers
+    body_tracking,
+    known_names,
+    short_cell_inlines,
+    title_inlines,
+    with_short_names,
+)
 from .chart import chart_flowables
 from .flowables import TextBlock
 from .outline import Bookmark
@@ -67,7 +75,6 @@ def document_text(doc: ir.Document, theme: Theme) -> str:
 
 class _Layout:
     """Turns IR blocks into flowables for one theme at one scale."""
-
     def __init__(self, theme: Theme, fonts, scale: float, names: tuple[str, ...] = ()):
         self.theme, self.fonts, self.scale = theme, fonts, scale
         self.names = names  # words a title must not be broken inside (the issuer …)
@@ -230,7 +237,6 @@ class _Layout:
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
-        from ..shared import short_cell_inlines
 
         t = self.theme
         size = max(t.body.table_size_pt * self.scale, t.body.min_table_size_pt)
@@ -319,7 +325,6 @@ def _splitting_table():
     class SplittingTable(Table):
         """A table that splits inside a row only where the row's cells allow it (``TextBlock.may_split``: a row
         taller than a third of the page), and shows a cell marked ``repeat`` (the 序号) again on the next page."""
-
         def _splitRows(self, availHeight, doInRowSplit=0):
             if doInRowSplit:
                 n = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
@@ -437,8 +442,6 @@ def _canvas_maker(on_create):
 
 def pdf_fonts(doc: ir.Document, theme: Theme):
     """The FontSet that draws every character of ``doc``: a view of the process's set for the theme."""
-    from ...fonts import shared_fontset
-
     return shared_fontset(theme, document_text(doc, theme))
 
 
@@ -461,8 +464,6 @@ def content_height(doc: ir.Document, theme: Theme, fonts, scale: float) -> float
 def render_pdf(doc: ir.Document, theme: Theme, fit=None, fonts=None) -> PdfResult:
     """``doc`` as PDF bytes. A one-page document is set at the scale of its ``fit`` (``briefgen.render.fit``), decided
     here when none is given; the result carries the DOCX scale of the same decision."""
-    from ..fit import fit_document
-
     fonts = fonts or pdf_fonts(doc, theme)
     fit = fit or fit_document(doc, theme, fonts, layout_pdf, content_height)
     doc = fit.document or doc  # without the charts the page had no room for

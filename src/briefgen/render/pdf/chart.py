@@ -12,6 +12,7 @@ from __future__ import annotations
 from reportlab.platypus.flowables import Flowable
 
 from ... import ir
+from .flowables import TextBlock
 
 CENTRE = 0.38  # a CJK line's middle above its baseline, in type sizes (ascent 0.88, descent 0.12)
 AXIS_WIDTH = 0.6  # the zero axis, in points
@@ -19,8 +20,6 @@ AXIS_WIDTH = 0.6  # the zero axis, in points
 
 def chart_flowables(layout, chart: ir.Chart) -> list:
     """The flowables of ``chart`` for ``layout`` (a ``_Layout``): the chart and the note of bars not drawn."""
-    from .flowables import TextBlock
-
     size = ir.Chart.type_size(max(layout._role_size("table"), layout.theme.body.min_table_size_pt))  # as tables are set
     out: list = []
     if chart.drawn:
@@ -41,7 +40,6 @@ def _hex(colour: str):
 
 class BarChart(Flowable):
     """A horizontal bar chart as wide as the frame, ``chart.height(size)`` high."""
-
     def __init__(self, chart: ir.Chart, fonts, size: float):
         super().__init__()
         self.chart, self.fonts, self.size = chart, fonts, size
