@@ -7,6 +7,8 @@ imports happen inside the commands, so `briefgen --help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
+
 import sys
 from functools import wraps
 from pathlib import Path
@@ -293,9 +295,11 @@ def build(data, output, templates, **options):
 @click.option("--only", multiple=True, help="Only this department (repeatable; full or short name).")
 @click.option("--template", "-t", "template", default=None, help="The brief's template (default: department).")
 @click.option("--workers", "-j", type=click.IntRange(1, 64), default=None, help="Processes to use (default: every core).")
+@click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
+              help="Render the briefs on a Dask cluster at ADDRESS (tcp://HOST:PORT); needs briefgen[dask] there and here.")
 @_build_options
 @_user_errors
-def batch(data, by, only, template, workers, **options):
+def batch(data, by, only, template, workers, dask_address, **options):
     """One brief per department: the tasks it leads and supports, and its indicators, DOCX and PDF.
 
     A department without a task gets no brief and is listed. A brief that fails does not stop the others
@@ -312,8 +316,8 @@ def batch(data, by, only, template, workers, **options):
 
     settings = _settings(data=data, workers=workers, **options)
     started = time.perf_counter()
-    with _progress(str(M.progress_briefs)) as progress:
-        result = run(settings, by=by, only=tuple(only), template=template, progress=progress)
+    with _cluster(dask_address) as executor, _progress(str(M.progress_briefs)) as progress:
+        result = run(settings, by=by, only=tuple(only), template=template, progress=progress, executor=executor)
     _print_notes(result)
     for name in result.without_tasks:
         click.echo(str(M.no_brief(unit=name)), err=True)
@@ -326,6 +330,26 @@ def batch(data, by, only, template, workers, **options):
                                    out=settings.out)))
     if result.exit_code:
         sys.exit(result.exit_code)
+
+
+@contextlib.contextmanager
+def _cluster(address: str | None):
+    """The executor of a Dask cluster's client at ``address`` (None: the engine's own process pool)."""
+    if not address:
+        yield None
+        return
+    try:
+        from distributed import Client
+    except ImportError:
+        raise BriefgenError(M.dask_missing()) from None
+    try:
+        client = Client(address, timeout=10)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise BriefgenError(M.dask_unreachable(address=address, reason=exc)) from None
+    try:
+        yield client.get_executor()
+    finally:
+        client.close()
 
 
 @main.command()

@@ -355,6 +355,9 @@ def run(plan: Plan, result: JobResult, clock, executor=None, progress: Callable[
                     done += 1
                     if progress:
                         progress(done, total, work.unit)
+            # the files in the plan's order, whether kept or made
+            order = {folder / name: i for i, (_, name) in enumerate(t for w in plan.works for t in w.targets)}
+            result.outputs.sort(key=lambda o: order.get(o.path, len(order)))
             result.warnings.extend(missing_warning(missing))
             if plan.strict and not plan.each and result.warnings:
                 raise BriefgenError(*(M.strict_error(problem=w) for w in result.warnings))

@@ -42,3 +42,9 @@ what_titles = Text("BG735", 'a table: [titles] with a title per template, e.g. t
 what_lang = Text("BG736", '"zh" (中文) or "en" (English)', '"zh"（中文）或 "en"（英文）')
 setting_control = Text("BG716", "holds the control character U+{code}, which no document can show; remove it",
                        "含有控制字符 U+{code}，文档无法显示，请删除")
+
+# ---- running on a Dask cluster (batch --dask) ------------------------------------------------------------------
+dask_missing = Text("BG795", "--dask needs Dask's distributed scheduler: install briefgen[dask] (pip install 'briefgen[dask]')",
+                    "--dask 需要 Dask 的分布式调度器：请安装 briefgen[dask]（pip install 'briefgen[dask]'）")
+dask_unreachable = Text("BG796", "--dask {address}: no Dask scheduler answered ({reason}); start one there or check the address",
+                        "--dask {address}：没有 Dask 调度器应答（{reason}）；请在那里启动调度器，或检查地址")
