@@ -143,9 +143,11 @@ def _apology(exc: BaseException) -> str:
     """One line for a bug: the exception's type and where in briefgen it was raised, and how to report it."""
     import traceback
 
+    package = Path(__file__).resolve().parent
     place = None
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if "briefgen" in frame.filename.replace("\\", "/").split("/site-packages/")[-1]:
+        # a frame of briefgen's own code (not a test, nor a checkout that happens to be called briefgen)
+        if package in Path(frame.filename).resolve().parents:
             place = f"{Path(frame.filename).name}:{frame.lineno}"
             break
     detail = one_line(str(exc))[:200]
