@@ -7,6 +7,7 @@ catalogue when help is shown (so after ``--lang`` and the environment have chose
 
 from __future__ import annotations
 
+import inspect
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -15,14 +16,20 @@ import click
 from .i18n import gettext
 
 
+def help_id(text: str) -> str:
+    """The catalogue's id of a help text: the docstring with its indentation removed (``inspect.cleandoc``), the
+    same whether Python kept the indentation (3.11, 3.12) or removed it when compiling (3.13)."""
+    return inspect.cleandoc(text)
+
+
 def help_texts(command: click.Command) -> Iterator[str]:
-    """Every help text of ``command`` and, for a group, of its subcommands (for the catalogue)."""
+    """Every help text of ``command`` and, for a group, of its subcommands (for the catalogue), by its id."""
     for text in (command.help, command.short_help, getattr(command, "epilog", None)):
         if text:
-            yield text
+            yield help_id(text)
     for param in command.params:
         if getattr(param, "help", None):
-            yield param.help
+            yield help_id(param.help)
     for sub in getattr(command, "commands", {}).values():
         yield from help_texts(sub)
 
@@ -35,7 +42,7 @@ def _translated(command: click.Command) -> Iterator[None]:
     try:
         for obj, attr, text in saved:
             if text:
-                setattr(obj, attr, gettext(text))
+                setattr(obj, attr, gettext(help_id(text)))
         yield
     finally:
         for obj, attr, text in saved:

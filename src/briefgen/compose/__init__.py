@@ -26,16 +26,19 @@ TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
 
 def load_report(data: Path, indicators: Path | None = None, tasks: Path | None = None,
-                columns: dict | None = None) -> tuple[Any, list[Problem]]:
+                columns: dict | None = None, notes: list | None = None) -> tuple[Any, list[Problem]]:
     """Load and validate the report data (YAML/JSON, plus Excel/CSV tables when given) -> (Report, doubts).
 
     Doubts are values that are valid but look wrong (a deadline before the report's date …), each located.
+    ``notes``, when given, receives what the loaders say they read (a table's sheet, heading row and columns).
     """
     if Path(data).suffix.lower() in TABLE_SUFFIXES:
 
         raise BriefgenError(M.table_not_data(path=data))
     raw, sources = load_report_data(data, indicators=indicators, tasks=tasks, columns=columns)
     report = validate(raw, sources)
+    if notes is not None:
+        notes.extend(sources.notes)
     return report, list(find_doubts(report, sources))
 
 

@@ -112,6 +112,7 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
     with clock.stage("load"):
         inputs = load_inputs(settings)
     result.warnings.extend(inputs.doubts)
+    result.notes.extend(inputs.notes)
     report = inputs.report = with_titles(inputs.report, settings.titles, template, "")
 
     info = template_info(template, tuple(settings.template_dirs))

@@ -55,6 +55,7 @@ def build(settings: Settings, write: bool = True, executor=None) -> JobResult:
     with clock.stage("load"):
         inputs = load_inputs(settings)
     result.warnings.extend(inputs.doubts)
+    result.notes.extend(inputs.notes)
     templates = [_single_template(settings)] if settings.output else list(dict.fromkeys(settings.templates))
     inputs.report = with_titles(inputs.report, settings.titles, templates[0] if len(templates) == 1 else None,
                                 M.title_which_document(n=len(templates), templates=templates))

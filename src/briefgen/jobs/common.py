@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -51,12 +51,14 @@ class Inputs:
     theme: Any
     files: dict[str, str]  # input path -> role (data, table, template, theme, reference)
     common: str  # the part of every recipe key that is not the document's own data
+    notes: list = field(default_factory=list)  # what the loaders read (a table's sheet and columns)
 
 
 def load_inputs(settings: Settings) -> Inputs:
     if settings.data is None:
         raise BriefgenError(M.no_data_file())
-    report, doubts = load_report(settings.data, settings.indicators, settings.tasks, settings.columns or None)
+    notes: list = []
+    report, doubts = load_report(settings.data, settings.indicators, settings.tasks, settings.columns or None, notes)
     theme = load_theme(settings.theme)
     reference = settings.reference_docx if "docx" in settings.formats else None
     if reference is not None and not Path(reference).is_file():
@@ -70,7 +72,7 @@ def load_inputs(settings: Settings) -> Inputs:
         files[str(reference)] = "reference"
     hashed = {role_path: file_sha256(Path(role_path)) for role_path, role in files.items() if role in ("template", "theme", "reference")}
     common = recipe_key(__version__, hashed, settings.mark, settings.archive, theme.name)
-    return Inputs(report, doubts, theme, files, common)
+    return Inputs(report, doubts, theme, files, common, notes)
 
 
 _KEYED_TITLE = re.compile(r"^([A-Za-z0-9_.-]+)=(.+)$", re.S)

@@ -145,6 +145,7 @@ def pack(settings: Settings, executor=None) -> JobResult:
     with clock.stage("load"):
         inputs = load_inputs(settings)
     result.warnings.extend(inputs.doubts)
+    result.notes.extend(inputs.notes)
     inputs.report = with_titles(inputs.report, settings.titles, None, M.pack_title_which())
     report = inputs.report
     ctx = pack_context(settings, report)

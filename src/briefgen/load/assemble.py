@@ -125,6 +125,7 @@ def gather(data_path: str | Path, indicators: str | Path | None = None, tasks: s
         table = _read_table(kind, spec, columns, year)
         problems.extend(table.problems)
         sources.warnings.extend(table.warnings)
+        sources.notes.extend(table.notes)
         if kind == INDICATORS:
             if INDICATORS in table.data:
                 data[INDICATORS] = table.data[INDICATORS]

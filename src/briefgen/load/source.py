@@ -19,6 +19,7 @@ class SourceMap:
     file: str
     spots: dict[tuple, Location] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)  # doubtful values the loaders read (a table's 约3亿), at their cells
+    notes: list = field(default_factory=list)  # what the loaders read (a table's sheet, heading row and columns)
 
     def add(self, path: tuple, location: Location) -> None:
         self.spots[path] = location

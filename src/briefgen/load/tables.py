@@ -29,9 +29,6 @@ from .indicators import read_indicators
 from .tasks import read_tasks
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Sheets as grids of cells
-
 
 @dataclass
 class TableData:
@@ -41,22 +38,11 @@ class TableData:
     sources: SourceMap | None = None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # doubtful values, each at its cell: read, but to be checked
+    notes: list = field(default_factory=list)  # what was read: the sheet, the heading row, the columns read and ignored
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Headings
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Rows
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Indicators
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Tasks
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -65,18 +51,42 @@ class TableData:
 
 def _find(sheets: list[Sheet], kind: str, user: dict[str, str], sheet: str | None, name: str,
           problems: list[Problem]) -> Table | None:
+    """The table of ``kind``: in the sheet named, or the one sheet that holds it. Two sheets with the same table
+    (last year's beside this year's) are never chosen between in silence: that is a problem naming them."""
     if sheet is not None:
         chosen = [s for s in sheets if s.name == sheet or (s.name is None and sheet in ("", None))]
         if not chosen:
             problems.append(Problem(Location(name), "sheet", M.no_sheet_named(sheet=sheet, names=[s.name or "" for s in sheets])))
             return None
         sheets = chosen
-    for s in sheets:
-        table = find_table(s, kind, user)
-        if table is not None:
-            _check_user_columns(table, user, problems)
-            return table
-    return None
+    found = [t for t in (find_table(s, kind, user) for s in sheets) if t is not None]
+    if not found:
+        return None
+    best = max(len(t.columns) for t in found)
+    alike = [t for t in found if len(t.columns) == best]
+    if len(alike) > 1:
+        names = [f"“{t.sheet.name}”" for t in alike]
+        problems.append(Problem(Location(name), "sheet", M.several_sheets(
+            table=M.word_indicator_table() if kind == INDICATORS else M.word_task_table(), sheets=names,
+            first=alike[0].sheet.name, file=name, key=kind)))
+        return None
+    table = alike[0]
+    _check_user_columns(table, user, problems)
+    return table
+
+
+def _read_note(table: Table, name: str):
+    """One note for a table read: its sheet and heading row, the columns read and those left unread."""
+    heading_row = table.sheet.rows[table.first_data_row - 1]
+    read_at = {c.index for c in table.columns.values()}
+    read = [c.label for c in sorted(table.columns.values(), key=lambda c: c.index)]
+    unread = [c.text for i, c in enumerate(heading_row)
+              if c.text and i not in read_at and table.span[0] <= i <= table.span[1]]
+    where = table.sheet.where()
+    kind = M.word_indicator_table() if table.kind == INDICATORS else M.word_task_table()
+    if unread:
+        return M.table_read_ignoring(file=name, table=kind, where=where, row=table.first_data_row, read=read, unread=unread)
+    return M.table_read(file=name, table=kind, where=where, row=table.first_data_row, read=read)
 
 
 def _check_user_columns(table: Table, user: dict[str, str], problems: list[Problem]) -> None:
@@ -117,6 +127,7 @@ def read_tables(path: str | Path, kinds: Iterable[str] = (INDICATORS, TASKS), sh
         if table is None:
             continue
         found_any = True
+        result.notes.append(_read_note(table, name))
         if kind == INDICATORS:
             items, sources = read_indicators(table, result.problems, result.warnings)
             result.data[INDICATORS] = items
@@ -163,5 +174,6 @@ def load_table_file(path: Path, name: str, year: int | None = None) -> tuple[dic
     """
     result = read_tables(path, name=name, year=year or date.today().year)
     _raise(result)
+    result.sources.notes.extend(result.notes)
     return result.data, result.sources
 

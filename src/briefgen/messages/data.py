@@ -157,3 +157,7 @@ field_key_in_english = Text("BG197", "unknown field; keys are written in English
 field_did_you_mean = Text("BG196", "unknown field; did you mean {key}?", "没有这个字段，是不是要写{key}？")
 invalid_value = Text("BG198", "not accepted: {detail}", "取值无效：{detail}")
 listed_twice = Text("BG199", '"{name}" is listed twice (also as {other})', "“{name}”重复出现（{other}也有）")
+
+# ---- a draft's marks left in the data ------------------------------------------------------------------------
+still_unchecked = Text("BG164", "still marked 待核实 ({reason}): check it against the report, then delete the mark",
+                       "仍标着“待核实”（{reason}）：请对照报告核实，然后删去这个标记")

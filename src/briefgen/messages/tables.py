@@ -104,3 +104,17 @@ about_estimate = Text("BG258", '"{text}" was read as {number} {unit} marked 预�
 group_alone = Text("BG259", '"{title}" stands alone in its row and no indicator follows it, so it is taken as a group heading; '
                    "if it is an indicator, fill in its figures",
                    "“{title}”单独占一行，下面没有指标，已当作分组标题；如果它是一个指标，请填写它的数字")
+
+# ---- what a table file gave: the sheet read, and a choice briefgen does not make in silence -----------------------
+word_indicator_table = Text("BG280", "the indicator table", "指标表")
+word_task_table = Text("BG281", "the task table", "任务表")
+several_sheets = Text("BG282", "{table} is in several sheets ({sheets}); name the one to read in the data file's sources, "
+                      'e.g. sources: {{{key}: {{file: {file}, sheet: "{first}"}}}}, or delete the old sheet',
+                      "{table}出现在多个工作表中（{sheets}），请在数据文件的 sources 中指明要读取哪一个，"
+                      "例如 sources: {{{key}: {{file: {file}, sheet: \"{first}\"}}}}，或删除旧的工作表")
+table_read = Text("BG283", "{file}: read {table} from {where} (headings in row {row}); columns read: {read}",
+                  "{file}：从{where}读取了{table}，表头在第 {row} 行；读取的列：{read}")
+table_read_ignoring = Text("BG284", "{file}: read {table} from {where} (headings in row {row}); columns read: {read}; "
+                           "not read (briefgen has no place for them): {unread}",
+                           "{file}：从{where}读取了{table}，表头在第 {row} 行；读取的列：{read}；"
+                           "未读取的列（briefgen 不使用）：{unread}")
