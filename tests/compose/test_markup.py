@@ -64,7 +64,7 @@ def test_tables():
     ('<table widths="1,2"><tr><td>a</td><td>b</td><td>c</td></tr></table>', "widths has 2 values but the table has 3 columns"),
     ('<table><tr><td>a</td></tr><tr><td colspan="2">b</td></tr></table>', "row 1 of a table spans 1 column, but the table has 2"),
     ('<spacer lines="a lot"/>', "lines='a lot' is not a number"),
-    ("<p>x", "invalid markup"),
+    ("<p>x", "which is still open: add </p> before it"),
 ])
 def test_mistakes_are_one_line_naming_the_template(body, words):
     with pytest.raises(MarkupError) as info:

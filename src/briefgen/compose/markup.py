@@ -235,18 +235,56 @@ def _template_line(source: str, made: str) -> int | None:
     return best
 
 
+_TAG = re.compile(r"<(/?)([A-Za-z][\w.-]*)[^<>]*?(/?)>")
+_BARE_AMP = re.compile(r"&(?!(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);)")
+_BARE_LT = re.compile(r"<(?![A-Za-z/!?])")
+
+
+def _syntax_message(markup: str, source: str, exc: ET.ParseError):
+    """Expat's complaint as the template author's fix, at the template's line: which tag is still open, a bare &
+    or <, an element never closed."""
+    from xml.parsers.expat import errors as expat
+
+    line, col = exc.position
+    lines = markup.splitlines()
+    made = lines[line - 1] if 0 < line <= len(lines) else ""
+    origin = _template_line(source, made)
+    where = f"{source}:{origin}" if origin else source
+    shown = repr(made.strip()[:60])
+    offset = sum(len(x) + 1 for x in lines[: line - 1]) + col
+    stack: list[tuple[str, int]] = []  # open tags with their markup line, up to the error
+    for m in _TAG.finditer(markup, 0, offset):
+        closing, tag, empty = m.group(1), m.group(2), m.group(3)
+        at = markup.count("\n", 0, m.start()) + 1
+        if closing and stack and stack[-1][0] == tag:
+            stack.pop()
+        elif not closing and not empty:
+            stack.append((tag, at))
+
+    def opened(at: int) -> int | str:
+        return _template_line(source, lines[at - 1]) or "?"
+
+    code = getattr(exc, "code", None)
+    if code == expat.codes[expat.XML_ERROR_TAG_MISMATCH] and stack:
+        m = _TAG.match(markup, markup.rfind("<", 0, offset + 1))  # expat points just inside the closing tag
+        closing = m.group(2) if m else "?"
+        return M.mk_unclosed(where=where, closing=closing, open=stack[-1][0], opened=opened(stack[-1][1]))
+    if code in (expat.codes[expat.XML_ERROR_INVALID_TOKEN], expat.codes[expat.XML_ERROR_UNDEFINED_ENTITY]):
+        if _BARE_AMP.search(made):
+            return M.mk_bare_ampersand(where=where, line=shown)
+        if _BARE_LT.search(made):
+            return M.mk_bare_less_than(where=where, line=shown)
+    if code in (expat.codes[expat.XML_ERROR_NO_ELEMENTS], expat.codes[expat.XML_ERROR_UNCLOSED_TOKEN]) and stack:
+        return M.mk_not_closed(where=where, open=stack[-1][0], opened=opened(stack[-1][1]))
+    return M.mk_bad_xml(where=where, line=shown)
+
+
 def parse(markup: str, source: str = "<markup>") -> ir.Document:
     """Parse rendered markup into a Document. ``source`` names the template for messages."""
     try:
         root = ET.fromstring(markup)
     except ET.ParseError as exc:
-        line, col = exc.position
-        lines = markup.splitlines()
-        made = lines[line - 1] if 0 < line <= len(lines) else ""
-        reason = str(exc).split(":")[0]  # expat's words, e.g. "mismatched tag"
-        origin = _template_line(source, made)
-        where = f"{source}:{origin}" if origin else source
-        raise MarkupError(M.mk_invalid(where=where, reason=reason, line=repr(made.strip()[:60]))) from None
+        raise MarkupError(_syntax_message(markup, source, exc)) from None
     if root.tag != "document":
         raise MarkupError(M.mk_root(where=source, tag=root.tag))
     where = source

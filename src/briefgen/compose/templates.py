@@ -232,7 +232,7 @@ def render(name: str, context: dict, template_dirs: tuple[Path, ...] = ()) -> tu
         names = ", ".join(i.name for i in list_templates(template_dirs))
         raise TemplateError(M.tp_unknown(name=repr(name), names=names)) from None
     except TemplateSyntaxError as exc:
-        raise TemplateError(M.tp_syntax(where=f"{exc.filename or file_name}:{exc.lineno}", detail=exc.message)) from None
+        raise TemplateError(_jinja_syntax(f"{exc.filename or file_name}:{exc.lineno}", exc.message or "")) from None
     token = _budget.set(_Budget())
     try:
         markup = template.render(context)
@@ -257,6 +257,25 @@ def render(name: str, context: dict, template_dirs: tuple[Path, ...] = ()) -> tu
     if elements > limits.MAX_MARKUP_ELEMENTS:
         raise TemplateError(M.tp_elements(path=template.filename, n=f"{elements:,}", limit=f"{limits.MAX_MARKUP_ELEMENTS:,}"))
     return markup, template.filename or file_name
+
+
+_STRAY = re.compile(r"unexpected (?:char )?'([^']+)'")
+_END = re.compile(r"innermost block that needs to be closed is '(\w+)'")
+_UNKNOWN_TAG = re.compile(r"unknown tag '(\w+)'")
+
+
+def _jinja_syntax(where: str, detail: str):
+    """Jinja's syntax complaint as the template author's fix, in the user's language."""
+    found = _STRAY.search(detail)
+    if found:
+        return M.tp_stray_brace(where=where, char=found.group(1))
+    found = _END.search(detail)
+    if found:
+        return M.tp_missing_end(where=where, block=found.group(1))
+    found = _UNKNOWN_TAG.search(detail)
+    if found:
+        return M.tp_unknown_tag(where=where, tag=found.group(1))
+    return M.tp_syntax_other(where=where, detail=detail)
 
 
 def _template_line(exc: BaseException, filename: str | None) -> tuple[str | None, int | None]:

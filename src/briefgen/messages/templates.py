@@ -35,8 +35,6 @@ mk_decimals = Text("BG325", "{where}: decimals={value}: write a whole number of 
                    "{where}：decimals={value}：请写 0 到 10 的整数位小数，或写 - 表示按原样显示")
 mk_row_span = Text("BG326", "{where}: row {n} of a table spans {span} columns, but the table has {columns}",
                    "{where}：表格第 {n} 行占 {span} 列，但表格有 {columns} 列")
-mk_invalid = Text("BG327", "{where}: the template makes invalid markup ({reason}) in the line {line}",
-                  "{where}：模板生成的标记有误（{reason}），所在行：{line}")
 mk_root = Text("BG328", "{where}: the markup must have <document> at its root, not <{tag}>", "{where}：标记的根元素应为 <document>，而不是 <{tag}>")
 mk_date = Text("BG329", "{where}: date={value} is not a date like 2022-07-29", "{where}：date={value} 不是日期，请写成 2022-07-29 这样")
 mk_not_block = Text("BG330", "{where}: <{tag}> is not a block of briefing markup", "{where}：<{tag}> 不是简报标记中的块元素")
@@ -85,7 +83,6 @@ tp_not_a_path = Text("BG351", "template {name}: a template is given by its name 
                      "模板 {name}：模板要用名称给出（summary、tasks，或 --templates-dir 文件夹中的文件名），不能用路径；"
                      "请把文件放进一个文件夹，再加上 --templates-dir 文件夹")
 tp_unknown = Text("BG352", "unknown template {name}; available: {names}", "没有 {name} 这个模板；可用的有：{names}")
-tp_syntax = Text("BG353", "{where}: template syntax error: {detail}", "{where}：模板语法错误：{detail}")
 tp_refused = Text("BG354", "{where}: {detail}", "{where}：{detail}")
 tp_recursion = Text("BG355", "{where}: macros or includes call each other without end (Python's recursion limit); "
                     "a macro or an include that calls itself needs a condition that stops it",
@@ -103,3 +100,24 @@ tw_no_tasks = Text("BG361", "the data has no tasks, so the table is empty", "数
 tw_unassigned = Text("BG362", "{n} of {total} tasks still have 牵头单位 待定; fill them in the data",
                      "{total} 项任务中有 {n} 项的牵头单位仍是“待定”，请在数据中填写")
 tw_no_indicators = Text("BG363", "the data has no indicators, so the table is empty", "数据中没有指标，表格是空的")
+
+# ---- what a template's markup or Jinja syntax got wrong, in the template author's words ---------------------------
+mk_unclosed = Text("BG370", "{where}: </{closing}> here closes <{open}> (opened at line {opened}), which is still open: "
+                   "add </{open}> before it", "{where}：这里的 </{closing}> 要结束的是 <{open}>（第 {opened} 行开始），"
+                   "但 <{open}> 还没有结束：请在它前面加上 </{open}>")
+mk_bare_ampersand = Text("BG371", "{where}: a bare & in the text ({line}): write &amp; (or {{{{ '&' }}}}, which is escaped)",
+                         "{where}：文字里有单独的 &（{line}）：请写成 &amp;（或写 {{{{ '&' }}}}，会自动转义）")
+mk_bare_less_than = Text("BG372", "{where}: a bare < in the text ({line}): write &lt;", "{where}：文字里有单独的 <（{line}）：请写成 &lt;")
+mk_not_closed = Text("BG373", "{where}: <{open}> (opened at line {opened}) is never closed: add </{open}>",
+                     "{where}：<{open}>（第 {opened} 行开始）一直没有结束：请加上 </{open}>")
+mk_bad_xml = Text("BG374", "{where}: the markup is not well formed near {line}: check that every tag is written <tag>…</tag> "
+                  "and quotes around attribute values", "{where}：标记在 {line} 附近格式有误：请检查每个标签都写成 <标签>…</标签>，"
+                  "属性值要加引号")
+tp_stray_brace = Text("BG375", "{where}: an unexpected '{char}': every {{{{ … }}}} and {{% … %}} must be closed, and nothing "
+                      "else may stand inside them", "{where}：多了一个“{char}”：每个 {{{{ … }}}} 和 {{% … %}} 都要成对，里面不能有别的内容")
+tp_missing_end = Text("BG376", "{where}: the template ends inside a {{% {block} %}} block: add {{% end{block} %}}",
+                      "{where}：模板在 {{% {block} %}} 块结束之前就结束了：请加上 {{% end{block} %}}")
+tp_unknown_tag = Text("BG377", "{where}: unknown tag {{% {tag} %}}: the tags are if, for, set, macro, include and their ends",
+                      "{where}：不认识的标签 {{% {tag} %}}：可用的有 if、for、set、macro、include 及它们的结束标签")
+tp_syntax_other = Text("BG378", "{where}: template syntax error ({detail}): check the {{{{ }}}} and {{% %}} on that line",
+                       "{where}：模板语法有误（{detail}）：请检查这一行的 {{{{ }}}} 和 {{% %}}")
