@@ -82,7 +82,7 @@ def _read_xlsx(path: Path, name: str) -> list[Sheet]:
         detail = (str(exc.__cause__ or exc).strip().splitlines() or [type(exc).__name__])[0]
         raise DataError([Problem(Location(name), "", M.workbook_unopenable(detail=detail))]) from None
     except Exception as exc:  # zipfile.BadZipFile and friends: a damaged or mislabelled file
-        raise DataError([Problem(Location(name), "", M.not_xlsx(kind=type(exc).__name__))]) from None
+        raise DataError([Problem(Location(name), "", _not_a_workbook(path, exc))]) from None
 
     formulas: dict[str, Any] = {}
 
@@ -181,6 +181,21 @@ def cell_problem(value: Any) -> str | None:
     return None
 
 
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the start of an old .xls (and .et, .doc) file
+
+
+def _not_a_workbook(path: Path, exc: BaseException) -> Any:
+    """Why a file named .xlsx is no workbook, said as a clerk can act on it: an old .xls renamed, a CSV or text."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        head = b""
+    if head == _OLE2:
+        return M.xls_named_xlsx(suffix=path.suffix)
+    return M.not_xlsx(kind=type(exc).__name__)
+
+
 def check_workbook(path: Path, name: str) -> None:
     """Refuse an .xlsx that would take too long or too much memory to open, before openpyxl opens it.
 
@@ -196,7 +211,7 @@ def check_workbook(path: Path, name: str) -> None:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        refuse(M.not_xlsx(kind=type(exc).__name__))
+        refuse(_not_a_workbook(path, exc))
     with archive:
         parts = archive.infolist()
         if len(parts) > limits.MAX_ZIP_MEMBERS:

@@ -26,7 +26,11 @@ def _due_cell(cell: Cell | None, raw: Any) -> Any:
         day = raw.date() if isinstance(raw, datetime) else raw
         return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        return _display_number(values.parse_number(raw), fmt) or raw
+        shown = _display_number(values.parse_number(raw), fmt) or raw
+        if isinstance(raw, float) and re.fullmatch(r"\d{4}\.1", str(shown)):
+            # a typed 2022.10 that Excel stored, and shows, as the number 2022.1: January or October?
+            raise ValueError(M.due_jan_or_oct_excel(value=shown, year=str(int(raw))))
+        return shown
     return raw
 
 

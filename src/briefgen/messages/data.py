@@ -161,3 +161,7 @@ listed_twice = Text("BG199", '"{name}" is listed twice (also as {other})', "“{
 # ---- a draft's marks left in the data ------------------------------------------------------------------------
 still_unchecked = Text("BG164", "still marked 待核实 ({reason}): check it against the report, then delete the mark",
                        "仍标着“待核实”（{reason}）：请对照报告核实，然后删去这个标记")
+due_jan_or_oct_excel = Text("BG182", "{value} could be January or October: Excel stored a typed {year}.10 as the number {value}; "
+                            "set the cell's format to Text and type {year}.10 again, or write {year}-10 (or {year}年10月)",
+                            "{value} 可能是1月也可能是10月：Excel 把输入的 {year}.10 存成了数字 {value}；请把单元格格式设为“文本”后重新输入 "
+                            "{year}.10，或写成 {year}-10（或 {year}年10月）")

@@ -221,8 +221,8 @@ def parse_due(value: object, year: int | None) -> date:
         raise ValueError(M.due_jan_or_oct(value=value, year=str(y)))
     text = str(value).strip().translate(_FULLWIDTH).translate(_DUE_TRADITIONAL)
     text = re.sub(r"^(?:力争|争取|确保|计划)", "", text)
+    text = _cn_months(text)  # 十月份 -> 10月份, then 10月份 -> 10月
     text = re.sub(r"(\d)\s*月份", r"\1月", text)
-    text = _cn_months(text)
     text = _DUE_DONE.sub("", text) or text
     if not text:
         raise ValueError(M.due_required())
