@@ -458,7 +458,7 @@ def templates_cmd(template_dirs, show):
     width = max((len(i.name) for i in infos), default=0)
     for info in infos:
         origin = "" if info.path.parent.resolve() == builtin_dir().resolve() else f"  [{info.path}]"
-        click.echo(f"{info.name:<{width}}  {info.description}{origin}")
+        click.echo(f"{info.name:<{width}}  {info.described()}{origin}")
 
 
 @main.command("themes")
@@ -481,10 +481,14 @@ def themes_cmd(show):
         click.echo(text, nl=False)
         return
 
+    from .i18n import language
+
     names = builtin_names()
     width = max(len(n) for n in names)
     for name in names:
-        click.echo(f"{name:<{width}}  {load_theme(name).description}")
+        theme = load_theme(name)
+        described = theme.description_zh if theme.description_zh and language() == "zh" else theme.description
+        click.echo(f"{name:<{width}}  {described}")
 
 
 def _builtin_source(name: str, folder: Path, suffix: str) -> tuple[str | None, list[str]]:
@@ -532,13 +536,16 @@ def fonts_cmd(data, theme, templates):
         cover = f"{r.covered}/{r.total}" if text else "-"
         if text and r.fallback:
             cover = str(M.fonts_fallback(cover=cover, n=len(r.fallback)))
-        rows.append((r.role, the_theme.font(r.role).docx, r.family, r.source, cover, str(r.path)))
+        role = M.font_role_words.get(r.role)
+        source = M.font_source_words.get(r.source)
+        rows.append((str(role) if role else r.role, the_theme.font(r.role).docx, r.family, str(source) if source else r.source,
+                     cover, str(r.path)))
     widths = [max(_display_width(row[i]) for row in rows) for i in range(5)]
     for row in rows:
         click.echo("  ".join(_pad(cell, w) for cell, w in zip(row[:5], widths)) + "  " + row[5])
     for r in reports:
         for note in r.notes:
-            click.echo(str(M.fonts_role_note(role=r.role, text=note)), err=True)
+            click.echo(str(M.fonts_role_note(role=M.font_role_words.get(r.role, r.role), text=note)), err=True)
     missing = sorted({ch for r in reports for ch in r.missing})
     if missing:
         click.echo(str(M.fonts_missing(chars="、".join(missing))), err=True)

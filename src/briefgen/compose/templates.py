@@ -21,6 +21,7 @@ from jinja2 import FileSystemLoader
 
 from .. import limits
 from .. import messages as M
+from ..i18n import language
 from ..cache import cache_root
 from ..errors import BriefgenError, TemplateError
 from ..load.text import decode_text
@@ -60,15 +61,20 @@ def search_path(template_dirs: tuple[Path, ...] = ()) -> list[Path]:
 class TemplateInfo:
     name: str
     path: Path
-    description: str
+    description: str  # English (or whatever a user's template writes)
     document: str = ""  # what the document is called in a file name, e.g. 主要经济指标完成情况
+    description_zh: str = ""  # the Chinese description, when the header gives one
+
+    def described(self) -> str:
+        """The description in the language of the moment."""
+        return self.description_zh if self.description_zh and language() == "zh" else self.description
 
 
 def _info(path: Path) -> TemplateInfo:
     with open(path, "rb") as fh:  # the header only: a template file of any size is listed at once
         raw = fh.read(8192)
     head = decode_text(raw.decode("utf-8", "ignore").encode("utf-8") if len(raw) == 8192 else raw, str(path))[:2000]
-    fields = {"description": "", "document": ""}
+    fields = {"description": "", "description_zh": "", "document": ""}
     m = _HEADER.match(head)
     if m:
         for line in m.group(1).splitlines():
@@ -76,7 +82,7 @@ def _info(path: Path) -> TemplateInfo:
             if key.strip() in fields:
                 fields[key.strip()] = value.strip()
     name = path.name[: -len(SUFFIX)]
-    return TemplateInfo(name, path, fields["description"], fields["document"] or name)
+    return TemplateInfo(name, path, fields["description"], fields["document"] or name, fields["description_zh"])
 
 
 def template_info(name: str, template_dirs: tuple[Path, ...] = ()) -> TemplateInfo | None:

@@ -163,7 +163,9 @@ class Theme(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     name: Text
+    label: Annotated[str, Field(max_length=200)] = ""  # what clerks call it (会议材料): `--theme 会议材料` finds a built-in
     description: Annotated[str, Field(max_length=2000)] = ""
+    description_zh: Annotated[str, Field(max_length=2000)] = ""
     extends: str | None = None
     page: Page = Page()
     body: Body = Body()
@@ -244,6 +246,18 @@ def builtin_names() -> list[str]:
     return sorted(p.stem for p in BUILTIN_DIR.glob("*.toml"))
 
 
+def builtin_labels() -> dict[str, str]:
+    """The label of each built-in theme (its own, not inherited) -> its name: 会议材料 -> handout."""
+    import tomllib
+
+    out = {}
+    for name in builtin_names():
+        label = tomllib.loads((BUILTIN_DIR / f"{name}.toml").read_text("utf-8")).get("label")
+        if isinstance(label, str) and label:
+            out[label] = name
+    return out
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
@@ -289,6 +303,9 @@ def _locate(name_or_path: str, relative_to: Path | None = None) -> Path:
     builtin = BUILTIN_DIR / f"{name_or_path}.toml"
     if builtin.is_file():
         return builtin
+    by_label = builtin_labels()
+    if name_or_path.strip() in by_label:
+        return BUILTIN_DIR / f"{by_label[name_or_path.strip()]}.toml"
     raise ThemeError(M.th_unknown(name=repr(name_or_path), names=", ".join(builtin_names())))
 
 
