@@ -315,6 +315,7 @@ def batch(data, by, only, template, workers, dask_address, **options):
     import time
 
     from .jobs import batch as run
+    from .jobs.batch import batch_folder
 
     settings = _settings(data=data, workers=workers, **options)
     started = time.perf_counter()
@@ -329,7 +330,7 @@ def batch(data, by, only, template, workers, dask_address, **options):
     units_kept = {o.unit for o in result.unchanged} - units_built
     click.echo(str(M.batch_summary(built=len(units_built), kept=len(units_kept), failed=len(result.failed),
                                    idle=len(result.without_tasks), seconds=f"{time.perf_counter() - started:.1f}",
-                                   out=settings.out)))
+                                   out=batch_folder(settings))))
     if result.exit_code:
         sys.exit(result.exit_code)
 
@@ -562,6 +563,24 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _display_width(text))
 
 
+def _expand_patterns(paths) -> list[Path]:
+    """File arguments with * ? [ expanded, as a POSIX shell does and Windows' cmd does not (`preview out\\*.pdf`):
+    a name that exists is taken as it is; a pattern that matches nothing is an error naming it."""
+    import glob
+
+    out: list[Path] = []
+    for path in paths:
+        text = str(path)
+        if Path(text).exists() or not any(ch in text for ch in "*?["):
+            out.append(Path(text))
+            continue
+        found = sorted(glob.glob(text))
+        if not found:
+            raise BriefgenError(M.pattern_matches_nothing(pattern=text))
+        out.extend(Path(f) for f in found)
+    return out
+
+
 @main.command("preview")
 @click.argument("pdfs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder for the PNG pages (default: beside each PDF).")
@@ -580,6 +599,7 @@ def preview_cmd(pdfs, out_dir, png, page, dpi):
     from .atomic import write_all
     from .render.preview import page_pngs
 
+    pdfs = _expand_patterns(pdfs)
     if png is not None and len(pdfs) > 1:
         raise BriefgenError(M.one_png())
     planned = []

@@ -112,6 +112,8 @@ class Settings(BaseModel):
     """The language of messages (`lang` in briefgen.toml; --lang overrides; default: the system's)."""
     ignored: tuple[Any, ...] = ()
     """Settings given that have no effect, said to the user (filled by load_settings)."""
+    out_named: bool = True
+    """False when neither --out nor `out` in briefgen.toml named the output folder (a batch then writes into out/部门简报)."""
     def name_pattern(self, batch: bool = False) -> str:
         return self.names or (BATCH_NAMES if batch else BUILD_NAMES)
 
@@ -249,6 +251,7 @@ def load_settings(options: dict[str, Any] | None = None, folder: Path | None = N
     if fields.get("reference_docx") is not None and "docx" not in fields.get("formats", FORMATS):
         ignored.append(M.ignored_reference())
     fields["ignored"] = tuple(ignored)
+    fields["out_named"] = "out" in fields
     try:
         return Settings(**fields)
     except ValidationError as exc:

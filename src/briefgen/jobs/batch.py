@@ -97,6 +97,14 @@ def _warm(theme_name: str, template_dirs: tuple[Path, ...], text: str) -> None:
     import reportlab.platypus  # noqa: F401
 
 
+BRIEFS_FOLDER = "部门简报"  # where briefs go when no output folder is named: not among the build's files
+
+
+def batch_folder(settings: Settings) -> Path:
+    """The batch's output folder: the one named (--out, briefgen.toml), else a folder of its own under out/."""
+    return Path(settings.out) if settings.out_named else Path(settings.out) / BRIEFS_FOLDER
+
+
 def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = (), template: str | None = None,
           progress: Callable[[int, int, str], None] | None = None, executor=None) -> JobResult:
     """One brief per department of ``settings.data`` into ``settings.out``. ``progress(done, total, unit)`` is
@@ -157,7 +165,7 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
         _warm(settings.theme, dirs, text)
 
     sheet = f"{clean_part(report.report.issuer) or 'batch'}_contact-sheet.png" if settings.preview else None
-    plan = Plan(Path(settings.out), works, render_doc, inputs.files, force=settings.force, strict=settings.strict,
+    plan = Plan(batch_folder(settings), works, render_doc, inputs.files, force=settings.force, strict=settings.strict,
                 each=True, preview=settings.preview, sheet=sheet, warm=_warm, warm_args=(settings.theme, dirs, ""),
                 workers=settings.workers, pool=True)
     run(plan, result, clock, executor, progress, before_render=warm_parent)

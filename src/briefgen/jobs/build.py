@@ -39,6 +39,15 @@ def _single_template(settings: Settings) -> str:
     raise BriefgenError(M.one_file_one_document(path=settings.output, templates=list(settings.templates)))
 
 
+def titled(report, info) -> str:
+    """What a document is called in its file name: the title given for it (--title, briefgen.toml, the data), without
+    the issuer the name already starts with; else the template's own document name."""
+    if not report.titles.get(info.name):
+        return info.document
+    title = report.title_for(info.name, info.document).replace("\n", "")
+    return title.removeprefix(report.report.issuer).strip(" _-") or title
+
+
 def check(settings: Settings) -> JobResult:
     """`briefgen validate`: everything ``build`` does with ``settings`` but the writing: the same inputs (briefgen.toml
     included), templates rendered, documents laid out, the same warnings, the same errors (--strict too). Its
@@ -73,7 +82,7 @@ def build(settings: Settings, write: bool = True, executor=None) -> JobResult:
         infos.append(info)
     named = []
     for info in infos:
-        fields = {**report_fields(inputs.report), "template": info.name, "document": info.document}
+        fields = {**report_fields(inputs.report), "template": info.name, "document": titled(inputs.report, info)}
         for fmt in formats:
             named.append(Named(info.name, Path(settings.output).name if settings.output
                                else file_name(settings.name_pattern(), fields, fmt)))

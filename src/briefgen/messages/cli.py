@@ -117,3 +117,4 @@ font_source_words = {
     "system": Text("BG881", "this computer", "本机字体"),
     "bundled": Text("BG882", "bundled (free)", "随附免费字体"),
 }
+pattern_matches_nothing = Text("BG883", "{pattern}: no file matches", "{pattern}：没有与之匹配的文件")
