@@ -99,22 +99,22 @@ apology_at = Text("BG860", "briefgen {version}: sorry, an unexpected error ({kin
                   "briefgen {version}：抱歉，出现了意外错误（{kind}，位于 {place}：{detail}）；这是 briefgen 自身的缺陷，"
                   "不是您文件的问题：请加上 --debug 重新运行，并把输出发给 briefgen 的维护人员")
 
-# ---- the font roles and where a font came from, as `briefgen fonts` lists them ----------------------------------
+# ---- the font roles (English: the keys a theme's [fonts] uses) and where a font came from, as `briefgen fonts` lists them ----------------------------------
 font_role_words = {
     "title": Text("BG870", "title", "标题"),
     "body": Text("BG871", "body", "正文"),
-    "h1": Text("BG872", "heading 1", "一级标题"),
-    "h2": Text("BG873", "heading 2", "二级标题"),
-    "h3": Text("BG874", "heading 3", "三级标题"),
-    "h4": Text("BG875", "heading 4", "四级标题"),
+    "h1": Text("BG872", "h1", "一级标题"),
+    "h2": Text("BG873", "h2", "二级标题"),
+    "h3": Text("BG874", "h3", "三级标题"),
+    "h4": Text("BG875", "h4", "四级标题"),
     "table": Text("BG876", "table", "表格"),
-    "table_header": Text("BG877", "table header", "表头"),
-    "page_number": Text("BG878", "page number", "页码"),
+    "table_header": Text("BG877", "table_header", "表头"),
+    "page_number": Text("BG878", "page_number", "页码"),
     "mark": Text("BG879", "mark", "密级标识"),
 }
 font_source_words = {
     "theme file": Text("BG880", "theme file", "主题指定"),
-    "system": Text("BG881", "this computer", "本机字体"),
-    "bundled": Text("BG882", "bundled (free)", "随附免费字体"),
+    "system": Text("BG881", "system", "本机字体"),
+    "bundled": Text("BG882", "bundled", "随附免费字体"),
 }
 pattern_matches_nothing = Text("BG883", "{pattern}: no file matches", "{pattern}：没有与之匹配的文件")
