@@ -314,7 +314,7 @@ def test_invalid_markup_names_the_template_line_that_made_it(tmp_path):
         encoding="utf-8",
     )
     result = run("build", "--names", "{template}", MINI, "--out", tmp_path / "out", "--templates-dir", tdir, "-t", "bad")
-    assert_one_line_error(result, "bad.xml.j2:4:", "invalid markup", "规上工业增加值")
+    assert_one_line_error(result, "bad.xml.j2:4:", "</p> here closes <b> (opened at line 4)", "add </b> before it")
 
 
 def test_doubtful_values_are_warned_about_where_they_stand(tmp_path):
