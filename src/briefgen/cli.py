@@ -714,23 +714,30 @@ def validate_cmd(files, templates, **options):
 @click.option("--period", help="The period the figures cover, e.g. 2024年1—6月 or 2023年 (a whole year).")
 @click.option("--meeting", help="The meeting the handout pack is for, e.g. 白沙街道2024年工作部署会.")
 @click.option("--yes", "-y", is_flag=True, help="Ask nothing: take the options given and the sample's values for the rest.")
+@click.option("--from", "from_report", type=click.Path(dir_okay=False, path_type=Path),
+              help="The office's own work report (.docx, .txt or .pdf): its figures, review and tasks become the folder's data.")
 @_user_errors
-def init_cmd(folder, office, period, meeting, yes):
-    """Make a working folder: briefgen.toml, sample data (YAML and Excel) and a template to edit.
+def init_cmd(folder, office, period, meeting, yes, from_report):
+    """Make a working folder: briefgen.toml, the office's data (YAML and Excel) and a template to edit.
 
-    Asks for the office's name, the period and the meeting (Enter keeps the value shown), unless --yes is given
-    or the input is not a terminal; the sample data is then made the office's own. Inside the folder,
-    `briefgen build` with no arguments builds the documents.
+    With --from, the office's own work report fills the data (every guess marked 待核实). With an office other
+    than the sample's, the folder is the office's own: its title, issuer and period, and empty tables to fill in.
+    Otherwise the sample data is copied. Asks for the office, the period and the meeting (Enter keeps the value
+    shown) unless --yes or --from is given or the input is not a terminal. Inside the folder, `briefgen build`
+    with no arguments builds the documents.
 
     \b
     Example:
-      briefgen init 会议材料 && cd 会议材料 && briefgen build
+      briefgen init 会议材料 --from 工作总结.docx
       briefgen init 会议材料 --office 白沙街道 --period 2023年 --yes
+      briefgen init 会议材料 && cd 会议材料 && briefgen build
     """
     from .workdir.scaffold import init_folder, meeting_name, sample_defaults
     from .compose.templates import builtin_dir
 
-    if not yes and _stdin_is_terminal():
+    if from_report is not None and not from_report.is_file():
+        raise BriefgenError(M.file_missing(path=from_report))
+    if not yes and from_report is None and _stdin_is_terminal():
         from .model.periods import plan_period, period_year
 
         sample = sample_defaults(sample_data_path())
@@ -738,7 +745,8 @@ def init_cmd(folder, office, period, meeting, yes):
         period = period or click.prompt(str(M.prompt_period()), default=sample["period"])
         year = period_year(period, None) or period_year(sample["period"], None)
         meeting = meeting or click.prompt(str(M.prompt_meeting()), default=meeting_name(office, plan_period(period, year)))
-    created = init_folder(folder, sample_data_path(), builtin_dir(), office=office, period=period, meeting=meeting)
+    created = init_folder(folder, sample_data_path(), builtin_dir(), office=office, period=period, meeting=meeting,
+                          from_report=from_report)
     for path in created:
         click.echo(str(M.created(path=path)))
 

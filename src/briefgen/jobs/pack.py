@@ -136,6 +136,14 @@ class PackJob:
     archive: bool
 
 
+def _document_of(template: str, dirs: tuple[Path, ...]) -> str:
+    """What a part is called (主要经济指标完成情况), for messages."""
+    from ..compose.templates import template_info
+
+    info = template_info(template, dirs)
+    return info.document if info else template
+
+
 def pack(settings: Settings, executor=None) -> JobResult:
     """Build the handout pack of ``settings`` into ``settings.out``."""
     clock = Clock()
@@ -153,6 +161,16 @@ def pack(settings: Settings, executor=None) -> JobResult:
     parts = list(dict.fromkeys(settings.pack.parts))
     if not parts:
         raise BriefgenError(M.pack_parts_empty())
+    # a part whose data is not there yet (a new office's folder) is left out, saying what to fill in
+    empty = {"review": (not report.review.sections, M.tw_no_review), "summary": (not report.indicators, M.tw_no_indicators),
+             "tasks": (not report.plan.tasks, M.tw_no_tasks)}
+    kept = [p for p in parts if not empty.get(p, (False, None))[0]]
+    if not kept:
+        raise BriefgenError(M.pack_nothing_to_pack(parts="、".join(_document_of(p, dirs) for p in parts)))
+    for p in parts:
+        if p not in kept:
+            result.notes.append(M.pack_part_left_out(part=_document_of(p, dirs), why=empty[p][1]()))
+    parts = kept
     for name in parts + ["cover", "contents"]:
         if template_info(name, dirs) is None:
             raise BriefgenError(M.pack_unknown_part(name=repr(name)))

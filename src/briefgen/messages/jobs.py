@@ -152,3 +152,6 @@ pack_unknown_part = Text("BG537", "pack.parts: unknown template {name}; `briefge
                          "pack.parts：没有模板 {name}；`briefgen templates` 可以列出全部模板")
 no_font_draws = Text("BG538", "no font can draw {chars}; add a font that has them to the theme",
                      "没有字体能显示 {chars}；请在主题里加一个有这些字的字体")
+pack_part_left_out = Text("BG500", "pack: {part} is left out: {why}", "会议材料：没有放入“{part}”：{why}")
+pack_nothing_to_pack = Text("BG539", "pack: no part has data yet ({parts}): fill in the indicators, the tasks or the review first",
+                            "会议材料：各部分（{parts}）都还没有数据：请先填写指标、任务或工作回顾")

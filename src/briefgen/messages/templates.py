@@ -95,11 +95,14 @@ tp_elements = Text("BG358", "{path}: the template makes a document of {n} elemen
                    "请拆成几个文档，或精简数据")
 
 # --- what the built-in templates warn about: {{ warn("name", arg=…) }} with a name of this catalogue -----------
-tw_no_review = Text("BG360", "the data has no review sections, so the digest is empty", "数据中没有工作回顾，摘要是空的")
-tw_no_tasks = Text("BG361", "the data has no tasks, so the table is empty", "数据中没有任务，表格是空的")
+tw_no_review = Text("BG360", "the data has no review sections, so the digest is empty: write them under review: in the data file",
+                    "数据中没有工作回顾，摘要是空的：请在数据文件的 review: 下填写")
+tw_no_tasks = Text("BG361", "the data has no tasks, so the table is empty: fill them in the task table (任务.xlsx) or under plan: in "
+                   "the data file", "数据中没有任务，表格是空的：请在任务表（任务.xlsx）或数据文件的 plan: 下填写")
 tw_unassigned = Text("BG362", "{n} of {total} tasks still have 牵头单位 待定; fill them in the data",
                      "{total} 项任务中有 {n} 项的牵头单位仍是“待定”，请在数据中填写")
-tw_no_indicators = Text("BG363", "the data has no indicators, so the table is empty", "数据中没有指标，表格是空的")
+tw_no_indicators = Text("BG363", "the data has no indicators, so the table is empty: fill them in the indicator table (指标.xlsx) "
+                        "or under indicators: in the data file", "数据中没有指标，表格是空的：请在指标表（指标.xlsx）或数据文件的 indicators: 下填写")
 
 # ---- what a template's markup or Jinja syntax got wrong, in the template author's words ---------------------------
 mk_unclosed = Text("BG370", "{where}: </{closing}> here closes <{open}> (opened at line {opened}), which is still open: "

@@ -240,14 +240,15 @@ def save_workbook(wb: Any, path: Path, when: date | datetime) -> None:
     write_atomic(path, out.getvalue())
 
 
-def write_excel_samples(report: Any, folder: Path) -> list[Path]:
-    """``folder/指标.xlsx`` and ``folder/任务.xlsx`` from a Report (each only when the report has such rows)."""
+def write_excel_samples(report: Any, folder: Path, blank: bool = False) -> list[Path]:
+    """``folder/指标.xlsx`` and ``folder/任务.xlsx`` from a Report (each only when the report has such rows; with
+    ``blank``, also when it has none: the headings to fill in)."""
     written = []
     when = report.report.date
-    if report.indicators:
+    if report.indicators or blank:
         save_workbook(indicator_workbook(report), folder / INDICATOR_BOOK, when)
         written.append(folder / INDICATOR_BOOK)
-    if report.plan.tasks:
+    if report.plan.tasks or blank:
         save_workbook(task_workbook(report), folder / TASK_BOOK, when)
         written.append(folder / TASK_BOOK)
     return written
@@ -309,6 +310,64 @@ def _own_sample(text: str, report: Any, office: str | None, period: str | None) 
     return note + text
 
 
+OWN_DATA = """\
+# {office}的报告数据（由 briefgen init 生成）。The report data of {office} (made by `briefgen init`).
+#
+# 指标填在 data/指标.xlsx，任务填在 data/任务.xlsx：briefgen.toml 已指向这两个表格，表头不要改。
+# Indicators go in data/指标.xlsx and tasks in data/任务.xlsx (briefgen.toml points at them): keep their headings.
+# 工作回顾（review）、排名（rankings）和部门名单（departments）写在本文件里，格式见下面的例子（去掉行首的 # 即可）。
+# The review, rankings and the departments go in this file, as in the examples below (remove the leading #).
+# 没有数据的部分不出现在材料里，生成时会提示要填什么。Parts with no data are left out, and the build says what to fill in.
+
+report:
+  title: {title}
+  issuer: {office}
+  date: {date}
+  period: {period}
+
+# review:
+#   sections:
+#     - title: 一、经济发展稳中有进
+#       points:
+#         - 一是……
+# rankings:
+#   - {{subject: 安全生产执法检查企业家数, rank: 居全区第一名}}
+# departments:
+#   - {{name: 经济发展办公室, short: 经发办}}
+#   - {{name: 党政办公室, short: 党政办}}
+"""
+
+
+def _own_data(sample: Any, office: str | None, period: str | None, from_report: str | Path | None) -> tuple[bytes, Any]:
+    """The data of an office's own folder: from its own report through ``extract`` (the draft, its guesses marked
+    待核实), or its title, issuer, date and period alone; nothing of the sample office's content. Returns the YAML's
+    bytes and the Report it loads as."""
+    import tempfile
+
+    if from_report is not None:
+        from ..extract import extract, to_yaml
+
+        text = to_yaml(extract(Path(from_report)))
+    else:
+        office = (office or "").strip()
+        period = (period or "").strip() or sample.report.period
+        year = period_year(period, sample.report.report_year) or sample.report.report_year
+        end = period_end(period) or 12
+        import calendar
+
+        day = date(year, end, calendar.monthrange(year, end)[1])
+        looked_back, ahead = review_period(period, year), plan_period(period, year)
+        if ahead.startswith(f"{year}年") and looked_back.startswith(f"{year}年"):
+            ahead = ahead[len(f"{year}年"):] or ahead
+        text = OWN_DATA.format(office=office, title=_yaml_text(f"{office}{looked_back}工作总结和{ahead}工作思路"),
+                               date=day.isoformat(), period=_yaml_text(period))
+    with tempfile.TemporaryDirectory() as tmp:  # the office's data must load before the folder is made
+        path = Path(tmp) / "report.yaml"
+        path.write_text(text, encoding="utf-8")
+        report = validate(*load_report_data(path))
+    return text.encode("utf-8"), report
+
+
 def _toml_text(value: str) -> str:
     """A TOML basic string (JSON's escapes are TOML's)."""
     import json
@@ -331,11 +390,13 @@ def _yaml_text(value: str) -> str:
 
 
 def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: str | Path, office: str | None = None,
-                period: str | None = None, meeting: str | None = None) -> list[Path]:
+                period: str | None = None, meeting: str | None = None, from_report: str | Path | None = None) -> list[Path]:
     """Make a working folder in ``dest``; returns the files created. Refuses to overwrite any file.
 
-    ``office``, ``period`` (the period the figures cover, e.g. 2024年1—6月 or 2023年) and ``meeting`` (the pack's
-    cover) make the sample the office's own; left out, the sample is copied as it is."""
+    Three roads: ``from_report`` (the office's own work report, .docx/.txt/.pdf) fills the data through ``extract``,
+    every guess marked 待核实; an ``office`` other than the sample's gets a folder of its own with nothing of the
+    sample office's content (its report's title, issuer, date and period, empty tables to fill in); with neither,
+    the sample is copied as it is (``period`` and ``meeting`` may still move it)."""
     dest, sample_data, builtin_templates = Path(dest), Path(sample_data), Path(builtin_templates)
     if dest.exists() and not dest.is_dir():
         raise BriefgenError(M.init_dest_is_file(path=dest))
@@ -348,7 +409,11 @@ def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: st
         if value and (_yaml_text(value.strip()) != value.strip() or "\n" in value):
             raise BriefgenError(M.init_bad_value(option=option, value=repr(value)))
     sample_bytes = sample_data.read_bytes()
-    if (office or period) and data_name != "report.json":
+    own = from_report is not None or bool(office and office.strip() != report.report.issuer)
+    if own:
+        data_name = "report.yaml"
+        sample_bytes, report = _own_data(report, office, period, from_report)
+    elif (office or period) and data_name != "report.json":
         import tempfile
 
 
@@ -362,8 +427,11 @@ def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: st
 
     config = dest / CONFIG_NAME
     data_file = dest / "data" / data_name
-    books = [p for p, has in ((dest / "data" / INDICATOR_BOOK, bool(report.indicators)),
-                               (dest / "data" / TASK_BOOK, bool(report.plan.tasks))) if has]
+    # the office's own report stays in report.yaml with its 待核实 marks; an office of its own gets empty tables
+    blank = own and from_report is None
+    with_indicators = (bool(report.indicators) and from_report is None) or blank
+    with_tasks = (bool(report.plan.tasks) and from_report is None) or blank
+    books = [p for p, has in ((dest / "data" / INDICATOR_BOOK, with_indicators), (dest / "data" / TASK_BOOK, with_tasks)) if has]
     template_copy = dest / "templates" / template.name if template else None
     planned = [config, data_file, *books] + ([template_copy] if template_copy else [])
     for path in planned:
@@ -373,13 +441,13 @@ def init_folder(dest: str | Path, sample_data: str | Path, builtin_templates: st
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "data").mkdir(exist_ok=True)
     write_atomic(data_file, sample_bytes)
-    written = write_excel_samples(report, dest / "data")
+    written = write_excel_samples(report, dest / "data", blank=blank) if from_report is None else []
     if template and template_copy:
         template_copy.parent.mkdir(exist_ok=True)
         shutil.copyfile(template, template_copy)
     rel = lambda p: p.relative_to(dest).as_posix()  # noqa: E731
-    indicators = f'indicators = "data/{INDICATOR_BOOK}"' if report.indicators else f'# indicators = "data/{INDICATOR_BOOK}"'
-    tasks = f'tasks = "data/{TASK_BOOK}"' if report.plan.tasks else f'# tasks = "data/{TASK_BOOK}"'
+    indicators = f'indicators = "data/{INDICATOR_BOOK}"' if with_indicators else f'# indicators = "data/{INDICATOR_BOOK}"'
+    tasks = f'tasks = "data/{TASK_BOOK}"' if with_tasks else f'# tasks = "data/{TASK_BOOK}"'
     meeting = (meeting or "").strip()
     example = meeting or meeting_name(report.report.issuer, report.plan_period)
     pack = f'[pack]\nmeeting = {_toml_text(meeting)}' if meeting else f'# [pack]\n# meeting = {_toml_text(example)}'
