@@ -48,10 +48,14 @@ GUIDE_NAME = "说明.txt"
 INSTALL_BAT = r"""@echo off
 rem Install briefgen from this folder, with no network: double-click this file, or run it in a Command Prompt.
 rem It needs Python 3.11, 3.12 or 3.13 from python.org (the "py" launcher comes with it).
+rem What it says is in msg\*.txt (Chinese, UTF-8), shown with the console switched to UTF-8 and back.
 setlocal
 pushd "%~dp0"
+set "OLDCP="
+for /f "tokens=2 delims=:" %%C in ('chcp') do set "OLDCP=%%C"
+chcp 65001 >nul
 if not exist "briefgen-*.whl" (
-  echo The wheels are not beside install.bat: extract the whole zip first ^(right-click, Extract All^), then run install.bat in the extracted folder.
+  type "msg\not-extracted.txt"
   goto done
 )
 set "PYEXE="
@@ -76,30 +80,47 @@ if not defined PYEXE (
   )
 )
 if not defined PYEXE (
-  echo Python 3.11, 3.12 or 3.13 was not found. Install it from python.org ^(tick "Add python.exe to PATH"^), then run install.bat again.
+  type "msg\no-python.txt"
   goto done
 )
-echo Installing briefgen with %PYEXE% %PYVER% from "%CD%"
-%PYEXE% %PYVER% -m pip install --no-index --find-links . --upgrade briefgen
+type "msg\installing.txt"
+%PYEXE% %PYVER% -m pip install --quiet --disable-pip-version-check --no-index --find-links . --upgrade briefgen
 if errorlevel 1 (
-  echo The installation failed: see the messages above.
+  type "msg\failed.txt"
   goto done
 )
 echo.
 where briefgen >nul 2>nul
 if errorlevel 1 (
-  %PYEXE% %PYVER% -m briefgen --help
-  echo.
-  echo briefgen is installed, but the folder of its command is not on PATH: type "%PYEXE% %PYVER% -m briefgen" wherever the guide says "briefgen".
+  %PYEXE% %PYVER% -m briefgen --lang zh --version
+  type "msg\not-on-path.txt"
 ) else (
-  briefgen --help
+  briefgen --lang zh --version
+  type "msg\installed.txt"
 )
 :done
 popd
 echo.
+if defined OLDCP chcp %OLDCP% >nul
 if /i not "%~1"=="nopause" pause
 endlocal
 """
+
+# What install.bat says, in Chinese: each a UTF-8 file it shows with `type` after `chcp 65001`, so the batch file
+# itself stays ASCII whatever the console's code page.
+INSTALL_MESSAGES = {
+    "not-extracted.txt": "安装包没有解压：请先右键点压缩包，选“全部解压缩”，再双击解压出来的文件夹里的 install.bat。\n",
+    "no-python.txt": "没有找到 Python 3.11、3.12 或 3.13。请到 python.org 下载 64 位 Windows 安装程序，安装时勾选\n"
+                     "“Add python.exe to PATH”，装好后再双击 install.bat。单位电脑装不了的，请找信息管理员，\n"
+                     "或改用免安装版 briefgen-windows-portable.zip。\n",
+    "installing.txt": "正在安装 briefgen（不需要联网），请稍候……\n",
+    "failed.txt": "安装没有成功。请把上面的提示（英文）拍照或复制下来，连同本窗口的全部内容发给信息管理员。\n"
+                  "常见原因：压缩包没有完整解压；Python 不是 64 位；磁盘空间不足。\n",
+    "installed.txt": "briefgen 已经装好。打开“命令提示符”，输入 briefgen init 会议材料 开始使用；\n"
+                     "详细步骤见本文件夹里的《使用说明.md》（用记事本或浏览器打开）。\n",
+    "not-on-path.txt": "briefgen 已经装好，但它的命令所在的文件夹不在 PATH 里：以后凡是要输入 briefgen 的地方，\n"
+                       "改为输入 py -m briefgen（例如 py -m briefgen init 会议材料）。\n",
+}
 
 GUIDE_TXT = """\
 briefgen 离线安装包（Windows）
@@ -114,8 +135,8 @@ briefgen 离线安装包（Windows）
 二、安装 briefgen
   1. 把整个压缩包解压（右键 → 全部解压缩）。路径里有空格、有中文都没有关系。
   2. 双击解压出来的 install.bat。
-  3. 窗口最后显示 briefgen 的帮助（Usage: briefgen ……）就是装好了，按任意键关闭。
-     若提示 “is not on PATH”，以后凡是要输入 briefgen 的地方，改为输入 py -m briefgen。
+  3. 窗口最后显示“briefgen 已经装好”就是装好了，按任意键关闭。
+     若提示命令所在的文件夹不在 PATH 里，以后凡是要输入 briefgen 的地方，改为输入 py -m briefgen。
 
   也可以在“命令提示符”里进入本文件夹，输入：
       py -m pip install --no-index --find-links . briefgen
@@ -127,7 +148,7 @@ briefgen 离线安装包（Windows）
       briefgen init 会议材料
       cd 会议材料
       briefgen build
-  生成的 Word 和 PDF 在 会议材料\\out 文件夹里。详细步骤见《使用说明》（docs/使用说明.md）。
+  生成的 Word 和 PDF 在 会议材料\\out 文件夹里。详细步骤见本文件夹里的《使用说明.md》。
 
 本安装包适用于 64 位 Windows 10 / 11，Python {pythons}。
 """
@@ -258,8 +279,19 @@ def write_text_crlf(path: Path, text: str, encoding: str) -> None:
 def write_scripts(folder: Path, wheel_name: str, pythons: tuple[str, ...]) -> None:
     """install.bat (ASCII, CRLF) and 说明.txt (UTF-8 with a BOM, which Notepad reads as UTF-8; CRLF)."""
     write_text_crlf(folder / "install.bat", INSTALL_BAT, "ascii")
+    (folder / "msg").mkdir(exist_ok=True)
+    for name, text in INSTALL_MESSAGES.items():  # no BOM: `type` would show it as a stray character
+        write_text_crlf(folder / "msg" / name, text, "utf-8")
     guide = GUIDE_TXT.format(wheel=wheel_name, pythons="、".join(pythons))
     write_text_crlf(folder / GUIDE_NAME, guide, "utf-8-sig")
+    copy_guide(folder)
+
+
+def copy_guide(folder: Path) -> None:
+    """The Chinese guide the messages point at, with its pictures beside it."""
+    shutil.copyfile(ROOT / "docs" / "使用说明.md", folder / "使用说明.md")
+    for png in sorted((ROOT / "docs").glob("*.png")):
+        shutil.copyfile(png, folder / png.name)
 
 
 def make_zip(folder: Path, target: Path) -> Path:
@@ -340,7 +372,7 @@ briefgen 免安装版（Windows）
 
   在别的命令提示符窗口里，把 briefgen.bat 拖进窗口，再输入空格和 build 等命令，效果一样。
 
-详细步骤见《使用说明》（docs/使用说明.md）。本文件夹适用于 64 位 Windows 10 / 11。
+详细步骤见本文件夹里的《使用说明.md》。本文件夹适用于 64 位 Windows 10 / 11。
 """
 
 
@@ -387,6 +419,7 @@ def write_portable_scripts(folder: Path) -> None:
     write_text_crlf(folder / "briefgen.bat", LAUNCHER_BAT, "ascii")
     write_text_crlf(folder / "briefgen-cmd.bat", CONSOLE_BAT, "ascii")
     write_text_crlf(folder / GUIDE_NAME, PORTABLE_TXT.format(python=PORTABLE_PYTHON), "utf-8-sig")
+    copy_guide(folder)
     write_text_crlf(folder / "python" / "python313._pth", PTH, "ascii")
 
 

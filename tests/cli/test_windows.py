@@ -4,6 +4,8 @@ cannot stop, and the offline install folder (tools/windows_bundle.py) complete f
 
 from __future__ import annotations
 
+import re
+
 import os
 import subprocess
 import sys
@@ -167,8 +169,16 @@ def test_install_bat_and_guide_as_windows_reads_them(tmp_path):
     assert b"\r\n" in bat and b"\n" not in bat.replace(b"\r\n", b"")
     text = bat.decode("ascii")
     assert 'pushd "%~dp0"' in text  # the folder of install.bat, quoted: spaces, Chinese, a network share
-    assert "-m pip install --no-index --find-links . --upgrade briefgen" in text
-    assert "briefgen --help" in text and "-m briefgen --help" in text
+    assert "-m pip install --quiet --disable-pip-version-check --no-index --find-links . --upgrade briefgen" in text
+    assert "chcp 65001" in text and "chcp %OLDCP%" in text  # UTF-8 while it speaks, the console's own page after
+    # every message it shows is a Chinese UTF-8 file beside it (no BOM, which `type` would print)
+    shown = re.findall(r'type "msg\\([^"]+)"', text)
+    assert set(shown) == {p.name for p in (tmp_path / "msg").iterdir()} and len(shown) >= 6
+    for name in shown:
+        raw = (tmp_path / "msg" / name).read_bytes()
+        assert not raw.startswith(b"\xef\xbb\xbf") and re.search(r"[\u4e00-\u9fff]", raw.decode("utf-8")), name
+    assert "请找信息管理员" in (tmp_path / "msg" / "no-python.txt").read_text("utf-8")
+    assert (tmp_path / "使用说明.md").is_file()  # the guide the messages and 说明.txt name is in the zip
     for line in text.splitlines():  # no unquoted %~dp0 and no quoted path ending in a backslash (\" escapes the quote)
         assert "%~dp0" not in line or '"%~dp0"' in line, line
         assert '\\"' not in line, line
