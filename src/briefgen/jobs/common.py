@@ -70,6 +70,12 @@ def load_inputs(settings: Settings) -> Inputs:
     files.update({p: "theme" for p in theme.chain})
     if reference is not None:
         files[str(reference)] = "reference"
+        if "pdf" in settings.formats:  # the office's header and footer are Word's: say so where the PDF is printed
+            from ..render.docx.reference import header_footer_text
+
+            text = header_footer_text(reference)
+            if text:
+                notes.append(M.reference_header_docx_only(text=text[:40]))
     hashed = {role_path: file_sha256(Path(role_path)) for role_path, role in files.items() if role in ("template", "theme", "reference")}
     common = recipe_key(__version__, hashed, settings.mark, settings.archive, theme.name)
     return Inputs(report, doubts, theme, files, common, notes)

@@ -136,3 +136,6 @@ ref_drop_template = Text("BG443", "an attached template", "附加的模板")
 ref_drop_mail_merge = Text("BG444", "a mail-merge data source", "邮件合并数据源")
 ref_drop_variables = Text("BG445", "document variables", "文档变量")
 ref_drop_other = Text("BG446", "other parts ({kind})", "其他部件（{kind}）")
+reference_header_docx_only = Text("BG447", "the reference DOCX's header and footer ({text}) are in the DOCX only; the PDF has none: "
+                                  "print the DOCX from Word or WPS when the pages need them",
+                                  "参考 DOCX 的页眉页脚（{text}）只在 DOCX 里，PDF 里没有：需要页眉页脚时，请用 Word 或 WPS 打印 DOCX")

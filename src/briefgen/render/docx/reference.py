@@ -393,3 +393,24 @@ def open_reference(path: Path):
         return docx.Document(io.BytesIO(reference.data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on a package it cannot use
         raise ReferenceError_(M.ref_unusable(name=path, kind=type(exc).__name__)) from None
+
+
+def header_footer_text(path: Path) -> str:
+    """The text of a reference DOCX's headers and footers (what its pages carry above and below the text), or ""."""
+    try:
+        parts = read_package(Path(path), Path(path).name)
+    except Exception:  # noqa: BLE001 - an unreadable reference is refused where it is opened, with its reason
+        return ""
+    from lxml import etree
+
+    texts = []
+    for name in sorted(parts):
+        if re.fullmatch(r"word/(header|footer)\d*\.xml", name):
+            try:
+                root = etree.fromstring(parts[name], etree.XMLParser(resolve_entities=False, no_network=True))
+            except etree.XMLSyntaxError:
+                continue
+            text = "".join(t.text or "" for t in root.iter(f"{{{W}}}t")).strip()
+            if text:
+                texts.append(text)
+    return " / ".join(texts)
