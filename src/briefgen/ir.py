@@ -277,6 +277,12 @@ def kind_of(block: "Block") -> str:
     return _KIND[type(block)]
 
 
+def handler_name(kind: str) -> str:
+    """The name of a renderer's method for a kind of block: ``page-break`` -> ``_page_break``. Both renderers
+    follow it, so the list of kinds above is the one list; a test checks that each renderer has every method."""
+    return "_" + kind.replace("-", "_")
+
+
 _KIND = {cls: kind for kind, cls in BLOCKS.items()}
 
 

@@ -448,22 +448,8 @@ class DocxBuilder:
 
     # --------------------------------------------------------------------------------------- blocks
 
-    # one handler per kind of ``ir.BLOCKS`` (a test checks that none is missing)
-    HANDLERS = {
-        "title": "_title",
-        "heading": "_heading",
-        "paragraph": "_paragraph",
-        "table": "_table",
-        "list": "_list",
-        "page-break": "_page_break",
-        "spacer": "_spacer",
-        "section-break": "_section_break",
-        "contents": "_contents",
-        "chart": "_chart",
-    }
-
     def _block(self, block: ir.Block) -> None:
-        getattr(self, self.HANDLERS[ir.kind_of(block)])(block)
+        getattr(self, ir.handler_name(ir.kind_of(block)))(block)  # one method per kind of ir.BLOCKS
         if not isinstance(block, ir.PageBreak):
             self._last_was_table = isinstance(block, ir.Table)
 

@@ -126,22 +126,9 @@ class _Layout:
         self.known = known_names(doc)
         self._level = 0  # outline levels may go down by any number but up by one at a time
         for number, b in enumerate(doc.blocks):
-            out.extend(getattr(self, self.HANDLERS[ir.kind_of(b)])(b, number))
+            # one method per kind of ir.BLOCKS (ir.handler_name): block, its index -> flowables
+            out.extend(getattr(self, ir.handler_name(ir.kind_of(b)))(b, number))
         return out
-
-    # one handler per kind of ``ir.BLOCKS`` (a test checks that none is missing): block, its index -> flowables
-    HANDLERS = {
-        "title": "_title",
-        "heading": "_heading",
-        "paragraph": "_paragraph",
-        "table": "_table",
-        "list": "_list",
-        "page-break": "_page_break",
-        "spacer": "_spacer",
-        "section-break": "_page_break",
-        "contents": "_contents",
-        "chart": "_chart",
-    }
 
     def _title(self, b: ir.Title, number: int) -> list:
         t = self.theme
@@ -186,6 +173,8 @@ class _Layout:
 
     def _page_break(self, b, number: int) -> list:
         return [RLPageBreak()]
+
+    _section_break = _page_break  # a PDF has one page setup: a new section starts a page
 
     def _contents(self, b: ir.Contents, number: int) -> list:
         # outside a pack nothing fills the entries in: the PDF has nothing to list (Word's TOC field can be updated)
