@@ -80,3 +80,14 @@ def test_columns_briefgen_does_not_read_are_named_in_one_note(tmp_path):
     assert len(notes) == 1, res.stderr
     assert "columns read: 序号, 指标名称, 单位, 完成值, 同比增长" in notes[0]
     assert "not read (briefgen has no place for them): 责任科室, 情况说明" in notes[0]
+
+
+def test_the_workbooks_own_title_row_titles_the_document(tmp_path):
+    workbook(tmp_path / "指标.xlsx", {"Sheet1": [["白沙街道2022年上半年主要经济指标（修订稿）"], HEADINGS,
+                                                 [1, "规上工业增加值", "亿元", 31.3, 9.5]]}, active="Sheet1")
+    data_file(tmp_path, "indicators: 指标.xlsx")
+    res = run("build", "report.yaml", "-t", "summary", "-f", "pdf", "--out", "out", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    pdf = next((tmp_path / "out").glob("*.pdf"))
+    assert "白沙街道2022年上半年主要经济指标（修订稿）" in pdf_text(pdf).replace("\n", "")
+    assert pdf.name == "白沙街道_主要经济指标完成情况_2022-07-29.pdf"  # a sheet's title leaves the file's name

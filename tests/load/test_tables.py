@@ -164,7 +164,7 @@ def test_model_validation_after_a_table_load_names_the_cell():
 
 def test_a_table_alone_loads_without_a_report():
     data, sources = load_file(task_workbook())
-    assert set(data) == {"plan"} and len(data["plan"]["sections"]) == 2
+    assert set(data) == {"plan", "titles"} and data["titles"]["tasks"].endswith("重点工作任务分解表") and len(data["plan"]["sections"]) == 2
     with pytest.raises(DataError) as err:
         validate(data, sources)
     assert err.value.lines() == ["任务.xlsx: report: this field is required but missing"]
@@ -275,7 +275,7 @@ def test_a_workbook_with_both_tables_gives_both():
         tasks.append(row)
     tasks.merge_cells("A4:E4")
     data, sources = load_file(save(wb, "材料.xlsx"))
-    assert set(data) == {"indicators", "plan"}
+    assert set(data) == {"indicators", "plan", "titles"}
     assert str(sources.locate(("plan", "sections", 0, "tasks", 0, "due"))) == "材料.xlsx:任务!D5"
     assert str(sources.locate(("indicators", 2, "yoy"))) == "材料.xlsx:指标!D7"
 

@@ -39,10 +39,11 @@ def _single_template(settings: Settings) -> str:
     raise BriefgenError(M.one_file_one_document(path=settings.output, templates=list(settings.templates)))
 
 
-def titled(report, info) -> str:
-    """What a document is called in its file name: the title given for it (--title, briefgen.toml, the data), without
-    the issuer the name already starts with; else the template's own document name."""
-    if not report.titles.get(info.name):
+def titled(report, info, given: set[str]) -> str:
+    """What a document is called in its file name: the title given for it on the command line or in briefgen.toml
+    (``given``: the templates titled so), without the issuer the name already starts with; else the template's own
+    document name (a title from the data or a sheet's title row leaves the file's name as it was)."""
+    if info.name not in given or not report.titles.get(info.name):
         return info.document
     title = report.title_for(info.name, info.document).replace("\n", "")
     return title.removeprefix(report.report.issuer).strip(" _-") or title
@@ -80,9 +81,10 @@ def build(settings: Settings, write: bool = True, executor=None) -> JobResult:
             known = [i.name for i in list_templates(dirs)]
             raise BriefgenError(M.unknown_template(name=repr(name), known=known))
         infos.append(info)
+    given = {templates[0] if k == "" else k for k in settings.titles}  # "" titles the one document built
     named = []
     for info in infos:
-        fields = {**report_fields(inputs.report), "template": info.name, "document": titled(inputs.report, info)}
+        fields = {**report_fields(inputs.report), "template": info.name, "document": titled(inputs.report, info, given)}
         for fmt in formats:
             named.append(Named(info.name, Path(settings.output).name if settings.output
                                else file_name(settings.name_pattern(), fields, fmt)))

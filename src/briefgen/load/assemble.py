@@ -126,6 +126,11 @@ def gather(data_path: str | Path, indicators: str | Path | None = None, tasks: s
         problems.extend(table.problems)
         sources.warnings.extend(table.warnings)
         sources.notes.extend(table.notes)
+        for template, title in table.data.get("titles", {}).items():
+            titles = data.get("titles") if isinstance(data.get("titles"), dict) else {}
+            if template not in titles:  # the data file's own title wins over the sheet's title row
+                data["titles"] = {**titles, template: title}
+                sources.add(("titles", template), table.sources.locate(("titles", template)))
         if kind == INDICATORS:
             if INDICATORS in table.data:
                 data[INDICATORS] = table.data[INDICATORS]

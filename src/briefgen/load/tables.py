@@ -75,6 +75,23 @@ def _find(sheets: list[Sheet], kind: str, user: dict[str, str], sheet: str | Non
     return table
 
 
+def _sheet_title(table: Table):
+    """The title row above a table's headings (a lone text across the table: 白沙街道2024年1—6月主要经济指标完成情况),
+    the cell, or None. A caption (单位：亿元) or a text with { } (a title's fields are briefgen.toml's) is no title."""
+    from ..model import values
+
+    heading = table.first_data_row - 1
+    for row in table.sheet.rows[:heading]:
+        filled = [c for c in row if not c.blank]
+        if len({c.ref for c in filled}) != 1 or not isinstance(filled[0].value, str):
+            continue
+        text = filled[0].text.strip()
+        if values.caption_unit(text) or "{" in text or "}" in text or len(text) < 4 or len(text) > 80:
+            continue
+        return filled[0]
+    return None
+
+
 def _read_note(table: Table, name: str):
     """One note for a table read: its sheet and heading row, the columns read and those left unread."""
     heading_row = table.sheet.rows[table.first_data_row - 1]
@@ -128,6 +145,11 @@ def read_tables(path: str | Path, kinds: Iterable[str] = (INDICATORS, TASKS), sh
             continue
         found_any = True
         result.notes.append(_read_note(table, name))
+        title = _sheet_title(table)
+        if title is not None:  # the workbook's own title row: the document's title, unless one is given elsewhere
+            template = "summary" if kind == INDICATORS else "tasks"
+            result.data.setdefault("titles", {})[template] = title.text.strip()
+            result.sources.add(("titles", template), Location(name, cell=title.ref))
         if kind == INDICATORS:
             items, sources = read_indicators(table, result.problems, result.warnings)
             result.data[INDICATORS] = items
