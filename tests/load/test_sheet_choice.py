@@ -89,5 +89,5 @@ def test_the_workbooks_own_title_row_titles_the_document(tmp_path):
     res = run("build", "report.yaml", "-t", "summary", "-f", "pdf", "--out", "out", cwd=tmp_path)
     assert res.returncode == 0, res.stderr
     pdf = next((tmp_path / "out").glob("*.pdf"))
-    assert "白沙街道2022年上半年主要经济指标（修订稿）" in pdf_text(pdf).replace("\n", "")
+    assert "白沙街道2022年上半年主要经济指标（修订稿）" in "".join(pdf_text(pdf).split())
     assert pdf.name == "白沙街道_主要经济指标完成情况_2022-07-29.pdf"  # a sheet's title leaves the file's name
