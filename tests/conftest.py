@@ -41,3 +41,13 @@ def sample_report():
     from briefgen.compose import load_report
 
     return load_report(SAMPLE)[0]
+
+
+@pytest.fixture(autouse=True)
+def _the_environments_language():
+    """A test that runs the CLI in this process with --lang zh leaves the process speaking Chinese: every test
+    starts from the environment's language (English, above) again."""
+    yield
+    from briefgen.i18n import set_language
+
+    set_language(None)
