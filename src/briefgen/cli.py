@@ -765,3 +765,98 @@ def sample_data_path() -> Path:
     if packaged.is_file():
         return packaged
     return Path(__file__).resolve().parents[2] / "data" / "qianjiang-2022-h1.yaml"
+
+
+# ---- the local web page and watching a folder (briefgen serve, briefgen watch) ------------------------------------
+
+@main.command("serve")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), required=False)
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="The port (default: a free one).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to serve; 0.0.0.0 serves other computers (give --password).")
+@click.option("--password", default=None, help="A password the page asks for (with --host 0.0.0.0); without it the page's address carries a token.")
+@click.option("--no-browser", is_flag=True, help="Do not open the browser.")
+@click.option("--workers", "-j", type=click.IntRange(1, 64), default=None, help="Processes a batch uses (default: every core).")
+@_user_errors
+def serve_cmd(folder, port, host, password, no_browser, workers):
+    """Open briefgen's page in the browser: drop the Excel or data file, see every page, take the files.
+
+    The page works on FOLDER (default: files dropped on the page), on this computer only (127.0.0.1) unless --host
+    says otherwise; the address it opens carries a token that every request needs.
+
+    \b
+    Example:
+      briefgen serve
+      briefgen serve 会议材料 --no-browser --port 8765
+    """
+    import os
+
+    from .i18n import language
+    from .web import serve
+
+    if folder is not None:
+        if not folder.is_dir():
+            raise BriefgenError(M.web_not_folder(path=folder))
+        folder = folder.resolve()
+        os.chdir(folder)  # names in messages are relative to the folder, as for `briefgen build` run there
+    if password is not None and len(password) < 8:
+        raise click.BadParameter(str(M.web_weak_password(n=8)), param_hint="--password")
+    if port:
+        import socket
+
+        with socket.socket() as s:
+            try:
+                s.bind((host if host not in ("0.0.0.0", "::") else "", port))
+            except OSError:
+                raise BriefgenError(M.web_port_busy(port=port)) from None
+    lang = language() if _lang_given() else None
+    serve(folder, host=host, port=port, password=password, lang=lang, open_browser=not no_browser, workers=workers,
+          say=lambda line: click.echo(line))
+
+
+def _lang_given() -> bool:
+    """--lang on the command line or `lang` in briefgen.toml (else the page follows the browser)."""
+    return any(a == "--lang" or a.startswith("--lang=") for a in sys.argv) or _folder_language() is not None
+
+
+@main.command("watch")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), required=False)
+@_user_errors
+def watch_cmd(folder):
+    """Build the documents of FOLDER (default: this folder), then again each time a file of it is saved.
+
+    One rebuild per save, whatever the editor does (Excel and WPS write a temporary file and rename it, and leave
+    ~$ lock files); each rebuild's result is printed.
+
+    \b
+    Example:
+      briefgen watch 会议材料
+    """
+    import os
+    import time
+
+    from .jobs import build as run
+    from .watching import changes_sync
+    from .workfolder import settings_for
+
+    folder = (folder or Path(".")).resolve()
+    if not folder.is_dir():
+        raise BriefgenError(M.web_not_folder(path=folder))
+    os.chdir(folder)
+
+    def once() -> None:
+        started = time.perf_counter()
+        stamp = time.strftime("%H:%M:%S")
+        try:
+            result = run(settings_for([folder], None, {}))
+        except BriefgenError as exc:
+            for line in exc.lines():
+                click.echo(one_line(str(M.web_not_rebuilt(time=stamp, problem=line))), err=True)
+            return
+        _print_notes(result)
+        click.echo(str(M.web_rebuilt(time=stamp, built=len(result.built), kept=len(result.unchanged),
+                                     seconds=f"{time.perf_counter() - started:.1f}")))
+
+    click.echo(str(M.web_watching(folder=folder)), err=True)
+    once()
+    for _ in changes_sync([folder]):
+        once()

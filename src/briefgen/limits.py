@@ -165,3 +165,14 @@ def refusal(what, limit, fix):
         return f"{what}; briefgen reads {limit}; {fix}"
 
     return M.refusal(what=what, limit=limit, fix=fix)
+
+# ---- the local web page (`briefgen serve`) ---------------------------------------------------------------------
+
+MAX_UPLOAD_FILES = 20
+"""Files dropped on the page at one time (a working folder holds a data file, two tables, a few templates)."""
+
+MAX_SESSION_BYTES = 200 * 1024 * 1024
+"""All the files of one page's session together (ten reports' worth of workbooks and reference documents)."""
+
+SESSION_HOURS = 12
+"""Hours a page's session (its uploads and outputs) is kept unused before it is removed: one working day."""

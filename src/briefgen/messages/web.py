@@ -1,0 +1,132 @@
+"""Catalogue entries (see briefgen.messages): the local web page (`briefgen serve`) and `briefgen watch`, BG10xx.
+
+Every text of the page is here: the page takes them all in its language (``page_texts``) and shows them.
+"""
+
+from ..i18n import Text
+
+# ---- the page -----------------------------------------------------------------------------------------------------
+web_title = Text("BG1001", "briefgen: briefing documents", "briefgen 简报材料生成")
+web_subtitle = Text("BG1002", "Drop your Excel or data file, see every page, take the files.",
+                    "拖入 Excel 或数据文件，预览每一页，下载成品。")
+web_folder = Text("BG1003", "Working folder", "工作文件夹")
+web_drop = Text("BG1004", "Drop files here, or", "把文件拖到这里，或")
+web_pick = Text("BG1005", "choose files", "选择文件")
+web_kinds = Text("BG1006", "Data (.yaml .json), tables (.xlsx .csv), settings (briefgen.toml), theme (.toml), templates (.xml.j2), "
+                 "Word styles (.docx)", "数据（.yaml .json）、表格（.xlsx .csv）、配置（briefgen.toml）、主题（.toml）、模板（.xml.j2）、"
+                 "Word 样式参考（.docx）")
+web_limits = Text("BG1007", "At most {count} files at a time, each up to {size}, {total} in all.",
+                  "每次最多 {count} 个文件，单个不超过 {size}，合计不超过 {total}。")
+web_empty = Text("BG1008", "Nothing here yet: drop the report data and its tables, or start from the sample.",
+                 "这里还没有文件：请拖入报告数据和表格，或用示例数据开始。")
+web_sample = Text("BG1009", "Start from the sample", "用示例数据开始")
+web_col_file = Text("BG1010", "File", "文件")
+web_col_role = Text("BG1011", "What it is", "类型")
+web_col_size = Text("BG1012", "Size", "大小")
+web_used = Text("BG1013", "used", "使用中")
+web_uploaded = Text("BG1014", "uploaded", "已上传")
+web_role_data = Text("BG1015", "report data", "报告数据")
+web_role_indicators = Text("BG1016", "indicator table", "指标表")
+web_role_tasks = Text("BG1017", "task table", "任务表")
+web_role_table = Text("BG1018", "table (no known headings)", "表格（未识别出表头）")
+web_role_settings = Text("BG1019", "settings", "配置")
+web_role_template = Text("BG1020", "template", "模板")
+web_role_theme = Text("BG1021", "theme", "主题")
+web_role_reference = Text("BG1022", "Word styles", "Word 样式参考")
+web_role_report = Text("BG1023", "work report", "工作报告")
+
+web_make = Text("BG1030", "Make", "生成")
+web_job_build = Text("BG1031", "Documents", "生成文档")
+web_job_pack = Text("BG1032", "Meeting pack", "会议材料")
+web_job_batch = Text("BG1033", "Department briefs", "分部门简报")
+web_documents = Text("BG1034", "Documents", "文档")
+web_theme = Text("BG1035", "Layout", "版式")
+web_theme_official = Text("BG1036", "Official (GB/T 9704)", "公文格式（GB/T 9704）")
+web_theme_handout = Text("BG1037", "Handout", "会议材料格式")
+web_mark = Text("BG1038", "Mark", "标注")
+web_doc_title = Text("BG1039", "Title (one document)", "标题（仅生成一份文档时）")
+web_archive = Text("BG1040", "Archive grade (PDF/A and a checksummed manifest)", "归档级（PDF/A 与校验清单）")
+web_meeting = Text("BG1041", "Meeting", "会议名称")
+web_date = Text("BG1042", "Date", "日期")
+web_venue = Text("BG1043", "Venue", "地点")
+web_parts = Text("BG1044", "Parts, in order", "组成部分（按顺序）")
+web_number = Text("BG1045", "Number (材料之N)", "材料编号（材料之N）")
+web_departments = Text("BG1046", "Departments (none ticked: all)", "部门（不勾选即全部）")
+web_start = Text("BG1047", "Make", "开始生成")
+web_working = Text("BG1048", "Working…", "正在生成……")
+web_done = Text("BG1049", "Done in {seconds} s.", "完成，用时 {seconds} 秒。")
+web_failed = Text("BG1050", "Nothing was made: fix the problems below and make again.", "未能生成：请按下面的提示修改后重新生成。")
+web_progress = Text("BG1051", "{done} of {total} briefs", "已完成 {done}/{total} 份")
+web_mark_example = Text("BG1053", "e.g. 内部资料 注意保存", "如：内部资料 注意保存")
+web_no_departments = Text("BG1052", "The departments appear when the data is there.", "有了报告数据后，这里列出各部门。")
+
+web_problems = Text("BG1060", "Problems", "问题")
+web_warnings = Text("BG1061", "To check", "提醒")
+web_notes = Text("BG1062", "Notes", "说明")
+web_results = Text("BG1063", "Files", "成品文件")
+web_download = Text("BG1064", "Download", "下载")
+web_zip = Text("BG1065", "Download all (zip, with the manifest)", "全部下载（zip，含清单）")
+web_pages = Text("BG1066", "{n} p.", "{n} 页")
+web_previews = Text("BG1067", "Pages", "页面预览")
+web_kept = Text("BG1068", "unchanged", "未变")
+web_page_n = Text("BG1069", "page {n}", "第 {n} 页")
+web_sheet_at = Text("BG1070", "sheet {sheet}", "工作表 {sheet}")
+web_line_at = Text("BG1071", "line {line}", "第 {line} 行")
+
+web_report = Text("BG1080", "From a work report", "从工作报告起草")
+web_report_drop = Text("BG1081", "Drop a work report (.docx .txt .pdf) here, or", "把工作报告（.docx .txt .pdf）拖到这里，或")
+web_draft = Text("BG1082", "Draft from {name}: check each highlighted field, then save.", "由 {name} 起草：请逐项核实标黄的内容，然后保存。")
+web_to_check = Text("BG1083", "To check: {why}", "待核实：{why}")
+web_save_draft = Text("BG1084", "Save as the folder's data and make", "保存为数据并生成")
+web_draft_saved = Text("BG1085", "Saved as {name}.", "已保存为 {name}。")
+
+web_watch = Text("BG1090", "Make again when a file of the folder is saved", "文件夹中的文件保存后自动重新生成")
+web_remade = Text("BG1091", "Made again after a save at {time}.", "{time} 文件保存后已重新生成。")
+
+web_forbidden = Text("BG1100", "Forbidden: open the address that briefgen serve printed, with its token.",
+                     "拒绝访问：请打开 briefgen serve 给出的地址（含令牌）。")
+web_password = Text("BG1101", "Password", "密码")
+web_enter = Text("BG1102", "Open", "进入")
+web_token_header = Text("BG1103", "a change needs the page's token in the X-Briefgen-Token header",
+                        "修改类请求须在 X-Briefgen-Token 头中带上页面令牌")
+web_not_found = Text("BG1104", "not found: {what}", "找不到：{what}")
+web_unexpected = Text("BG1105", "briefgen failed unexpectedly ({kind}: {detail}); this is a fault in briefgen, not in your files; "
+                      "the page is still usable", "briefgen 意外出错（{kind}：{detail}），这是 briefgen 自身的故障，不是您文件的问题；网页仍可继续使用")
+web_no_session = Text("BG1106", "this page's session has ended (removed after {hours} hours unused); reload the page",
+                      "本页的会话已结束（闲置 {hours} 小时后清除）；请刷新页面")
+web_bad_request = Text("BG1107", "not a request the page sends: {detail}", "不是本页发出的请求：{detail}")
+web_job_running = Text("BG1108", "a job of this page is still running; wait for it to finish", "本页还有一项生成正在进行，请等它完成")
+
+# ---- what is refused, and why --------------------------------------------------------------------------------------
+web_no_data = Text("BG1120", "no report data yet: drop the data file (.yaml or .json) with its tables, or start from the sample",
+                   "还没有报告数据：请拖入数据文件（.yaml 或 .json）及其表格，或用示例数据开始")
+web_unknown_kind = Text("BG1121", "{name}: not a kind of file briefgen reads here; drop {kinds}",
+                        "{name}：这里不接收这类文件；请拖入 {kinds}")
+web_files_count = Text("BG1122", "{n} files at once", "一次 {n} 个文件")
+web_limit_count = Text("BG1123", "at most {n} files at a time (limits.MAX_UPLOAD_FILES)", "每次 {n} 个文件（limits.MAX_UPLOAD_FILES）")
+web_fix_count = Text("BG1124", "drop them in several goes", "请分几次拖入")
+web_file_refused = Text("BG1125", "{name}: {why}", "{name}：{why}")
+web_limit_size = Text("BG1126", "files of this kind of at most {size}", "这类文件最大 {size}")
+web_session_full = Text("BG1127", "this page's files would come to {size}", "本页的文件合计将达 {size}")
+web_limit_session = Text("BG1128", "at most {size} per page (limits.MAX_SESSION_BYTES)", "每个页面 {size}（limits.MAX_SESSION_BYTES）")
+web_fix_session = Text("BG1129", "open a new page for another report", "请为另一份报告另开一个页面")
+web_too_big = Text("BG1130", "{name} is {size}; files of this kind may be at most {limit}: not sent",
+                   "{name} 有 {size}，这类文件最大 {limit}：未上传")
+web_too_many = Text("BG1131", "{n} files: at most {limit} at a time; none was sent", "共 {n} 个文件，每次最多 {limit} 个：均未上传")
+web_wrong_kind = Text("BG1132", "{name}: not a kind of file briefgen reads here; not sent", "{name}：这里不接收这类文件，未上传")
+
+# ---- the commands ---------------------------------------------------------------------------------------------------
+web_serving = Text("BG1140", "briefgen's page: {url}  (Ctrl+C stops it)", "briefgen 网页：{url}（按 Ctrl+C 停止）")
+web_shared = Text("BG1141", "serving other computers at {host}: anyone with this address and its token can use the page",
+                  "正在向网络中的其他电脑提供服务（{host}）：任何人持此地址和令牌都可以使用本页")
+web_password_given = Text("BG1142", "serving other computers at {host}: the page asks for the password", "正在向网络中的其他电脑提供服务（{host}）：打开页面须输入密码")
+web_port_busy = Text("BG1143", "port {port} is in use; give another with --port, or leave --port out for a free one",
+                     "端口 {port} 已被占用；请用 --port 指定另一个，或不指定以自动选择空闲端口")
+web_not_folder = Text("BG1144", "{path}: not a folder; give the working folder (the one with briefgen.toml or the data)",
+                      "{path}：不是文件夹；请给出工作文件夹（含 briefgen.toml 或数据的文件夹）")
+web_watching = Text("BG1145", "watching {folder}: each save makes the documents again (Ctrl+C stops)",
+                    "正在监视 {folder}：每次保存都会重新生成（按 Ctrl+C 停止）")
+web_rebuilt = Text("BG1146", "{time} made again: {built} written, {kept} unchanged ({seconds} s)",
+                   "{time} 已重新生成：写入 {built} 个，未变 {kept} 个（{seconds} 秒）")
+web_not_rebuilt = Text("BG1147", "{time} not made: {problem}", "{time} 未能生成：{problem}")
+web_weak_password = Text("BG1148", "--password: at least {n} characters", "--password：至少 {n} 个字符")

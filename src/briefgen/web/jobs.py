@@ -1,0 +1,94 @@
+"""The page's form -> the options of one library call (build, pack or batch), as the CLI passes its own.
+
+    result = run_job("batch", folders, out, {"only": ["经济发展办公室"]}, progress)
+
+Options the page sends: templates (list), theme, mark, title, archive (bool); pack: meeting, date, venue, parts
+(list), number; batch: only (list). Anything else is ignored. Settings come from the folders as ``briefgen build``
+in that folder takes them (``workfolder.settings_for``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _list(value: Any) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value if isinstance(v, str) and v.strip()) if isinstance(value, list) else ()
+
+
+def settings_options(kind: str, options: dict) -> dict[str, Any]:
+    """The Settings fields the page's options give (None: not given, briefgen.toml or the default decides)."""
+    given: dict[str, Any] = {
+        "theme": _text(options.get("theme")),
+        "mark": _text(options.get("mark")),
+        "archive": True if options.get("archive") is True else None,
+    }
+    if kind == "build":
+        given["templates"] = _list(options.get("templates")) or None
+        title = _text(options.get("title"))
+        if title:
+            given["titles"] = {"": title}
+    if kind == "batch":
+        given["preview"] = True  # the contact sheet of every brief's first page
+    return given
+
+
+def pack_options(options: dict) -> dict[str, Any]:
+    number = options.get("number")
+    number = int(number) if isinstance(number, (int, str)) and str(number).strip().isdigit() else None
+    return {k: v for k, v in {"meeting": _text(options.get("meeting")), "date": _text(options.get("date")),
+                              "venue": _text(options.get("venue")), "parts": _list(options.get("parts")) or None,
+                              "number": number}.items() if v is not None}
+
+
+def run_job(kind: str, folders: list[Path], out: Path, options: dict, progress: Callable[[int, int, str], None] | None = None,
+            workers: int | None = None):
+    """One library call with the folders' settings and the page's options; returns its JobResult."""
+    import briefgen
+
+    from ..settings import PackSettings
+    from ..workfolder import settings_for
+
+    given = settings_options(kind, options)
+    if kind == "batch" and workers:
+        given["workers"] = workers
+    settings = settings_for(folders, out, given)
+    if kind == "build":
+        return briefgen.build(settings)
+    if kind == "pack":
+        extra = pack_options(options)
+        if extra:
+            settings = settings.model_copy(update={"pack": PackSettings(**{**settings.pack.model_dump(), **extra})})
+        return briefgen.pack(settings)
+    return briefgen.batch(settings, only=_list(options.get("only")), progress=progress)
+
+
+def departments(folders: list[Path]) -> list[str]:
+    """The departments a batch can make briefs for (those with tasks), or [] when the data does not load."""
+    import briefgen
+
+    from ..errors import BriefgenError
+    from ..jobs.batch import departments as units
+    from ..workfolder import settings_for
+
+    try:
+        s = settings_for(folders, Path("."), {})
+        report, _ = briefgen.load_report(s.data, s.indicators, s.tasks, s.columns or None)
+    except (BriefgenError, OSError):
+        return []
+    return [d.name for d in units(report) if d.lead_tasks or d.support_tasks]
+
+
+def templates(folders: list[Path]) -> list[dict]:
+    """The templates a build can make: name and the document it makes (not the pack's cover and contents, not
+    the department brief)."""
+    from ..templating import list_templates
+
+    dirs = tuple(f / "templates" for f in reversed(folders) if (f / "templates").is_dir())
+    return [{"name": i.name, "document": i.document or i.name} for i in list_templates(dirs)
+            if i.name not in ("cover", "contents", "department")]

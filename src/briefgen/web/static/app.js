@@ -1,0 +1,352 @@
+// briefgen's page: the working folder, uploads, jobs and their progress, problems at their place, previews.
+// Every text comes from the catalogue (the #texts JSON the server words in the page's language).
+"use strict";
+(function () {
+  const T = JSON.parse(document.getElementById("texts").textContent);
+  const LIMITS = JSON.parse(document.getElementById("limits-data").textContent);
+  const TOKEN = document.querySelector('meta[name="briefgen-token"]').content;
+  const $ = (sel) => document.querySelector(sel);
+  const fill = (text, args) => text.replace(/\{(\w+)\}/g, (m, k) => (k in args ? args[k] : m));
+  let sid = null;
+  let current = null; // the job shown
+  let watchSource = null;
+  let folderInfo = { files: [], templates: [], departments: [] };
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "class") node.className = v;
+      else if (k === "text") node.textContent = v;
+      else node.setAttribute(k, v);
+    }
+    for (const c of children) if (c != null) node.append(c);
+    return node;
+  }
+
+  function megabytes(n) {
+    return n >= 1048576 ? (n / 1048576).toFixed(0) + " MB" : n.toLocaleString() + " B";
+  }
+
+  async function api(method, url, body) {
+    const opts = { method, headers: { "X-Briefgen-Token": TOKEN } };
+    if (body instanceof FormData) opts.body = body;
+    else if (body !== undefined) {
+      opts.body = JSON.stringify(body);
+      opts.headers["Content-Type"] = "application/json";
+    }
+    const res = await fetch(url, opts);
+    let data = {};
+    try { data = await res.json(); } catch (e) { data = {}; }
+    return { ok: res.ok, status: res.status, data };
+  }
+
+  async function ensureSession() {
+    sid = sessionStorage.getItem("briefgen-session");
+    if (sid) {
+      const r = await api("GET", `/api/sessions/${sid}`);
+      if (r.ok) { showFolder(r.data); return; }
+    }
+    const made = await api("POST", "/api/sessions");
+    sid = made.data.id;
+    sessionStorage.setItem("briefgen-session", sid);
+    document.body.dataset.session = sid;
+    await refreshFolder();
+  }
+
+  async function refreshFolder() {
+    const r = await api("GET", `/api/sessions/${sid}`);
+    if (r.ok) showFolder(r.data);
+  }
+
+  function showFolder(info) {
+    folderInfo = info;
+    document.body.dataset.session = sid;
+    const body = $("#files tbody");
+    body.replaceChildren();
+    for (const f of info.files) {
+      const tags = el("span", { class: "tags" });
+      if (f.used) tags.append(el("em", { class: "used", text: T.used }));
+      if (f.uploaded) tags.append(el("em", { text: T.uploaded }));
+      body.append(el("tr", { "data-role": f.role, class: f.used ? "" : "idle" },
+        el("td", { text: f.name }), el("td", {}, el("span", { text: f.label }), tags), el("td", { class: "num", text: megabytes(f.size) })));
+    }
+    $("#files").hidden = !info.files.length;
+    $("#empty").hidden = info.files.some((f) => f.role === "data");
+    const box = $("#templates");
+    const ticked = new Set([...box.querySelectorAll("input:checked")].map((i) => i.value));
+    box.replaceChildren();
+    for (const t of info.templates) {
+      const on = ticked.size ? ticked.has(t.name) : ["summary", "tasks"].includes(t.name);
+      const input = el("input", { type: "checkbox", value: t.name });
+      input.checked = on;
+      box.append(el("label", { class: "check" }, input, " " + t.document));
+    }
+    const deps = $("#departments");
+    if (info.departments.length) {
+      const picked = new Set([...deps.querySelectorAll("input:checked")].map((i) => i.value));
+      deps.replaceChildren();
+      for (const d of info.departments) {
+        const input = el("input", { type: "checkbox", value: d });
+        input.checked = picked.has(d);
+        deps.append(el("label", { class: "check" }, input, " " + d));
+      }
+    }
+  }
+
+  // ---- uploads: checked here before a byte is sent, and again by the server ----
+  function refusals(files, kind) {
+    const out = [];
+    const table = kind === "report" ? LIMITS.reports : LIMITS.files;
+    if (files.length > LIMITS.count) return { ok: [], refused: [fill(T.too_many, { n: files.length, limit: LIMITS.count })] };
+    const ok = [];
+    for (const f of files) {
+      const lower = f.name.toLowerCase();
+      const suffix = Object.keys(table).sort((a, b) => b.length - a.length).find((s) => lower.endsWith(s));
+      if (!suffix) { out.push(fill(T.wrong_kind, { name: f.name })); continue; }
+      if (f.size > table[suffix]) {
+        out.push(fill(T.too_big, { name: f.name, size: megabytes(f.size), limit: megabytes(table[suffix]) }));
+        continue;
+      }
+      ok.push(f);
+    }
+    return { ok, refused: out };
+  }
+
+  async function upload(fileList, kind) {
+    const files = [...fileList];
+    const where = kind === "report" ? $("#report-problems") : $("#upload-problems");
+    const { ok, refused } = refusals(files, kind);
+    showProblems(where, refused.map((text) => ({ where: "", text })));
+    if (!ok.length) return;
+    const form = new FormData();
+    form.append("kind", kind);
+    for (const f of ok) form.append("file", f, f.name);
+    const r = await api("POST", `/api/sessions/${sid}/files`, form);
+    const problems = refused.map((text) => ({ where: "", text })).concat(r.data.problems || []);
+    showProblems(where, problems);
+    await refreshFolder();
+    if (kind === "report" && r.data.draft) showDraft(r.data.draft);
+    else if (kind === "folder" && (r.data.stored || []).length && folderInfo.files.some((f) => f.role === "data")) start();
+  }
+
+  function wireDrop(zone, input, kind) {
+    zone.addEventListener("dragover", (e) => { e.preventDefault(); zone.classList.add("over"); });
+    zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+    zone.addEventListener("drop", (e) => {
+      e.preventDefault();
+      zone.classList.remove("over");
+      upload(e.dataTransfer.files, kind);
+    });
+    input.addEventListener("change", () => { upload(input.files, kind); input.value = ""; });
+  }
+
+  // ---- the draft from a report ----
+  function showDraft(draft) {
+    const form = $("#draft");
+    showProblems($("#report-problems"), draft.problems || []);
+    if (!draft.fields || !draft.fields.length) { form.hidden = true; return; }
+    form.dataset.report = draft.report;
+    $("#draft-title").textContent = draft.title;
+    const box = $("#draft-fields");
+    box.replaceChildren();
+    for (const f of draft.fields) {
+      const input = f.long ? el("textarea", { name: f.label, rows: "3" }) : el("input", { name: f.label });
+      input.value = f.value;
+      const row = el("label", { class: "field" + (f.reason ? " doubt" : "") }, el("span", { class: "key", text: f.label }), input);
+      if (f.reason) row.append(el("small", { class: "why", text: fill(T.to_check, { why: f.reason }) }));
+      box.append(row);
+    }
+    form.hidden = false;
+  }
+
+  async function saveDraft(e) {
+    e.preventDefault();
+    const form = $("#draft");
+    const edits = {};
+    for (const input of form.querySelectorAll("[name]")) edits[input.name] = input.value;
+    const r = await api("POST", `/api/sessions/${sid}/draft`, { report: form.dataset.report, edits });
+    if (!r.ok) { showProblems($("#report-problems"), r.data.problems || []); return; }
+    showProblems($("#report-problems"), [{ where: "", text: fill(T.draft_saved, { name: r.data.saved }), ok: true }]);
+    await refreshFolder();
+    selectKind("build");
+    start();
+  }
+
+  // ---- jobs ----
+  function kind() { return document.querySelector('input[name="kind"]:checked').value; }
+
+  function selectKind(k) {
+    document.querySelector(`input[name="kind"][value="${k}"]`).checked = true;
+    for (const fs of document.querySelectorAll("fieldset[data-for]")) fs.hidden = fs.dataset.for !== k;
+  }
+
+  function options(k) {
+    const o = { theme: $("#theme").value, mark: $("#mark").value, archive: $("#archive").checked };
+    if (k === "build") {
+      o.templates = [...document.querySelectorAll("#templates input:checked")].map((i) => i.value);
+      o.title = $("#title").value;
+    } else if (k === "pack") {
+      for (const f of ["meeting", "date", "venue", "number"]) o[f] = $("#" + f).value;
+    } else {
+      o.only = [...document.querySelectorAll("#departments input:checked")].map((i) => i.value);
+    }
+    return o;
+  }
+
+  async function start() {
+    const k = kind();
+    const o = options(k);
+    setStatus(T.working, "busy");
+    $("#problems-box").hidden = true;
+    if (k === "batch") prepareProgress(o.only.length ? o.only : folderInfo.departments);
+    else $("#progress").hidden = true;
+    const r = await api("POST", `/api/sessions/${sid}/jobs`, { kind: k, options: o });
+    if (!r.ok) { show({ state: "failed", problems: r.data.problems || [] }); return; }
+    listen(r.data.id);
+  }
+
+  function listen(jid) {
+    current = jid;
+    document.body.dataset.job = jid;
+    document.body.dataset.jobState = "running";
+    const source = new EventSource(`/api/sessions/${sid}/jobs/${jid}/events`);
+    source.addEventListener("progress", (e) => { if (current === jid) progress(JSON.parse(e.data)); });
+    source.addEventListener("done", (e) => {
+      source.close();
+      if (current === jid) show(JSON.parse(e.data));
+    });
+  }
+
+  function prepareProgress(units) {
+    const list = $("#briefs");
+    list.replaceChildren();
+    for (const u of units) list.append(el("li", { "data-unit": u }, el("span", { text: u }), el("div", { class: "bar" }, el("i"))));
+    $("#progress").hidden = false;
+    progress({ done: 0, total: units.length || 0 });
+  }
+
+  function progress(p) {
+    $("#progress").hidden = false;
+    const share = p.total ? (100 * p.done) / p.total : 0;
+    $("#progress .overall i").style.width = share + "%";
+    $("#progress .overall span").textContent = fill(T.progress, { done: p.done, total: p.total });
+    if (p.unit) {
+      let item = [...document.querySelectorAll("#briefs li")].find((li) => li.dataset.unit === p.unit);
+      if (!item) {
+        item = el("li", { "data-unit": p.unit }, el("span", { text: p.unit }), el("div", { class: "bar" }, el("i")));
+        $("#briefs").append(item);
+      }
+      item.classList.add("done");
+      item.querySelector("i").style.width = "100%";
+    }
+  }
+
+  function setStatus(text, cls) {
+    const s = $("#status");
+    s.textContent = text;
+    s.className = cls || "";
+  }
+
+  function showProblems(box, problems) {
+    box.replaceChildren();
+    for (const p of problems) {
+      const item = el("div", { class: "problem" + (p.ok ? " ok" : "") });
+      if (p.where) item.append(el("b", { class: "where", text: p.where }));
+      item.append(el("span", { class: "text", text: p.text }));
+      if (p.place) item.append(place(p.place));
+      box.append(item);
+    }
+  }
+
+  function place(pl) {
+    if (pl.kind === "cell") {
+      const table = el("table", { class: "grid" });
+      const head = el("tr", {}, el("th", { text: "" }));
+      pl.columns.forEach((c) => head.append(el("th", { text: c })));
+      table.append(el("caption", { text: fill(T.sheet_at, { sheet: pl.sheet || "" }) }), head);
+      for (const [n, cells] of pl.rows) {
+        const tr = el("tr", {}, el("th", { text: String(n) }));
+        cells.forEach((c, i) => {
+          const td = el("td", { text: c });
+          if (n === pl.mark[0] && i === pl.mark[1]) { td.className = "mark"; td.setAttribute("data-cell", pl.columns[i] + n); }
+          tr.append(td);
+        });
+        table.append(tr);
+      }
+      return table;
+    }
+    const pre = el("pre", { class: "lines" });
+    for (const [n, [text]] of pl.rows) {
+      const line = el("span", { class: n === pl.mark[0] ? "mark" : "" }, el("i", { text: String(n).padStart(4, " ") + "  " }), text + "\n");
+      pre.append(line);
+    }
+    return pre;
+  }
+
+  function show(job) {
+    document.body.dataset.jobState = job.state;
+    const problems = job.problems || [];
+    if (job.state === "failed") setStatus(T.failed, "bad");
+    else setStatus(fill(T.done, { seconds: job.seconds }), "good");
+    $("#problems-box").hidden = !problems.length && !(job.failed || []).length;
+    showProblems($("#problems"), problems.concat((job.failed || []).map((f) => ({ where: f.unit, text: f.reason }))));
+    const warnings = (job.warnings || []).concat((job.notes || []).map((n) => ({ where: "", text: n })));
+    $("#warnings-box").hidden = !warnings.length;
+    showProblems($("#warnings"), warnings);
+    if (job.state !== "done") { $("#results").hidden = true; return; }
+    if (job.kind === "batch" && job.progress) progress(job.progress);
+    const base = `/api/sessions/${sid}/jobs/${job.id}`;
+    $("#zip").href = `${base}/zip`;
+    const list = $("#outputs");
+    list.replaceChildren();
+    for (const f of job.files) {
+      const a = el("a", { href: `${base}/files/${encodeURIComponent(f.name)}`, download: f.name, text: f.name });
+      const info = [f.format.toUpperCase()];
+      if (f.pages) info.push(fill(T.pages, { n: f.pages }));
+      if (f.status === "unchanged") info.push(T.kept);
+      list.append(el("li", { "data-format": f.format }, a, el("small", { text: " " + info.join(" · ") })));
+    }
+    const pages = $("#pages");
+    pages.replaceChildren();
+    if (job.sheet) {
+      pages.append(el("figure", {}, el("img", { src: `${base}/sheet`, alt: job.sheet, class: "sheet" })));
+    } else {
+      for (const f of job.files.filter((x) => x.format === "pdf")) {
+        const doc = el("div", { class: "doc" }, el("h3", { text: f.name }));
+        for (let n = 1; n <= (f.pages || 1); n++) {
+          doc.append(el("figure", {}, el("img", { src: `${base}/pages/${encodeURIComponent(f.name)}/${n}`, alt: fill(T.page_n, { n }), loading: n > 4 ? "lazy" : "eager" }),
+            el("figcaption", { text: fill(T.page_n, { n }) })));
+        }
+        pages.append(doc);
+      }
+    }
+    $("#results").hidden = false;
+  }
+
+  // ---- watch: a save in the folder makes the documents again ----
+  function watch(on) {
+    if (watchSource) { watchSource.close(); watchSource = null; }
+    if (!on || !sid) return;
+    watchSource = new EventSource(`/api/sessions/${sid}/watch`);
+    watchSource.addEventListener("rebuild", (e) => {
+      const d = JSON.parse(e.data);
+      setStatus(fill(T.remade, { time: d.time }), "busy");
+      refreshFolder();
+      listen(d.job);
+      document.body.dataset.remade = String(Number(document.body.dataset.remade || 0) + 1);
+    });
+  }
+
+  // ---- wiring ----
+  $("#limits").textContent = fill(T.limits, { count: LIMITS.count, size: megabytes(Math.max(...Object.values(LIMITS.files))), total: megabytes(LIMITS.total) });
+  wireDrop($("#drop"), $("#pick"), "folder");
+  wireDrop($("#report-drop"), $("#report-pick"), "report");
+  for (const r of document.querySelectorAll('input[name="kind"]')) r.addEventListener("change", () => selectKind(r.value));
+  $("#start").addEventListener("click", start);
+  $("#draft").addEventListener("submit", saveDraft);
+  $("#sample").addEventListener("click", async () => { await api("POST", `/api/sessions/${sid}/sample`); await refreshFolder(); start(); });
+  $("#watch").addEventListener("change", (e) => watch(e.target.checked));
+  document.addEventListener("dragover", (e) => e.preventDefault());
+  document.addEventListener("drop", (e) => e.preventDefault());
+  ensureSession().then(() => { watch($("#watch").checked); document.body.dataset.ready = "1"; });
+})();
