@@ -356,9 +356,16 @@ def _grid(path: Path, shown: str, ref: str, around: int) -> Place | None:
     rows = []
     for r in range(r_lo, r_hi + 1):
         cells = sheet.rows[r - 1] if r - 1 < len(sheet.rows) else []
-        rows.append((r, [cells[c - 1].text if c - 1 < len(cells) else "" for c in range(c_lo, c_hi + 1)]))
+        rows.append((r, [_shown_cell(cells[c - 1], r, c) if c - 1 < len(cells) else "" for c in range(c_lo, c_hi + 1)]))
     columns = [get_column_letter(c) for c in range(c_lo, c_hi + 1)]
     return Place("cell", shown, sheet.name, columns, rows, (row, col - c_lo))
+
+
+def _shown_cell(cell, row: int, col: int) -> str:
+    """A cell's text as the sheet shows it: a merged range's value once, in its top-left cell."""
+    if cell.merged and (row, col) != (cell.merged[0], cell.merged[1]):
+        return ""
+    return cell.text
 
 
 # ---- what a rebuild depends on -----------------------------------------------------------------------------------

@@ -96,7 +96,8 @@ class Server:
         if folder is not None:
             cmd.insert(4, str(folder))
         self.log = tmp / "serve.log"
-        self.proc = subprocess.Popen(cmd, stdout=open(self.log, "w"), stderr=subprocess.STDOUT, env=env, cwd=tmp)
+        self.out = open(self.log, "w")
+        self.proc = subprocess.Popen(cmd, stdout=self.out, stderr=subprocess.STDOUT, env=env, cwd=tmp)
         end = time.time() + 30
         self.url = None
         while time.time() < end and self.url is None:
@@ -125,6 +126,7 @@ class Server:
             self.proc.wait(10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        self.out.close()
 
 
 @pytest.fixture(scope="module")

@@ -24,9 +24,11 @@ from .draft import _label
 @dataclass
 class FormField:
     label: str  # plan.sections[1].tasks[3].lead
+    name: Any  # as a clerk reads it (a Message): 任务“加快优势产业复工提产”的牵头单位
     value: str
     reason: str | None  # worded: why it is to be checked, or None
     long: bool = False  # a paragraph rather than a word
+    kind: str = "text"  # text, number, date or yes (a yes/no value)
 
 
 def _walk(value: Any, path: tuple):
@@ -50,13 +52,18 @@ def _text(value: Any) -> str:
 
 def form_fields(result) -> list[FormField]:
     """Every value of the draft in order, each with its reason to be checked (worded in the current language)."""
+    from ..fields import field_label
+
     reasons = {k: str(v) for k, v in result.reasons.items()}
     out = []
     for path, value in _walk(result.data, ()):
         label = _label(path)
         text = _text(value)
         why = reasons.get(label) or next((r for k, r in reasons.items() if label.startswith(k + ".") or label.startswith(k + "[")), None)
-        out.append(FormField(label, text, why, len(text) > 40))
+        kind = "yes" if isinstance(value, bool) else "number" if isinstance(value, (int, float, Decimal)) else \
+            "date" if isinstance(value, date) else "text"
+        out.append(FormField(label, field_label(path, result.data), "true" if value is True else "false" if value is False else text,
+                             why, len(text) > 40, kind))
     return out
 
 

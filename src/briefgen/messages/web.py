@@ -78,6 +78,7 @@ web_report_drop = Text("BG1081", "Drop a work report (.docx .txt .pdf) here, or"
 web_draft = Text("BG1082", "Draft from {name}: check each highlighted field, then save.", "由 {name} 起草：请逐项核实标黄的内容，然后保存。")
 web_to_check = Text("BG1083", "To check: {why}", "待核实：{why}")
 web_save_draft = Text("BG1084", "Save as the folder's data and make", "保存为数据并生成")
+web_draft_rest = Text("BG1086", "The rest of the draft ({n} values)", "草稿其余内容（{n} 项）")
 web_draft_saved = Text("BG1085", "Saved as {name}.", "已保存为 {name}。")
 
 web_watch = Text("BG1090", "Make again when a file of the folder is saved", "文件夹中的文件保存后自动重新生成")

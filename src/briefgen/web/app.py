@@ -202,7 +202,9 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         result.reasons = reasons
         fields = form_fields(result)
         return {"report": name, "problems": [], "title": page_texts(language)["draft"].replace("{name}", name),
-                "fields": [{"label": f.label, "value": f.value, "reason": f.reason, "long": f.long} for f in fields]}
+                "fields": [{"label": f.label, "name": _word_value(f.name, language), "value": f.value, "reason": f.reason, "long": f.long,
+                            "kind": f.kind}
+                           for f in fields]}
 
     async def save_draft(request: Request):
         from ..extract import extract
@@ -300,11 +302,13 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
 
         async def stream():
             yield "retry: 1000\n\n"
-            async for key in changes(session.folders, step_ms=watch_step_ms, stop=request.is_disconnected):
-                if key == session.last_print:
-                    continue  # a save that changed nothing briefgen reads (an editor's lock file, the same bytes)
-                if any(j.state == "running" for j in session.jobs.values()):
-                    await asyncio.sleep(0.05)
+            if not session.watched:  # nothing on disk to watch: the page's own uploads make the documents again
+                while not await request.is_disconnected():
+                    await asyncio.sleep(1)
+                return
+            async for key in changes(session.watched, step_ms=watch_step_ms, stop=request.is_disconnected):
+                if session.last_print is None or key == session.last_print:
+                    continue  # nothing made yet, or a save that changed nothing briefgen reads
                 job = session.start(session.last_kind, session.last_options)
                 yield f"event: rebuild\ndata: {json.dumps({'job': job.id, 'time': time.strftime('%H:%M:%S')})}\n\n"
 
@@ -367,6 +371,10 @@ def disposition(name: str, inline: bool = False) -> str:
 
     fallback = "".join(ch if 32 <= ord(ch) < 127 and ch not in '"\\%' else "_" for ch in name)
     return f"{'inline' if inline else 'attachment'}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def _word_value(value, lang: str) -> str:
+    return value.text(lang) if hasattr(value, "text") and callable(value.text) else str(value)
 
 
 def _word(exc: BaseException, lang: str) -> str:

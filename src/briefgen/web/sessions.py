@@ -143,7 +143,8 @@ class Session:
         self.used = time.time()
         self.last_kind = "build"
         self.last_options: dict = {}
-        self.last_print: str | None = None
+        self.last_print: str | None = None  # the watched folder's fingerprint when the last job started
+        self.running = threading.Lock()  # one job of a session at a time: they share its output folders
         for folder in (self.uploads, self.out, self.previews):
             folder.mkdir(parents=True, exist_ok=True)
 
@@ -151,6 +152,12 @@ class Session:
     def folders(self) -> list[Path]:
         """The folders a job reads, the later winning: the folder served (if any), then this page's uploads."""
         return ([self.store.served] if self.store.served else []) + [self.uploads]
+
+    @property
+    def watched(self) -> list[Path]:
+        """The folders whose saves make the documents again: the folder served (uploads change only through the
+        page, which makes them again itself)."""
+        return [self.store.served] if self.store.served else []
 
     def touch(self) -> None:
         self.used = time.time()
@@ -163,11 +170,17 @@ class Session:
         job = Job(new_id(), kind, dict(options), out=self.out / kind, folders=self.folders)
         self.jobs[job.id] = job
         self.last_kind, self.last_options = kind, dict(options)
-        self.last_print = fingerprint(self.folders)
+        self.last_print = fingerprint(self.watched)
         self.store.pool.submit(self._run, job)
         return job
 
     def _run(self, job: Job) -> None:
+        from .jobs import run_job
+
+        with self.running:
+            self._run_now(job)
+
+    def _run_now(self, job: Job) -> None:
         from .jobs import run_job
 
         began = time.perf_counter()

@@ -75,11 +75,13 @@
     const box = $("#templates");
     const ticked = new Set([...box.querySelectorAll("input:checked")].map((i) => i.value));
     box.replaceChildren();
+    const docs = info.templates.map((t) => t.document);
     for (const t of info.templates) {
+      const twice = docs.filter((d) => d === t.document).length > 1;
       const on = ticked.size ? ticked.has(t.name) : ["summary", "tasks"].includes(t.name);
       const input = el("input", { type: "checkbox", value: t.name });
       input.checked = on;
-      box.append(el("label", { class: "check" }, input, " " + t.document));
+      box.append(el("label", { class: "check", title: t.name }, input, " " + t.document + (twice ? `（${t.name}）` : "")));
     }
     const deps = $("#departments");
     if (info.departments.length) {
@@ -142,31 +144,43 @@
 
   // ---- the draft from a report ----
   function showDraft(draft) {
-    const form = $("#draft");
+    const box = $("#draft-box");
     showProblems($("#report-problems"), draft.problems || []);
-    if (!draft.fields || !draft.fields.length) { form.hidden = true; return; }
+    if (!draft.fields || !draft.fields.length) { box.hidden = true; return; }
+    const form = $("#draft");
     form.dataset.report = draft.report;
     $("#draft-title").textContent = draft.title;
-    const box = $("#draft-fields");
-    box.replaceChildren();
+    const doubts = $("#draft-fields");
+    const rest = $("#draft-rest");
+    doubts.replaceChildren();
+    rest.replaceChildren();
     for (const f of draft.fields) {
-      const input = f.long ? el("textarea", { name: f.label, rows: "3" }) : el("input", { name: f.label });
-      input.value = f.value;
-      const row = el("label", { class: "field" + (f.reason ? " doubt" : "") }, el("span", { class: "key", text: f.label }), input);
+      let input;
+      if (f.kind === "yes") {
+        input = el("input", { type: "checkbox", name: f.label });
+        input.checked = f.value === "true";
+      } else {
+        input = f.long ? el("textarea", { name: f.label, rows: "3" }) : el("input", { name: f.label, type: f.kind === "date" ? "date" : "text" });
+        input.value = f.value;
+      }
+      const row = el("label", { class: "field" + (f.reason ? " doubt" : ""), title: f.label }, el("span", { class: "key", text: f.name }), input);
       if (f.reason) row.append(el("small", { class: "why", text: fill(T.to_check, { why: f.reason }) }));
-      box.append(row);
+      (f.reason ? doubts : rest).append(row);
     }
-    form.hidden = false;
+    $("#draft-more summary").textContent = fill(T.draft_rest, { n: rest.children.length });
+    box.hidden = false;
+    box.scrollIntoView({ behavior: "smooth", block: "start" });
   }
 
   async function saveDraft(e) {
     e.preventDefault();
     const form = $("#draft");
     const edits = {};
-    for (const input of form.querySelectorAll("[name]")) edits[input.name] = input.value;
+    for (const input of form.querySelectorAll("[name]")) edits[input.name] = input.type === "checkbox" ? String(input.checked) : input.value;
     const r = await api("POST", `/api/sessions/${sid}/draft`, { report: form.dataset.report, edits });
     if (!r.ok) { showProblems($("#report-problems"), r.data.problems || []); return; }
     showProblems($("#report-problems"), [{ where: "", text: fill(T.draft_saved, { name: r.data.saved }), ok: true }]);
+    $("#draft-box").hidden = true;
     await refreshFolder();
     selectKind("build");
     start();
@@ -242,6 +256,7 @@
   }
 
   function setStatus(text, cls) {
+    $("#state").hidden = false;
     const s = $("#status");
     s.textContent = text;
     s.className = cls || "";
@@ -299,12 +314,25 @@
     $("#zip").href = `${base}/zip`;
     const list = $("#outputs");
     list.replaceChildren();
-    for (const f of job.files) {
-      const a = el("a", { href: `${base}/files/${encodeURIComponent(f.name)}`, download: f.name, text: f.name });
-      const info = [f.format.toUpperCase()];
-      if (f.pages) info.push(fill(T.pages, { n: f.pages }));
-      if (f.status === "unchanged") info.push(T.kept);
-      list.append(el("li", { "data-format": f.format }, a, el("small", { text: " " + info.join(" · ") })));
+    const link = (f) => el("a", { href: `${base}/files/${encodeURIComponent(f.name)}`, download: f.name, title: f.name,
+      text: job.kind === "batch" ? f.format.toUpperCase() : f.name });
+    if (job.kind === "batch") { // one line per department: its PDF and its DOCX
+      const units = [...new Set(job.files.map((f) => f.unit))];
+      for (const u of units) {
+        const mine = job.files.filter((f) => f.unit === u);
+        const pdf = mine.find((f) => f.format === "pdf");
+        const item = el("li", { "data-unit": u }, el("span", { class: "unit", text: u }));
+        for (const f of mine) item.append(" ", link(f));
+        if (pdf && pdf.pages) item.append(el("small", { text: " " + fill(T.pages, { n: pdf.pages }) }));
+        list.append(item);
+      }
+    } else {
+      for (const f of job.files) {
+        const info = [f.format.toUpperCase()];
+        if (f.pages) info.push(fill(T.pages, { n: f.pages }));
+        if (f.status === "unchanged") info.push(T.kept);
+        list.append(el("li", { "data-format": f.format }, link(f), el("small", { text: " " + info.join(" · ") })));
+      }
     }
     const pages = $("#pages");
     pages.replaceChildren();
