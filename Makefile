@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench clean docs-images fuzz windows-bundle windows-portable messages
+.PHONY: demo test bench clean docs-images fuzz windows-bundle windows-portable messages web-screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ messages: $(STAMP)
 
 docs-images: $(STAMP)
 	$(BIN)/python tools/docs_images.py
+
+# docs/web-built.png and docs/web-problem.png: the web page in Debian's chromium (apt-get install chromium)
+web-screenshots: $(STAMP)
+	$(BIN)/python tools/web_screenshots.py
 
 # dist/briefgen-windows.zip: briefgen's wheel and every dependency's win_amd64 wheels (CPython 3.11-3.13),
 # install.bat and 说明.txt, for an offline install on Windows (see docs/使用说明.md)

@@ -310,3 +310,31 @@ def test_a_report_becomes_a_draft_form_then_data_then_documents(api):
     pdf = next(f for f in job["files"] if f["format"] == "pdf")
     body = api.client.get(f"/api/sessions/{sid}/jobs/{job['id']}/files/{quote(pdf['name'])}", headers=api.headers).content
     assert "经济发展办公室" in "".join(pdf_text(body).split())  # a narrow column breaks the name over two lines
+
+
+def test_a_password_is_asked_for_and_works_as_the_token(tmp_path):
+    from briefgen.web.app import create_app
+    from briefgen.web.sessions import Store
+    from starlette.testclient import TestClient
+
+    store = Store(root=tmp_path / "s")
+    app = create_app(store, "办公室口令2024", password=True, hosts=None)  # --host 0.0.0.0 --password …
+    with TestClient(app, base_url="http://192.168.1.20:8765") as c:
+        asked = c.get("/")
+        assert asked.status_code == 403 and 'type="password"' in asked.text and "办公室口令2024" not in asked.text
+        assert c.get("/?token=wrong").status_code == 403
+        assert c.get("/?token=" + quote("办公室口令2024"), follow_redirects=False).status_code == 303
+        assert c.get("/").status_code == 200
+    store.close()
+
+
+def test_serve_prints_the_address_with_its_token_and_refuses_a_short_password(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "briefgen", "serve", "--host", "0.0.0.0", "--password", "short", "--no-browser"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "--password" in done.stderr and "Traceback" not in done.stderr
+    done = subprocess.run([sys.executable, "-m", "briefgen", "serve", str(tmp_path / "nowhere"), "--no-browser"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "nowhere" in done.stderr and "Traceback" not in done.stderr

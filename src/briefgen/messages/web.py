@@ -60,6 +60,13 @@ web_progress = Text("BG1051", "{done} of {total} briefs", "已完成 {done}/{tot
 web_mark_example = Text("BG1053", "e.g. 内部资料 注意保存", "如：内部资料 注意保存")
 web_no_departments = Text("BG1052", "The departments appear when the data is there.", "有了报告数据后，这里列出各部门。")
 
+web_steps = Text("BG1054", "Three steps", "三步完成")
+web_step_1 = Text("BG1055", "Drop the report data and its Excel tables on the left (or start from the sample).",
+                  "把报告数据和 Excel 表格拖到左边（或用示例数据开始）。")
+web_step_2 = Text("BG1056", "Choose what to make and press Make: every page appears here; a problem shows at its cell.",
+                  "选择要生成的材料，点“开始生成”：每一页都在这里预览；有问题会标在出错的单元格上。")
+web_step_3 = Text("BG1057", "Download each file, or all of them in one zip. Save the Excel again and the pages follow.",
+                  "逐个下载成品，或打包下载。再次保存 Excel，预览随之更新。")
 web_problems = Text("BG1060", "Problems", "问题")
 web_warnings = Text("BG1061", "To check", "提醒")
 web_notes = Text("BG1062", "Notes", "说明")

@@ -65,19 +65,28 @@ def choose_language(request: Request, fixed: str | None) -> str:
     return "zh"
 
 
+def page_key(token: str) -> str:
+    """The token as the page and its cookie carry it (hex: a header and a cookie hold only ASCII)."""
+    import hashlib
+
+    return hashlib.sha256(("briefgen page " + token).encode("utf-8")).hexdigest()
+
+
 class TokenGate:
     """ASGI middleware: the token on every request, the header on every change; 403 and nothing else otherwise."""
 
     def __init__(self, app, token: str, cookie: str, lang: str | None, password: bool, hosts: tuple[str, ...] | None) -> None:
         self.app = app
         self.token = token
+        self.key = page_key(token)  # what the cookie and the page's header carry: ASCII whatever the password
         self.cookie = cookie
         self.lang = lang
         self.password = password
         self.hosts = hosts
 
     def _ok(self, given: str | None) -> bool:
-        return bool(given) and hmac.compare_digest(given.encode(), self.token.encode())
+        return bool(given) and (hmac.compare_digest(given.encode(), self.token.encode()) or
+                                hmac.compare_digest(given.encode(), self.key.encode()))
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -93,7 +102,7 @@ class TokenGate:
             rest = {k: v for k, v in query.items() if k != "token"}
             target = request.url.path + ("?" + urlencode(rest, doseq=True) if rest else "")
             response = RedirectResponse(target, status_code=303)
-            response.set_cookie(self.cookie, self.token, httponly=True, samesite="strict", path="/")
+            response.set_cookie(self.cookie, self.key, httponly=True, samesite="strict", path="/")
             return await response(scope, receive, send)
         header = request.headers.get(TOKEN_HEADER)
         if scope["method"] not in ("GET", "HEAD"):
@@ -134,7 +143,7 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         language = choose_language(request, lang)
         texts = page_texts(language)
         return templates.TemplateResponse(request, "page.html", {
-            "t": texts, "lang": language, "token": token, "served": str(store.served) if store.served else "",
+            "t": texts, "lang": language, "token": page_key(token), "served": str(store.served) if store.served else "",
             "limits": json.dumps(_limits(), ensure_ascii=False), "texts": json.dumps(texts, ensure_ascii=False)})
 
     async def new_session(request: Request):

@@ -145,6 +145,7 @@
   // ---- the draft from a report ----
   function showDraft(draft) {
     const box = $("#draft-box");
+    $("#welcome").hidden = true;
     showProblems($("#report-problems"), draft.problems || []);
     if (!draft.fields || !draft.fields.length) { box.hidden = true; return; }
     const form = $("#draft");
@@ -257,6 +258,7 @@
 
   function setStatus(text, cls) {
     $("#state").hidden = false;
+    $("#welcome").hidden = true;
     const s = $("#status");
     s.textContent = text;
     s.className = cls || "";
