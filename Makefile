@@ -22,6 +22,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]' || echo "bench peers (typst, docxtpl) not installable: their figures are left out"
 	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench_web.py
 
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_load_properties.py tests/test_build_properties.py

@@ -38,7 +38,7 @@ from .. import limits
 from .. import messages as M
 from ..errors import BriefgenError, DataError, one_line
 from ..i18n import Text, normalize
-from .sessions import Store, problem_json
+from .sessions import Store, in_pdfium, problem_json
 
 HERE = Path(__file__).parent
 TOKEN_HEADER = "x-briefgen-token"
@@ -202,7 +202,7 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
 
         path = session.uploads / "_reports" / name
         try:
-            result = extract(path)
+            result = in_pdfium(extract, path)  # a PDF report is read with pdfium
         except DataError as exc:
             return {"report": name, "problems": [problem_json(p, session.folders, language) for p in exc.problems], "fields": []}
         except BriefgenError as exc:
@@ -228,7 +228,7 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         if not path.is_file():
             raise _NotFound(name)
         edits = body.get("edits") if isinstance(body.get("edits"), dict) else {}
-        result = await asyncio.to_thread(extract, path)
+        result = await asyncio.to_thread(in_pdfium, extract, path)
         data = apply_form(result.data, {str(k): str(v) for k, v in edits.items()})
         target = session.uploads / (Path(name).stem + ".yaml")
         await asyncio.to_thread(write_atomic, target, data_yaml(data).encode("utf-8"))
@@ -297,12 +297,9 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
 
     async def sheet(request: Request):
         session, job = job_or_404(request)
-        if job.result is None:
+        if job.sheet is None or not job.sheet.is_file():
             raise _NotFound("sheet")
-        png = next((Path(o.path) for o in job.result.outputs if o.format == "png"), None)
-        if png is None or not png.is_file():
-            raise _NotFound("sheet")
-        return FileResponse(png, media_type="image/png")
+        return FileResponse(job.sheet, media_type="image/png")
 
     async def watch(request: Request):
         from ..watching import changes

@@ -33,8 +33,6 @@ def settings_options(kind: str, options: dict) -> dict[str, Any]:
         title = _text(options.get("title"))
         if title:
             given["titles"] = {"": title}
-    if kind == "batch":
-        given["preview"] = True  # the contact sheet of every brief's first page
     return given
 
 

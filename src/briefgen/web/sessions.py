@@ -28,7 +28,14 @@ from .. import messages as M
 from ..errors import BriefgenError, DataError, Problem, one_line
 
 KINDS = ("build", "pack", "batch")
-_PDFIUM = threading.Lock()  # pdfium is not thread-safe: one preview at a time
+# pdfium may not be called from two threads at once, not even on two documents: every use of it in the server
+# (previews, a batch's contact sheet, reading a PDF report) runs on this one thread.
+_PDFIUM = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefgen-pdfium")
+
+
+def in_pdfium(fn, *args, **kwargs):
+    """``fn(*args, **kwargs)`` on the pdfium thread; its result or its exception."""
+    return _PDFIUM.submit(fn, *args, **kwargs).result()
 
 
 def new_id() -> str:
@@ -47,6 +54,7 @@ class Job:
     error: BaseException | None = None
     seconds: float = 0.0
     out: Path | None = None
+    sheet: Path | None = None  # a batch's contact sheet
     folders: list[Path] = field(default_factory=list)
     done: threading.Event = field(default_factory=threading.Event)
 
@@ -87,10 +95,10 @@ class Job:
         result = self.result
         if result is None:
             return out
+        out["sheet"] = self.sheet.name if self.sheet else None
         for o in result.outputs:
             path = Path(o.path)
             if o.format == "png":
-                out["sheet"] = path.name
                 continue
             out["files"].append({"name": path.name, "format": o.format, "pages": o.pages, "status": o.status,
                                  "unit": o.unit, "template": o.template})
@@ -186,6 +194,8 @@ class Session:
         began = time.perf_counter()
         try:
             job.result = run_job(job.kind, self.folders, job.out, job.options, job.progress, self.store.workers)
+            if job.kind == "batch":
+                job.sheet = self._contact_sheet(job)
             job.state = "done"
         except BaseException as exc:  # noqa: BLE001 - every failure is shown on the page, never a traceback
             job.error = exc
@@ -193,6 +203,19 @@ class Session:
         finally:
             job.seconds = time.perf_counter() - began
             job.done.set()
+
+    def _contact_sheet(self, job: Job) -> Path | None:
+        """The first page of every brief in one picture (made on the pdfium thread)."""
+        from ..outputs import write_atomic
+        from ..preview import contact_sheet
+
+        pdfs = [o for o in job.result.outputs if o.format == "pdf"]
+        if not pdfs:
+            return None
+        png = in_pdfium(contact_sheet, [(o.unit or o.template, Path(o.path).read_bytes()) for o in pdfs])
+        target = self.previews / f"sheet-{job.id}.png"
+        write_atomic(target, png)
+        return target
 
     def preview(self, job: Job, name: str, page: int, dpi: int = 72) -> bytes:
         """PNG of one page of one of the job's PDFs (made once, then kept)."""
@@ -205,8 +228,7 @@ class Session:
         cached = self.previews / job.kind / f"{pdf.stat().st_mtime_ns}-{dpi}-{page}-{pdf.name}.png"
         if cached.is_file():
             return cached.read_bytes()
-        with _PDFIUM:
-            png = page_pngs(pdf.read_bytes(), dpi=dpi, pages=[page], name=pdf.name)[0]
+        png = in_pdfium(page_pngs, pdf.read_bytes(), dpi=dpi, pages=[page], name=pdf.name)[0]
         write_atomic(cached, png)
         return png
 
