@@ -342,7 +342,23 @@ PTH = "python313.zip\n.\nLib\\site-packages\nimport site\n"
 
 # ASCII, CRLF: "%~dp0" ends in a backslash, so "%~dp0python\python.exe" is a whole quoted path
 LAUNCHER_BAT = r"""@echo off
+rem A file or folder dropped on this file (Windows passes its full path) opens briefgen's page with it.
+if "%~1"=="" goto command
+if not "%~1"=="%~f1" goto command
+if exist "%~1" goto page
+:command
 "%~dp0python\python.exe" -m briefgen %*
+exit /b %errorlevel%
+:page
+"%~dp0python\python.exe" -m briefgen serve %*
+exit /b %errorlevel%
+"""
+
+# Double-click: briefgen's page in the browser; files dropped on it are on the page when it opens. The window
+# stays open while the page is served: closing it stops briefgen.
+WEB_BAT_NAME = "briefgen网页.bat"
+WEB_BAT = r"""@echo off
+"%~dp0python\python.exe" -m briefgen serve %*
 exit /b %errorlevel%
 """
 
@@ -364,7 +380,10 @@ briefgen 免安装版（Windows）
   在压缩包上点右键 → 全部解压缩，解压到哪里都可以（如 D:\\briefgen）。路径里有空格、中文都没关系。
 
 二、使用
-  双击“briefgen-cmd.bat”，会打开一个命令提示符窗口，在里面输入：
+  最简单：双击“briefgen网页.bat”，浏览器里会打开 briefgen 网页，把 Excel 表格和数据文件拖进去就能生成、预览、下载。
+  也可以把文件直接拖到“briefgen网页.bat”或“briefgen.bat”上，网页打开时就带着这些文件。用完关掉黑色窗口即可。
+
+  用命令：双击“briefgen-cmd.bat”，会打开一个命令提示符窗口，在里面输入：
       briefgen init 会议材料
       cd 会议材料
       briefgen build
@@ -418,6 +437,7 @@ def install_wheels(wheels: list[Path], site: Path) -> None:
 def write_portable_scripts(folder: Path) -> None:
     write_text_crlf(folder / "briefgen.bat", LAUNCHER_BAT, "ascii")
     write_text_crlf(folder / "briefgen-cmd.bat", CONSOLE_BAT, "ascii")
+    write_text_crlf(folder / WEB_BAT_NAME, WEB_BAT, "ascii")
     write_text_crlf(folder / GUIDE_NAME, PORTABLE_TXT.format(python=PORTABLE_PYTHON), "utf-8-sig")
     copy_guide(folder)
     write_text_crlf(folder / "python" / "python313._pth", PTH, "ascii")

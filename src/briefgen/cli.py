@@ -770,33 +770,38 @@ def sample_data_path() -> Path:
 # ---- the local web page and watching a folder (briefgen serve, briefgen watch) ------------------------------------
 
 @main.command("serve")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), required=False)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="The port (default: a free one).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to serve; 0.0.0.0 serves other computers (give --password).")
 @click.option("--password", default=None, help="A password the page asks for (with --host 0.0.0.0); without it the page's address carries a token.")
 @click.option("--no-browser", is_flag=True, help="Do not open the browser.")
 @click.option("--workers", "-j", type=click.IntRange(1, 64), default=None, help="Processes a batch uses (default: every core).")
 @_user_errors
-def serve_cmd(folder, port, host, password, no_browser, workers):
+def serve_cmd(paths, port, host, password, no_browser, workers):
     """Open briefgen's page in the browser: drop the Excel or data file, see every page, take the files.
 
-    The page works on FOLDER (default: files dropped on the page), on this computer only (127.0.0.1) unless --host
-    says otherwise; the address it opens carries a token that every request needs.
+    The page works on a FOLDER (default: the files dropped on the page); files named instead (a file dropped on
+    briefgen.bat) are on the page when it opens. It serves this computer only (127.0.0.1) unless --host says
+    otherwise; the address it opens carries a token that every request needs.
 
     \b
     Example:
       briefgen serve
       briefgen serve 会议材料 --no-browser --port 8765
+      briefgen serve 指标.xlsx 任务.xlsx report.yaml
     """
     import os
 
     from .i18n import language
     from .web import serve
 
+    folders = [p for p in paths if p.is_dir()]
+    files = [p.resolve() for p in paths if p.is_file()]
+    missing = [p for p in paths if not p.is_dir() and not p.is_file()]
+    if missing or len(folders) > 1:
+        raise BriefgenError(M.web_not_folder(path=(missing or folders[1:])[0]))
+    folder = folders[0].resolve() if folders else None
     if folder is not None:
-        if not folder.is_dir():
-            raise BriefgenError(M.web_not_folder(path=folder))
-        folder = folder.resolve()
         os.chdir(folder)  # names in messages are relative to the folder, as for `briefgen build` run there
     if password is not None and len(password) < 8:
         raise click.BadParameter(str(M.web_weak_password(n=8)), param_hint="--password")
@@ -810,7 +815,7 @@ def serve_cmd(folder, port, host, password, no_browser, workers):
                 raise BriefgenError(M.web_port_busy(port=port)) from None
     lang = language() if _lang_given() else None
     serve(folder, host=host, port=port, password=password, lang=lang, open_browser=not no_browser, workers=workers,
-          say=lambda line: click.echo(line))
+          say=lambda line: click.echo(line), files=files)
 
 
 def _lang_given() -> bool:

@@ -205,8 +205,14 @@ def test_portable_launchers_and_search_path(tmp_path):
     (tmp_path / "python").mkdir()
     windows_bundle.write_portable_scripts(tmp_path)
     launcher = (tmp_path / "briefgen.bat").read_bytes().decode("ascii")
-    # every argument passed on, the path quoted, the exit code (2 for a mistake in the data) handed back
-    assert launcher == '@echo off\r\n"%~dp0python\\python.exe" -m briefgen %*\r\nexit /b %errorlevel%\r\n'
+    # every argument passed on, the path quoted, the exit code (2 for a mistake in the data) handed back; a file
+    # dropped on it (a full path that exists) opens the page with that file
+    lines = launcher.split("\r\n")
+    assert lines[0] == "@echo off" and launcher.endswith("\r\n")
+    assert '"%~dp0python\\python.exe" -m briefgen %*' in lines and '"%~dp0python\\python.exe" -m briefgen serve %*' in lines
+    assert lines.count("exit /b %errorlevel%") == 2 and 'if not "%~1"=="%~f1" goto command' in lines
+    web = (tmp_path / "briefgen网页.bat").read_bytes().decode("ascii")
+    assert web == '@echo off\r\n"%~dp0python\\python.exe" -m briefgen serve %*\r\nexit /b %errorlevel%\r\n'
     console = (tmp_path / "briefgen-cmd.bat").read_bytes().decode("ascii")
     assert 'set "PATH=%~dp0;%PATH%"' in console and console.rstrip().endswith("cmd /k")
     pth = (tmp_path / "python" / "python313._pth").read_bytes().decode("ascii")

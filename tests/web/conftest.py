@@ -91,6 +91,7 @@ def folder_api(tmp_path, office):
 
 class Server:
     def __init__(self, folder: Path | None, tmp: Path, args: tuple[str, ...] = ()) -> None:
+        """``args``: more arguments (files to open the page with, options)."""
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         cmd = [sys.executable, "-m", "briefgen", "serve", "--no-browser", "--workers", "2", *args]
         if folder is not None:
@@ -120,12 +121,17 @@ class Server:
                     break
                 time.sleep(0.05)
 
+    stopped_in: float | None = None  # seconds from SIGTERM to the end of the process
+
     def stop(self) -> None:
+        began = time.perf_counter()
         self.proc.terminate()
         try:
             self.proc.wait(10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+            self.proc.wait()
+        self.stopped_in = time.perf_counter() - began
         self.out.close()
 
 

@@ -306,3 +306,18 @@ def test_a_pack_opens_with_its_cover_and_contents(server, browser_context, tmp_p
     assert "前江街道2022年下半年工作部署会" in "".join(cover.split()) and "街道三楼会议室" in cover
     assert "目" in doc[1].get_textpage().get_text_range()
     shot(page, "pack")
+
+
+def test_files_given_to_serve_are_on_the_page_and_made_at_once(tmp_path, browser_context):
+    """A file dropped on briefgen.bat or briefgen网页.bat: `briefgen serve FILE …` opens the page with it."""
+    from .conftest import Server
+
+    server = Server(None, tmp_path, args=tuple(office_paths()))
+    try:
+        page = open_page(browser_context, server.url)
+        assert set(roles(page)) == {"briefgen.toml", "report.yaml", "指标.xlsx", "任务.xlsx"}
+        assert wait_job(page) == "done"
+        assert previews_loaded(page) >= 3
+    finally:
+        server.stop()
+    assert server.stopped_in < 3  # with the tab and its event streams still open (Ctrl+C, closing the window)

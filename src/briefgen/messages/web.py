@@ -130,8 +130,9 @@ web_shared = Text("BG1141", "serving other computers at {host}: anyone with this
 web_password_given = Text("BG1142", "serving other computers at {host}: the page asks for the password", "正在向网络中的其他电脑提供服务（{host}）：打开页面须输入密码")
 web_port_busy = Text("BG1143", "port {port} is in use; give another with --port, or leave --port out for a free one",
                      "端口 {port} 已被占用；请用 --port 指定另一个，或不指定以自动选择空闲端口")
-web_not_folder = Text("BG1144", "{path}: not a folder; give the working folder (the one with briefgen.toml or the data)",
-                      "{path}：不是文件夹；请给出工作文件夹（含 briefgen.toml 或数据的文件夹）")
+web_not_folder = Text("BG1144", "{path}: no such folder or file; give one working folder (the one with briefgen.toml or the data), "
+                      "or the files to open the page with", "{path}：没有这个文件夹或文件；请给出一个工作文件夹（含 briefgen.toml 或数据的文件夹），"
+                      "或要在网页中打开的文件")
 web_watching = Text("BG1145", "watching {folder}: each save makes the documents again (Ctrl+C stops)",
                     "正在监视 {folder}：每次保存都会重新生成（按 Ctrl+C 停止）")
 web_rebuilt = Text("BG1146", "{time} made again: {built} written, {kept} unchanged ({seconds} s)",

@@ -25,8 +25,9 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 def serve(folder: Path | None = None, host: str = "127.0.0.1", port: int = 0, password: str | None = None,
           lang: str | None = None, open_browser: bool = True, workers: int | None = None,
-          say: Callable[[str], None] = print) -> None:
-    """Serve the page until Ctrl+C: a token made now (or the password), the browser opened on the first URL."""
+          say: Callable[[str], None] = print, files: list[Path] | None = None) -> None:
+    """Serve the page until Ctrl+C: a token made now (or the password), the browser opened on the first URL.
+    ``files`` (dropped on briefgen.bat) are in every new session's folder, and the page makes the documents at once."""
     import threading
     import webbrowser
 
@@ -38,7 +39,7 @@ def serve(folder: Path | None = None, host: str = "127.0.0.1", port: int = 0, pa
 
     port = port or free_port(host)
     token = password or secrets.token_urlsafe(18)
-    store = Store(served=folder, workers=workers)
+    store = Store(served=folder, workers=workers, preload=files or [])
     local = host in LOCAL
     hosts = ("127.0.0.1", "localhost", "[::1]") if local else None
     app = create_app(store, token, cookie=f"briefgen_{port}", lang=lang, password=bool(password), hosts=hosts)
@@ -47,7 +48,9 @@ def serve(folder: Path | None = None, host: str = "127.0.0.1", port: int = 0, pa
     if not local:
         say(str(M.web_password_given(host=host) if password else M.web_shared(host=host)))
     say(str(M.web_serving(url=url)))
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="off")
+    # an open tab keeps its event streams open: Ctrl+C stops the server after 1 s whatever the tabs do
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="off",
+                            timeout_graceful_shutdown=1)
     server = uvicorn.Server(config)
     if open_browser:
         def opener() -> None:

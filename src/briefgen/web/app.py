@@ -161,6 +161,7 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         folders = session.folders
         return JSONResponse({
             "id": session.id,
+            "start": session.preloaded and not session.jobs,  # opened with files: make the documents at once
             "files": [{"name": f.name, "role": f.role, "label": texts.get("role_" + f.role, f.role), "size": f.size,
                        "uploaded": f.uploaded, "used": f.used} for f in files if f.role != "report"],
             "templates": await asyncio.to_thread(jobs.templates, folders),

@@ -155,6 +155,20 @@ class Session:
         self.running = threading.Lock()  # one job of a session at a time: they share its output folders
         for folder in (self.uploads, self.out, self.previews):
             folder.mkdir(parents=True, exist_ok=True)
+        self.preloaded = self._preload(store.preload)
+
+    def _preload(self, files: list[Path]) -> bool:
+        """The files the server was started with (dropped on briefgen.bat), stored as uploads are."""
+        from ..workfolder import store_upload
+
+        stored = False
+        for path in files:
+            try:
+                store_upload(self.uploads, path.name, path.read_bytes())
+                stored = True
+            except (BriefgenError, OSError):
+                continue  # shown when the page checks the folder: a file it cannot take is simply not there
+        return stored
 
     @property
     def folders(self) -> list[Path]:
@@ -251,7 +265,7 @@ class Store:
     """Every session of one server, under ``root`` (the user cache's web/ folder by default)."""
 
     def __init__(self, root: Path | None = None, served: Path | None = None, workers: int | None = None,
-                 hours: float = limits.SESSION_HOURS) -> None:
+                 hours: float = limits.SESSION_HOURS, preload: list[Path] | None = None) -> None:
         from ..cache import cache_root
 
         self.root = Path(root) if root else cache_root() / "web"
@@ -259,6 +273,7 @@ class Store:
         self.served = Path(served).resolve() if served else None
         self.workers = workers
         self.hours = hours
+        self.preload = list(preload or [])
         self.sessions: dict[str, Session] = {}
         self.pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="briefgen-job")
         self.lock = threading.Lock()

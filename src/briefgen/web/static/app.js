@@ -378,5 +378,9 @@
   $("#watch").addEventListener("change", (e) => watch(e.target.checked));
   document.addEventListener("dragover", (e) => e.preventDefault());
   document.addEventListener("drop", (e) => e.preventDefault());
-  ensureSession().then(() => { watch($("#watch").checked); document.body.dataset.ready = "1"; });
+  ensureSession().then(() => {
+    watch($("#watch").checked);
+    document.body.dataset.ready = "1";
+    if (folderInfo.start && folderInfo.files.some((f) => f.role === "data")) start();
+  });
 })();
