@@ -180,6 +180,6 @@ def open_page(context, server_url: str):
     return page
 
 
-def wait_job(page, timeout: float = 90_000) -> str:
+def wait_job(page, timeout: float = 240_000) -> str:  # generous: the machine may be shared
     page.wait_for_selector("body[data-job-state='done'], body[data-job-state='failed']", timeout=timeout)
     return page.get_attribute("body", "data-job-state")

@@ -293,7 +293,7 @@ def test_a_pack_opens_with_its_cover_and_contents(server, browser_context, tmp_p
     page.fill("#venue", "街道三楼会议室")
     page.click("#start")
     page.wait_for_function("document.body.dataset.jobState === 'done' && document.querySelector('#outputs li a').innerText.includes('会议')"
-                           " || document.body.dataset.jobState === 'failed'", timeout=90_000)
+                           " || document.body.dataset.jobState === 'failed'", timeout=240_000)
     assert page.get_attribute("body", "data-job-state") == "done"
     assert previews_loaded(page) >= 4
     link = page.query_selector("#outputs li[data-format='pdf'] a")
