@@ -840,8 +840,8 @@ def watch_cmd(folder):
     import time
 
     from .jobs import build as run
-    from .watching import changes_sync
-    from .workfolder import settings_for
+    from .workdir.watch import changes_sync
+    from .workdir.folder import settings_for
 
     folder = (folder or Path(".")).resolve()
     if not folder.is_dir():

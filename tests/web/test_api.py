@@ -121,7 +121,7 @@ def test_the_server_refuses_an_unknown_kind_an_over_limit_file_and_too_many_file
     r = api.upload(sid, ("setup.exe", b"MZ"))
     assert r.status_code == 400 and "setup.exe" in r.json()["problems"][0]["text"]
     monkeypatch.setattr(limits, "MAX_DATA_FILE_BYTES", 1000)
-    from briefgen import workfolder
+    from briefgen.workdir import folder as workfolder
 
     monkeypatch.setitem(workfolder._SIZE_LIMITS, "data", 1000)
     r = api.upload(sid, ("big.yaml", b"#" * 2000))

@@ -10,8 +10,8 @@ import threading
 import time
 from pathlib import Path
 
-from briefgen.watching import changes_sync
-from briefgen.workfolder import fingerprint
+from briefgen.workdir.watch import changes_sync
+from briefgen.workdir.folder import fingerprint
 
 
 def editor_save(path: Path, data: bytes) -> None:

@@ -52,7 +52,7 @@ def _text(value: Any) -> str:
 
 def form_fields(result) -> list[FormField]:
     """Every value of the draft in order, each with its reason to be checked (worded in the current language)."""
-    from ..fields import field_label
+    from ..model.fields import field_label
 
     reasons = {k: str(v) for k, v in result.reasons.items()}
     out = []

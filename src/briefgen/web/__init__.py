@@ -4,7 +4,7 @@
     serve(folder, port=0, open_browser=True)           # a free port on 127.0.0.1, the browser opened on ?token=…
 
 Handlers parse, call one function, and answer; what a folder holds and the settings a job takes are
-``briefgen.workfolder``; sessions and their jobs ``web.sessions``. Everything the page loads is in the package.
+``briefgen.workdir.folder``; sessions and their jobs ``web.sessions``. Everything the page loads is in the package.
 """
 
 from __future__ import annotations

@@ -152,7 +152,7 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
 
     async def folder(request: Request):
         from . import jobs
-        from ..workfolder import describe
+        from ..workdir.folder import describe
 
         session = session_or_404(request)
         language = choose_language(request, lang)
@@ -169,7 +169,7 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         })
 
     async def upload(request: Request):
-        from ..workfolder import check_upload, folder_bytes, store_upload
+        from ..workdir.folder import check_upload, folder_bytes, store_upload
 
         session = session_or_404(request)
         language = choose_language(request, lang)
@@ -219,8 +219,8 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
     async def save_draft(request: Request):
         from ..extract import extract
         from ..extract.form import apply_form, data_yaml
-        from ..outputs import write_atomic
-        from ..workfolder import safe_upload_name
+        from ..atomic import write_atomic
+        from ..workdir.folder import safe_upload_name
 
         session = session_or_404(request)
         body = await _json(request)
@@ -237,8 +237,8 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
 
     async def sample(request: Request):
         from ..cli import sample_data_path
-        from ..scaffold import init_folder
-        from ..templating import builtin_dir
+        from ..workdir.scaffold import init_folder
+        from ..compose.templates import builtin_dir
 
         session = session_or_404(request)
         created = await asyncio.to_thread(init_folder, session.uploads, sample_data_path(), builtin_dir())
@@ -303,7 +303,7 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         return FileResponse(job.sheet, media_type="image/png")
 
     async def watch(request: Request):
-        from ..watching import changes
+        from ..workdir.watch import changes
 
         session = session_or_404(request)
 
@@ -400,6 +400,6 @@ async def _json(request: Request) -> dict:
 
 
 def _limits() -> dict:
-    from ..workfolder import upload_limits
+    from ..workdir.folder import upload_limits
 
     return upload_limits()

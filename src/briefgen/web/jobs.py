@@ -4,7 +4,7 @@
 
 Options the page sends: templates (list), theme, mark, title, archive (bool); pack: meeting, date, venue, parts
 (list), number; batch: only (list). Anything else is ignored. Settings come from the folders as ``briefgen build``
-in that folder takes them (``workfolder.settings_for``).
+in that folder takes them (``workdir.folder.settings_for``).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def run_job(kind: str, folders: list[Path], out: Path, options: dict, progress: 
     import briefgen
 
     from ..settings import PackSettings
-    from ..workfolder import settings_for
+    from ..workdir.folder import settings_for
 
     given = settings_options(kind, options)
     if kind == "batch" and workers:
@@ -72,7 +72,7 @@ def departments(folders: list[Path]) -> list[str]:
 
     from ..errors import BriefgenError
     from ..jobs.batch import departments as units
-    from ..workfolder import settings_for
+    from ..workdir.folder import settings_for
 
     try:
         s = settings_for(folders, Path("."), {})
@@ -85,7 +85,7 @@ def departments(folders: list[Path]) -> list[str]:
 def templates(folders: list[Path]) -> list[dict]:
     """The templates a build can make: name and the document it makes (not the pack's cover and contents, not
     the department brief)."""
-    from ..templating import list_templates
+    from ..compose.templates import list_templates
 
     dirs = tuple(f / "templates" for f in reversed(folders) if (f / "templates").is_dir())
     return [{"name": i.name, "document": i.document or i.name} for i in list_templates(dirs)

@@ -76,8 +76,7 @@ class Job:
 
     def summary(self, lang: str) -> dict:
         """What the page shows of this job, worded in ``lang``."""
-        from .. import workfolder
-
+        
         out: dict[str, Any] = {"id": self.id, "kind": self.kind, "state": self.state, "seconds": round(self.seconds, 2),
                                "progress": self.events[-1] if self.events else None, "files": [], "problems": [],
                                "warnings": [], "notes": [], "failed": [], "without": [], "sheet": None}
@@ -107,7 +106,6 @@ class Job:
         out["failed"] = [{"unit": f.unit, "reason": one_line(str(f.reason))} for f in result.failed]
         out["without"] = list(result.without_tasks)
         out["manifest"] = Path(result.manifest).name if result.manifest else None
-        _ = workfolder
         return out
 
 
@@ -119,7 +117,7 @@ def problem_json(problem: Problem, folders: list[Path], lang: str) -> dict:
     """A problem as the page shows it: where (file and cell or line), what, and the grid or lines around it."""
     from dataclasses import asdict
 
-    from ..workfolder import place_of, shown_name
+    from ..workdir.folder import place_of, shown_name
 
     loc = problem.location
     where = shown_name(loc.file, folders)
@@ -159,7 +157,7 @@ class Session:
 
     def _preload(self, files: list[Path]) -> bool:
         """The files the server was started with (dropped on briefgen.bat), stored as uploads are."""
-        from ..workfolder import store_upload
+        from ..workdir.folder import store_upload
 
         stored = False
         for path in files:
@@ -185,7 +183,7 @@ class Session:
         self.used = time.time()
 
     def start(self, kind: str, options: dict) -> Job:
-        from ..workfolder import fingerprint
+        from ..workdir.folder import fingerprint
 
         if kind not in KINDS:
             raise BriefgenError(M.web_bad_request(detail=kind))
@@ -220,8 +218,8 @@ class Session:
 
     def _contact_sheet(self, job: Job) -> Path | None:
         """The first page of every brief in one picture (made on the pdfium thread)."""
-        from ..outputs import write_atomic
-        from ..preview import contact_sheet
+        from ..atomic import write_atomic
+        from ..render.preview import contact_sheet
 
         pdfs = [o for o in job.result.outputs if o.format == "pdf"]
         if not pdfs:
@@ -233,8 +231,8 @@ class Session:
 
     def preview(self, job: Job, name: str, page: int, dpi: int = 72) -> bytes:
         """PNG of one page of one of the job's PDFs (made once, then kept)."""
-        from ..outputs import write_atomic
-        from ..preview import page_pngs
+        from ..atomic import write_atomic
+        from ..render.preview import page_pngs
 
         pdf = job.file(name)
         if pdf is None or pdf.suffix.lower() != ".pdf":

@@ -5,7 +5,7 @@
 
 Editors do not save in one event: Word, WPS and Excel write a temporary file and rename it over the old one, leave
 ``~$`` lock files beside it, and one save arrives as several events. So events are grouped (``step_ms`` of quiet
-ends a group), and a group is passed on only when the folder's fingerprint (``workfolder.fingerprint``: the
+ends a group), and a group is passed on only when the folder's fingerprint (``workdir.folder.fingerprint``: the
 names and contents of the files briefgen reads) differs from the last one passed on: a save is one signal, a lock
 file or a save of the same bytes none.
 """
@@ -16,7 +16,7 @@ import asyncio
 from pathlib import Path
 from typing import AsyncIterator, Awaitable, Callable, Iterator
 
-from .workfolder import SKIPPED_FOLDERS, fingerprint, is_scratch, role_of
+from .folder import SKIPPED_FOLDERS, fingerprint, is_scratch, role_of
 
 
 def relevant(change, path: str) -> bool:

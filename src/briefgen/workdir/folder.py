@@ -22,9 +22,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import limits
-from . import messages as M
-from .errors import BriefgenError, Location
+from .. import limits
+from .. import messages as M
+from ..errors import BriefgenError, Location
 
 CONFIG = "briefgen.toml"
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
@@ -98,7 +98,8 @@ def upload_limits() -> dict[str, Any]:
 
 @lru_cache(maxsize=256)
 def _table_kind(path: str, mtime: float, size: int) -> str:
-    from .load.tables import INDICATORS, read_tables
+    from ..load.headings import INDICATORS
+    from ..load.tables import read_tables
 
     found = read_tables(Path(path), require=False, year=2000)
     if INDICATORS in found.data:
@@ -186,7 +187,7 @@ def settings_for(folders: list[Path], out: Path | None, options: dict[str, Any] 
     """The Settings a job in these folders takes: the last ``briefgen.toml`` among them, then the files dropped
     (see ``_choose``), then ``options`` (the page's form); ``out`` None: briefgen.toml's, else out/ in the
     folder. Raises BriefgenError when there is no report data."""
-    from .settings import load_settings
+    from ..settings import load_settings
 
     options = {k: v for k, v in (options or {}).items() if v is not None and v != () and v != ""}
     base = next((f for f in reversed(folders) if (f / CONFIG).is_file()), folders[-1])
@@ -215,7 +216,7 @@ def settings_for(folders: list[Path], out: Path | None, options: dict[str, Any] 
 
 def safe_upload_name(name: str) -> str:
     """The name a browser sent, reduced to a safe file name of its own (no folder, no hazard); keeps Chinese."""
-    from .jobs.names import RESERVED, _cap, clean_part
+    from ..jobs.names import RESERVED, _cap, clean_part
 
     base = re.split(r"[\\/]", name or "")[-1]
     stem, dot, suffix = base.partition(".")
@@ -251,7 +252,7 @@ def check_upload(name: str, size: int, report: bool = False, count: int = 1, sto
 
 def store_upload(folder: Path, name: str, data: bytes, report: bool = False) -> Path:
     """Store ``data`` under ``folder`` with a safe name (templates in templates/, reports in reports/); returns its path."""
-    from .outputs import write_atomic
+    from ..atomic import write_atomic
 
     role = check_upload(name, len(data), report, stored=folder_bytes(folder))
     safe = safe_upload_name(name)
@@ -337,7 +338,7 @@ def place_of(location: Location, folders: list[Path], around: int = 3) -> Place 
 def _grid(path: Path, shown: str, ref: str, around: int) -> Place | None:
     from openpyxl.utils import get_column_letter
 
-    from .load.tables import read_sheets
+    from ..load.sheets import read_sheets
 
     where = split_cell(ref)
     if where is None:
