@@ -1,8 +1,9 @@
 """Screenshots of the web page for the README and the guide: `make web-screenshots`.
 
 Starts `briefgen serve` on a free port over a copy of examples/excel-office, drives Debian's chromium with
-Playwright as a clerk would (make the documents; then a sheet with a wrong cell), and writes
-docs/web-built.png and docs/web-problem.png (the browser window, 1280 × 860, colours reduced to keep them small).
+Playwright as a clerk would (make the documents; then a sheet with a wrong cell, saved: the page remakes them), and
+writes docs/web-built.png and docs/web-problem.png (the browser window, 1280 × 860, colours reduced to keep them
+small). tests/web/test_screenshots.py fails when they are stale.
 """
 
 from __future__ import annotations
@@ -21,18 +22,21 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("BRIEFGEN_CHROMIUM", "/usr/bin/chromium")
 
 
-def save(png: bytes, target: Path) -> None:
+def small(png: bytes) -> bytes:
     from PIL import Image
 
     image = Image.open(io.BytesIO(png)).convert("RGB").quantize(colors=128, dither=Image.Dither.NONE)
-    image.save(target, optimize=True)
-    print(f"wrote {target.relative_to(ROOT)} ({target.stat().st_size // 1024} KB)")
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
-def main() -> None:
+def make() -> dict[str, bytes]:
+    """The screenshots, by their name under docs/."""
     import openpyxl
     from playwright.sync_api import sync_playwright
 
+    shots: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         office = tmp / "会议材料"
@@ -57,11 +61,13 @@ def main() -> None:
                 page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 860})
                 page.goto(url)
                 page.wait_for_selector("body[data-ready='1']")
+                # the folder as a clerk would name it, not this run's temporary path (the picture stays the same)
+                page.evaluate("document.getElementById('served').textContent = '会议材料'")
                 page.click("#start")
                 page.wait_for_selector("body[data-job-state='done']", timeout=120_000)
                 page.wait_for_function("[...document.querySelectorAll('#pages img')].every(i => i.complete && i.naturalWidth > 0)")
                 page.evaluate("window.scrollTo(0, 0)")
-                save(page.screenshot(), ROOT / "docs" / "web-built.png")
+                shots["web-built.png"] = small(page.screenshot())
                 wb = openpyxl.load_workbook(office / "指标.xlsx")
                 wb.active["D4"] = "三十一点三"
                 wb.save(office / "指标.xlsx")  # saved as WPS would: the page remakes the documents by itself
@@ -69,12 +75,19 @@ def main() -> None:
                 page.wait_for_selector("body[data-job-state='failed']", timeout=60_000)
                 page.wait_for_selector("#problems td.mark")
                 page.evaluate("window.scrollTo(0, 0)")
-                save(page.screenshot(), ROOT / "docs" / "web-problem.png")
+                shots["web-problem.png"] = small(page.screenshot())
                 browser.close()
         finally:
             server.terminate()
             server.wait(10)
             log.close()
+    return shots
+
+
+def main() -> None:
+    for name, data in make().items():
+        (ROOT / "docs" / name).write_bytes(data)
+        print(f"wrote docs/{name} ({len(data) // 1024} KB)")
 
 
 if __name__ == "__main__":
