@@ -338,3 +338,21 @@ def test_serve_prints_the_address_with_its_token_and_refuses_a_short_password(tm
     done = subprocess.run([sys.executable, "-m", "briefgen", "serve", str(tmp_path / "nowhere"), "--no-browser"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "nowhere" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_upload_larger_than_a_session_may_hold_is_refused_before_it_is_read(api):
+    from briefgen import limits
+
+    sid = api.session()
+    r = api.client.post(f"/api/sessions/{sid}/files", headers={**api.headers, "Content-Length": str(limits.MAX_SESSION_BYTES + 1),
+                                                                "Content-Type": "multipart/form-data; boundary=x"}, content=b"--x--\r\n")
+    assert r.status_code == 413 and "200 MB" in r.json()["problems"][0]["text"]
+
+
+def test_a_pdf_opens_in_the_browser_when_asked_inline(api):
+    sid = api.session()
+    api.upload(sid, *office_files())
+    job = api.job(sid, templates=["summary"])
+    pdf = next(f for f in job["files"] if f["format"] == "pdf")
+    r = api.client.get(f"/api/sessions/{sid}/jobs/{job['id']}/files/{quote(pdf['name'])}?inline=1", headers=api.headers)
+    assert r.headers["content-disposition"].startswith("inline;") and r.headers["content-type"] == "application/pdf"

@@ -173,6 +173,11 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
 
         session = session_or_404(request)
         language = choose_language(request, lang)
+        size = request.headers.get("content-length", "")
+        if size.isdigit() and int(size) > limits.MAX_SESSION_BYTES:  # refused before a byte of it is read
+            why = limits.refusal(M.web_session_full(size=limits.megabytes(int(size))),
+                                 M.web_limit_session(size=limits.megabytes(limits.MAX_SESSION_BYTES)), M.web_fix_session())
+            return JSONResponse({"stored": [], "problems": [{"where": "", "text": why.text(language), "place": None}]}, 413)
         async with request.form(max_files=limits.MAX_UPLOAD_FILES + 1, max_fields=20,
                                 max_part_size=max(limits.MAX_DOCX_FILE_BYTES, limits.MAX_TABLE_FILE_BYTES)) as form:
             report = form.get("kind") == "report"

@@ -344,8 +344,10 @@
       for (const f of job.files.filter((x) => x.format === "pdf")) {
         const doc = el("div", { class: "doc" }, el("h3", { text: f.name }));
         for (let n = 1; n <= (f.pages || 1); n++) {
-          doc.append(el("figure", {}, el("img", { src: `${base}/pages/${encodeURIComponent(f.name)}/${n}`, alt: fill(T.page_n, { n }), loading: n > 4 ? "lazy" : "eager" }),
-            el("figcaption", { text: fill(T.page_n, { n }) })));
+          const img = el("img", { src: `${base}/pages/${encodeURIComponent(f.name)}/${n}`, alt: fill(T.page_n, { n }), loading: n > 4 ? "lazy" : "eager" });
+          // a page opens the PDF in the browser's own viewer, at full size
+          const open = el("a", { href: `${base}/files/${encodeURIComponent(f.name)}?inline=1#page=${n}`, target: "_blank", rel: "noopener" }, img);
+          doc.append(el("figure", {}, open, el("figcaption", { text: fill(T.page_n, { n }) })));
         }
         pages.append(doc);
       }
