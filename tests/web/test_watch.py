@@ -91,3 +91,18 @@ def test_briefgen_watch_prints_each_rebuild(office, tmp_path):
         proc.terminate()
         proc.wait(10)
         out.close()
+
+
+def test_outputs_in_the_folder_briefgen_toml_names_are_not_a_save(office):
+    """out = "成品": the documents a rebuild writes there must not start another rebuild."""
+    toml = office / "briefgen.toml"
+    toml.write_text(toml.read_text("utf-8").replace('out = "out"', 'out = "成品"'), "utf-8")
+    assert 'out = "成品"' in toml.read_text("utf-8")
+    before = fingerprint([office])
+    (office / "成品").mkdir()
+    (office / "成品" / "前江街道_主要经济指标完成情况_2022-07-29.docx").write_bytes(b"PK")
+    (office / "成品" / "manifest.json").write_bytes(b"{}")
+    assert fingerprint([office]) == before
+    from briefgen.workdir.folder import describe
+
+    assert not any(f.role == "reference" for f in describe([office]))  # an output is not a Word style reference

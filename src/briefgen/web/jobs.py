@@ -55,7 +55,7 @@ def run_job(kind: str, folders: list[Path], out: Path, options: dict, progress: 
     given = settings_options(kind, options)
     if kind == "batch" and workers:
         given["workers"] = workers
-    settings = settings_for(folders, out, given)
+    settings = settings_for(folders, out, given, uploads=folders[-1])  # a session's uploads come last
     if kind == "build":
         return briefgen.build(settings)
     if kind == "pack":
@@ -75,7 +75,7 @@ def departments(folders: list[Path]) -> list[str]:
     from ..workdir.folder import settings_for
 
     try:
-        s = settings_for(folders, Path("."), {})
+        s = settings_for(folders, Path("."), {}, uploads=folders[-1])
         report, _ = briefgen.load_report(s.data, s.indicators, s.tasks, s.columns or None)
     except (BriefgenError, OSError):
         return []

@@ -119,12 +119,17 @@ def table_kind(path: Path) -> str:
 
 
 def _files(folder: Path) -> list[Path]:
+    """The files of ``folder`` briefgen may read: not its outputs (out/, or the `out` briefgen.toml names), not hidden
+    or scratch files, at most three folders deep."""
     out = []
     if not folder.is_dir():
         return out
+    outputs = _named_in_config(folder).get("out")
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
         if len(rel.parts) > 3 or any(p in SKIPPED_FOLDERS or p.startswith(".") for p in rel.parts[:-1]):
+            continue
+        if outputs is not None and path.resolve().is_relative_to(outputs):
             continue
         if path.is_file() and not path.is_symlink() and not is_scratch(path.name) and not rel.parts[0].startswith("_"):
             out.append(path)
@@ -132,24 +137,28 @@ def _files(folder: Path) -> list[Path]:
 
 
 def _named_in_config(folder: Path) -> dict[str, Path]:
-    """The files briefgen.toml names: role -> path."""
+    """The files briefgen.toml names: role -> path (and "out": the output folder)."""
     import tomllib
 
     try:
         raw = tomllib.loads((folder / CONFIG).read_text("utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return {}
-    return {role: (folder / raw[role]).resolve() for role in ("data", "indicators", "tasks", "reference_docx")
+    return {role: (folder / raw[role]).resolve() for role in ("data", "indicators", "tasks", "reference_docx", "out")
             if isinstance(raw.get(role), str) and raw[role].strip()}
 
 
 def describe(folders: list[Path], uploads: Path | None = None) -> list[FolderFile]:
-    """Every file of the folders that briefgen reads, with its role; ``used`` marks the ones a job would take."""
+    """Every file of the folders that briefgen reads, with its role; ``used`` marks the ones a job would take.
+
+    A Word file is a reference (styles for the DOCX) when it was dropped (in ``uploads``) or briefgen.toml names it;
+    other .docx files of a folder (reports, last year's documents) are not listed."""
     out: list[FolderFile] = []
     for folder in folders:
+        named = set(_named_in_config(folder).values())
         for path in _files(folder):
             role = role_of(path.name)
-            if role is None:
+            if role is None or (role == "reference" and folder != uploads and path.resolve() not in named):
                 continue
             if role == "table":
                 role = table_kind(path)
@@ -183,7 +192,7 @@ def _choose(folders: list[Path], files: list[FolderFile]) -> dict[str, Path]:
     return chosen
 
 
-def settings_for(folders: list[Path], out: Path | None, options: dict[str, Any] | None = None):
+def settings_for(folders: list[Path], out: Path | None, options: dict[str, Any] | None = None, uploads: Path | None = None):
     """The Settings a job in these folders takes: the last ``briefgen.toml`` among them, then the files dropped
     (see ``_choose``), then ``options`` (the page's form); ``out`` None: briefgen.toml's, else out/ in the
     folder. Raises BriefgenError when there is no report data."""
@@ -191,7 +200,7 @@ def settings_for(folders: list[Path], out: Path | None, options: dict[str, Any] 
 
     options = {k: v for k, v in (options or {}).items() if v is not None and v != () and v != ""}
     base = next((f for f in reversed(folders) if (f / CONFIG).is_file()), folders[-1])
-    chosen = _choose(folders, describe(folders))
+    chosen = _choose(folders, describe(folders, uploads))
     given: dict[str, Any] = {}
     for role in ("data", "indicators", "tasks"):
         if role in chosen:
