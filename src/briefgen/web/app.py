@@ -204,7 +204,6 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
     def _draft(session, name: str, language: str) -> dict:
         from ..extract import extract
         from ..extract.form import form_fields
-        from ..i18n import set_language  # noqa: F401  (the draft's reasons are worded in the page's language below)
 
         path = session.uploads / "_reports" / name
         try:
