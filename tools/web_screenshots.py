@@ -85,9 +85,15 @@ def make() -> dict[str, bytes]:
 
 
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=ROOT / "docs", help="where to write them (default: docs/)")
+    out = parser.parse_args().out
+    out.mkdir(parents=True, exist_ok=True)
     for name, data in make().items():
-        (ROOT / "docs" / name).write_bytes(data)
-        print(f"wrote docs/{name} ({len(data) // 1024} KB)")
+        (out / name).write_bytes(data)
+        print(f"wrote {out / name} ({len(data) // 1024} KB)")
 
 
 if __name__ == "__main__":
