@@ -210,7 +210,7 @@ def test_the_bundle_commands_in_the_guide_are_those_of_install_bat():
 
     guide = GUIDE.read_text(encoding="utf-8")
     assert "--no-index --find-links . briefgen" in guide
-    assert "-m pip install --no-index --find-links . --upgrade briefgen" in windows_bundle.INSTALL_BAT
+    assert "-m pip install --quiet --disable-pip-version-check --no-index --find-links . --upgrade briefgen" in windows_bundle.INSTALL_BAT
     assert "make windows-bundle" in guide and "install.bat" in guide
     for python in windows_bundle.PYTHONS:
         assert python in guide
