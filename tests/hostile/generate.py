@@ -415,3 +415,159 @@ GENERATORS.update({
     "extract-50mb.txt": _report_text_50mb,
     "theme-extends-3000-deep.toml": _theme_extends_3000,
 })
+
+
+# --- the output folder (issue 19): what a shared folder may hold before a run --------------------------------------
+# Each maker writes the case's own file and plants the rest in out/ (the --out of the case) or beside it.
+
+import hashlib  # noqa: E402
+import json  # noqa: E402
+
+SECRET = "这是输出文件夹之外的文件：不应被读取。\n"
+
+
+def _out(path: Path) -> Path:
+    out = path.parent / "out"
+    out.mkdir(exist_ok=True)
+    return out
+
+
+def _briefgen_manifest(files: dict, inputs: dict | None = None) -> str:
+    """A manifest as briefgen writes it (its first line and key order), with ``files`` as given."""
+    return json.dumps({"briefgen": "0.1.0", "files": files, "inputs": inputs or {}}, ensure_ascii=False, indent=1) + "\n"
+
+
+def _planted_manifest(text) -> callable:
+    """The case's file holds ``text`` (or ``text(path)``); it is also planted as out/manifest.json."""
+    def make(path: Path) -> None:
+        body = text(path) if callable(text) else text
+        path.write_text(body, encoding="utf-8")
+        (_out(path) / "manifest.json").write_text(body, encoding="utf-8")
+    return make
+
+
+def _secret_entries(path: Path) -> str:
+    secret = path.parent / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    entry = {"sha256": hashlib.sha256(SECRET.encode()).hexdigest(), "size": len(SECRET.encode()), "format": "pdf",
+             "key": "x", "fonts": [str(secret)]}
+    return _briefgen_manifest({"../secret.txt": entry, str(secret): entry, "sub/../../secret.txt": entry})
+
+
+def _manifest_link(target: str):
+    def make(path: Path) -> None:
+        path.write_text(target + "\n", encoding="utf-8")
+        os.symlink(target, _out(path) / "manifest.json")
+    return make
+
+
+def _manifest_fifo(path: Path) -> None:
+    path.write_text("a named pipe at out/manifest.json\n", encoding="utf-8")
+    os.mkfifo(_out(path) / "manifest.json")
+
+
+def _manifest_1gb(path: Path) -> None:
+    path.write_text("a sparse 1 GB out/manifest.json\n", encoding="utf-8")
+    with open(_out(path) / "manifest.json", "wb") as f:
+        f.write(b'{\n "briefgen": "0.1.0",\n "files": {"a.pdf": {"note": "')
+        f.truncate(1024 * 1024 * 1024)
+
+
+def _deep(path: Path) -> str:
+    return '{\n "briefgen": "0.1.0",\n "files": {"a.pdf": ' + "[" * 100_000 + "]" * 100_000 + "},\n \"inputs\": {}\n}\n"
+
+
+def _huge_int(path: Path) -> str:
+    return '{\n "briefgen": "0.1.0",\n "files": {"a.pdf": {"size": ' + "1" * 5000 + '}},\n "inputs": {}\n}\n'
+
+
+def _wrong_types(path: Path) -> str:
+    return _briefgen_manifest({"a.pdf": 5, "b.pdf": {"sha256": 3, "size": "x", "fonts": 7, "warnings": 9}}, {"f": 1})
+
+
+def _verify_link(path: Path) -> None:
+    """out/a.pdf is a symbolic link to a file outside, listed in the manifest with that file's checksum."""
+    secret = path.parent / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    out = _out(path)
+    os.symlink("../secret.txt", out / "a.pdf")
+    body = _briefgen_manifest({"a.pdf": {"sha256": hashlib.sha256(SECRET.encode()).hexdigest(),
+                                         "size": len(SECRET.encode()), "format": "pdf", "key": "x"}})
+    path.write_text(body, encoding="utf-8")
+    (out / "manifest.json").write_text(body, encoding="utf-8")
+
+
+def _verify_control_names(path: Path) -> str:
+    entry = {"sha256": "0" * 64, "size": 1, "format": "pdf", "key": "x"}
+    return _briefgen_manifest({"a\u001b]0;pwned\u0007.pdf": entry, "x\nbriefgen: all files ok.pdf": entry})
+
+
+def _foreign(path: Path) -> str:
+    return json.dumps({"name": "值班表", "start_url": "/", "icons": []}, ensure_ascii=False) + "\n"
+
+
+def _data_named_manifest(path: Path) -> None:
+    """The report itself, as JSON, saved as out/manifest.json (the data file is inside --out)."""
+    import yaml
+
+    body = json.dumps(yaml.safe_load(MINI), ensure_ascii=False, default=str, indent=1) + "\n"
+    path.write_text(body, encoding="utf-8")
+    (_out(path) / "manifest.json").write_text(body, encoding="utf-8")
+
+
+def _reference_in_out(path: Path) -> None:
+    _word_file(path)
+    (_out(path) / "office.docx").write_bytes(path.read_bytes())
+
+
+def _two_same_named_pdfs(path: Path) -> None:
+    """a/same.pdf and b/same.pdf: two different one-page PDFs with the same file name."""
+    from reportlab.pdfgen import canvas
+
+    for sub, text in (("a", "first document"), ("b", "second document")):
+        (path.parent / sub).mkdir(exist_ok=True)
+        c = canvas.Canvas(str(path.parent / sub / "same.pdf"), pagesize=(200, 200))
+        c.setFont("Helvetica", 20)
+        c.drawString(20, 100, text)
+        c.save()
+    path.write_bytes((path.parent / "a" / "same.pdf").read_bytes())
+
+
+def _suffix_collision(path: Path) -> None:
+    """Departments A/B and A_B collide and get suffixes; a third department is named as the first one's suffix."""
+    tag = hashlib.sha256("A/B\x00docx".encode()).hexdigest()[:6]
+    names = ["A/B", "A_B", f"A_B~{tag}"]
+    tasks = "".join(f"        - {{title: 任务{i}, lead: \"{n}\", due: 年内}}\n" for i, n in enumerate(names))
+    text = MINI.split("plan:")[0] + "plan:\n  sections:\n    - title: 加强稳链复链\n      tasks:\n" + tasks
+    text += "departments:\n" + "".join(f"  - name: \"{n}\"\n" for n in names)
+    path.write_text(text, encoding="utf-8")
+
+
+def _toml_beside(text: str):
+    """The case's file is a briefgen.toml; it is also written as briefgen.toml of the case's folder."""
+    def make(path: Path) -> None:
+        path.write_text(text, encoding="utf-8")
+        (path.parent / "briefgen.toml").write_text(text, encoding="utf-8")
+    return make
+
+
+GENERATORS.update({
+    "out-foreign-manifest.json": _planted_manifest(_foreign),
+    "out-foreign-manifest-force.json": _planted_manifest(_foreign),
+    "out-data-file-is-manifest.json": _data_named_manifest,
+    "out-reference-is-an-output.docx": _reference_in_out,
+    "out-manifest-entries-outside.json": _planted_manifest(_secret_entries),
+    "out-manifest-link-to-dev-zero.txt": _manifest_link("/dev/zero"),
+    "out-manifest-fifo.txt": _manifest_fifo,
+    "out-manifest-1gb.txt": _manifest_1gb,
+    "out-manifest-100000-deep.json": _planted_manifest(_deep),
+    "out-manifest-100000-deep-verify.json": _planted_manifest(_deep),
+    "out-manifest-5000-digit-size-verify.json": _planted_manifest(_huge_int),
+    "out-manifest-wrong-types.json": _planted_manifest(_wrong_types),
+    "out-verify-link-outside.json": _verify_link,
+    "out-verify-control-characters.json": _planted_manifest(_verify_control_names),
+    "out-preview-same-names.pdf": _two_same_named_pdfs,
+    "out-department-named-as-a-suffix.yaml": _suffix_collision,
+    "out-pack-meeting-escape.toml": _toml_beside('[pack]\nparts = ["summary"]\nmeeting = "部署会\\u0007\\u001b[31m\\u007f\\u0085"\n'),
+    "out-pack-number-true.toml": _toml_beside('[pack]\nparts = ["summary"]\nnumber = true\n'),
+})

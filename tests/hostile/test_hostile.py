@@ -44,8 +44,32 @@ class Run:
     stderr: str
     seconds: float
     rss_mb: float  # peak resident memory, sampled every 20 ms
-    written: list[str]
+    written: list[str]  # files under --out made, changed or removed by the run
     outside: list[str] = dataclasses.field(default_factory=list)  # files written outside --out
+    after: list[str] = dataclasses.field(default_factory=list)  # every file under --out after the run
+    manifest: str = ""  # out/manifest.json after the run (when a regular file of reasonable size)
+
+
+def _snapshot(out: Path | None) -> dict[str, str]:
+    """What is under ``out``, without following links or opening special files: a regular file by its
+    checksum (a big one by size and time), a link by its target, anything else by its type."""
+    import hashlib
+    import stat
+
+    seen: dict[str, str] = {}
+    if out is None or not out.is_dir():
+        return seen
+    for p in out.rglob("*"):
+        st = p.lstat()
+        name = str(p.relative_to(out))
+        if stat.S_ISLNK(st.st_mode):
+            seen[name] = "link:" + os.readlink(p)
+        elif stat.S_ISREG(st.st_mode):
+            seen[name] = (hashlib.sha256(p.read_bytes()).hexdigest() if st.st_size < 64 * 1024 * 1024
+                          else f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}")
+        elif not stat.S_ISDIR(st.st_mode):
+            seen[name] = f"special:{stat.S_IFMT(st.st_mode)}"
+    return seen
 
 
 def _peak_mb(pid: int, seen: float) -> float:
@@ -64,6 +88,7 @@ def _run(args: list[str], cwd: Path, out: Path | None) -> Run:
     """One CLI run with a time limit, its peak memory polled from /proc while it runs."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "LANGUAGE": "en", "LC_ALL": "C.UTF-8"}
     env.pop("BRIEFGEN_DEBUG", None)
+    before = _snapshot(out)
     start = time.monotonic()
     with open(cwd.parent / f".stderr-{cwd.name}-{id(args)}", "w+", encoding="utf-8", errors="replace") as err:
         proc = subprocess.Popen([str(BRIEFGEN), *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=err, env=env,
@@ -83,8 +108,13 @@ def _run(args: list[str], cwd: Path, out: Path | None) -> Run:
             time.sleep(0.02)
         err.seek(0)
         stderr = err.read()
-    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) if out is not None and out.exists() else []
-    return Run(args, code, stderr, time.monotonic() - start, rss, written)
+    seconds = time.monotonic() - start
+    after = _snapshot(out)
+    written = sorted({n for n in after if before.get(n) != after[n]} | {n for n in before if n not in after})
+    manifest = ""
+    if out is not None and after.get("manifest.json", "").isalnum():  # a regular file of reasonable size
+        manifest = (out / "manifest.json").read_text("utf-8", "replace")
+    return Run(args, code, stderr, seconds, rss, written, after=sorted(after), manifest=manifest)
 
 
 def _make(name: str, folder: Path) -> Path:
@@ -181,7 +211,13 @@ def test_hostile_input(name, results):
         assert case["message"] in run.stderr, f"{what}:\n{run.stderr}"
         assert run.rss_mb < MAX_RSS_MB, f"{what}: took {run.rss_mb:.0f} MB"
         assert not run.outside, f"{what}: wrote outside --out: {run.outside}"
-        assert not [w for w in run.written if TMP.match(Path(w).name)], f"{what}: left temporary files {run.written}"
+        assert not [w for w in run.after if TMP.match(Path(w).name)], f"{what}: left temporary files {run.after}"
+        assert ".briefgen.lock" not in run.after, f"{what}: left its lock file behind"
+        if "outputs" in case:
+            made = [w for w in run.after if w != "manifest.json"]
+            assert len(made) == case["outputs"], f"{what}: {len(made)} files, not {case['outputs']}: {made}\n{run.stderr}"
+        for text in case.get("manifest_lacks", []):
+            assert run.manifest and text not in run.manifest, f"{what}: the manifest holds {text!r}:\n{run.manifest[:2000]}"
         if case["exit"] != 0:
             assert not run.written, f"{what}: wrote {run.written}"
             lines = [ln for ln in run.stderr.splitlines() if ln.strip() and not ln.startswith(("note:", "warning:"))]
