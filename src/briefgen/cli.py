@@ -22,6 +22,9 @@ from .errors import BriefgenError, one_line
 from .i18n import install_click, set_language
 
 
+_TERMINATED = False  # set when SIGTERM stopped the run
+
+
 def _user_errors(fn):
     """Report a BriefgenError as plain lines, never a traceback (but with one after --debug)."""
 
@@ -46,7 +49,7 @@ def _user_errors(fn):
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo(str(M.interrupted), err=True)
-            sys.exit(130)
+            sys.exit(143 if _TERMINATED else 130)
 
     return wrapper
 
@@ -192,6 +195,8 @@ def _stop_cleanly_on_sigterm() -> None:
     import signal
 
     def stop(signum, frame):
+        global _TERMINATED
+        _TERMINATED = True  # exit 143, as a shell reports a process ended by SIGTERM
         raise KeyboardInterrupt
 
     try:
@@ -224,7 +229,7 @@ def _print_result(result) -> None:
             line = M.wrote_page if o.pages == 1 else M.wrote_pages if o.pages else M.wrote
         else:
             line = M.kept_page if o.pages == 1 else M.kept_pages if o.pages else M.kept
-        click.echo(str(line(path=o.path, pages=o.pages)))
+        click.echo(one_line(str(line(path=o.path, pages=o.pages))))
 
 
 def _print_notes(result) -> None:
@@ -323,7 +328,7 @@ def batch(data, by, only, template, workers, dask_address, **options):
         result = run(settings, by=by, only=tuple(only), template=template, progress=progress, executor=executor)
     _print_notes(result)
     for name in result.without_tasks:
-        click.echo(str(M.no_brief(unit=name)), err=True)
+        click.echo(one_line(str(M.no_brief(unit=name))), err=True)
     for failure in result.failed:
         click.echo(one_line(str(M.brief_failed(unit=failure.unit, reason=failure.reason))), err=True)
     units_built = {o.unit for o in result.built if o.format != "png"}
@@ -398,7 +403,7 @@ class _progress:
                     self.bar.__enter__()
                 self.bar.update(1)
             else:
-                click.echo(f"[{done}/{total}] {unit}", err=True)
+                click.echo(one_line(f"[{done}/{total}] {unit}"), err=True)
 
         return step
 
@@ -419,18 +424,25 @@ def verify_cmd(folder):
     """
     from .jobs import verify
 
+    from .jobs.manifest import MANIFEST
+
     found = verify(folder)
+    say = lambda message: click.echo(one_line(str(message)), err=True)  # noqa: E731 - names from a manifest: escaped
+    for name in found.strange:
+        say(M.manifest_entry_dropped(path=folder / MANIFEST, name=repr(name)))
     for name in found.missing:
-        click.echo(str(M.verify_missing(path=folder / name)), err=True)
+        say(M.verify_missing(path=folder / name))
     for name in found.changed:
-        click.echo(str(M.verify_changed(path=folder / name)), err=True)
+        say(M.verify_changed(path=folder / name))
+    for name in found.special:
+        say(M.manifest_not_regular(path=folder / name))
     for name in found.extra:
-        click.echo(str(M.verify_extra(path=folder / name)), err=True)
+        say(M.verify_extra(path=folder / name))
     if not found.passed:
-        click.echo(str(M.verify_failed(folder=folder, ok=len(found.ok), missing=len(found.missing),
-                                       changed=len(found.changed), extra=len(found.extra))), err=True)
+        say(M.verify_failed(folder=folder, ok=len(found.ok), missing=len(found.missing) + len(found.strange),
+                            changed=len(found.changed) + len(found.special), extra=len(found.extra)))
         sys.exit(1)
-    click.echo(str(M.verify_ok(folder=folder, n=len(found.ok))))
+    click.echo(one_line(str(M.verify_ok(folder=folder, n=len(found.ok)))))
 
 
 @main.command("templates")
@@ -602,15 +614,18 @@ def preview_cmd(pdfs, out_dir, png, page, dpi):
     pdfs = _expand_patterns(pdfs)
     if png is not None and len(pdfs) > 1:
         raise BriefgenError(M.one_png())
+    from .render.preview import preview_stems
+
     planned = []
-    for pdf in pdfs:
+    stems = preview_stems(pdfs, out_dir)  # a/same.pdf and b/same.pdf into one --out: two names, not one
+    for pdf, stem in zip(pdfs, stems):
         if not pdf.is_file():
             raise BriefgenError(M.file_missing(path=pdf))
         pages = [page] if page else None
         images = page_pngs(pdf.read_bytes(), dpi, pages if png is None else [page or 1], name=str(pdf))
         numbers = pages or list(range(1, len(images) + 1))
         for n, data in zip(numbers if png is None else [page or 1], images):
-            target = png or (out_dir or pdf.parent) / f"{pdf.stem}-p{n}.png"
+            target = png or (out_dir or pdf.parent) / f"{stem}-p{n}.png"
             planned.append((target, data))
     write_all(planned)
     for target, _ in planned:

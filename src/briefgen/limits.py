@@ -100,6 +100,15 @@ MAX_REPORT_TEXT_BYTES = 10 * 1024 * 1024
 """Largest .txt report that ``briefgen extract`` reads (10 MB, some 3 million characters; a work report has
 20,000-50,000)."""
 
+# --- output folders ------------------------------------------------------------------------------------------
+
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+"""Largest manifest.json read from an output folder (16 MB): briefgen writes about 600 bytes a file, so a batch of
+1,000 departments in two formats makes about 1.2 MB."""
+
+MAX_MANIFEST_DEPTH = 16
+"""Deepest nesting of a manifest.json; briefgen writes at most about 8 levels (a warning's arguments inside it)."""
+
 # --- templates -----------------------------------------------------------------------------------------------
 
 MAX_TEMPLATE_FILE_BYTES = 1024 * 1024

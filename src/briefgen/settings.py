@@ -47,7 +47,7 @@ class PackSettings(BaseModel):
     """The templates of the pack, in order: review, summary, tasks, or templates of your own."""
     mark: str | None = None
     """The cover's mark, e.g. 内部资料 注意保存."""
-    number: int | None = Field(default=None, ge=1, le=999)
+    number: int | None = Field(default=None, ge=1, le=999, strict=True)  # strict: `number = true` is no 1
     """材料之N on the cover, when the pack is one of several."""
 
 
@@ -213,6 +213,12 @@ def read_toml(folder: Path) -> dict[str, Any]:
             if bad:
                 continue
         elif key == "pack":
+            controls = [(k, next(ch for ch in v if not ch.isprintable())) for k, v in value.items()
+                        if isinstance(v, str) and not v.isprintable()]
+            for k, ch in controls:  # a bell or an escape in the cover's meeting name would reach the documents
+                problems.append(Problem(here(k), f"pack.{k}", M.setting_control(code=f"{ord(ch):04X}")))
+            if controls:
+                continue
             try:
                 value = PackSettings(**{k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
             except (ValidationError, TypeError) as exc:

@@ -239,12 +239,13 @@ def test_a_second_run_into_a_busy_folder_stops_with_a_clear_message(tmp_path):
     from briefgen.locks import file_lock
 
     out = tmp_path / "out"
+    assert lock_path(out) == out / ".briefgen.lock"  # in the folder: every user and cache sees it
     with file_lock(lock_path(out)):
         result = run("batch", SAMPLE, "--out", out)
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "another briefgen run is writing to this folder" in lines[0]
-    assert not out.exists()
+    assert sorted(p.name for p in out.iterdir()) == [".briefgen.lock"]  # the holder's, untouched
 
 
 # ---- names ------------------------------------------------------------------------------------------------------
@@ -336,12 +337,24 @@ def test_an_output_folder_that_is_a_file_and_a_manifest_that_is_not_json(tmp_pat
     folder = tmp_path / "o2"
     folder.mkdir()
     (folder / "manifest.json").write_text("{not json", encoding="utf-8")
-    for cmd in (["build", MINI, "--out", folder], ["verify", folder]):
+    for cmd in (["build", MINI, "--out", folder], ["build", MINI, "--out", folder, "--force"], ["verify", folder]):
         result = run(*cmd)
         lines = result.stderr.strip().splitlines()
-        assert result.exit_code == 2 and len(lines) == 1 and "manifest.json:1:2: not a briefgen manifest" in lines[0], lines
-    forced = run("build", MINI, "--out", folder, "--force")
-    assert forced.exit_code == 0, forced.output  # --force writes a new one
+        assert result.exit_code == 2 and len(lines) == 1 and "manifest.json:1:2: invalid JSON" in lines[0], lines
+        assert "--force" not in lines[0]
+        if cmd[0] == "build":  # not briefgen's: never replaced, --force or not
+            assert "move it away or choose another --out" in lines[0], lines
+    assert (folder / "manifest.json").read_text(encoding="utf-8") == "{not json"
+    assert sorted(p.name for p in folder.iterdir()) == ["manifest.json"]
+    (folder / "manifest.json").rename(tmp_path / "moved.json")
+    assert run("build", MINI, "--out", folder).exit_code == 0
+    assert run("verify", folder).exit_code == 0
+    # briefgen's own manifest, damaged (cut short): the next run replaces it and the folder verifies again
+    text = (folder / "manifest.json").read_text(encoding="utf-8")
+    (folder / "manifest.json").write_text(text[: len(text) // 2], encoding="utf-8")
+    assert run("verify", folder).exit_code == 2
+    repaired = run("build", MINI, "--out", folder)
+    assert repaired.exit_code == 0 and "this run replaces it and builds every file anew" in repaired.stderr, repaired.stderr
     assert run("verify", folder).exit_code == 0
 
 

@@ -164,3 +164,75 @@ def test_a_font_path_in_the_manifest_is_never_opened(tmp_path):
     assert again.returncode == 0, again.stderr
     assert str(pipe) not in (out / "manifest.json").read_text("utf-8")
     assert _verify(out).returncode == 0
+
+
+# ---- the library beneath: names, locks, manifests ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["../x.pdf", "/etc/passwd", "sub/x.pdf", "a\\b.pdf", "C:x.pdf", "..", ".", "",
+                                  "manifest.json", ".briefgen.lock", "a\x1b]0;x\x07.pdf", "x\n.pdf", " x.pdf"])
+def test_a_manifest_entry_must_be_a_plain_name_in_the_folder(name):
+    from briefgen.jobs.manifest import safe_name
+
+    assert not safe_name(name)
+
+
+def test_names_briefgen_writes_are_plain_names():
+    from briefgen.jobs.manifest import safe_name
+
+    assert all(safe_name(n) for n in ["2022-07-29_前江街道_党政办公室_重点工作任务清单.pdf", "A_B~91d797.docx",
+                                       "前江街道_contact-sheet.png", "summary-p1.png"])
+
+
+def test_a_name_like_another_ones_collision_suffix_gets_a_file_of_its_own():
+    import itertools
+
+    from briefgen.jobs.names import Named, _digest, unique_names
+
+    tag = _digest("A/B\x00pdf")
+    items = [Named("A/B\x00pdf", "A_B.pdf"), Named("A_B\x00pdf", "A_B.pdf"), Named(f"A_B~{tag}\x00pdf", f"A_B~{tag}.pdf")]
+    names = unique_names(items)
+    assert len({n.casefold() for n in names}) == 3, names
+    for order in itertools.permutations(range(3)):  # the same names whatever the order of the data
+        again = unique_names([items[i] for i in order])
+        assert [again[order.index(i)] for i in range(3)] == names
+
+
+def test_the_folder_lock_is_in_the_folder_and_gone_after(tmp_path):
+    from briefgen.errors import OutputError
+    from briefgen.locks import folder_lock
+
+    out = tmp_path / "new" / "out"
+    with folder_lock(out, "busy"):
+        assert (out / ".briefgen.lock").is_file()
+        with pytest.raises(OutputError, match="busy"):
+            with folder_lock(out, "busy"):
+                pass
+    assert not (tmp_path / "new").exists(), "the folders made for the lock are removed when left empty"
+    out.mkdir(parents=True)
+    os.symlink("/dev/null", out / ".briefgen.lock")
+    with pytest.raises(OutputError, match="a link"):
+        with folder_lock(out, "busy", "a link"):
+            pass
+
+
+def test_verify_never_opens_a_pipe_or_follows_a_link_at_a_listed_name(tmp_path):
+    from briefgen.jobs.manifest import verify
+
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / "a.pdf")
+    os.symlink("/dev/zero", out / "b.pdf")
+    entry = {"sha256": "0" * 64, "size": 1, "format": "pdf", "key": "x"}
+    (out / "manifest.json").write_text(json.dumps({"briefgen": "0.1.0", "files": {"a.pdf": entry, "b.pdf": entry},
+                                                   "inputs": {}}, indent=1), encoding="utf-8")
+    found = verify(out)
+    assert found.special == ["a.pdf", "b.pdf"] and not found.passed
+
+
+def test_preview_names_of_same_named_pdfs_are_distinct(tmp_path):
+    from briefgen.render.preview import preview_stems
+
+    a, b, c = tmp_path / "a" / "same.pdf", tmp_path / "b" / "same.pdf", tmp_path / "c" / "other.pdf"
+    stems = preview_stems([a, b, c], tmp_path / "out")
+    assert len(set(stems)) == 3 and stems[2] == "other"
+    assert preview_stems([a, b]) == ["same", "same"]  # each beside its own PDF: no clash

@@ -32,7 +32,7 @@ from .common import (
     stand_in_note,
     with_titles,
 )
-from .engine import Plan, Work, run
+from .engine import Plan, Work, run, theme_fonts
 from .manifest import recipe_key
 from .names import Named, clean_part, file_name, unique_names
 from .results import JobResult
@@ -167,7 +167,7 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
     sheet = f"{clean_part(report.report.issuer) or 'batch'}_contact-sheet.png" if settings.preview else None
     plan = Plan(batch_folder(settings), works, render_doc, inputs.files, force=settings.force, strict=settings.strict,
                 each=True, preview=settings.preview, sheet=sheet, warm=_warm, warm_args=(settings.theme, dirs, ""),
-                workers=settings.workers, pool=True)
+                workers=settings.workers, pool=True, fonts=theme_fonts(inputs.theme))
     run(plan, result, clock, executor, progress, before_render=warm_parent)
     if any(o.format == "pdf" and o.status != "unchanged" for o in result.outputs):
         result.notes.extend(stand_in_note(inputs.theme))

@@ -22,7 +22,7 @@ from .common import (
     stand_in_note,
     with_titles,
 )
-from .engine import Plan, Work, run
+from .engine import Plan, Work, run, theme_fonts
 from .manifest import recipe_key
 from .names import Named, file_name, unique_names
 from .results import JobResult
@@ -98,7 +98,8 @@ def build(settings: Settings, write: bool = True, executor=None) -> JobResult:
         works.append(Work(info.name, key, targets, job, {"template": info.name, "theme": inputs.theme.name,
                                                          "archive": settings.archive}))
     plan = Plan(Path(settings.out), works, render_doc, inputs.files, force=settings.force, write=write,
-                single=Path(settings.output) if settings.output else None, strict=settings.strict, preview=settings.preview)
+                single=Path(settings.output) if settings.output else None, strict=settings.strict, preview=settings.preview,
+                fonts=theme_fonts(inputs.theme))
     run(plan, result, clock, executor)
     if any(o.format == "pdf" and o.status != "unchanged" for o in result.outputs):
         result.notes.extend(stand_in_note(inputs.theme))

@@ -21,9 +21,10 @@ Nothing here knows what a document is: that is the plan's ``render`` function.
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
+import signal
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,12 +33,11 @@ from typing import Any, Callable
 from .. import __version__
 from .. import messages as M
 from ..atomic import remove_stale, write_all, write_atomic
-from ..cache import cache_root
 from ..errors import BriefgenError, Location, OutputError, Problem
 from ..i18n import Message, Text, language, set_language
-from ..locks import file_lock
+from ..locks import LOCK_NAME, folder_lock
 from ..render.preview import contact_sheet, page_pngs
-from .manifest import MANIFEST, Manifest, file_sha256, read_manifest, sha256, unchanged
+from .manifest import LOCK, MANIFEST, Manifest, NotRegular, file_sha256, read_manifest, sha256, unchanged
 from .results import Failure, JobResult, OutputFile
 
 
@@ -82,6 +82,25 @@ class Plan:
     warm_args: tuple = ()
     workers: int | None = None
     pool: bool = False  # may the default (no executor given) be a process pool
+    fonts: Callable[[], Any] | None = None  # the font files this run's theme resolves (``theme_fonts``): the only
+    # fonts a rerun re-hashes to keep a PDF; a font path that only a manifest names is never opened
+
+
+def theme_fonts(theme) -> Callable[[], frozenset[str]]:
+    """The font files ``theme`` draws PDFs from, found when first asked (a rerun that keeps a PDF)."""
+    found: list[frozenset[str]] = []
+
+    def fonts() -> frozenset[str]:
+        if not found:
+            from ..fonts import shared_fontset
+
+            try:
+                found.append(frozenset(str(p) for p in shared_fontset(theme, "").source_paths))
+            except BriefgenError:
+                found.append(frozenset())
+        return found[0]
+
+    return fonts
 
 
 def guarded(render: Callable[[Any], Made], job: Any, unit: str, lang: str | None = None) -> Made:
@@ -129,31 +148,50 @@ def placed(unit: str, warnings: list) -> list[Problem]:
 # --- the output folder -----------------------------------------------------------------------------------------
 
 def lock_path(folder: Path) -> Path:
-    """The lock of an output folder: in the user cache, so that the folder holds only what a person filed."""
+    """The lock of an output folder: a file in the folder itself, so that every run into it sees it, whoever
+    runs it (two users of a shared drive, two caches); removed when the run ends, ignored by verify."""
+    return Path(folder) / LOCK_NAME
 
-    key = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:24]
-    return cache_root() / "locks" / f"{key}.lock"
+
+def check_outputs_are_not_inputs(folder: Path, names, inputs: dict[str, str]) -> None:
+    """Refuse, before any work, a run one of whose files would replace one of its own inputs (the data, a table,
+    a template, the theme, the reference DOCX): the output's place in the folder is the input's, or the input
+    is a link there."""
+    base = os.path.normcase(os.path.realpath(folder))
+    places = {os.path.join(base, os.path.normcase(n)) for n in names}
+    for path, role in inputs.items():
+        given = os.path.abspath(path)
+        entry = os.path.join(os.path.normcase(os.path.realpath(os.path.dirname(given))), os.path.normcase(os.path.basename(given)))
+        if entry in places or os.path.normcase(os.path.realpath(given)) in places:
+            raise BriefgenError(M.output_is_input(path=path, role=role))
 
 
 class OutputFolder:
-    """An output folder held for one run: locked, cleared of what interrupted runs left, with its manifest."""
+    """An output folder held for one run: locked (a lock file in the folder), cleared of what interrupted runs
+    left, with its manifest read without following links (refused when it is not briefgen's own)."""
     def __init__(self, folder: Path, force: bool) -> None:
         self.folder = Path(folder)
         self.force = force
         self._lock = None
+        self.notes: list = []
 
     def __enter__(self) -> "OutputFolder":
         if self.folder.exists() and not self.folder.is_dir():
             raise OutputError(M.out_is_file(path=self.folder))
-        # the folder itself is made when the first file is written: a run that fails leaves nothing behind
-        self._lock = file_lock(lock_path(self.folder), wait=0.0, what=M.folder_busy(path=self.folder))
+        # the folder is made for its lock; a run that fails leaves it as it found it
+        self._lock = folder_lock(self.folder, M.folder_busy(path=self.folder), M.lock_not_regular(path=lock_path(self.folder)))
         self._lock.__enter__()
         try:
             self.stale = remove_stale(self.folder)
-            self.old = Manifest() if self.force else read_manifest(self.folder)
-        except BaseException:
-            self._lock.__exit__(None, None, None)
+            # read with --force too: it proves the folder is briefgen's, and keeps the record of what a failed
+            # or interrupted run does not reach
+            self.old = read_manifest(self.folder)
+        except BaseException as exc:
+            self._lock.__exit__(type(exc), exc, exc.__traceback__)
             raise
+        if self.old.damaged is not None:
+            self.notes.append(self.old.damaged)
+        self.notes.extend(M.manifest_entry_dropped(path=self.folder / MANIFEST, name=repr(name)) for name in self.old.dropped)
         self.new = Manifest()
         return self
 
@@ -179,11 +217,12 @@ class OutputFolder:
         return entry
 
     def finish(self, inputs: dict[str, str]) -> Path:
-        """Write the manifest: the files of this run plus the still-intact files of earlier runs."""
+        """Write the manifest: the files of this run plus the still-intact files of earlier runs (a regular file
+        with its recorded checksum; a run that stopped half-way keeps the entries of what it did not reach)."""
         for name, entry in self.old.files.items():
-            if name not in self.new.files and (self.folder / name).is_file():
+            if name not in self.new.files:
                 try:
-                    if file_sha256(self.folder / name) == entry.get("sha256"):
+                    if file_sha256(self.folder / name, follow=False) == entry.get("sha256"):
                         self.keep(name, entry)
                 except OSError:
                     pass
@@ -258,11 +297,68 @@ def _mapped(plan: Plan, todo: list[Work], executor) -> Any:
     return _pooled(plan, todo, workers, units, lang)
 
 
+def _die_with(parent: int) -> None:
+    """In a pool worker: end when the parent ends, however it ends (SIGKILL included)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG (Linux): the kernel kills us with the parent
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # it ended before we could ask
+        os._exit(1)
+
+    def watch() -> None:  # everywhere else (and a belt to the braces): look every second
+        import time
+
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="briefgen-parent-watch", daemon=True).start()
+
+
+def _worker_start(parent: int, warm: Callable[..., None] | None, args: tuple) -> None:
+    """A pool worker's first step: Ctrl-C and SIGTERM (sent to the whole process group by a terminal or a service
+    manager) are the parent's to act on, which stops the workers itself; die with the parent; then warm up."""
+    for sig in (signal.SIGINT, getattr(signal, "SIGTERM", None)):
+        if sig is not None:
+            signal.signal(sig, signal.SIG_IGN)
+    _die_with(parent)
+    if warm is not None:
+        warm(*args)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now (the run was interrupted or failed): pending work cancelled, workers killed and reaped.
+    They only render bytes in memory, so nothing is left half-written."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        try:
+            proc.kill()
+        except (OSError, ValueError, AttributeError):
+            pass
+    for proc in processes:
+        try:
+            proc.join(5)
+        except (OSError, ValueError, AssertionError, AttributeError):
+            pass
+
+
 def _pooled(plan: Plan, todo: list[Work], workers: int, units: list[str], lang: str):
     chunks = max(1, len(todo) // (workers * 4))
-    with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=plan.warm, initargs=plan.warm_args) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_worker_start,
+                               initargs=(os.getpid(), plan.warm, plan.warm_args))
+    try:
         yield from pool.map(guarded, [plan.render] * len(todo), [w.job for w in todo], units, [lang] * len(todo),
                             chunksize=chunks)
+    except BaseException:  # Ctrl-C, SIGTERM, a failure, or the run closing this generator early
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
 
 
 # --- the run ----------------------------------------------------------------------------------------------------
@@ -272,10 +368,16 @@ def run(plan: Plan, result: JobResult, clock, executor=None, progress: Callable[
     """Carry ``plan`` out into ``result`` (see the module's docstring). ``progress(done, total, unit)`` is called as
     each document is kept or made; ``before_render`` once, when some document is to be made (warming up)."""
     folder = Path(plan.single).parent if plan.single else Path(plan.folder)
+    if plan.write:
+        names = [plan.single.name] if plan.single else [n for w in plan.works for _, n in w.targets] + [MANIFEST, LOCK]
+        check_outputs_are_not_inputs(folder, names, plan.inputs)
     holder = (NoFolder() if not plan.write else SingleFile() if plan.single else OutputFolder(folder, plan.force))
     with holder as out:
         if out.stale:
             result.notes.append(M.removed_stale(n=len(out.stale), folder=folder))
+        result.notes.extend(getattr(out, "notes", []))
+        reuse = out.old if out.old is not None and not plan.force else None
+        fonts = plan.fonts or frozenset
         missing: dict[str, set[str]] = {}
         pending: list[tuple[Path, bytes]] = []
         total, done = len(plan.works), 0
@@ -288,7 +390,7 @@ def run(plan: Plan, result: JobResult, clock, executor=None, progress: Callable[
                 missing.setdefault(ch, set()).add(unit)
 
         for work in plan.works:
-            kept = {fmt: unchanged(out.old, folder, name, f"{work.key}:{fmt}") for fmt, name in work.targets} if out.old else {}
+            kept = {fmt: unchanged(reuse, folder, name, f"{work.key}:{fmt}", fonts) for fmt, name in work.targets} if reuse else {}
             if kept and all(kept.values()):
                 first = kept[work.targets[0][0]]
                 for fmt, name in work.targets:
@@ -346,11 +448,13 @@ def run(plan: Plan, result: JobResult, clock, executor=None, progress: Callable[
                 pending.extend(mine)
 
         finished = False
+        mapped = None
         try:
             with clock.stage("render"):
                 if todo and before_render:
                     before_render()
-                for work, made in zip(todo, _mapped(plan, todo, executor)):
+                mapped = _mapped(plan, todo, executor)
+                for work, made in zip(todo, mapped):
                     take(work, made)
                     done += 1
                     if progress:
@@ -375,7 +479,10 @@ def run(plan: Plan, result: JobResult, clock, executor=None, progress: Callable[
                     write_previews(out, result, sheet=plan.sheet)
             finished = True
         finally:
+            if mapped is not None and hasattr(mapped, "close"):
+                mapped.close()  # a pool stops (its workers killed) before the manifest is written
             # a batch records what it wrote even when stopped half-way; build and pack only when all is written
+            # (the entries of intact files it did not reach are kept: OutputFolder.finish)
             if plan.write and not plan.single and (finished or plan.each):
                 with clock.stage("write"):
                     result.manifest = out.finish(plan.inputs)

@@ -41,8 +41,8 @@ def clean_part(value: str) -> str:
     return text.strip(" ._")
 
 
-def _digest(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:6]
+def _digest(value: str, n: int = 6) -> str:
+    return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:n]
 
 
 def _cap(stem: str, suffix: str) -> str:
@@ -91,16 +91,20 @@ class Named:
 
 
 def unique_names(items: list[Named]) -> list[str]:
-    """Names with collisions (compared without case) told apart by a hash of each item's own key."""
-    seen: dict[str, list[int]] = {}
-    for i, item in enumerate(items):
-        seen.setdefault(item.name.casefold(), []).append(i)
+    """Names with collisions (compared without case) told apart by a hash of each item's own key; again, with a
+    longer hash, while a told-apart name meets another item's name (a department named like another's suffix)."""
     out = [item.name for item in items]
-    for indexes in seen.values():
-        if len(indexes) < 2:
-            continue
-        for i in indexes:
-            stem, dot, ext = items[i].name.rpartition(".")
-            tag = "~" + _digest(items[i].key)
-            out[i] = _cap(stem, tag + dot + ext) + tag + dot + ext
+    for round_ in range(8):
+        seen: dict[str, list[int]] = {}
+        for i, name in enumerate(out):
+            seen.setdefault(name.casefold(), []).append(i)
+        clashes = [indexes for indexes in seen.values() if len(indexes) > 1]
+        if not clashes:
+            break
+        for indexes in clashes:
+            for i in indexes:
+                stem, dot, ext = items[i].name.rpartition(".")
+                key = items[i].key if round_ == 0 else f"{items[i].key}\x00{round_}"
+                tag = "~" + _digest(key, 6 + 2 * round_)
+                out[i] = _cap(stem, tag + dot + ext) + tag + dot + ext
     return out

@@ -36,7 +36,7 @@ from .common import (
     stand_in_note,
     with_titles,
 )
-from .engine import Made, Plan, Work, run
+from .engine import Made, Plan, Work, run, theme_fonts
 from .manifest import recipe_key
 from .names import Named, file_name, unique_names
 from .results import JobResult
@@ -183,7 +183,7 @@ def pack(settings: Settings, executor=None) -> JobResult:
     work = Work("pack", key, tuple(zip(formats, names)), job,
                 {"template": "pack", "parts": parts, "theme": inputs.theme.name, "archive": settings.archive})
     plan = Plan(Path(settings.out), [work], render_pack, inputs.files, force=settings.force, strict=settings.strict,
-                preview=settings.preview)
+                preview=settings.preview, fonts=theme_fonts(inputs.theme))
     run(plan, result, clock, executor)
     if "pdf" in formats and result.built:
         result.notes.extend(stand_in_note(inputs.theme))

@@ -25,10 +25,10 @@ sheet_too_large = Text("BG515", "contact sheet: {n} documents make too large an 
 no_manifest = Text("BG520", "{path}: no manifest here; verify a folder that briefgen build or batch wrote",
                    "{path}：这里没有清单；请核验 briefgen build 或 batch 生成的文件夹")
 manifest_unreadable = Text("BG521", "{path}: cannot read the manifest: {reason}", "{path}：无法读取清单：{reason}")
-manifest_invalid_json = Text("BG522", "{path}: not a briefgen manifest (invalid JSON); rebuild with --force to write a new one",
-                             "{path}：不是 briefgen 的清单（JSON 格式有误）；请加 --force 重新生成，写一份新的清单")
-manifest_no_files = Text("BG523", "{path}: not a briefgen manifest (no files table); rebuild with --force to write a new one",
-                         "{path}：不是 briefgen 的清单（没有文件表）；请加 --force 重新生成，写一份新的清单")
+manifest_invalid_json = Text("BG522", "{path}: invalid JSON, not a manifest as briefgen writes it",
+                             "{path}：JSON 格式有误，不是 briefgen 写的清单")
+manifest_no_files = Text("BG523", "{path}: not written by briefgen (it has no \"briefgen\" version and files table)",
+                         "{path}：不是 briefgen 写的（没有 \"briefgen\" 版本和文件表）")
 verify_not_folder = Text("BG524", "{path}: not a folder; give the output folder of a build or batch",
                          "{path}：不是文件夹；请给出 build 或 batch 的输出文件夹")
 
@@ -155,3 +155,27 @@ no_font_draws = Text("BG538", "no font can draw {chars}; add a font that has the
 pack_part_left_out = Text("BG500", "pack: {part} is left out: {why}", "会议材料：没有放入“{part}”：{why}")
 pack_nothing_to_pack = Text("BG539", "pack: no part has data yet ({parts}): fill in the indicators, the tasks or the review first",
                             "会议材料：各部分（{parts}）都还没有数据：请先填写指标、任务或工作回顾")
+
+# ---- the output folder under attack and faults (briefgen.jobs.engine, .manifest, briefgen.locks) -------------------
+# BG500-BG599 are all taken: the output folder's entries go on at BG5000-BG5008.
+output_is_input = Text("BG5000", "{path}: an output of this run would replace this input ({role}); choose another --out or --names",
+                       "{path}：这次生成的文件会覆盖这个输入文件（{role}）；请换一个 --out 文件夹或 --names 命名")
+manifest_not_regular = Text("BG5008", "{path}: not a regular file (a symbolic link, a named pipe, a device or a folder), "
+                            "so not a file briefgen wrote",
+                            "{path}：不是普通文件（而是符号链接、命名管道、设备或文件夹），不是 briefgen 写的文件")
+manifest_foreign = Text("BG5001", "{problem}; briefgen replaces only what it wrote: move it away or choose another --out",
+                        "{problem}；briefgen 只替换自己写的文件：请把它移走，或换一个 --out 文件夹")
+manifest_replaced = Text("BG5002", "{problem}; it begins as the manifest briefgen writes, so this run replaces it and builds "
+                         "every file anew", "{problem}；它的开头与 briefgen 写的清单一致，这次运行会替换它，并重新生成全部文件")
+manifest_too_deep = Text("BG5003", "{path}: nested more than {n} levels (limits.MAX_MANIFEST_DEPTH)",
+                         "{path}：嵌套超过 {n} 层（limits.MAX_MANIFEST_DEPTH）")
+manifest_long_number = Text("BG5004", "{path}: a number of more than {n} characters", "{path}：有超过 {n} 个字符的数字")
+manifest_too_large = Text("BG5005", "{path}: the file is {size}; briefgen reads a manifest of at most {limit} "
+                          "(limits.MAX_MANIFEST_BYTES)", "{path}：文件有 {size}；briefgen 最多只读 {limit} 的清单"
+                          "（limits.MAX_MANIFEST_BYTES）")
+manifest_entry_dropped = Text("BG5006", "{path}: the manifest lists {name}, which is not a file name in this folder or not an "
+                              "entry briefgen writes; it is left out",
+                              "{path}：清单列出的 {name} 不是这个文件夹里的文件名，或不是 briefgen 写的条目；已略去")
+lock_not_regular = Text("BG5007", "{path}: not a regular file (a symbolic link, a named pipe, a device or a folder) at the name of "
+                        "briefgen's lock; move it away", "{path}：briefgen 锁文件的位置上不是普通文件（而是符号链接、命名管道、"
+                        "设备或文件夹）；请把它移走")

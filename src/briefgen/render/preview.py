@@ -102,3 +102,22 @@ def contact_sheet(items: list[tuple[str, bytes]], columns: int = 4, thumb_width:
         text = label if len(label) <= 16 else label[:15] + "…"
         draw.text((x + image.width / 2, y + image.height + 8), text, fill=(0, 0, 0), font=font, anchor="mt")
     return _png(sheet)
+
+
+def preview_stems(pdfs: list, out_dir=None) -> list[str]:
+    """The stem of each PDF's previews: its own, unless two PDFs previewed into one folder share it (a/same.pdf
+    and b/same.pdf into one --out), then each told apart by a short hash of its path, so none overwrites another."""
+    from pathlib import Path
+
+    from ..jobs.names import Named, unique_names
+
+    stems = [Path(p).stem for p in pdfs]
+    groups: dict[str, list[int]] = {}
+    for i, p in enumerate(pdfs):
+        place = Path(out_dir) if out_dir is not None else Path(p).parent
+        groups.setdefault(str(place.resolve()), []).append(i)
+    for members in groups.values():
+        named = [Named(str(Path(pdfs[i]).resolve()), f"{stems[i]}.png") for i in members]
+        for i, name in zip(members, unique_names(named)):
+            stems[i] = name.removesuffix(".png")
+    return stems
