@@ -180,7 +180,10 @@ class OutputFolder:
             raise OutputError(M.out_is_file(path=self.folder))
         # the folder is made for its lock; a run that fails leaves it as it found it
         self._lock = folder_lock(self.folder, M.folder_busy(path=self.folder), M.lock_not_regular(path=lock_path(self.folder)))
-        self._lock.__enter__()
+        try:
+            self._lock.__enter__()
+        except OSError as exc:  # no folder can be made there (a file above it, no permission)
+            raise OutputError(M.cannot_write(path=Path(exc.filename or self.folder), reason=exc.strerror or exc)) from None
         try:
             self.stale = remove_stale(self.folder)
             # read with --force too: it proves the folder is briefgen's, and keeps the record of what a failed
