@@ -90,10 +90,16 @@ def outline_of(pdf: bytes, first_page: int) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-def merge(files: list[bytes], entries: list[tuple[str, int, list[tuple[str, int]]]], meta: ir.Meta) -> bytes:
+def merge(files: list[bytes], entries: list[tuple[str, int, list[tuple[str, int]]]], meta: ir.Meta,
+          front: int = 0) -> bytes:
     """The PDFs as one, with an outline of ``entries`` (title, first page index, [(child title, page index)])
-    and the pack's metadata; the same inputs give the same bytes."""
+    and the pack's metadata; the same inputs give the same bytes. The first ``front`` pages (cover, contents)
+    are labelled i, ii … and the rest 1, 2 …, as printed; the contents' entries link to their pages; each
+    embedded font subset has a tag of its own."""
     import pikepdf
+
+    from ..render.pdf.contents import resolve_links
+    from ..render.pdf.merging import label_pages, retag_subsets
 
     out = pikepdf.new()
     sources = [pikepdf.open(io.BytesIO(data)) for data in files]
@@ -106,6 +112,10 @@ def merge(files: list[bytes], entries: list[tuple[str, int, list[tuple[str, int]
                 item.children.extend(pikepdf.OutlineItem(t, p) for t, p in children)
                 outline.root.append(item)
         out.Root.PageMode = pikepdf.Name.UseOutlines
+        if front:
+            label_pages(out, front)
+            resolve_links(out, front, range(front))
+        retag_subsets(out)
         out.Root.Lang = pikepdf.String("zh-CN")
         stamp = f"D:{meta.created:%Y%m%d}000000+08'00'" if meta.created else None
         info = {"/Title": meta.title, "/Author": meta.author, "/Subject": meta.subject, "/Creator": "briefgen",
@@ -239,7 +249,7 @@ def render_pack(job: PackJob) -> Made:
             title = top[0][0] if top else part.template
             children = [(t, offset + p - 1) for t, lvl, p in part.headings if lvl >= 1]
             outline.append((title, offset + part.first_page - 1, children))
-        files["pdf"] = merge([f.files["pdf"] for f in front] + [p.pdf for p in laid], outline, meta)
+        files["pdf"] = merge([f.files["pdf"] for f in front] + [p.pdf for p in laid], outline, meta, front=offset)
         if job.archive:
             files["pdf"] = archival(files["pdf"], ir.Document(meta, ()))
     if "docx" in formats:

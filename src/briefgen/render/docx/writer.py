@@ -48,6 +48,7 @@ from ..shared import (
 )
 from . import oxml
 from .chart import add_chart
+from .links import Targets, link_runs
 from .reference import open_reference
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -320,6 +321,8 @@ class DocxBuilder:
                                      after=Pt(t.body.line_pitch_pt * t.title.space_after_lines),
                                      first_line=Pt(0), first_line_chars=0, keep_next=True, keep_lines=True,
                                      snap_to_grid=False)
+            # the document's (a pack part's) title in the navigation pane and the PDF bookmarks, as the PDF has it
+            oxml.set_paragraph_props(pPr, outline_level=0)
             oxml.set_run_props(rPr, fonts=self._font("title"), size=size, bold=self._style_bold("title"), tracking=Pt(0))
         elif key in ("h1", "h2", "h3", "h4"):
             n = int(key[1])
@@ -520,6 +523,7 @@ class DocxBuilder:
     def _title(self, block: ir.Title) -> None:
         p = self._new_paragraph("title")
         self._inlines(p, self._balanced_title(block.inlines), role="title", style_key="title")
+        self._link_targets().mark(p, _plain(block.inlines))
 
     def _balanced_title(self, inlines: tuple[ir.Inline, ...]) -> tuple[ir.Inline, ...]:
         """A long title broken into lines of near-equal length (w:br), never one character left alone: the
@@ -555,13 +559,15 @@ class DocxBuilder:
             make = lambda rPr, text="": self._run_props(rPr, role, text, style_key="normal", own_role=True)  # noqa: E731
             if i == 0:
                 oxml.begin_field(p, 'TOC \\h \\z \\t "Title,1,Heading 1,2"', make)
-            _, rPr = oxml.add_run(p, entry.text)
+            r1, rPr = oxml.add_run(p, entry.text)
             make(rPr, entry.text)
             r, rPr = oxml.add_run(p)
             make(rPr)
             oxml.add_tab(r)
-            _, rPr = oxml.add_run(p, str(entry.page))
+            r3, rPr = oxml.add_run(p, str(entry.page))
             make(rPr, str(entry.page))
+            if block.entries:  # the entry a link to its title or heading (bookmarked as it is written)
+                link_runs(p, [r1, r, r3], self._link_targets().expect(entry.text, i))
             if i == last:
                 oxml.end_field(p, make)
 
@@ -569,6 +575,13 @@ class DocxBuilder:
         level = min(max(block.level, 1), 4)
         p = self._new_paragraph(f"h{level}")
         self._inlines(p, block.inlines, role=self.theme.heading(level)[0], style_key=f"h{level}")
+        self._link_targets().mark(p, _plain(block.inlines))
+
+    def _link_targets(self) -> Targets:
+        """The contents' entries waiting for their bookmarks (``links.Targets``)."""
+        if getattr(self, "_targets", None) is None:
+            self._targets = Targets()
+        return self._targets
 
     def _paragraph(self, block: ir.Paragraph) -> None:
         p = self._new_paragraph("normal")
@@ -690,3 +703,8 @@ class DocxBuilder:
                 self._inlines(p, inlines, role=role, style_key="table_text", bold=bold)
                 col += span
         self._append(tbl)
+
+
+def _plain(inlines) -> str:
+    """The text of ``inlines`` (line breaks dropped), as the contents' entries hold it."""
+    return "".join(i.text for i in inlines if isinstance(i, ir.Run))

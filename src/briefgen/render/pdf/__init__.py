@@ -32,6 +32,7 @@ from ..shared import (
     with_short_names,
 )
 from .chart import chart_flowables
+from .contents import contents_lines
 from .flowables import TextBlock
 from .outline import Bookmark
 
@@ -178,7 +179,7 @@ class _Layout:
 
     def _contents(self, b: ir.Contents, number: int) -> list:
         # outside a pack nothing fills the entries in: the PDF has nothing to list (Word's TOC field can be updated)
-        return [self.contents(b)] if b.entries else []
+        return self.contents(b) if b.entries else []
 
     def _chart(self, b: ir.Chart, number: int) -> list:
         return list(chart_flowables(self, b))
@@ -187,25 +188,9 @@ class _Layout:
         return [RLSpacer(1, b.lines * self.pitch())]
 
     def contents(self, b: ir.Contents):
-        """A contents list: each entry on its line, a dotted leader to its page number at the right."""
-        from reportlab.lib import colors
-        from reportlab.platypus import Table, TableStyle
-
-        size = self.body_size()
-        total = self.theme.page.text_width_mm * MM
-        rows, style = [], [("FONTNAME", (0, 0), (-1, -1), self.fonts.name("body")),  # no stray Helvetica
-                           ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), size * 0.35),
-                           ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.15)]
-        for i, e in enumerate(b.entries):
-            role = "h1" if e.level <= 1 else "body"
-            indent = 0.0 if e.level <= 1 else 2 * size
-            rows.append([TextBlock(self.units((ir.Run(e.text),), role, size), self.pitch(), "left", first_indent=indent),
-                         TextBlock(self.units((ir.Run(str(e.page)),), "body", size), self.pitch(), "right")])
-            style.append(("LINEBELOW", (0, i), (0, i), 0.6, colors.Color(0.45, 0.45, 0.45), None, (1, 2.5)))
-        table = Table(rows, colWidths=[total * 0.88, total * 0.12], hAlign="CENTER")
-        table.setStyle(TableStyle(style))
-        return table
+        """A contents list: each entry on its line, dots on that line up to its page number at the right, the
+        entry a link to its page (``contents.ContentsLine``)."""
+        return contents_lines(self, b)
 
     def _continued(self, inlines, role: str, size: float):
         """The first words of a cell's continuation on the next page: its leading bold run (a task's title)
