@@ -15,7 +15,7 @@ from ...text.linebreak import Line, Unit, break_lines
 from .flowables import ASCENT, _draw_line
 
 LINK_PREFIX = "briefgen-page:"  # an entry's link before the merge: "briefgen-page:3" is printed page 3
-DOT = "·"  # drawn spaced out as the leader
+DOT = "."  # drawn spaced out as the leader, as a word processor draws a dot leader
 GAP = 0.35  # of the size: room kept between the words, the dots and the number
 
 
