@@ -181,3 +181,37 @@ def test_word_processor_bookmarks_the_part_titles(lo_path):
         walk(outline.root)
     for title in PARTS:  # was missing: the part titles' style had no outline level (6 bookmarks)
         assert title in titles, titles
+
+
+# ---- the DOCX at the PDF's sizes (issue 20: the summary was 20.5/15 pt in the DOCX against 22/16 pt) ----
+
+def _style_size(document, style_id: str) -> float:
+    from docx.oxml.ns import qn
+
+    style = next(s for s in document.styles.element.findall(qn("w:style")) if s.get(qn("w:styleId")) == style_id)
+    return int(style.find(qn("w:rPr")).find(qn("w:sz")).get(qn("w:val"))) / 2
+
+
+@soffice
+@pytest.mark.parametrize("theme", ["official", "handout"])
+def test_summary_docx_keeps_the_pdfs_sizes_on_one_page(tmp_path, theme):
+    import docx
+    import pypdfium2 as pdfium
+    from click.testing import CliRunner
+    from test_print_quality import body_lines
+
+    from briefgen.cli import main
+    from briefgen.theme import load_theme
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "--out", str(out), "-t", "summary", "--theme", theme])
+    assert result.exit_code == 0, result.output
+    t = load_theme(theme)
+    pdf = next(out.glob("*.pdf"))
+    document = docx.Document(str(next(out.glob("*.docx"))))
+    assert len(pdfium.PdfDocument(str(pdf))) == 1
+    assert _style_size(document, "Normal") == t.body.size_pt  # official: was 15 against 16
+    assert _style_size(document, "Title") == t.title.size_pt  # official: was 20.5 against 22
+    assert len(pdfium.PdfDocument(str(to_pdf(next(out.glob("*.docx")))))) == 1  # still one page
+    title = document.paragraphs[0].text.split("\n")
+    assert title == body_lines(pdf)[:len(title)]  # the title breaks where the PDF's does

@@ -20,6 +20,11 @@ from ..theme import MM, Theme
 # Word and WPS lay out a little looser than briefgen (grid snapping, cell padding, line heights):
 # a one-page DOCX keeps this share of the page in reserve so it stays on one page there too.
 DOCX_RESERVE = 0.08
+# A page that keeps its natural size has its own slack, and at 16/22 pt the DOCX's exact line pitch sets it as
+# the PDF does: LibreOffice keeps a summary filled to 98.7% on one page. Such a page keeps its size in the DOCX
+# (no quiet 15/20.5 pt) unless it fills more than this share of the page; a page the PDF had to shrink is
+# brimful by construction and keeps the full reserve.
+DOCX_RESERVE_NATURAL = 0.01
 STEPS = 6  # bisection steps: the scale is found to within (1 - floor) / 64
 
 
@@ -70,7 +75,8 @@ def fit_document(doc: ir.Document, theme: Theme, fonts, layout_pdf: Layout, cont
             else:
                 hi = mid
     # a page the PDF fills to the brim may not fit in Word: keep the DOCX within the reserve
-    limit = budget * theme.page.text_height_mm * MM * (1 - DOCX_RESERVE)
+    reserve = DOCX_RESERVE_NATURAL if scale >= 1.0 else DOCX_RESERVE
+    limit = budget * theme.page.text_height_mm * MM * (1 - reserve)
     lo, hi = floor, scale
     if content_height(doc, theme, fonts, hi) <= limit:
         return Fit(scale, hi, best)
