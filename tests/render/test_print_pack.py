@@ -215,3 +215,20 @@ def test_summary_docx_keeps_the_pdfs_sizes_on_one_page(tmp_path, theme):
     assert len(pdfium.PdfDocument(str(to_pdf(next(out.glob("*.docx")))))) == 1  # still one page
     title = document.paragraphs[0].text.split("\n")
     assert title == body_lines(pdf)[:len(title)]  # the title breaks where the PDF's does
+
+
+def test_archival_pack_keeps_its_links_and_labels(tmp_path):
+    import pikepdf
+    from click.testing import CliRunner
+
+    from briefgen.cli import main
+    from briefgen.render.pdfa_check import check_pdfa
+
+    out = tmp_path / "archive"
+    result = CliRunner().invoke(main, ["pack", str(SAMPLE), "--out", str(out), "--format", "pdf", "--archive"])
+    assert result.exit_code == 0, result.output
+    pdf = next(out.glob("*.pdf"))
+    assert check_pdfa(pdf.read_bytes()) == []  # PDF/A-2b with the links (printed, borderless) and the labels
+    with pikepdf.open(pdf) as doc:
+        assert "/PageLabels" in doc.Root
+    assert len(_links(pdf)) == len(_contents_rows(pdf)) >= 9
