@@ -352,10 +352,11 @@ def _own_data(sample: Any, office: str | None, period: str | None, from_report: 
         office = (office or "").strip()
         period = (period or "").strip() or sample.report.period
         year = period_year(period, sample.report.report_year) or sample.report.report_year
-        end = period_end(period) or 12
-        import calendar
-
-        day = date(year, end, calendar.monthrange(year, end)[1])
+        # dated as the sample is after its period (07-29 after 1—6月), in the period's year, or January of the next
+        # year for a whole year's report
+        sample_day = sample.report.date
+        day = (date(year + 1, 1, min(sample_day.day, 31)) if (period_end(period) or 12) == 12
+               else date(year, sample_day.month, sample_day.day))
         looked_back, ahead = review_period(period, year), plan_period(period, year)
         if ahead.startswith(f"{year}年") and looked_back.startswith(f"{year}年"):
             ahead = ahead[len(f"{year}年"):] or ahead
