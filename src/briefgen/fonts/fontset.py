@@ -82,6 +82,7 @@ class _Loaded:
 
 
 _registry: dict[tuple[str, int], _Loaded] = {}
+_looks: dict[tuple, int] = {}  # FontSet.look
 _names: dict[str, tuple[str, int]] = {}  # reportlab name -> key
 
 
@@ -173,6 +174,9 @@ def _load(path: Path, index: int, chars: set[int], family: str = "") -> _Loaded:
         raise _Unusable(M.font_reportlab(detail=exc)) from None
     if reg is not None:
         reg.font.unregister()  # the cache grew: the same name now stands for the larger file
+        from .measure import forget  # imports reportlab, which is loaded when first needed
+
+        forget(name)  # its widths are measured anew
     # reportlab keys embedded faces by PostScript name: two different files with one name must differ
     taken = getattr(pdfmetrics, "_dynFaceNames", {})
     if font.face.name in taken:
@@ -274,6 +278,7 @@ class FontSet:
 
         self._chains: dict[str, list[_Loaded]] = _fallback_chains(self._roles, chars, lambda path: load(path, 0))
         self._memo: dict[str, dict[str, str]] = {}
+        self._look: int | None = None  # see ``look``
 
     def view(self, chars: set[int]) -> "FontSet | None":
         """This set as a set made for ``chars`` alone would be (its own fallback chains, memo and missing
@@ -286,6 +291,7 @@ class FontSet:
             return None
         view = copy.copy(self)
         view.missing, view._memo, view._chars, view._chains = {}, {}, chars, chains
+        view._look = None
         return view
 
     def is_current(self) -> bool:
@@ -332,7 +338,17 @@ class FontSet:
         faces = [entry[0] for entry in self._roles.values()] + [f for chain in self._chains.values() for f in chain]
         return tuple(dict.fromkeys(f.source_path for f in faces))
 
-    def segments(self, role: str, text: str) -> list[tuple[str, str]]:
+    def look(self) -> int:
+        """A number that two FontSets of this process share exactly when they split and name every text alike
+        (the same theme fonts, the same faces in the same chains): what layouts may key kept results on."""
+        if self._look is None:
+            key = (repr(self.theme.fonts),
+                   tuple((role, entry[0].name, entry[0].token) for role, entry in sorted(self._roles.items())),
+                   tuple((role, tuple((f.name, f.token) for f in chain)) for role, chain in sorted(self._chains.items())))
+            self._look = _looks.setdefault(key, len(_looks))
+        return self._look
+
+    def segments(self, role: str, text: str, noting: list | None = None) -> list[tuple[str, str]]:
         """``text`` split into ``(reportlab font name, text)`` runs along the role's fallback chain.
 
         A character no font has stays in the role's own font (drawn as its .notdef box) and is
@@ -340,7 +356,8 @@ class FontSet:
         zero-width characters (U+200B, variation selectors, soft hyphen) that no font has are left
         out. Adjacent runs of one font are merged. Every character must have been in the text given
         to :func:`pdf_fontset`, else a character the bundled fonts have but their cache lacks counts
-        as missing.
+        as missing. ``noting`` (a list) is given each (character, role) of ``text`` recorded missing, so a
+        caller that keeps the runs can record them again in another set.
         """
         chain = self._chains[self._role(role)]
         memo = self._memo.setdefault(role, {})
@@ -362,6 +379,8 @@ class FontSet:
                         name = chain[0].name
                         self.missing.setdefault(ch, set()).add(role)
                 memo[ch] = name
+            if noting is not None and ch in self.missing and role in self.missing[ch]:
+                noting.append((ch, role))
             if name == "-":
                 continue
             if not name:

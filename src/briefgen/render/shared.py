@@ -8,6 +8,7 @@ Widths are counted in ems as a CJK font sets them: a CJK character or dash one e
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from .. import ir
@@ -41,6 +42,7 @@ def em(ch: str) -> float:
     return 1.0 if (ord(ch) >= 0x2E80 or ch in "—…“”‘’·") else LATIN_EM
 
 
+@functools.lru_cache(maxsize=65536)
 def em_width(text: str) -> float:
     return sum(em(ch) for ch in text)
 
@@ -129,9 +131,23 @@ def _is_names(text: str, known: set[str]) -> list[str] | None:
     return parts if parts and all(p in known for p in parts) else None
 
 
+# the last documents given short names, with their themes (both writers and each layout of a fit ask again)
+_short_names_done: list[tuple[ir.Document, Theme, ir.Document]] = []
+
+
 def with_short_names(doc: ir.Document, theme: Theme) -> ir.Document:
     """Department names that would not fit on one line of their column take their short form where that
     does (经济发展办公室 -> 经发办), and a note under the table names each short form used."""
+    for done, done_theme, out in tuple(_short_names_done):
+        if done is doc and done_theme is theme:
+            return out
+    out = _with_short_names(doc, theme)
+    _short_names_done.insert(0, (doc, theme, out))
+    del _short_names_done[8:]
+    return out
+
+
+def _with_short_names(doc: ir.Document, theme: Theme) -> ir.Document:
     shorts = {full: short for full, short in doc.names if short and short != full and len(short) < len(full)}
     if not shorts:
         return doc

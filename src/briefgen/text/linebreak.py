@@ -17,7 +17,7 @@ no reportlab: the caller passes a ``measure(text, font, size)`` function.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 import re
 from typing import Callable
 
@@ -108,23 +108,44 @@ def units_of(pieces: list[Piece], measure: Callable[[str, str, float], float],
     there is glued to the one before it. A figure's magnitude and unit are always glued to it
     (``figure_interiors``). ``soft`` offsets (between the words of a name) break only as a last resort.
     """
-    out: list[Unit | None] = []
-    interiors = set(interiors) | figure_interiors("".join(p.text for p in pieces))
+    return units_from(prepare([p.text for p in pieces], interiors, soft), pieces, measure)
+
+
+Prepared = tuple[tuple[int, str, str, bool, bool], ...]
+"""What ``units_of`` decides before it measures, the same at every type size: per token, (its piece's index,
+the token, its kind, glued to the one before, a soft break before it)."""
+
+
+def prepare(texts: list[str], interiors: frozenset[int] | set[int] = frozenset(),
+            soft: frozenset[int] | set[int] = frozenset()) -> Prepared:
+    """The tokens of the pieces' ``texts`` with their joins (``units_of`` without the measuring), to be measured
+    at any size by ``units_from``: a layout tried at several scales segments and tokenizes its text once."""
+    interiors = set(interiors) | figure_interiors("".join(texts))
+    out = []
     offset = 0
-    for piece in pieces:
-        for tok, kind in _tokens(piece.text):
+    for index, text in enumerate(texts):
+        for tok, kind in _tokens(text):
             start, offset = offset, offset + len(tok)
-            if kind == "newline":
-                out.append(None)
-                continue
-            prev = out[-1] if out else None
-            if kind == "latin" and isinstance(prev, Unit) and prev.latin and prev.piece is not piece:
-                # a word continued across a change of look (e.g. a bold digit) stays whole
-                part = Unit(tok, piece, measure(tok, piece.font, piece.size), latin=True)
-                out[-1] = Unit(prev.text + tok, piece, prev.width + part.width, latin=True, parts=(prev.parts or [prev]) + [part])
-                continue
-            out.append(Unit(tok, piece, measure(tok, piece.font, piece.size), space=kind == "space", latin=kind == "latin",
-                            join=start in interiors, soft=start in soft and start not in interiors))
+            out.append((index, tok, kind, start in interiors, start in soft and start not in interiors))
+    return tuple(out)
+
+
+def units_from(prepared: Prepared, pieces: list[Piece], measure: Callable[[str, str, float], float]) -> list[Unit | None]:
+    """The units of ``prepared`` (from ``prepare``) in ``pieces`` (one per text, in order), measured."""
+    out: list[Unit | None] = []
+    for index, tok, kind, join, soft in prepared:
+        if kind == "newline":
+            out.append(None)
+            continue
+        piece = pieces[index]
+        prev = out[-1] if out else None
+        if kind == "latin" and isinstance(prev, Unit) and prev.latin and prev.piece is not piece:
+            # a word continued across a change of look (e.g. a bold digit) stays whole
+            part = Unit(tok, piece, measure(tok, piece.font, piece.size), latin=True)
+            out[-1] = Unit(prev.text + tok, piece, prev.width + part.width, latin=True, parts=(prev.parts or [prev]) + [part])
+            continue
+        out.append(Unit(tok, piece, measure(tok, piece.font, piece.size), space=kind == "space", latin=kind == "latin",
+                        join=join, soft=soft))
     return out
 
 
@@ -178,10 +199,15 @@ def name_joins(text: str, names: tuple[str, ...]) -> tuple[set[int], set[int]]:
 def can_break(before: Unit, after: Unit, soft_ok: bool = False) -> bool:
     """May a line end after ``before`` and the next begin with ``after``? (``soft_ok``: inside a name too,
     between its words.)"""
-    if after.space:
-        return False  # break after the space instead, so it is dropped at the line's end
     if after.join or (after.soft and not soft_ok):
         return False
+    return _rules_allow(before, after)
+
+
+def _rules_allow(before: Unit, after: Unit) -> bool:
+    """``can_break`` but for the joins of words, figures and names."""
+    if after.space:
+        return False  # break after the space instead, so it is dropped at the line's end
     if after.text[0] in NO_START:
         return False
     if before.text[-1] in NO_END:
@@ -197,7 +223,7 @@ def _breakable_inside_word(before: Unit, after: Unit) -> bool:
     """Whether a break would be allowed here but for a word's or figure's join."""
     if not (after.join or after.soft):
         return False
-    return can_break(before, replace(after, join=False, soft=False))
+    return _rules_allow(before, after)
 
 
 def break_lines(units: list[Unit | None], width: float, first_indent: float = 0.0, fuzz: float = 0.01) -> list[Line]:

@@ -10,7 +10,6 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Spacer as RLSpacer
@@ -19,7 +18,8 @@ from ... import ir
 from ... import messages as M
 from ...errors import LayoutError
 from ...fonts import shared_fontset
-from ...text.linebreak import Piece, name_joins, units_of
+from ...fonts.measure import string_width
+from ...text.linebreak import Piece, name_joins, prepare, units_from
 from ...text.segment import word_interiors
 from ...theme import MM, Theme
 from ..fit import fit_document
@@ -74,6 +74,15 @@ def document_text(doc: ir.Document, theme: Theme) -> str:
     return "".join(parts)
 
 
+# What ``_Layout.units`` makes, kept for the process: a fit lays a document out at several scales, a batch's
+# briefs share their tasks' words, and a warm process renders the same report again. Keyed by the fonts' look
+# (``FontSet.look``: the same faces split the text alike), the inlines and how they break; the measured units
+# also by the size and the tracking. Units and pieces are never changed once made, so lists are shared.
+_prepared: dict[tuple, tuple] = {}  # key -> (looks, tokens, (char, role) recorded missing)
+_measured: dict[tuple, list] = {}  # key + (size, tracking, body size) -> units
+_KEPT = 20_000  # entries of each; a long-lived process starts again past this
+
+
 class _Layout:
     """Turns IR blocks into flowables for one theme at one scale."""
     def __init__(self, theme: Theme, fonts, scale: float, names: tuple[str, ...] = ()):
@@ -82,7 +91,7 @@ class _Layout:
         self.known: tuple[str, ...] = ()  # the document's department names, full and short
         self._width_cache: dict[tuple, float] = {}
         self.tracking = body_tracking(theme.scaled(scale))  # points after each body character
-        self._sw = stringWidth
+        self._sw = string_width
 
     def measure(self, text: str, font: str, size: float) -> float:
         key = (text, font, size)
@@ -99,19 +108,42 @@ class _Layout:
     def units(self, inlines, role: str, size: float, keep_words: tuple[str, ...] | None = None, names: tuple[str, ...] = ()):
         """Inlines -> line-breaking units; with ``keep_words`` (titles, short cells) breaks fall between words,
         and known ``names`` break only between their words, when nothing else fits."""
-        pieces = []
+        key = (self.fonts.look(), tuple(inlines), role, keep_words, names)
+        prepared = _prepared.get(key)
+        if prepared is None:
+            if len(_prepared) >= _KEPT:
+                _prepared.clear()
+            prepared = _prepared[key] = self._prepare(key[1], role, keep_words, names)
+        else:
+            for ch, r in prepared[2]:  # what this document's fonts would have recorded making them
+                self.fonts.missing.setdefault(ch, set()).add(r)
+        at = key + (size, self.tracking, self.body_size())
+        units = _measured.get(at)
+        if units is None:
+            looks, tokens = prepared[0], prepared[1]
+            pieces = [Piece(text, font, size, bold, underline, stroke) for text, font, bold, underline, stroke in looks]
+            units = units_from(tokens, pieces, self.measure)
+            if len(_measured) >= _KEPT:
+                _measured.clear()
+            _measured[at] = units
+        return units
+
+    def _prepare(self, inlines, role: str, keep_words, names):
+        """The pieces' looks (text, font, bold, underline, stroke), tokens of ``units`` and the characters the
+        fonts recorded missing: fonts found, words segmented and joins set once, whatever the size."""
+        looks, missing = [], []
         for item in inlines:
             if isinstance(item, ir.LineBreak):
-                pieces.append(Piece("\n", self.fonts.name(role), size))
+                looks.append(("\n", self.fonts.name(role), False, False, False))
                 continue
             r = item.role or role
             stroke = item.bold or self.fonts.fake_bold(r)
-            for font, text in self.fonts.segments(r, item.text):
-                pieces.append(Piece(text, font, size, item.bold, item.underline, stroke))
-        text = "".join(p.text for p in pieces)
+            for font, text in self.fonts.segments(r, item.text, missing):
+                looks.append((text, font, item.bold, item.underline, stroke))
+        text = "".join(look[0] for look in looks)
         interiors = word_interiors(text, keep_words) if keep_words is not None else set()
         hard, soft = name_joins(text, names) if names else (set(), set())
-        return units_of(pieces, self.measure, set(interiors) | hard, soft)
+        return tuple(looks), prepare([look[0] for look in looks], set(interiors) | hard, soft), tuple(dict.fromkeys(missing))
 
     # ---- blocks ----
     def body_size(self) -> float:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from reportlab.platypus.flowables import Flowable
 
+from ...fonts.measure import string_width
 from ...text.linebreak import TITLE_MEASURE, Line, Unit, balanced, break_lines
 
 ASCENT = 0.88  # of the em box above the baseline, for CJK faces; the rest is below
@@ -129,7 +130,7 @@ def _draw_line(canv, units: list[Unit], x: float, baseline: float, gap: float) -
 
 def _extra(u: Unit) -> float:
     """The spacing after each character of ``u`` beyond its glyphs' widths (body text set tight)."""
-    return (u.width - stringWidth(u.text, u.piece.font, u.piece.size)) / max(len(u.text), 1)
+    return (u.width - string_width(u.text, u.piece.font, u.piece.size)) / max(len(u.text), 1)
 
 
 def _text(canv, piece, text: str, x: float, y: float, char_space: float) -> None:
