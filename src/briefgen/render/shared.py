@@ -82,6 +82,8 @@ def break_inlines(inlines: tuple[ir.Inline, ...], starts: list[int]) -> tuple[ir
     return tuple(out)
 
 
+# both writers, every scale a fit tries and every brief of a batch ask again: kept per process (pure functions)
+@functools.lru_cache(maxsize=4096)
 def title_inlines(inlines: tuple[ir.Inline, ...], size: float, width: float, keep: tuple[str, ...] = ()) -> tuple[ir.Inline, ...]:
     """A title (type of ``size`` points, a text block ``width`` points wide) with its line breaks written in:
     lines of near-equal length, between words, never a character alone, against ``TITLE_MEASURE`` of the
@@ -109,6 +111,7 @@ def cell_room(table: ir.Table, theme: Theme, col: int, span: int = 1) -> float:
     return sum(column_widths(table, theme)[col:col + span]) - 2 * CELL_PAD * size
 
 
+@functools.lru_cache(maxsize=16384)
 def short_cell_inlines(inlines: tuple[ir.Inline, ...], room: float, size: float,
                        names: tuple[str, ...]) -> tuple[ir.Inline, ...]:
     """A short cell (a name, a deadline) with its line breaks written in, so a word processor breaks it

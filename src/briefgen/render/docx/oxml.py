@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from docx.oxml import OxmlElement
+from docx.oxml.parser import oxml_parser
 from docx.oxml.ns import qn
 from docx.shared import Length
 from lxml import etree
@@ -87,10 +87,23 @@ def needs_east_asian_hint(text: str) -> bool:
 # Generic element helpers
 
 
+_W_NSMAP = {"w": W_NS}
+_W_NAMES: dict[str, str] = {}  # "p" -> "{W_NS}p": qn("w:p") without parsing the prefix each time
+
+
+def _wn(name: str) -> str:
+    clark = _W_NAMES.get(name)
+    if clark is None:
+        clark = _W_NAMES[name] = "{%s}%s" % (W_NS, name)
+    return clark
+
+
 def _w(tag: str, **attrs: str | int) -> etree._Element:
-    el = OxmlElement(f"w:{tag}")
+    # what OxmlElement(f"w:{tag}") makes (python-docx's parser, the element class of the tag, the w: namespace
+    # declared), without parsing the prefixed tag again for each of the thousands of elements of a document
+    el = oxml_parser.makeelement(_wn(tag), nsmap=_W_NSMAP)
     for key, value in attrs.items():
-        el.set(qn(f"w:{key}"), str(value))
+        el.set(_wn(key), str(value))
     return el
 
 
@@ -99,7 +112,20 @@ def _local(el: etree._Element) -> str:
 
 
 def child(parent: etree._Element, tag: str) -> etree._Element | None:
-    return parent.find(qn(f"w:{tag}"))
+    return parent.find(_wn(tag))
+
+
+_RANKS: dict[int, tuple[list[str], dict[str, int]]] = {}  # id of an *_ORDER sequence -> (it, name -> position)
+
+
+def _ranks(order: list[str]) -> dict[str, int]:
+    found = _RANKS.get(id(order))
+    if found is None or found[0] is not order:
+        ranks: dict[str, int] = {}
+        for k, name in enumerate(order):
+            ranks.setdefault(name, k)
+        found = _RANKS[id(order)] = (order, ranks)
+    return found[1]
 
 
 def set_child(parent: etree._Element, tag: str, order: list[str], **attrs: str | int) -> etree._Element:
@@ -113,10 +139,12 @@ def set_child(parent: etree._Element, tag: str, order: list[str], **attrs: str |
         old.addprevious(new)
         parent.remove(old)
         return new
-    rank = order.index(tag)
+    ranks = _ranks(order)
+    rank = ranks[tag]
     for sibling in parent:
-        name = _local(sibling)
-        if name in order and order.index(name) > rank:
+        name = sibling.tag
+        name = name[name.rfind("}") + 1:] if isinstance(name, str) else _local(sibling)
+        if ranks.get(name, -1) > rank:
             sibling.addprevious(new)
             return new
     parent.append(new)
@@ -276,6 +304,11 @@ def paragraph_mark_rPr(pPr: etree._Element) -> etree._Element:
 
 # --------------------------------------------------------------------------------------------------
 # Runs
+
+
+def new_run_props() -> etree._Element:
+    """An empty w:rPr, not in any run."""
+    return _w("rPr")
 
 
 def add_run(p: etree._Element, text: str | None = None) -> tuple[etree._Element, etree._Element]:

@@ -26,6 +26,7 @@ where the IR run asks for a role of its own: the reference's fonts win wherever 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -123,6 +124,7 @@ class DocxBuilder:
         self._style_fonts: dict[str | None, str | None] = {}
         self._known: tuple[str, ...] = ()
         self._scaled = False
+        self._rpr_made: dict[tuple, object] = {}  # see _run_props
 
     # ---------------------------------------------------------------------------------------- build
 
@@ -164,6 +166,7 @@ class DocxBuilder:
         self._pending_break = False
         self._last_was_table = False
         self._style_fonts = dict(skeleton._style_fonts)
+        self._rpr_made = {}
         return self
 
     def fill(self) -> "DocxBuilder":
@@ -195,6 +198,7 @@ class DocxBuilder:
     def _enter_section(self, base: Theme, scale: float) -> None:
         self.theme = base.scaled(scale)
         self._scaled = scale != 1.0
+        self._rpr_made = {}  # run properties made for the section before
 
     def _has_content(self) -> bool:
         return any(oxml.is_block(el) for el in self.body)
@@ -487,6 +491,22 @@ class DocxBuilder:
     def _run_props(self, rPr, role: str, text: str, *, style_key: str, bold: bool = False,
                    italic: bool = False, underline: bool = False, own_role: bool = False,
                    size: Length | None = None) -> None:
+        hint = oxml.needs_east_asian_hint(text)
+        if len(rPr) or rPr.attrib:  # properties already set: set these over them
+            self._set_run_props(rPr, role, hint, style_key, bold, italic, underline, own_role, size)
+            return
+        # a document has thousands of runs and a handful of looks: each look's w:rPr is made once per section
+        # and its children copied into every fresh run of that look (the same elements as setting them)
+        key = (role, hint, style_key, bool(bold), bool(italic), bool(underline), bool(own_role), size)
+        made = self._rpr_made.get(key)
+        if made is None:
+            made = self._rpr_made[key] = oxml.new_run_props()
+            self._set_run_props(made, role, hint, style_key, bold, italic, underline, own_role, size)
+        for el in made:
+            rPr.append(copy.deepcopy(el))
+
+    def _set_run_props(self, rPr, role: str, hint: bool, style_key: str, bold: bool, italic: bool, underline: bool,
+                       own_role: bool, size: Length | None) -> None:
         name_fonts = self.reference is None or own_role or not self._style_names_font(style_key)
         if self._scaled and size is None:
             size = Pt(self.theme.role_size(role) if style_key != "table_text" else self.theme.body.table_size_pt)
@@ -497,7 +517,7 @@ class DocxBuilder:
         oxml.set_run_props(
             rPr,
             fonts=self._font(role) if name_fonts else None,
-            hint=oxml.needs_east_asian_hint(text),
+            hint=hint,
             bold=True if bold else None,
             italic=True if italic else None,
             underline=True if underline else None,
