@@ -294,8 +294,21 @@ def _fill(parent, colour: str) -> None:
     _el(fill, "a:srgbClr", colour)
 
 
+_workbooks: dict[tuple, bytes] = {}  # what workbook made, by everything it reads (a warm process renders again)
+
+
 def workbook(chart: ir.Chart, created) -> bytes:
     """The chart's figures as the .xlsx Word opens with "Edit Data": labels in A, values in B, row 1 the names."""
+    key = (chart.title, tuple((b.label, b.value) for b in chart.drawn), zip_date(created))
+    data = _workbooks.get(key)
+    if data is None:
+        if len(_workbooks) >= 64:
+            _workbooks.pop(next(iter(_workbooks)))
+        data = _workbooks[key] = _workbook(chart, created)
+    return data
+
+
+def _workbook(chart: ir.Chart, created) -> bytes:
     import datetime as dt
 
     from openpyxl import Workbook

@@ -299,6 +299,7 @@ class _Layout:
         # Short rows never split across pages; a row taller than a third of the page may, its first column
         # (序号) and its leading bold words (the task's title) repeated with （续） on the next page.
         table.wrap(total, 1e9)
+        table._bg_height = (total, table._height)  # ``content_height`` need not wrap it again at this width
         tall = [ri for ri, h in enumerate(table._rowHeights)
                 if h > t.page.text_height_mm * MM / 3 and b.rows[ri].kind == "body"]
         if tall:
@@ -464,7 +465,16 @@ def layout_pdf(doc: ir.Document, theme: Theme, fonts, scale: float = 1.0) -> tup
 def content_height(doc: ir.Document, theme: Theme, fonts, scale: float) -> float:
     """The height, in points, of everything on one endless page of the text block's width."""
     width = theme.page.text_width_mm * MM
-    return sum(f.wrap(width, 1e6)[1] for f in _Layout(theme, fonts, scale, _names(doc)).flowables(doc))
+    return sum(_height(f, width) for f in _Layout(theme, fonts, scale, _names(doc)).flowables(doc))
+
+
+def _height(flowable, width: float) -> float:
+    """The flowable's height at ``width``; a table ``_Layout.table`` wrapped at that width already is not wrapped
+    again (a table's row heights do not depend on the height offered, short of a page a kilometre long)."""
+    done = getattr(flowable, "_bg_height", None)
+    if done is not None and done[0] == width:
+        return done[1]
+    return flowable.wrap(width, 1e6)[1]
 
 
 def render_pdf(doc: ir.Document, theme: Theme, fit=None, fonts=None) -> PdfResult:
