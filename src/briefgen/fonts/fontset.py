@@ -215,21 +215,21 @@ def _fallback_chains(roles: dict, chars: set[int], bundled: Callable[[Path], "_L
     ``bundled``; None: not to be had) only if ``chars`` has characters that none of the others has."""
     distinct = list(dict.fromkeys(entry[0] for entry in roles.values()))
     own = {f.key: f for f in distinct}
-    union = set().union(*(f.coverage for f in distinct)) if distinct else set()
-    extra: list[_Loaded] = []
+    covering = list(distinct)  # the faces whose characters are had (a document's few hundred characters are
+    extra: list[_Loaded] = []  # looked up in them, rather than the faces' tens of thousands joined per document)
     for kind in ("serif", "sans"):
         path = _bundled_path(kind)
         key = (str(path.resolve()), 0)
         if key in own:
             extra.append(own[key])
             continue
-        lacking = chars - union
+        lacking = {c for c in chars if not any(c in f.coverage for f in covering)}
         if lacking and lacking & _source_cmap(path):
             face = bundled(path)
             if face is None:
                 return None
             extra.append(face)
-            union |= face.coverage
+            covering.append(face)
     return {role: list(dict.fromkeys([entry[0], *distinct, *extra])) for role, entry in roles.items()}
 
 

@@ -129,8 +129,12 @@ def _draw_line(canv, units: list[Unit], x: float, baseline: float, gap: float) -
 
 
 def _extra(u: Unit) -> float:
-    """The spacing after each character of ``u`` beyond its glyphs' widths (body text set tight)."""
-    return (u.width - string_width(u.text, u.piece.font, u.piece.size)) / max(len(u.text), 1)
+    """The spacing after each character of ``u`` beyond its glyphs' widths (body text set tight); kept on the unit
+    (units are never changed, and are shared by the layouts that measure the same text alike)."""
+    extra = u.__dict__.get("_extra")
+    if extra is None:
+        extra = u._extra = (u.width - string_width(u.text, u.piece.font, u.piece.size)) / max(len(u.text), 1)
+    return extra
 
 
 def _text(canv, piece, text: str, x: float, y: float, char_space: float) -> None:
