@@ -69,19 +69,22 @@ _MEASURE = textwrap.dedent("""
     start = time.perf_counter()
     subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(wall, rss / 1024 if sys.platform != "darwin" else rss / 1048576)
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    rss = use.ru_maxrss
+    print(wall, rss / 1024 if sys.platform != "darwin" else rss / 1048576, use.ru_utime + use.ru_stime)
 """)
 
 
-def _wall_and_rss(cmd: list[str], runs: int) -> tuple[float, float]:
-    walls, rss = [], []
+def _wall_and_rss(cmd: list[str], runs: int) -> tuple[float, float, float]:
+    """Median wall seconds, largest max RSS (MB) and median CPU seconds (user + system, every process) of ``cmd``."""
+    walls, rss, cpus = [], [], []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], check=True, capture_output=True, text=True).stdout
-        w, r = out.split()
+        w, r, c = out.split()
         walls.append(float(w))
         rss.append(float(r))
-    return statistics.median(walls), max(rss)
+        cpus.append(float(c))
+    return statistics.median(walls), max(rss), statistics.median(cpus)
 
 
 # ----------------------------------------------------------------------------------------------- peers
@@ -219,8 +222,9 @@ def _sample_documents():
     return report, load_theme("official"), make_document
 
 
-def _warm_briefgen(runs: int) -> dict[str, float]:
-    """Median seconds of one brief (template -> IR -> DOCX+PDF bytes) of the sample pack, warm, in this process."""
+def _warm_briefgen(runs: int, clock=time.perf_counter) -> dict[str, float]:
+    """Median seconds of one brief (template -> IR -> DOCX+PDF bytes) of the sample pack, warm, in this process
+    (``clock``: time.process_time for the CPU seconds, which other work on a shared machine disturbs less)."""
     from briefgen.render import render_document
 
     report, theme, make_document = _sample_documents()
@@ -235,9 +239,9 @@ def _warm_briefgen(runs: int) -> dict[str, float]:
     for template in ("summary", "tasks"):
         times = []
         for _ in range(runs):
-            start = time.perf_counter()
+            start = clock()
             brief(template)
-            times.append(time.perf_counter() - start)
+            times.append(clock() - start)
         out[template] = statistics.median(times)
     return out
 
@@ -247,7 +251,7 @@ STAGES = (  # (stage, file suffix, function): cumulative time of these entry poi
     ("markup", "briefgen/compose/markup.py", "parse"),
     ("fonts", "briefgen/fonts/fontset.py", "shared_fontset"),
     ("pdf layout", "briefgen/render/pdf/__init__.py", "layout_pdf"),
-    ("pdf layout", "briefgen/render/pdf/__init__.py", "content_height"),
+    ("fit: content heights", "briefgen/render/pdf/__init__.py", "content_height"),
     ("docx", "briefgen/render/docx/__init__.py", "docx_bytes"),
     ("zip", "briefgen/render/docx/package.py", "write_package"),
 )
@@ -343,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
         cmd = [*bg, "build", str(SAMPLE), "--out", str(tmp / "cold")]
         subprocess.run(cmd, check=True, capture_output=True)  # warm-up: font cache, .pyc files, compiled templates
         cold = _median_wall(cmd, cold_runs)
+        cold_cpu = _wall_and_rss(cmd, cold_runs)[2]
         peer_cold = None
         if any_peer:
             pc = peer_cmd("cold", tmp / "peer-cold")
@@ -352,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         # 2. warm per brief
         warm = _warm_briefgen(warm_runs)
         warm_brief = statistics.mean(warm.values())
+        warm_cpu = _warm_briefgen(warm_runs, time.process_time)
         peer_warm = None
         if any_peer:
             out = subprocess.run(peer_cmd("warm", tmp / "peer-warm", str(warm_runs)), check=True, capture_output=True,
@@ -362,10 +368,10 @@ def main(argv: list[str] | None = None) -> int:
         # 3. batch
         bcmd = [*bg, "batch", str(data), "--out", str(tmp / "batch"), "--force"]
         subprocess.run(bcmd, check=True, capture_output=True)  # warm-up
-        batch_wall, batch_rss = _wall_and_rss(bcmd, batch_runs)
+        batch_wall, batch_rss, batch_cpu = _wall_and_rss(bcmd, batch_runs)
         peer_batch = peer_rss = None
         if any_peer:
-            peer_batch, peer_rss = _wall_and_rss(peer_cmd("batch", tmp / "peer-batch"), batch_runs)
+            peer_batch, peer_rss, _ = _wall_and_rss(peer_cmd("batch", tmp / "peer-batch"), batch_runs)
 
         peer_name = " + ".join(k for k, v in have.items() if v) or "no peer"
         print(f"{'':34s} {'briefgen':>10s} {'goal':>8s} {peer_name:>16s} {'ratio':>7s}")
@@ -380,6 +386,12 @@ def main(argv: list[str] | None = None) -> int:
             peer_s = f"{peer:16.3f}" if peer is not None else f"{'n/a':>16s}"
             print(f"{label:34s} {ours:10.3f} {goal_s} {peer_s} {_ratio(ours, peer):>7s}")
         print(f"  (warm: summary {warm['summary'] * 1000:.1f} ms, tasks {warm['tasks'] * 1000:.1f} ms; ratio = briefgen / peer)")
+        # CPU seconds: what to compare when other work shares the machine (wall time then waits for the cores)
+        print(f"  CPU (user + system, every process): cold build {cold_cpu:.3f} s; warm brief "
+              f"{statistics.mean(warm_cpu.values()) * 1000:.1f} ms (summary {warm_cpu['summary'] * 1000:.1f}, "
+              f"tasks {warm_cpu['tasks'] * 1000:.1f}); batch of {n} {batch_cpu:.2f} s "
+              f"(a {os.cpu_count()}-core wall floor of {batch_cpu / (os.cpu_count() or 1):.2f} s); "
+              f"load average {os.getloadavg()[0]:.1f}")
 
         # 4. where the time goes
         total, by = _profile(1 if args.quick else 3, many)
