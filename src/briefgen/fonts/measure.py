@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
 _sums: dict[tuple[str, str], int] = {}
-_KEPT = 200_000  # (text, font) sums kept: a long-lived process starts again past this
+_KEPT = 50_000  # (text, font) sums kept: a long-lived process starts again past this
 _CHECKS = 256  # widths checked against reportlab's own in each process
 
 

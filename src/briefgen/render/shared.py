@@ -42,7 +42,7 @@ def em(ch: str) -> float:
     return 1.0 if (ord(ch) >= 0x2E80 or ch in "—…“”‘’·") else LATIN_EM
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def em_width(text: str) -> float:
     return sum(em(ch) for ch in text)
 
@@ -111,7 +111,7 @@ def cell_room(table: ir.Table, theme: Theme, col: int, span: int = 1) -> float:
     return sum(column_widths(table, theme)[col:col + span]) - 2 * CELL_PAD * size
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def short_cell_inlines(inlines: tuple[ir.Inline, ...], room: float, size: float,
                        names: tuple[str, ...]) -> tuple[ir.Inline, ...]:
     """A short cell (a name, a deadline) with its line breaks written in, so a word processor breaks it

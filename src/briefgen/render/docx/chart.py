@@ -303,7 +303,7 @@ def workbook(chart: ir.Chart, created) -> bytes:
     data = _workbooks.get(key)
     if data is None:
         if len(_workbooks) >= 64:
-            _workbooks.pop(next(iter(_workbooks)))
+            _workbooks.pop(next(iter(_workbooks), None), None)  # another thread may have taken it
         data = _workbooks[key] = _workbook(chart, created)
     return data
 

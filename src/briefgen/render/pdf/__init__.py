@@ -80,7 +80,7 @@ def document_text(doc: ir.Document, theme: Theme) -> str:
 # also by the size and the tracking. Units and pieces are never changed once made, so lists are shared.
 _prepared: dict[tuple, tuple] = {}  # key -> (looks, tokens, (char, role) recorded missing)
 _measured: dict[tuple, list] = {}  # key + (size, tracking, body size) -> units
-_KEPT = 20_000  # entries of each; a long-lived process starts again past this
+_KEPT = 4_000  # entries of each (about 8 KB an entry): a long-lived process starts again past this
 
 
 class _Layout:
