@@ -880,3 +880,207 @@ def watch_cmd(folder):
     once()
     for _ in changes_sync([folder]):
         once()
+# ---- the archive catalogue: briefgen catalog add | search | figure | tasks | check ------------------------------------
+
+@main.group("catalog", cls=Group)
+def catalog_cmd():
+    """The archive catalogue: find archived briefs, a figure across the years, a unit's tasks.
+
+    One SQLite file: --db PATH, or `catalog` in briefgen.toml, or catalog.sqlite in the user's data folder.
+
+    \b
+    Example:
+      briefgen catalog add archive/2022 archive/2023
+      briefgen catalog search 营商环境 --year 2023
+      briefgen catalog figure 规上工业增加值 --out 规上工业增加值.xlsx
+      briefgen catalog tasks --lead 经发办
+    """
+
+
+def _catalog_db(db: Path | None) -> Path:
+    from .catalog import default_path
+
+    if db is not None:
+        return db
+    return _settings().catalog or default_path()
+
+
+def _catalog_open(db: Path | None, create: bool = False):
+    from . import catalog
+
+    return catalog.open(_catalog_db(db), create=create)
+
+
+_db_option = click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                          help="The catalogue file (default: `catalog` in briefgen.toml, or one in the user's data folder).")
+
+
+def _print_rows(header: str, rows: list[list]) -> None:
+    titles = header.split("|")
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max([_display_width(t)] + [_display_width(r[i]) for r in cells]) for i, t in enumerate(titles)]
+    click.echo("  ".join(_pad(t, w) for t, w in zip(titles, widths)).rstrip())
+    for row in cells:
+        click.echo(one_line("  ".join(_pad(v, w) for v, w in zip(row, widths)).rstrip()))
+
+
+@catalog_cmd.command("add")
+@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_db_option
+@_user_errors
+def catalog_add(folders, db):
+    """Add archive folders (written with --archive) to the catalogue: their documents' text, figures and tasks.
+
+    Adding a folder again whose manifest.json is unchanged does nothing; a changed one is re-read.
+
+    \b
+    Example:
+      briefgen catalog add archive/2022 archive/2023 --db 档案.sqlite
+    """
+    from . import catalog
+
+    read_in = catalog.read(list(folders))  # everything checked before the catalogue is touched
+    path = _catalog_db(db)
+    con = catalog.open(path)
+    try:
+        done = catalog.add(con, read_in)
+    finally:
+        con.close()
+    for added in done:
+        for warning in added.warnings:
+            click.echo(one_line(str(M.warning(text=warning))), err=True)
+        if added.status == "unchanged":
+            click.echo(str(M.cat_unchanged(folder=added.folder)))
+        else:
+            line = M.cat_added if added.status == "added" else M.cat_replaced
+            click.echo(str(line(folder=added.folder, docs=added.docs, pages=added.pages, figures=added.figures, tasks=added.tasks)))
+    click.echo(str(M.cat_where(path=path)), err=True)
+
+
+@catalog_cmd.command("search")
+@click.argument("query")
+@click.option("--year", type=click.IntRange(1900, 2199), default=None, help="Only documents of this year.")
+@click.option("--period", default=None, help="Only documents whose period contains this, e.g. 1—6月.")
+@click.option("--issuer", default=None, help="Only documents of this issuer (or a part of its name).")
+@click.option("--kind", default=None, help="Only documents of this kind (the template: summary, tasks, department, pack …).")
+@click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True, help="Most results shown.")
+@_db_option
+@_user_errors
+def catalog_search(query, year, period, issuer, kind, limit, db):
+    """Find archived documents and pages whose text holds QUERY (Chinese, 1 character and up), newest first.
+
+    \b
+    Example:
+      briefgen catalog search 营商环境
+      briefgen catalog search 河 --year 2023 --kind summary
+    """
+    from . import catalog
+
+    con = _catalog_open(db)
+    try:
+        hits, more = catalog.search(con, query, year=year, period=period, issuer=issuer, kind=kind, limit=limit)
+    finally:
+        con.close()
+    if not hits:
+        click.echo(str(M.cat_no_hits(query=query)), err=True)
+        sys.exit(1)
+    for hit in hits:
+        line = M.cat_hit if hit.page else M.cat_hit_no_page
+        click.echo(one_line(str(line(year=hit.year or "—", name=hit.path, page=hit.page, snippet=hit.snippet))))
+    if more:
+        click.echo(str(M.cat_more_hits(n=limit)), err=True)
+
+
+@catalog_cmd.command("figure")
+@click.argument("name")
+@click.option("--issuer", default=None, help="Only reports of this issuer (or a part of its name).")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the series as a table: FILE.xlsx or FILE.csv.")
+@_db_option
+@_user_errors
+def catalog_figure(name, issuer, out, db):
+    """An indicator across periods: value, unit, growth, and the document and page it came from.
+
+    Names offices write differently (规上工业增加值 / 规模以上工业增加值) are merged, and said so.
+
+    \b
+    Example:
+      briefgen catalog figure 规模以上工业增加值 --out 规上工业增加值.xlsx
+    """
+    from . import catalog
+    from .catalog.export import write_table
+
+    con = _catalog_open(db)
+    try:
+        series, names = catalog.figure(con, name, issuer=issuer)
+    finally:
+        con.close()
+    if not series:
+        click.echo(str(M.cat_no_figure(name=name)), err=True)
+        sys.exit(1)
+    header = str(M.cat_figure_header())
+    rows = [[f.period, f.name, f.value, f.unit, f.yoy, f.document, f.page] for f in series]
+    _print_rows(header, rows)
+    if len(names) > 1:
+        click.echo(str(M.cat_merged(names="、".join(names))), err=True)
+    if out is not None:
+        n = write_table(out, header.split("|"), rows, {2, 4, 6}, str(M.cat_sheet_figure()))
+        click.echo(str(M.cat_wrote(path=out, n=n)))
+
+
+@catalog_cmd.command("tasks")
+@click.option("--lead", required=True, help="The lead unit: its full name, short name (经发办) or a part of the name.")
+@click.option("--issuer", default=None, help="Only reports of this issuer (or a part of its name).")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the list as a table: FILE.xlsx or FILE.csv.")
+@_db_option
+@_user_errors
+def catalog_tasks(lead, issuer, out, db):
+    """The tasks a unit led, across the years: title, support, deadline, and the document and page.
+
+    \b
+    Example:
+      briefgen catalog tasks --lead 经发办
+    """
+    from . import catalog
+    from .catalog.export import write_table
+
+    con = _catalog_open(db)
+    try:
+        rows = catalog.tasks(con, lead, issuer=issuer)
+    finally:
+        con.close()
+    if not rows:
+        click.echo(str(M.cat_no_tasks(lead=lead)), err=True)
+        sys.exit(1)
+    header = str(M.cat_tasks_header())
+    table = [[t.year, t.period, t.title, t.lead, t.support, t.due_text or t.due, t.document] for t in rows]
+    _print_rows(header, table)
+    if out is not None:
+        n = write_table(out, header.split("|"), table, {0}, str(M.cat_sheet_tasks()))
+        click.echo(str(M.cat_wrote(path=out, n=n)))
+
+
+@catalog_cmd.command("check")
+@_db_option
+@_user_errors
+def catalog_check(db):
+    """Find catalogue entries whose files are gone or changed since they were added (exit code 1 if any).
+
+    \b
+    Example:
+      briefgen catalog check
+    """
+    from . import catalog
+
+    con = _catalog_open(db)
+    try:
+        found = catalog.check(con)
+    finally:
+        con.close()
+    for path in found.missing:
+        click.echo(str(M.cat_check_missing(path=path)), err=True)
+    for path in found.changed:
+        click.echo(str(M.cat_check_changed(path=path)), err=True)
+    if not found.passed:
+        click.echo(str(M.cat_check_failed(ok=len(found.ok), missing=len(found.missing), changed=len(found.changed))), err=True)
+        sys.exit(1)
+    click.echo(str(M.cat_check_ok(n=len(found.ok), folders=found.folders)))

@@ -108,6 +108,8 @@ class Settings(BaseModel):
     titles: dict[str, str] = _setting({}, dict, M.what_titles)
     """A title per template ([titles] in briefgen.toml, --title TEMPLATE=TEXT), over the data's `titles:`; the key ""
     is the one document built (--title TEXT). Fields: {issuer} {year} {period} {plan} {department}."""
+    catalog: Path | None = _setting(None, str, M.what_catalog)
+    """The archive catalogue file of `briefgen catalog` (default: catalog.sqlite in the user's data folder)."""
     lang: Literal["zh", "en"] | None = _setting(None, str, M.what_lang)
     """The language of messages (`lang` in briefgen.toml; --lang overrides; default: the system's)."""
     ignored: tuple[Any, ...] = ()
@@ -124,7 +126,7 @@ _TOML_KEYS: dict[str, tuple[type | tuple[type, ...], Any]] = {
     for name, field in Settings.model_fields.items()
     if isinstance(extra := field.json_schema_extra, dict) and "toml" in extra
 }
-_PATH_KEYS = ("data", "indicators", "tasks", "out", "reference_docx")
+_PATH_KEYS = ("data", "indicators", "tasks", "out", "reference_docx", "catalog")
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -16,6 +16,7 @@ BG7xx      settings (briefgen.toml) and command-line options
 BG8xx      what the commands print: results, progress, summaries
 BG9xx      the data's fields as clerks name them, and the labels that place a value (task “…”的牵头单位)
 BG10xx     the local web page (`briefgen serve`) and `briefgen watch`
+BG15xx     the archive catalogue (`briefgen catalog`)
 =========  ==========================================================================
 
 Write an entry as ``name = Text("BG123", "English with {named} arguments", "中文，带{named}参数")``: both
@@ -34,3 +35,4 @@ from .settings import *  # noqa: F401,F403
 from .cli import *  # noqa: F401,F403
 from .fields import *  # noqa: F401,F403
 from .web import *  # noqa: F401,F403
+from .catalog import *  # noqa: F401,F403
