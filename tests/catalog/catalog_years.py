@@ -1,0 +1,45 @@
+"""Three years of one office's reports, each built with --archive into its own folder (built once per test run).
+
+Each year has its own figures, and 2023 writes the industrial output as 规模以上工业增加值 (the long name) while
+2021 and 2022 write 规上工业增加值; each year has one task found only in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "data" / "qianjiang-2022-h1.yaml"
+
+# year -> (industrial output name, value, growth, the year's own task title)
+YEARS = {
+    2021: ("规上工业增加值", "27.4", "12.6", "推进智慧停车场改造"),
+    2022: ("规上工业增加值", "31.3", "9.5", "加快优势产业复工提产"),
+    2023: ("规模以上工业增加值", "34.8", "11.2", "筹办跨境电商选品会"),
+}
+
+
+def year_data(year: int) -> dict:
+    text = SAMPLE.read_text(encoding="utf-8").replace("2022", str(year))
+    data = yaml.safe_load(text)
+    name, value, yoy, task = YEARS[year]
+    first = data["indicators"][0]
+    first.update(name=name, value=float(value), yoy=float(yoy))
+    data["indicators"][1]["value"] = 1.0 + (year - 2020) / 10  # 规上服务业增加值: 1.1, 1.2, 1.3
+    data["plan"]["sections"][0]["tasks"][0]["title"] = task
+    return data
+
+
+def build_year(year: int, root: Path) -> Path:
+    from briefgen import build, load_settings
+
+    data_path = root / f"qianjiang-{year}-h1.yaml"
+    data_path.write_text(yaml.safe_dump(year_data(year), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = root / f"archive-{year}"
+    settings = load_settings({"data": data_path, "out": out, "archive": True, "formats": ("pdf",),
+                              "templates": ("summary", "tasks")}, folder=root)
+    build(settings)
+    return out
+
+
