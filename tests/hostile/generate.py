@@ -571,3 +571,58 @@ GENERATORS.update({
     "out-pack-meeting-escape.toml": _toml_beside('[pack]\nparts = ["summary"]\nmeeting = "部署会\\u0007\\u001b[31m\\u007f\\u0085"\n'),
     "out-pack-number-true.toml": _toml_beside('[pack]\nparts = ["summary"]\nnumber = true\n'),
 })
+
+
+# --- archive folders for `briefgen catalog add` (each case's path is the folder) ----------------------------------
+
+def _archive(files: dict[str, bytes], listed: dict[str, dict] | None = None, manifest_bytes: bytes | None = None):
+    """A maker of an archive folder at the case's path: ``files`` written into it, the manifest listing ``listed``
+    (name -> entry; by default each file with its true checksum)."""
+    import hashlib
+    import json
+
+    def make(path: Path) -> None:
+        path.mkdir()
+        for name, data in files.items():
+            (path / name).write_bytes(data)
+        entries = listed if listed is not None else {
+            name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data), "format": "pdf", "template": "summary"}
+            for name, data in files.items()}
+        body = manifest_bytes if manifest_bytes is not None else json.dumps(
+            {"briefgen": "0.1.0", "files": entries, "inputs": {}}, ensure_ascii=False).encode("utf-8")
+        (path / "manifest.json").write_bytes(body)
+    return make
+
+
+def _pdf_with_text(chars: int) -> bytes:
+    """One A4 page holding ``chars`` characters of 1-point type."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    c.setFont("Helvetica", 1)
+    line = "x" * 1000
+    for i in range(chars // 1000):
+        c.drawString(10, 830 - i * 0.8, line)
+    c.save()
+    return buf.getvalue()
+
+
+def _archive_link_to_system_file(path: Path) -> None:
+    _archive({}, {"passwd.pdf": {"sha256": "0" * 64, "size": 1, "format": "pdf"}})(path)
+    os.symlink("/etc/passwd", path / "passwd.pdf")
+
+
+def _archive_huge_page(path: Path) -> None:
+    _archive({"brief.pdf": _pdf_with_text(60_000)})(path)
+
+
+GENERATORS.update({
+    "catalog-manifest-parent-path": _archive({}, {"../base.yaml": {"sha256": "0" * 64, "size": 1, "format": "pdf"}}),
+    "catalog-manifest-absolute-path": _archive({}, {"/etc/passwd": {"sha256": "0" * 64, "size": 1, "format": "pdf"}}),
+    "catalog-manifest-link-outside": _archive_link_to_system_file,
+    "catalog-manifest-20mb": _archive({}, manifest_bytes=b'{"files": {}, "inputs": {}}' + b" " * (20 * 1024 * 1024)),
+    "catalog-page-of-60000-characters": _archive_huge_page,
+})

@@ -133,7 +133,7 @@ def _pdf_pages(path: Path, warnings: list) -> list[str] | None:
         return None
     try:
         if len(pdf) > limits.MAX_PAGES:
-            raise BriefgenError(M.cat_too_many_pages(path=path, n=len(pdf), limit=limits.MAX_PAGES))
+            raise BriefgenError(M.cat_too_many_pages(path=path, n=f"{len(pdf):,}", limit=f"{limits.MAX_PAGES:,}"))
         pages = []
         for i in range(len(pdf)):
             page = pdf[i]
@@ -141,7 +141,7 @@ def _pdf_pages(path: Path, warnings: list) -> list[str] | None:
             try:
                 n = textpage.count_chars()
                 if n > limits.MAX_PAGE_CHARS:
-                    raise BriefgenError(M.cat_text_too_long(path=path, page=i + 1, n=n, limit=limits.MAX_PAGE_CHARS))
+                    raise BriefgenError(M.cat_text_too_long(path=path, page=i + 1, n=f"{n:,}", limit=f"{limits.MAX_PAGE_CHARS:,}"))
                 pages.append(normalise(textpage.get_text_range()))
             finally:
                 textpage.close()
@@ -161,7 +161,7 @@ def _docx_text(path: Path) -> list[str]:
             parts.append(" ".join(c.text for c in row.cells))
     text = normalise("\n".join(parts))
     if len(text) > limits.MAX_PAGE_CHARS * 10:
-        raise BriefgenError(M.cat_text_too_long(path=path, page=1, n=len(text), limit=limits.MAX_PAGE_CHARS * 10))
+        raise BriefgenError(M.cat_text_too_long(path=path, page=1, n=f"{len(text):,}", limit=f"{limits.MAX_PAGE_CHARS * 10:,}"))
     return [text]
 
 

@@ -15,11 +15,11 @@ cat_not_regular = Text("BG1503", "{path}: not a regular file (a link, a folder o
                        "{path}：不是普通文件（是链接、文件夹或设备），已拒绝")
 cat_manifest_too_big = Text("BG1504", "{path}: the manifest is {size}; briefgen reads manifests of at most {limit}",
                             "{path}：清单有 {size}，briefgen 只读取不超过 {limit} 的清单")
-cat_text_too_long = Text("BG1505", "{path}: page {page} holds a text of {n:,} characters; the catalogue takes at most {limit:,} "
+cat_text_too_long = Text("BG1505", "{path}: page {page} holds a text of {n} characters; the catalogue takes at most {limit} "
                          "a page (a brief's page has a few thousand); check the file",
-                         "{path}：第 {page} 页有 {n:,} 个字符，目录每页最多收 {limit:,} 个（简报一页只有几千字）；请检查这个文件")
-cat_too_many_pages = Text("BG1506", "{path}: {n:,} pages; the catalogue takes documents of at most {limit:,} pages",
-                          "{path}：有 {n:,} 页，目录只收不超过 {limit:,} 页的文档")
+                         "{path}：第 {page} 页有 {n} 个字符，目录每页最多收 {limit} 个（简报一页只有几千字）；请检查这个文件")
+cat_too_many_pages = Text("BG1506", "{path}: {n} pages; the catalogue takes documents of at most {limit} pages",
+                          "{path}：有 {n} 页，目录只收不超过 {limit} 页的文档")
 cat_file_too_big = Text("BG1507", "{path}: the file is {size}; the catalogue takes documents of at most {limit}",
                         "{path}：文件有 {size}，目录只收不超过 {limit} 的文档")
 cat_db_newer = Text("BG1508", "{path}: the catalogue has schema version {have}, newer than this briefgen knows ({known}); "
