@@ -58,7 +58,7 @@ CREATE TABLE pages (
 );
 CREATE INDEX pages_document ON pages(document_id);
 CREATE VIRTUAL TABLE text_tri USING fts5(text, content='pages', content_rowid='id', tokenize='trigram');
-CREATE VIRTUAL TABLE text_bi USING fts5(grams, content='', tokenize='unicode61 remove_diacritics 0', prefix='1');
+CREATE VIRTUAL TABLE text_bi USING fts5(grams, content='', detail=none, tokenize='unicode61 remove_diacritics 0', prefix='1');
 CREATE TABLE figures (
     id INTEGER PRIMARY KEY,
     report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,

@@ -31,17 +31,11 @@ def is_word_char(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LN" or unicodedata.category(ch) == "Co"
 
 
+_RUN = re.compile(r"(?:[^\W_]|[\ue000-\uf8ff])+")  # letters and digits (str.isalnum: L*, N*) and private use (Co)
+
+
 def runs(text: str) -> list[str]:
-    out, cur = [], []
-    for ch in text:
-        if is_word_char(ch):
-            cur.append(ch)
-        elif cur:
-            out.append("".join(cur))
-            cur = []
-    if cur:
-        out.append("".join(cur))
-    return out
+    return _RUN.findall(text)
 
 
 def grams(text: str) -> str:
