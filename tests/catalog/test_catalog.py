@@ -258,3 +258,18 @@ def test_chinese_output(db):
     zh = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
     done = CliRunner().invoke(main, ["catalog", "figure", "规上工业增加值", "--db", str(db)], env=zh)
     assert done.exit_code == 0 and "时期" in done.output and "合并了这些名称" in done.output, done.output
+
+
+@pytest.mark.parametrize("query", ["工", "工业", "增加值", "，", "y", "k"])
+def test_filtered_searches_give_what_a_scan_of_the_filtered_pages_gives(db, query):
+    """--year and --kind are tokens of the gram index (an FTS5 intersection): the same pages as a plain scan."""
+    con = catalog.open(db)
+    for year in (None, 2021, 2022, 2023):
+        for kind in (None, "summary", "tasks"):
+            scan = {(folder, name, page) for folder, name, page, text, y, k in con.execute(
+                "SELECT f.path, d.name, p.page, p.text, r.year, d.kind FROM pages p JOIN documents d ON d.id = p.document_id "
+                "JOIN folders f ON f.id = d.folder_id LEFT JOIN reports r ON r.id = d.report_id")
+                if query.lower() in text.lower() and year in (None, y) and kind in (None, k)}
+            hits, more = catalog.search(con, query, year=year, kind=kind, limit=10_000)
+            assert {(h.folder, h.name, h.page) for h in hits} == scan, (query, year, kind)
+            assert not more

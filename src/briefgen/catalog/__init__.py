@@ -27,7 +27,7 @@ from ..i18n import Message
 from .index import Folder, read_folder
 from .names import merged
 from .store import VERSION, connect
-from .text import grams, normalise, phrase, short_query
+from .text import grams, normalise, phrase, short_query, tag_query, tags
 
 __all__ = ["VERSION", "default_path", "open", "add", "search", "figure", "tasks", "check", "Added", "Hit", "Figure",
            "TaskRow", "Checked"]
@@ -80,10 +80,11 @@ def add(con: sqlite3.Connection, folders: list[Path] | list[Folder], cwd: Path |
 
 
 def _delete_folder(con: sqlite3.Connection, folder_id: int) -> None:
-    rows = con.execute("SELECT p.id, p.text FROM pages p JOIN documents d ON d.id = p.document_id WHERE d.folder_id = ?",
-                       (folder_id,)).fetchall()
-    con.executemany("INSERT INTO text_tri(text_tri, rowid, text) VALUES('delete', ?, ?)", rows)
-    con.executemany("INSERT INTO text_bi(text_bi, rowid, grams) VALUES('delete', ?, ?)", [(i, grams(t)) for i, t in rows])
+    rows = con.execute("SELECT p.id, p.text, r.year, d.kind FROM pages p JOIN documents d ON d.id = p.document_id "
+                       "LEFT JOIN reports r ON r.id = d.report_id WHERE d.folder_id = ?", (folder_id,)).fetchall()
+    con.executemany("INSERT INTO text_tri(text_tri, rowid, text) VALUES('delete', ?, ?)", [(i, t) for i, t, _y, _k in rows])
+    con.executemany("INSERT INTO text_bi(text_bi, rowid, grams) VALUES('delete', ?, ?)",
+                    [(i, grams(t) + tags(year, kind)) for i, t, year, kind in rows])
     con.execute("DELETE FROM folders WHERE id = ?", (folder_id,))
     con.execute("DELETE FROM reports WHERE id NOT IN (SELECT report_id FROM documents WHERE report_id IS NOT NULL)")
 
@@ -116,7 +117,9 @@ def _add_one(con: sqlite3.Connection, folder: Folder) -> Added:
                              for t in data.tasks])
         result.figures, result.tasks = len(data.figures), len(data.tasks)
     placed: list[tuple[int, str | None, list[str], int]] = []
+    year = data.meta["year"] if data is not None else None
     for doc in folder.docs:
+        page_tags = tags(year, doc.kind)
         doc_id = con.execute("INSERT INTO documents(folder_id, name, sha256, size, format, kind, unit, pages, report_id) "
                              "VALUES (?,?,?,?,?,?,?,?,?)",
                              (folder_id, doc.name, doc.sha256, doc.size, doc.format, doc.kind, doc.unit,
@@ -125,7 +128,7 @@ def _add_one(con: sqlite3.Connection, folder: Folder) -> Added:
         for n, text in enumerate(doc.pages, start=first):
             page_id = con.execute("INSERT INTO pages(document_id, page, text) VALUES (?,?,?)", (doc_id, n, text)).lastrowid
             con.execute("INSERT INTO text_tri(rowid, text) VALUES (?, ?)", (page_id, text))
-            con.execute("INSERT INTO text_bi(rowid, grams) VALUES (?, ?)", (page_id, grams(text)))
+            con.execute("INSERT INTO text_bi(rowid, grams) VALUES (?, ?)", (page_id, grams(text) + page_tags))
         placed.append((doc_id, doc.kind, doc.pages, first))
         result.docs += 1
         result.pages += len(doc.pages)
@@ -181,28 +184,28 @@ def search(con: sqlite3.Connection, query: str, year: int | None = None, period:
     if not q:
         raise BriefgenError(M.cat_empty_query)
     where, args = [], []
-    if len(q) >= 3:
-        source, match = "text_tri", phrase(q)
-    else:
-        source, match = "text_bi", short_query(q)
     for column, value in (("r.year", year), ("r.period", period), ("r.issuer", issuer), ("d.kind", kind)):
         if value is not None:
-            if column in ("r.period", "r.issuer"):
-                where.append(f"instr({column}, ?) > 0")
-            else:
-                where.append(f"{column} = ?")
+            where.append(f"instr({column}, ?) > 0" if column in ("r.period", "r.issuer") else f"{column} = ?")
             args.append(value)
+    tagged = tag_query(year, kind)  # year and kind are tokens of the gram index: FTS5 intersects, not a walk
     joins = ("JOIN documents d ON d.id = p.document_id JOIN folders f ON f.id = d.folder_id "
              "LEFT JOIN reports r ON r.id = d.report_id")
     cols = "p.id, p.page, p.text, d.name, f.path, r.year, r.period, r.issuer, d.kind"
     filters = "".join(f" AND {w}" for w in where)
+    match = phrase(q) if len(q) >= 3 else short_query(q)
     if match is None:  # punctuation or a space in a short query: the gram index does not keep it
         sql = f"SELECT {cols} FROM pages p {joins} WHERE instr(p.text, ?) > 0{filters} ORDER BY p.id DESC LIMIT ?"
         rows = con.execute(sql, (q, *args, limit + 1)).fetchall()
+    elif len(q) >= 3:
+        within = " AND text_tri.rowid IN (SELECT rowid FROM text_bi WHERE text_bi MATCH ?)" if tagged else ""
+        sql = (f"SELECT {cols} FROM text_tri JOIN pages p ON p.id = text_tri.rowid {joins} "
+               f"WHERE text_tri MATCH ?{within}{filters} ORDER BY text_tri.rowid DESC LIMIT ?")
+        rows = con.execute(sql, (match, *([tagged] if tagged else []), *args, limit + 1)).fetchall()
     else:
-        sql = (f"SELECT {cols} FROM {source} JOIN pages p ON p.id = {source}.rowid {joins} "
-               f"WHERE {source} MATCH ?{filters} ORDER BY {source}.rowid DESC LIMIT ?")
-        rows = con.execute(sql, (match, *args, limit + 1)).fetchall()
+        sql = (f"SELECT {cols} FROM text_bi JOIN pages p ON p.id = text_bi.rowid {joins} "
+               f"WHERE text_bi MATCH ?{filters} ORDER BY text_bi.rowid DESC LIMIT ?")
+        rows = con.execute(sql, (f"{match} AND {tagged}" if tagged else match, *args, limit + 1)).fetchall()
     hits = [Hit(r[5], r[6], r[7], r[8], r[4], r[3], r[1], _snippet(r[2], q)) for r in rows[:limit]]
     return hits, len(rows) > limit
 

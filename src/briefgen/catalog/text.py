@@ -46,6 +46,29 @@ def grams(text: str) -> str:
     return " ".join(tokens)
 
 
+TAG = "\ue0f0"  # a private-use character (a token character to unicode61) that starts every filter token
+
+
+def _tag(prefix: str, value) -> str | None:
+    """A filter value as a token of the gram index: a private-use character, a letter, the value (\ue0f0y2023,
+    \ue0f0ksummary): never one of the text's 1-2-character tokens, nor matched by a query's prefix; None when the
+    value is not one token."""
+    text = f"{TAG}{prefix}{value}"
+    return text if value is not None and str(value) and all(is_word_char(ch) for ch in text) else None
+
+
+def tags(year: int | None, kind: str | None) -> str:
+    """The filter tokens appended to a page's grams: its year and its kind (the template)."""
+    found = [t for t in (_tag("y", year), _tag("k", kind)) if t]
+    return (" " + " ".join(found)) if found else ""
+
+
+def tag_query(year: int | None, kind: str | None) -> str | None:
+    """The FTS5 expression of the filters that are tokens of the gram index (None: none are)."""
+    found = [f'"{t}"' for t in (_tag("y", year), _tag("k", kind)) if t]
+    return " AND ".join(found) or None
+
+
 def short_query(query: str) -> str | None:
     """The FTS5 expression of a 1-2-character query on the gram index, or None when it holds a character the index
     does not keep (punctuation, a space): such a query is answered by a scan."""
