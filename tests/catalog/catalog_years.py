@@ -1,12 +1,15 @@
-"""Three years of one office's reports, each built with --archive into its own folder (built once per test run).
+"""Three years of one office's reports, each built with --archive into its own folder (built once per test run):
+the fixtures ``archives`` and ``copies``, which the catalogue's test modules import.
 
 Each year has its own figures, and 2023 writes the industrial output as 规模以上工业增加值 (the long name) while
 2021 and 2022 write 规上工业增加值; each year has one task found only in it."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,3 +46,18 @@ def build_year(year: int, root: Path) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def archives(tmp_path_factory) -> dict[int, Path]:
+    """{year: archive folder} for 2021-2023 (their data files beside them)."""
+    root = tmp_path_factory.mktemp("archives")
+    return {year: build_year(year, root) for year in YEARS}
+
+
+@pytest.fixture
+def copies(archives, tmp_path) -> dict[int, Path]:
+    """The archive folders copied (with their data files) into this test's own folder, to change or delete."""
+    out = {}
+    for year, folder in archives.items():
+        shutil.copy2(folder.parent / f"qianjiang-{year}-h1.yaml", tmp_path / f"qianjiang-{year}-h1.yaml")
+        out[year] = Path(shutil.copytree(folder, tmp_path / folder.name))
+    return out

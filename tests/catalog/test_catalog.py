@@ -15,7 +15,7 @@ from briefgen import catalog
 from briefgen.catalog.text import normalise
 from briefgen.cli import main
 
-from catalog_years import YEARS, year_data
+from catalog_years import YEARS, archives, copies, year_data  # noqa: F401  (fixtures)
 
 EN = {"LANG": "C", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from briefgen import catalog
 
-from catalog_years import YEARS
+from catalog_years import YEARS, archives  # noqa: F401  (a fixture)
 
 
 def _adder(db: str, folders: list[str]) -> list[str]:
