@@ -260,7 +260,7 @@ def test_chinese_output(db):
     assert done.exit_code == 0 and "时期" in done.output and "合并了这些名称" in done.output, done.output
 
 
-@pytest.mark.parametrize("query", ["工", "工业", "增加值", "，", "y", "k"])
+@pytest.mark.parametrize("query", ["工", "工业", "增加值", "，", "y", "k", "推进智慧停车场改造", "，确保", "1—6月"])
 def test_filtered_searches_give_what_a_scan_of_the_filtered_pages_gives(db, query):
     """--year and --kind are tokens of the gram index (an FTS5 intersection): the same pages as a plain scan."""
     con = catalog.open(db)

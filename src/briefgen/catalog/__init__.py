@@ -27,7 +27,7 @@ from ..i18n import Message
 from .index import Folder, read_folder
 from .names import merged
 from .store import VERSION, connect
-from .text import grams, normalise, phrase, short_query, tag_query, tags
+from .text import covering_query, grams, normalise, phrase, short_query, tag_query, tags
 
 __all__ = ["VERSION", "default_path", "open", "add", "search", "figure", "tasks", "check", "Added", "Hit", "Figure",
            "TaskRow", "Checked"]
@@ -197,11 +197,20 @@ def search(con: sqlite3.Connection, query: str, year: int | None = None, period:
     if match is None:  # punctuation or a space in a short query: the gram index does not keep it
         sql = f"SELECT {cols} FROM pages p {joins} WHERE instr(p.text, ?) > 0{filters} ORDER BY p.id DESC LIMIT ?"
         rows = con.execute(sql, (q, *args, limit + 1)).fetchall()
+    elif len(q) >= 3 and tagged:  # filtered: the gram index narrows (the query's pairs and the filter tokens), text confirms
+        sql = (f"SELECT {cols} FROM text_bi JOIN pages p ON p.id = text_bi.rowid {joins} "
+               f"WHERE text_bi MATCH ?{filters} ORDER BY text_bi.rowid DESC")
+        folded = q.lower()
+        rows = []
+        for row in con.execute(sql, (" AND ".join(x for x in (covering_query(q), tagged) if x), *args)):
+            if folded in row[2].lower():
+                rows.append(row)
+                if len(rows) > limit:
+                    break
     elif len(q) >= 3:
-        within = " AND text_tri.rowid IN (SELECT rowid FROM text_bi WHERE text_bi MATCH ?)" if tagged else ""
         sql = (f"SELECT {cols} FROM text_tri JOIN pages p ON p.id = text_tri.rowid {joins} "
-               f"WHERE text_tri MATCH ?{within}{filters} ORDER BY text_tri.rowid DESC LIMIT ?")
-        rows = con.execute(sql, (match, *([tagged] if tagged else []), *args, limit + 1)).fetchall()
+               f"WHERE text_tri MATCH ?{filters} ORDER BY text_tri.rowid DESC LIMIT ?")
+        rows = con.execute(sql, (match, *args, limit + 1)).fetchall()
     else:
         sql = (f"SELECT {cols} FROM text_bi JOIN pages p ON p.id = text_bi.rowid {joins} "
                f"WHERE text_bi MATCH ?{filters} ORDER BY text_bi.rowid DESC LIMIT ?")

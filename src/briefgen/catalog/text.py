@@ -77,6 +77,15 @@ def short_query(query: str) -> str | None:
     return f'"{query}"' if len(query) == 2 else f'"{query}" *'
 
 
+def covering_query(query: str) -> str | None:
+    """An FTS5 expression on the gram index that every page holding ``query`` matches (a superset: the text still
+    has to be checked): each pair of neighbouring letters or digits, and a lone one as a prefix."""
+    terms = []
+    for run in runs(query):
+        terms += [f'"{run[i:i + 2]}"' for i in range(len(run) - 1)] if len(run) > 1 else [f'"{run}" *']
+    return " AND ".join(dict.fromkeys(terms)) or None
+
+
 def phrase(query: str) -> str:
     """A 3+ character query as one FTS5 phrase (trigram: a substring match)."""
     return '"' + query.replace('"', '""') + '"'
