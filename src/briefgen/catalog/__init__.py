@@ -32,7 +32,6 @@ from .text import covering_query, grams, normalise, phrase, short_query, tag_que
 __all__ = ["VERSION", "default_path", "open", "add", "search", "figure", "tasks", "check", "Added", "Hit", "Figure",
            "TaskRow", "Checked"]
 
-_open = open
 
 
 def default_path() -> Path:

@@ -32,9 +32,6 @@ cat_no_sqlite_fts = Text("BG1511", "this Python's SQLite ({version}) lacks FTS5 
                          "这个 Python 的 SQLite（{version}）没有带 trigram 分词器的 FTS5（需要 SQLite 3.34 或更新）")
 cat_empty_query = Text("BG1512", "give a word to search for", "请给出要查找的词")
 cat_out_suffix = Text("BG1513", "{path}: write the table as .xlsx or .csv", "{path}：表格请写成 .xlsx 或 .csv")
-cat_busy = Text("BG1514", "{path}: the catalogue is busy (another add has held it for {seconds} s); try again",
-                "{path}：目录正忙（另一次加入已占用 {seconds} 秒）；请稍后再试")
-cat_chart_suffix = Text("BG1515", "{path}: write the chart as .png", "{path}：图表请写成 .png")
 
 # ---- warnings while adding -------------------------------------------------------------------------------------------
 cat_file_missing = Text("BG1520", "{path}: listed in the manifest but gone; not indexed",
@@ -72,6 +69,5 @@ cat_check_changed = Text("BG1545", "changed: {path} (its SHA-256 differs from th
 cat_check_ok = Text("BG1546", "ok: {n} documents in {folders} folders match the catalogue",
                     "无误：{folders} 个文件夹的 {n} 份文档与目录一致")
 cat_check_failed = Text("BG1547", "{ok} ok, {missing} gone, {changed} changed", "{ok} 份无误，{missing} 份已不在，{changed} 份已改动")
-cat_chart_title = Text("BG1548", "{name} ({unit})", "{name}（{unit}）")
 cat_sheet_figure = Text("BG1549", "figure", "指标")
 cat_sheet_tasks = Text("BG1550", "tasks", "任务")
