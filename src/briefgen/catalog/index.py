@@ -93,7 +93,8 @@ def read_folder(folder: Path, cwd: Path | None = None) -> Folder:
     if st is not None and st.st_size > limits.MAX_MANIFEST_BYTES:
         raise BriefgenError(M.cat_manifest_too_big(path=mpath, size=_size(st.st_size), limit=_size(limits.MAX_MANIFEST_BYTES)))
     manifest = read_manifest(folder, required=True)
-    bad = [name for name in manifest.files if not _inside(name)]
+    listed = list(manifest.files) + list(getattr(manifest, "dropped", []))  # the reader leaves out names it refuses
+    bad = [name for name in listed if not _inside(name)]
     if bad:
         raise BriefgenError(*[M.cat_name_outside(path=mpath, name=repr(name)) for name in bad])
     result = Folder(folder.resolve(), _hash(mpath))
