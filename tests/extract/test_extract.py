@@ -103,8 +103,11 @@ def test_seed_indicators(seed):
         ind = found[name]
         assert (ind["value"], ind["unit"], ind.get("yoy"), ind.get("estimate", False)) == (value, unit, yoy, estimate), name
     assert found["实际利用外资"]["note"] == "提前完成全年目标"
-    assert found["新注册企业"]["value"] == 14 and found["新注册企业"]["unit"] == "家"
-    assert found["新注册企业注册资金"]["value"] == 1.1
+    # counts of firms and their capital are kept with their section, not in the headline list
+    kept = {r["name"]: r for s in seed.data["review"]["sections"] for r in s["results"]}
+    assert "新注册企业" not in found and "新注册企业注册资金" not in found
+    assert kept["新注册企业"]["value"] == 14 and kept["新注册企业"]["unit"] == "家"
+    assert kept["新注册企业注册资金"]["value"] == 1.1
     assert seed.data["tally"] == {"period": "一季度", "green": 14, "red": 6, "rank": "全区乡镇街道第一名"}
 
 
@@ -187,6 +190,18 @@ def test_sample_file_reproduced_from_seed(seed):
             for task in section["tasks"]:
                 for key in ("lead", "support", "due", "due_text"):
                     task.pop(key, None)
+    # the sample's clerk moved counts of firms and their capital up to the headline list; the draft keeps them with their section
+    promoted = {"新注册企业", "新注册企业注册资金", "直播经济企业", "港航服务业企业"}
+    figure = lambda f: (f["name"], f["value"], f["unit"], f.get("yoy"))  # noqa: E731
+    moved = [figure(f) for f in sample["indicators"] if f["name"] in promoted]
+    assert len(moved) == 4
+    assert [figure(f) for f in extracted["indicators"]] == [figure(f) for f in sample["indicators"] if f["name"] not in promoted]
+    kept = [figure(r) for s in extracted["review"]["sections"] for r in s["results"]]
+    assert set(moved) <= set(kept)
+    for data in (sample, extracted):
+        data.pop("indicators")
+        for section in data["review"]["sections"]:
+            section["results"] = [r for r in section["results"] if figure(r) not in moved]
     assert sample == extracted
 
 

@@ -57,12 +57,12 @@ def test_the_seed_report_in_chinese_and_in_english(tmp_path):
 
     # the findings
     assert "文本清理：删除拼音注音 227 处、恢复全角标点 228 个、删除多余空格 5 处、繁体已转为简体" in zh_findings
-    assert "工作回顾：5 个部分，15 个要点；主要指标 10 项，其他数字 33 项，排名 6 项，亮灯 14绿6红" in zh_findings
+    assert "工作回顾：5 个部分，15 个要点；主要指标 6 项，其他数字 37 项，排名 6 项，亮灯 14绿6红" in zh_findings
     assert "工作计划：4 个部分，重点任务 12 项，其中 0 项写明了牵头单位" in zh_findings
     assert "待核实：31 处" in zh_findings
     assert "  report.title：原文没有标题行，标题由各部分的标题拼成，请核对" in zh_findings
     assert "cleaning: 227 pinyin annotations removed, 228 punctuation marks restored to full width" in en_findings
-    assert "review: 5 sections, 15 points; 10 headline indicators, 33 other figures, 6 rankings, tally 14绿6红" in en_findings
+    assert "review: 5 sections, 15 points; 6 headline indicators, 37 other figures, 6 rankings, tally 14绿6红" in en_findings
     assert "uncertain: 31 fields" in en_findings
     for line in zh_findings.splitlines()[1:]:  # the first names the file
         assert not _latin_words(line.split("：", 1)[-1] if line.startswith("  ") else line), line

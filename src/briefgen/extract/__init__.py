@@ -40,6 +40,7 @@ __all__ = ["ExtractResult", "extract", "extract_input", "extract_text", "read_te
            "PLACEHOLDER", "clean_text"]
 
 PLACEHOLDER = "待定"
+OPENING_SECTION = "总体情况"  # the title of the section that keeps the opening's figures other than headline ones
 DEFAULT_DUE = "年内"
 
 
@@ -491,7 +492,11 @@ class _Extractor:
         if any(f.yoy is not None for f in intro_found.figures) and head is not None and \
                 sum(1 for f in intro_found.figures if f.yoy is not None) >= sum(1 for f in per_section[head].figures if f.yoy is not None):
             head = None
-        indicators: list[dict] = list(table_figures or []) + [f.as_dict() for f in intro_found.figures]
+        # the headline list: the table, then the figures a one-page summary shows (headline.reason); the opening's
+        # other figures make a section of their own (总体情况), each section's stay with it
+        indicators: list[dict] = list(table_figures or [])
+        self.headline = [("table", "", len(indicators), {"table": len(indicators)} if indicators else {}, 0)] if indicators else []
+        opening_rest = self._pick(intro_found.figures, "opening", "", indicators)
         rankings: list[dict] = [{"subject": r.subject, "rank": r.rank} for r in intro_found.rankings]
         tally = None
         if intro_found.tallies:
@@ -500,10 +505,9 @@ class _Extractor:
         for i, (section, found) in enumerate(zip(sections, per_section)):
             if section is None:
                 pass
-            elif i - (sections[0] is None) == head:
-                indicators += [f.as_dict() for f in found.figures]
             else:
-                section["results"] = [_result(f) for f in found.figures]
+                place = "head" if i - (sections[0] is None) == head else "section"
+                section["results"] = self._pick(found.figures, place, section["title"], indicators)
             for r in found.rankings:
                 rankings.append({"subject": r.subject, "rank": r.rank, "section": i + 1 - (sections[0] is None)})
             if found.tallies and tally is None:
@@ -523,12 +527,42 @@ class _Extractor:
                                if not found.figures and not found.rankings and not found.tallies and not section["points"]]
         for section in sections:
             section.setdefault("results", [])
+        if opening_rest and len(indicators) == len(table_figures or []) and not any(s["results"] for s in sections):
+            # a report whose only figures are its opening's, none an aggregate (a community's brief): they are its
+            # headline figures
+            indicators += [f.as_dict() for f in intro_found.figures]
+            self.headline[-1] = ("opening", "", len(intro_found.figures), {"only": len(intro_found.figures)}, 0)
+            opening_rest = []
+        if opening_rest:  # the opening's figures that are not headline ones: a section before the others
+            sections.insert(0, {"title": OPENING_SECTION, "intro": "", "points": [], "results": opening_rest})
+            self.empty_sections = [i + 1 for i in self.empty_sections]
+            for r in rankings:
+                if "section" in r:
+                    r["section"] += 1
         # intro text before the first section, also figures there
         review = {"intro": intro.replace("\n", ""), "sections": sections}
         for k, ind in enumerate(indicators):
             if ind.get("estimate"):
                 self.unsure(f"indicators[{k + 1}].estimate", M.why_estimate())
         return review, indicators, tally, rankings
+
+    def _pick(self, figures: list, place: str, title: str, indicators: list[dict]) -> list[dict]:
+        """Put the headline figures of one part into ``indicators``; return the others as the part's results.
+        What went where is kept for ``extract --report`` (self.headline: place, title, headline, reasons, kept)."""
+        from .headline import reason
+
+        kept: list[dict] = []
+        why: dict[str, int] = {}
+        for f in figures:
+            r = reason(f, place)
+            if r:
+                indicators.append(f.as_dict())
+                why[r] = why.get(r, 0) + 1
+            else:
+                kept.append(_result(f))
+        if figures:
+            self.headline.append((place, title, sum(why.values()), why, len(kept)))
+        return kept
 
     # ----------------------------------------------------------------- plan
     def plan(self, lines: list[Line], heading: str, year: int | None, year_prefix: bool = False) -> dict:

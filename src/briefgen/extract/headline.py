@@ -1,0 +1,52 @@
+"""Which figures go to the draft's headline list (``indicators``): the figures a one-page summary shows.
+
+A report's headline figures are its indicator table or block, and, in its opening summary and in the part on the
+economy, the economic aggregates: a figure with its growth (地区生产总值85.6亿元，增长6.2%), an amount of an
+aggregate (引进外资1017万美元), the growth of an aggregate written alone (规上工业增加值增长10.1%). Every other
+figure (counts of firms, events, meetings, shares, rates) stays with its section. In a later section only an
+aggregate with its growth is a headline figure.
+
+    reason(figure, "opening") -> "growth" | "aggregate" | None
+"""
+
+from __future__ import annotations
+
+import re
+
+from .figures import COUNTERS, Figure
+
+# The words an economic aggregate's name holds (production, income, revenue, investment, trade, consumption).
+_AGGREGATE = re.compile(
+    r"生产总值|GDP|增加值|产值|营业收入|营收|收入|税收|财政|预算|投资|零售|消费品|销售额|营业额|进出口|出口|进口|外资|外贸|"
+    r"引资|资金|利润|存款|贷款|可支配|消费"
+)
+_MONEY = re.compile(r"元$")
+# A firm's own amounts are no aggregate of the place's economy: 新注册企业注册资金1.1亿元.
+_OWN = re.compile(r"注册资金|注册资本")
+# An amount given only roughly or as a threshold (7400余万元, 突破50亿元) is no headline figure.
+
+REASONS = ("table", "growth", "aggregate")
+PLACES = ("opening", "head", "section")
+
+
+def is_aggregate(name: str) -> bool:
+    return bool(_AGGREGATE.search(name)) and not _OWN.search(name)
+
+
+def reason(fig: Figure, place: str) -> str | None:
+    """Why ``fig`` is a headline figure in ``place`` ("opening": the text before the first section, "head": the
+    section on the economy, "section": any other), or None when it stays with its section."""
+    if fig.threshold or fig.value_text is not None:
+        return None
+    growth_only = fig.unit in ("%", "个百分点") and fig.name.endswith(("增速", "增幅"))
+    if growth_only:
+        return "growth" if place != "section" and is_aggregate(fig.name) and fig.unit == "%" else None
+    if fig.unit in ("%", "个百分点"):  # a rate or a share (接种率达89.23%, 占比35%)
+        return None
+    if fig.yoy is not None:
+        if place != "section" or (is_aggregate(fig.name) and fig.unit not in COUNTERS):
+            return "growth"
+        return None
+    if place != "section" and _MONEY.search(fig.unit) and is_aggregate(fig.name):
+        return "aggregate"
+    return None
