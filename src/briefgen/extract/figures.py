@@ -111,10 +111,13 @@ _SUBJECT_VERBS = re.compile(
 # Attribute names that need their subject: 占地76亩 -> 云水湾二期安置房占地.
 _ATTRIBUTES = ("占地", "计容建面", "建筑面积", "总投资", "投资", "注册资金", "补贴金额", "金额", "面积", "投资额", "总面积", "拆除", "资金")
 
+# A ranking phrase: a ranking verb (居全区第一, 排名第二, 位列前三), a scope (全市第6) or 名 (第一名) with the place.
+# An ordinal word is none: 第一产业, 第二届, 第二次会议, 前三季度, 第三批, 第一时间 (what follows the number says so).
 _RANK = re.compile(
-    r"(?:居|位居|位列|排名|排在|列|取得了?|获得?|稳居)?(?:[^，；。]{0,8}?的)?"
+    r"(居|位居|位列|名列|排名|排在|排|列|取得了?|获得?|荣获|稳居|保持)?(?:[^，；。]{0,8}?的)?"
     r"((?:全国|全省|全市|全区|全县|全镇)?(?:乡镇街道|乡镇（街道）|街道)?中?)"
     r"(第[一二三四五六七八九十\d]+名?|前[一二三四五六七八九十\d]+名?)"
+    r"(?![一二三四五六七八九十\d.]|[产届次批季轮期个条项款部阶年天号位类级代章节条把手线时梯])"
 )
 _RANK_WORD = re.compile(r"第[一二三四五六七八九十\d]|前[一二三四五六七八九十\d]")
 _SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县)(?:乡镇街道|乡镇（街道）|街道|乡镇)?")
@@ -510,11 +513,13 @@ def _tallies_and_ranks(sentence: str, found: Found) -> None:
         for r in _RANK.finditer(part):
             if _quoted(part, r.start()):
                 continue
-            scope = r.group(1).rstrip("中")
+            if not (r.group(1) or r.group(2).rstrip("中") or r.group(3).endswith("名")):
+                continue  # an ordinal, no ranking phrase
+            scope = r.group(2).rstrip("中")
             if not scope:  # 在全区乡镇街道中取得了来之不易的第一名
                 sm = _SCOPE.search(part[: r.start()])
                 scope = sm.group(0).rstrip("中") if sm else ""
-            rank = scope + r.group(2)
+            rank = scope + r.group(3)
             subject = _rank_subject(part[: r.start()])
             if tally_at is not None and ci > tally_at[0]:
                 found.tallies[-1].rank = rank
