@@ -32,6 +32,7 @@ from .structure import (
     part_kind,
     split_points,
     split_sections,
+    split_glued_heading,
     split_tasks,
     strip_end,
 )
@@ -229,7 +230,12 @@ class _Extractor:
         self.reasons: dict[str, Message] = {}
         self.notes: list[Message] = []
         raw_lines = cleaned.text.split("\n")
-        self.lines = [Line(t.strip(), i + 1) for i, t in enumerate(raw_lines) if t.strip()]
+        self.lines = []
+        for i, t in enumerate(raw_lines):
+            if not t.strip():
+                continue
+            glued = split_glued_heading(t.strip())  # 二、2023年工作打算一是… -> the heading, its first sentence
+            self.lines += [Line(p, i + 1) for p in glued] if glued else [Line(t.strip(), i + 1)]
 
     def unsure(self, path: str, reason: Message) -> None:
         self.reasons.setdefault(path, reason)

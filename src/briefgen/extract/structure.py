@@ -135,6 +135,41 @@ def part_kind(text: str) -> str | None:
     return None
 
 
+_MARK_ONLY = re.compile(rf"^(?:第)?[{CN_NUM}]+(?:、|部分[、：:\s]?)\s*")
+# What a part heading's words go on with when they are still the heading: 重点工作推进情况, 主要任务完成情况.
+_SENTENCE_OPENS = re.compile(rf"^(?:[{CN_NUM}]+是|[（(][{CN_NUM}\d]+[)）]|\d|[：:]|今年|全年|上半年|前三季度|一季度|一年来|过去|近年|去年)")
+_HEADING_GOES_ON = ("情况", "成效", "推进", "完成", "进展", "落实", "开展", "回顾", "总结", "和", "及", "与")
+
+
+def split_glued_heading(text: str) -> tuple[str, str] | None:
+    """A part heading run straight into its first sentence, as one-line copies give it: '二、2023年工作打算一是抓
+    项目，…' -> ('二、2023年工作打算', '一是抓项目，…'); None when the line is no such heading (the heading's words
+    go on: 二、重点工作推进情况, or no sentence follows)."""
+    m = _MARK_ONLY.match(text)
+    if not m:
+        return None
+    body = text[m.end():]
+    if len(body) < 8 or not re.search(r"[，。；：]", body):
+        return None
+    best = 0
+    for word in _PLAN_WORDS + _REVIEW_WORDS + _PROBLEM_WORDS:
+        for found in re.finditer(re.escape(word), body[:34]):
+            end = found.end()
+            rest = body[end:].lstrip()
+            kind = part_kind(text[: m.end()] + body[:end])
+            if not rest or rest.startswith(_HEADING_GOES_ON) or kind is None:
+                continue
+            if kind != "plan" and not _SENTENCE_OPENS.match(rest):
+                continue  # 一、主要工作完成情况较好: a sentence, unless what follows opens one (2022年以来，…)
+            if not re.search(r"[，。；：]", rest[:60]):
+                continue
+            best = max(best, end)
+    if not best:
+        return None
+    head, rest = text[: m.end() + best], body[best:].lstrip().lstrip("：:").lstrip()
+    return (head, rest) if rest else None
+
+
 # A paragraph that opens the plan without a heading of its own: "下半年，街道将重点抓好以下工作：一是…",
 # "重点抓好以下工作：".
 _PLAN_OPENING = re.compile(
