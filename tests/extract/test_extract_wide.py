@@ -335,9 +335,12 @@ def test_year_from_title_period_or_body_and_never_silently_today():
     assert extract_text("某镇2022年上半年工作总结" + body).data["report"]["year"] == 2022
     result = extract_text("前三季度经济运行情况分析\n2021年1-9月，全镇实现产值5亿元，增长6%。\n")
     assert result.data["report"]["year"] == 2021 and "report.year" not in result.reasons
-    # a government work report reviews the year before its title's
-    gov = extract_text("2024年某县政府工作报告\n2023年，全县实现地区生产总值80亿元，增长5%。\n")
-    assert gov.data["report"]["year"] == 2023
+    # a government work report's year is the session's (the title's), although it reviews the year before
+    gov = extract_text("2024年某县政府工作报告\n一、2023年工作回顾\n2023年，全县实现地区生产总值80亿元，增长5%。\n")
+    assert gov.data["report"]["year"] == 2024 and "report.year" not in gov.reasons
+    # a year the body names, when neither the title nor a heading does: never today's
+    body = extract_text("某镇经济运行情况\n全镇实现产值5亿元，比2018年增长6%。新建厂房2处，于2019年投产；2019年新增企业3家。\n")
+    assert body.data["report"]["year"] == 2019 and "2019" in str(body.reasons["report.year"])
     # no year anywhere: marked, with the reason, not silently today's
     plain = extract_text("某镇经济运行情况\n全镇实现产值5亿元，增长6%。\n")
     assert "report.year" in plain.reasons and "no year" in plain.reasons["report.year"]

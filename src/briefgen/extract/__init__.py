@@ -431,30 +431,36 @@ class _Extractor:
         return out
 
     def _year(self, title: str, review_heading: str, review_lines: list[Line], when) -> tuple[int | None, Message | None]:
-        """The year the figures are for, and a reason when it is a guess. In order: the review's heading
-        (2023年工作回顾), the title (unless it is a 政府工作报告, given early in the year after the one it
-        reviews), the first year that opens the review text (2022年1-9月，…), the title's year, the date's."""
+        """The report's year, and a reason when it is a guess. In order: a 政府工作报告's title (the session's
+        year), the review's heading (2023年工作回顾), the title, the first year that opens the review text
+        (2022年1-9月，…), the date's, the year the text names most."""
+        title_year = re.search(r"(\d{4})\s*年", title)
+        gov_report = bool(re.search(r"政府工作报告(?:[（(][^）)]*[）)])?$", title))
+        if title_year and gov_report:  # the session's year (2024年某县政府工作报告 reviews 2023 and plans 2024)
+            return int(title_year.group(1)), None
         m = re.search(r"(\d{4})年", review_heading)
         if m:
             return int(m.group(1)), None
-        title_year = re.search(r"(\d{4})\s*年", title)
-        gov_report = bool(re.search(r"政府工作报告(?:[（(][^）)]*[）)])?$", title))
-        if title_year and not gov_report:
+        if title_year:
             return int(title_year.group(1)), None
         for line in review_lines[:6]:
             m = re.match(r"^(?:[（(]?[一二三四五六七八九十\d]+[、）).．]\s*)?(?:截至|截止|今年|全年)?(\d{4})\s*年", line.text) or \
                 re.search(r"(\d{4})\s*年(?:\d{1,2}\s*[-—～~至]\s*\d{1,2}月|上半年|前三季度|一季度|全年|以来)", line.text)
             if m:
                 return int(m.group(1)), None
-        if title_year:
-            return int(title_year.group(1)) - (1 if gov_report else 0), (M.why_year_before_title() if gov_report else None)
+        named = _year_named_most("\n".join(l.text for l in review_lines) or self.cleaned.text, when)
+        if named is not None:
+            return named, M.why_year_from_text(year=named)
         if when is not None:
             return when.year, M.why_year_from_date()
         return None, M.why_no_year()
 
     def period(self, year: int, review_heading: str, title: str = "") -> str:
         text = self.cleaned.text
-        m = re.search(r"(?<!\d)(\d{1,2})\s*[-—～~至]\s*(\d{1,2})月", title) or re.search(r"(?<!\d)(\d{1,2})\s*[-—～~至]\s*(\d{1,2})月", text)
+        months = r"(?<!\d)(\d{1,2})\s*[-—～~至]\s*(\d{1,2})月"
+        # the period is the report's own, not one it compares with (比1-8月, 较1-5月)
+        m = re.search(months, title) or next((x for x in re.finditer(months, text)
+                                               if not re.search(r"(?:比|较|与|同)$", text[max(0, x.start() - 2): x.start()])), None)
         if m and int(m.group(1)) == 1 and int(m.group(2)) <= 12:
             return f"{year}年{int(m.group(1))}—{int(m.group(2))}月"
         where = review_heading + title
@@ -713,6 +719,18 @@ def _compose_title(issuer: str, review_heading: str, plan_heading: str) -> str:
 
 def _closing_line(text: str) -> bool:
     return bool(_date_in(text)) and len(text) <= 20 or bool(re.fullmatch(r".{2,14}(?:街道办事处|人民政府|街道|镇|乡)", text))
+
+
+def _year_named_most(text: str, when: date | None) -> int | None:
+    """The year a text names most (2021年 three times, 2019年 once -> 2021), the later on a tie; years after the
+    report's date or today, and years a comparison names (比2019年, 较2020年同期), left out."""
+    last = (when or date.today()).year
+    counts: dict[int, int] = {}
+    for m in re.finditer(r"(?<![\d])(\d{4})\s*年", text):
+        year = int(m.group(1))
+        if 1949 < year <= last and not re.search(r"(?:比|较|与|同)$", text[max(0, m.start() - 2): m.start()]):
+            counts[year] = counts.get(year, 0) + 1
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
 def _date_in(text: str) -> date | None:

@@ -59,6 +59,9 @@ _HEADING_GAP = re.compile(rf"^({_MARKER}[^，。；：,;:\s]{{2,20}})[ \u3000]+(
 # The title and then, after a gap, the text: "某镇2023年上半年工作总结和下半年工作打算 2023年上半年，…".
 _TITLE_GAP = re.compile(r"^([^，。；：,;:\s]{4,60}?(?:总结|报告|打算|思路|计划|通报|通知|情况|分析|方案|清单|要点|安排|公报)"
                         r"(?:[（(][^（）()]{1,8}[)）])?)[ \u3000]+(?=\S)")
+# The title run straight into the first part heading: "某街道2023年政府工作报告一、2022年工作回顾…".
+_TITLE_RUN_ON = re.compile(r"^([^，。；：,;:\s]{4,60}?(?:总结|报告|打算|思路|计划|通报|情况|分析|方案|要点|安排|公报))"
+                           rf"(?=[{_CN}]{{1,3}}、)")
 # A signature and a date opening what follows a title: "某县统计局 2024年3月20日 一、综合 …".
 _SIGNED_GAP = re.compile(r"^([^，。；：,;:\s]{2,20}(?:局|人民政府|政府|办事处|街道|镇|乡|委员会|办公室))[ \u3000]+"
                          r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:[ \u3000]+(?=\S)|\s*$)")
@@ -90,6 +93,8 @@ def _restore_lines(text: str) -> tuple[str, int]:
         for piece in pieces:
             if index < 3 and piece is pieces[0]:
                 piece, n = _TITLE_GAP.subn("\\1\n", piece.strip(), count=1)
+                if not n:
+                    piece, n = _TITLE_RUN_ON.subn("\\1\n", piece, count=1)
                 added += n
                 head, sep, after = piece.partition("\n")
                 after, n = _SIGNED_GAP.subn("\\1\n\\2\n", after if sep else head, count=1)

@@ -109,6 +109,8 @@ why_tally_period = Text("BG651", "the report does not say which period the light
                         "原文未写明亮灯情况对应的时期，暂取报告期，请核对")
 why_estimate = Text("BG652", "marked 预计 in the report: replace with the final figure when known",
                     "原文标为预计，有了最终数字请替换")
+why_year_from_text = Text("BG653", "no year in the title or a heading; {year} is the year the text names most: check it",
+                          "标题和小标题中没有年份，暂取正文中出现最多的年份 {year}，请核对")
 report_too_big = Text("BG699", "the report is {size} MB; briefgen extract reads reports of at most {limit} MB ({name}); "
                       "a work report is well under 1 MB: give the report itself, or split the file",
                       "报告文件有 {size} MB；briefgen extract 最多只读 {limit} MB 的报告（{name}）；"

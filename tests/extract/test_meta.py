@@ -1,0 +1,28 @@
+"""Metadata on sentences written for each rule: a title run into the first part heading, the period not taken
+from a comparison, the year the text names when no title or heading does."""
+
+from __future__ import annotations
+
+from briefgen.extract import extract_text
+from briefgen.extract.clean import restore_lines
+
+
+def test_a_title_run_into_the_first_part_heading_is_split_off():
+    text, added = restore_lines("某街道办事处2023年政府工作报告一、2022年工作回顾2022年，街道实现税收24亿元。")
+    assert text.split("\n")[0] == "某街道办事处2023年政府工作报告" and added >= 1
+    data = extract_text("某街道办事处2023年政府工作报告一、2022年工作回顾2022年，街道实现税收24亿元，增长5%。").data
+    assert data["report"]["title"] == "某街道办事处2023年政府工作报告"
+    assert data["report"]["issuer"] == "某街道办事处"
+    assert data["report"]["year"] == 2023
+
+
+def test_the_period_is_not_taken_from_a_comparison():
+    data = extract_text("某镇经济运行情况\n2021年1-9月，全镇实现产值5亿元，比1-8月提高0.5个百分点。\n").data
+    assert data["report"]["period"] == "2021年1—9月"
+    data = extract_text("某镇2021年经济运行情况\n全镇实现产值5亿元，增速比1-8月提高0.5个百分点。\n").data
+    assert data["report"]["period"] != "2021年1—8月"
+
+
+def test_a_year_compared_with_is_not_the_reports():
+    result = extract_text("某镇经济运行情况\n全镇实现产值5亿元，比2018年增长6%，较2018年同期多2亿元。\n")
+    assert result.data["report"]["year"] != 2018
