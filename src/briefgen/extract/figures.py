@@ -31,7 +31,7 @@ UNITS = tuple(sorted((
     "万平方米", "平方公里", "万亩", "平方米", "万美元", "亿美元", "万人次", "亿元", "万元", "美元", "万方", "万吨", "公里",
     "万辆次", "辆次", "万人", "万户", "万份", "万件", "万册", "家次", "人次", "台次", "批次", "台", "份", "册",
     "亩", "家", "个", "张", "幢", "栋", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座", "元", "方",
-    "吨", "%", "％", "个百分点",
+    "吨", "%", "％", "个百分点", "万",
 ), key=len, reverse=True))
 # Units that count things: the noun after them names the figure (203套云水湾安置房).
 COUNTERS = {"家", "个", "张", "幢", "栋", "人次", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座",
@@ -40,7 +40,7 @@ COUNTERS = {"家", "个", "张", "幢", "栋", "人次", "人", "名", "件", "�
 _CN_COUNTERS = ("家", "个", "项", "所", "座", "名", "人", "户", "件", "套", "条", "处", "台", "辆", "批", "场")
 _CN_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"两": 2}
 
-_NUMBER = r"(?<![\d.\-—~～#Ⅰ-Ⅻa-zA-Z])(\d+(?:\.\d+)?)"
+_NUMBER = r"(?:(?<![\d.\-—~～#Ⅰ-Ⅻa-zA-Z])|(?<=[^A-Za-z][A-Z]{3})|(?<=[^A-Za-z][A-Z]{2}))(\d+(?:\.\d+)?)"
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 # 2300余个, 300多家, 1.2万余人次: the 余/多 is kept apart (value_text), the number is the value.
 _QTY = re.compile(_NUMBER + r"\s*(?:([万亿千])?(余|多))?\s*(" + _UNIT_RE + r")")
@@ -73,6 +73,8 @@ def _quantities(text: str, limit: int | None = None) -> list[Qty]:
     out = []
     for m in _QTY.finditer(text[:limit]):
         unit = m.group(4)
+        if unit == "万" and (m.group(2) or not re.match(r"\s*(?:[，；。、,;]|$)", text[m.end():])):
+            continue  # 万 alone is a unit only where it closes a clause (销售额2523.7万，)
         if m.group(2):  # 1.2万余人次 -> 1.2 万人次, 余
             unit = m.group(2) + unit
         out.append(Qty(m.start(), m.end(), m.group(1), unit, m.group(3) or ""))
@@ -83,15 +85,18 @@ def _quantities(text: str, limit: int | None = None) -> list[Qty]:
 
 
 _GROWTH = re.compile(
-    r"(?:同比|比上年|较上年|比去年同期)?(增长|增加|增幅为?|增速为?|提高|上升|下降|减少|回落|降低)了?(?:约)?"
+    r"(?:同比|比上年|较上年|比去年同期)?(?:名义|实际)?(增长|增加|增幅为?|增速为?|提高|上升|下降|减少|回落|降低)了?(?:约)?"
     r"(-?\d+(?:\.\d+)?)\s*(%|％|个百分点)"
 )
 # The words before a growth figure that name no subject of their own: 同比增长, 其中增长, 分别增长.
-_NO_SUBJECT = re.compile(r"(?:同比|(?:比|较)\S{0,7}|分别|均|其中|增速|增幅|，|、|\s)*")
+_NO_SUBJECT = re.compile(r"(?:同比|(?:比|较)\S{0,7}|分别|均|其中|增速|增幅|逆势|逆市|稳步|持续|快速|大幅|小幅|较快|平稳|"
+                         r"按可比价格?计算|可比价|，|、|\s)*")
 # A growth that compares with another place or period is no indicator: 增速高于全市0.4个百分点.
-_COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:高于|低于|快于|慢于|比|较|提高|回落|收窄|扩大)")
+_COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:高于|低于|快于|慢于|比|较|提高|回落|收窄|扩大)|^(?:[两三四五]|近[两三五])年平均")
 # A change against another time is no indicator of its own: 比上年末增加18家, 较年初减少3个.
 _CHANGE = re.compile(r"^(?:比|较)[^，；\d]{0,8}?(?:增加|减少|新增|多|少|增|减)了?$")
+_CHANGE_AFTER = re.compile(r"^(?P<subject>.*?)(?:比|较)[^，；\d]{0,8}?(?:增加|减少|增长|下降|提高|降低|新增|多|少)了?$")
+_SHARE = re.compile(r"^占|比重|占比")
 _NEGATIVE = ("下降", "减少", "回落", "降低")
 _PROGRESS = re.compile(r"(?:完成|达到|占|为)(?:了)?(?:年度|全年|年)(?:目标|任务|计划|预算)(?:任务)?(?:[（(][^（）()]*[)）])?的?$")
 _FUTURE = ("争取", "力争", "计划", "确保", "拟", "目标", "将")
@@ -208,6 +213,7 @@ def find_figures(text: str) -> Found:
             subject = _subject(parts[1])
             subject_part = 1
         in_list = False
+        change: tuple[str, str] | None = None  # 煤炭消费量比上年下降3.2万吨: (subject, clause) of a change awaiting its growth
         for ci, part in enumerate(parts):
             if part.startswith(("预计", "1-6月预计")):
                 in_list = True
@@ -224,6 +230,11 @@ def find_figures(text: str) -> Found:
                 if future or _quoted(part, m.start) or m.unit in ("%", "％", "个百分点") and g \
                         or m.unit == "个百分点" and _COMPARISON.search(_strip_name(part[pos: m.start])) \
                         or _CHANGE.match(part[pos: m.start].strip()):
+                    pos = m.end
+                    continue
+                moved = _CHANGE_AFTER.match(part[pos: m.start].strip()) if m.unit not in ("%", "％", "个百分点") else None
+                if moved and _strip_name(moved.group("subject")):
+                    change = (_strip_name(moved.group("subject")), part)  # a change, not the level: its growth follows
                     pos = m.end
                     continue
                 if m.unit in ("%", "％") and last is not None and last.sentence == si and last.progress is None \
@@ -246,6 +257,13 @@ def find_figures(text: str) -> Found:
                 pos_before = pos
                 pos = m.end
                 if not name:
+                    if last is not None and last.sentence == si and last.part == ci - 1 and last.yoy is None \
+                            and last.unit == "%" and last.name.endswith("增速") and unit not in ("%", "个百分点") \
+                            and re.match(r"^(?:达到?|为|总量|规模|达)?$", _strip_name(part[pos_before: m.start]) or ""):
+                        # 地区生产总值增长12.6%、达92.9亿元: the growth came first, the value follows
+                        last.name, last.yoy, last.value, last.unit = last.name[:-2], last.value, m.value, unit
+                        last.value_text, last.clause = _value_text(m), f"{last.clause}，{part}"
+                        continue
                     if last is not None and last.threshold and last.sentence == si and last.unit == unit \
                             and last.part >= ci - 1 and last.yoy is None:
                         # 工业总产值突破50亿元，达到51.3亿元: the exact figure replaces the threshold
@@ -275,7 +293,7 @@ def find_figures(text: str) -> Found:
                             and name in _ATTRIBUTES and not any(subject.endswith(name[:k]) for k in range(2, len(name) + 1)):
                         owner = last.name
                     elif name in _ATTRIBUTES or not any(f.sentence == si and f.part == subject_part for f in found.figures):
-                        owner = subject  # 云水湾二期安置房也已出让完成，占地76亩
+                        owner = subject if subject_part <= ci else ""  # 云水湾二期安置房也已出让完成，占地76亩
                     else:
                         owner = ""  # a short name of its own after other figures: 实现税收3.2亿元
                     if _after_list_mark(sentence, part):
@@ -303,6 +321,13 @@ def find_figures(text: str) -> Found:
                 named = _strip_name(part[: g.start()])
                 if own or _NO_SUBJECT.fullmatch(named):
                     target = own[-1] if own else (last if last is not None and last.yoy is None and last.sentence == si else None)
+                    if target is not None and not own and target.unit == "%" and _SHARE.search(target.name):
+                        # 服务业增加值12亿元，占GDP比重45.2%，增长7.1%: the growth is the value's, not the share's
+                        target = next((f for f in reversed(found.figures) if f.sentence == si and f.yoy is None
+                                       and not _SHARE.search(f.name) and f.unit not in ("%", "个百分点")), None)
+                    if change is not None and not own:  # 比上年下降3.2万吨、下降4.1%: the growth of the changed thing
+                        target = None
+                        named = change[0]
                 else:
                     target = None
                 if target is not None and target.yoy is None and g.group(3) != "个百分点":
@@ -312,9 +337,11 @@ def find_figures(text: str) -> Found:
                     if name and len(name) >= 2:
                         fig = Figure(name + ("增速" if not name.endswith(("增速", "增幅")) else ""), pct,
                                      "个百分点" if g.group(3) == "个百分点" else "%",
-                                     estimate=estimate_list or in_list or bool(re.search("预计|预测", part[: g.start()])), clause=part, sentence=si)
+                                     estimate=estimate_list or in_list or bool(re.search("预计|预测", part[: g.start()])), clause=part, sentence=si,
+                                     part=ci, note=change[1] if change is not None and name == change[0] else None)
                         found.figures.append(fig)
                         last = fig
+                        change = None
             elif last is not None and last.sentence == si and last.note is None and ci > 0 and _remark(part):
                 last.note = strip_remark(part)
     return found
@@ -326,6 +353,14 @@ _RESPECTIVELY = re.compile(
     r"(?P<subj>[^，；：。]*?)(?:分别|依次)(?:为|是|达到?|实现|完成)?(?P<noun>[^\d，；。]{0,8}?)"
     r"(?P<vals>" + _Q + r"(?:" + _LIST_SEP + _Q + r")+)"
     r"(?:[，,]?(?:同比|比上年)?(?:分别|依次)(?P<verb>增长|增加|提高|上升|下降|减少|回落)(?P<pcts>-?\d+(?:\.\d+)?%?(?:" + _LIST_SEP + r"-?\d+(?:\.\d+)?%?)+))?")
+# Values listed first, their growths after 分别: 城镇和农村居民人均可支配收入29092元、17191元，分别增长3%、6.4%.
+_VALUES_RESPECTIVELY = re.compile(
+    r"(?P<subj>(?:(?!分别|依次)[^，；：。\d])*?)(?:完成|实现|达到?|为)?(?P<noun>)(?P<vals>" + _Q + r"(?:" + _LIST_SEP + _Q + r")+)"
+    r"[，,]?(?:同比|比上年)?(?:分别|依次)(?P<verb>增长|增加|提高|上升|下降|减少|回落)(?P<pcts>-?\d+(?:\.\d+)?%?(?:" + _LIST_SEP + r"-?\d+(?:\.\d+)?%?)+)")
+# Growths only, of things listed: 农林牧渔业和工业增加值分别增长3.1%和8.2%.
+_GROWTHS_RESPECTIVELY = re.compile(
+    r"(?P<subj>[^，；：。\d]*?)(?:同比|比上年)?(?:分别|依次)(?P<verb>增长|增加|提高|上升|下降|减少|回落)"
+    r"(?P<pcts>-?\d+(?:\.\d+)?%(?:" + _LIST_SEP + r"-?\d+(?:\.\d+)?%)+)")
 # The noun a list of subjects shares, written once after the last one: 批发业、零售业销售额.
 _HEAD_NOUNS = ("人均可支配收入", "可支配收入", "营业收入", "销售额", "营业额", "增加值", "产值", "投资", "收入", "支出", "总额",
                "比重", "产量", "余额", "人数", "面积")
@@ -333,14 +368,27 @@ _HEAD_NOUNS = ("人均可支配收入", "可支配收入", "营业收入", "销�
 
 def _respectively(sentence: str, si: int, estimate: bool) -> tuple[list[Figure], str]:
     """'批发业、零售业销售额分别为1025.3亿元、168.2亿元，分别增长6.1%和3.9%' -> two figures, each with its
-    growth; 城乡居民人均可支配收入分别达到…、… -> 城镇居民… and 农村居民…. The text used is taken out."""
-    m = _RESPECTIVELY.search(sentence)
-    if not m:
-        return [], sentence
-    values = re.findall(_Q, m.group("vals"))
+    growth; 城乡居民人均可支配收入分别达到…、… -> 城镇居民… and 农村居民…; values listed before their 分别增长;
+    growths alone (A和B分别增长x%和y%) -> A增速, B增速. The text used is taken out."""
+    for pattern in (_VALUES_RESPECTIVELY, _RESPECTIVELY, _GROWTHS_RESPECTIVELY):
+        m = pattern.search(sentence)
+        figures = _listed(m, si, estimate, pattern is _GROWTHS_RESPECTIVELY) if m else []
+        if figures:
+            return figures, sentence[: m.start()] + sentence[m.end():]
+    return [], sentence
+
+
+def _listed(m: re.Match, si: int, estimate: bool, growths_only: bool) -> list[Figure]:
+    pcts = re.findall(r"-?\d+(?:\.\d+)?", m.group("pcts") or "")
+    values = [(p, "%") for p in pcts] if growths_only else re.findall(_Q, m.group("vals"))
     subject = _strip_name(m.group("subj"))
-    noun = _strip_name(m.group("noun"))
+    noun = "" if growths_only else _strip_name(m.group("noun"))
+    if not growths_only and re.fullmatch(r"(?:增长|增加|提高|上升|下降|减少|回落)", noun):
+        return []  # 分别增长3%、6.4%: growths, read as such
     items = [i for i in re.split(r"[、和及与]", subject) if i] if "、" in subject else [subject]
+    if len(items) != len(values):  # 城镇和农村居民…: two subjects joined by 和
+        both = [i for i in re.split(r"[和及与]", subject) if i]
+        items = both if len(both) == len(values) else items
     if len(items) == len(values) and len(items) > 1 and noun:
         names = [i + noun for i in items]  # 化工、医药分别实现产值…
     elif len(items) == len(values) and len(items) > 1:
@@ -350,16 +398,19 @@ def _respectively(sentence: str, si: int, estimate: bool) -> tuple[list[Figure],
     elif len(values) == 2 and subject.startswith("城乡"):
         names = ["城镇" + subject[2:] + noun, "农村" + subject[2:] + noun]
     else:
-        return [], sentence
-    pcts = re.findall(r"-?\d+(?:\.\d+)?", m.group("pcts") or "")
+        return []
     negative = m.group("verb") in _NEGATIVE if m.group("verb") else False
     figures = []
     for k, ((value, unit), name) in enumerate(zip(values, names)):
+        if growths_only:
+            value = ("-" + value) if negative and not value.startswith("-") else value
+            figures.append(Figure(name + "增速", value, "%", clause=m.group(0), sentence=si, estimate=estimate))
+            continue
         fig = Figure(name, value, "%" if unit == "％" else unit, clause=m.group(0), sentence=si, estimate=estimate)
         if len(pcts) == len(values):
             fig.yoy = ("-" + pcts[k]) if negative and not pcts[k].startswith("-") else pcts[k]
         figures.append(fig)
-    return figures, sentence[: m.start()] + sentence[m.end():]
+    return figures
 
 
 def _after_list_mark(sentence: str, part: str) -> bool:
