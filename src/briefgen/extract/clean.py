@@ -41,6 +41,12 @@ _WIDE_CHAR = re.compile(rf"[{_WIDE}]")
 _SPACES = re.compile(rf"(?<=[{_WIDE}])(?<![ \t\u00a0\u3000])[ \u00a0\u3000](?![ \t\u00a0\u3000])(?=[{_WIDE}])")
 
 
+# A line of running text (not a table typed with spaces): it has the marks of sentences.
+_PROSE = re.compile(r"[，。；！？]")
+# Spaces a PDF copy leaves inside running text: between CJK characters, digits and %, never next to a Latin letter.
+_PROSE_SPACES = re.compile(rf"(?<=[{_WIDE}\d%％])[ \u00a0\u3000]+(?=[{_WIDE}\d%％])")
+
+
 # 著 is a valid Simplified character, so t2s keeps it where Simplified text writes 着.
 _SIMPLIFIED_FIXES = (("随著", "随着"), ("著力", "着力"), ("著重", "着重"), ("著眼", "着眼"), ("意味著", "意味着"),
                      ("接著", "接着"), ("紧接著", "紧接着"), ("围绕著", "围绕着"), ("朝著", "朝着"), ("向著", "向着"))
@@ -200,7 +206,12 @@ def fix_punctuation(text: str) -> tuple[str, int, int]:
             break
     text = text.replace("\x00", "(").replace("\x01", ")")
     text, spaces = _SPACES.subn("", text)
-    return text, marks + parens, spaces
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _PROSE.search(line):  # a sentence copied from a PDF: 15 亿元, 同  比下降, 增长 3.2 %, 1 2.6%
+            lines[i], n = _PROSE_SPACES.subn("", line)
+            spaces += n
+    return "\n".join(lines), marks + parens, spaces
 
 
 def clean_text(text: str, keep_script: bool = False) -> CleanResult:
@@ -208,9 +219,32 @@ def clean_text(text: str, keep_script: bool = False) -> CleanResult:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     text, annotations = strip_pinyin(text)
     text, restored = restore_lines(text)
+    converted = False
     if not keep_script:
+        text, converted = simplify(text)
+    text, marks, spaces = fix_punctuation(text)
+    return CleanResult(text, annotations, marks, spaces, converted, restored)
+
+
+def _simplified_char(ch: str) -> bool:
+    """A character of Simplified text: one GB2312 encodes (乾, 於 and 著 are, 區 and 發 are not)."""
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def simplify(text: str) -> tuple[str, bool]:
+    """Traditional -> Simplified, never changing text that is already Simplified: a text in Traditional (three or
+    more characters no Simplified text writes) is converted whole; in a Simplified text only the stray Traditional
+    characters are (a name such as 乾 stays). Returns the text and whether anything was converted."""
+    traditional = {ch for ch in set(text) if "\u3400" <= ch <= "\u9fff" and not _simplified_char(ch) and to_simplified(ch) != ch}
+    if not traditional:
+        return text, False
+    if len(traditional) >= 3:
         text = to_simplified(text)
         for wrong, right in _SIMPLIFIED_FIXES:
             text = text.replace(wrong, right)
-    text, marks, spaces = fix_punctuation(text)
-    return CleanResult(text, annotations, marks, spaces, not keep_script, restored)
+        return text, True
+    return "".join(to_simplified(ch) if ch in traditional else ch for ch in text), True

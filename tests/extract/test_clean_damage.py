@@ -1,0 +1,43 @@
+"""Text damage of copies: spaces inside numbers and words (PDF copies), and Traditional -> Simplified that never
+changes text already Simplified. Sentences written for each rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.extract import extract_text
+from briefgen.extract.clean import clean_text
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    ("全镇实现税收15 亿元，同 比下降3.2 %。", "全镇实现税收15亿元，同比下降3.2%。"),
+    ("全镇实现税收 15.3 亿元，同比增长 12.6 %。", "全镇实现税收15.3亿元，同比增长12.6%。"),
+    ("实现税收1 5.3亿元，同  比增长1 2.6%。", "实现税收15.3亿元，同比增长12.6%。"),
+])
+def test_spaces_of_a_pdf_copy_inside_running_text_are_removed(damaged, repaired):
+    assert clean_text(damaged).text == repaired
+
+
+def test_a_table_typed_with_spaces_and_latin_words_keep_theirs():
+    assert clean_text("指标名称  单位  完成值").text == "指标名称  单位  完成值"
+    assert clean_text("新建220KV 变电站1座，5G 基站30个。").text == "新建220KV 变电站1座，5G 基站30个。"
+
+
+def test_damaged_figures_keep_their_growth():
+    data = extract_text("某镇2023年经济运行情况\n全镇实现税收15 亿元，同 比下降3.2 %；财政收入 8.1 亿元，增长 4 %。\n").data
+    assert [(i["name"], i["value"], i["yoy"]) for i in data["indicators"]] == [("税收", 15, -3.2), ("财政收入", 8.1, 4)]
+
+
+def test_simplified_text_is_never_changed_by_conversion():
+    text = "乾元村位于乾隆路，著名的于氏祠堂已修缮，乾坤湾景区接待游客5万人次。"
+    result = clean_text(text)
+    assert result.text == text and not result.converted
+
+
+def test_stray_traditional_characters_in_simplified_text_are_converted_alone():
+    result = clean_text("乾元村發展民宿12家。")
+    assert result.text == "乾元村发展民宿12家。" and result.converted
+
+
+def test_a_traditional_text_is_converted_whole():
+    assert clean_text("全區實現稅收3億元，會議後發放補貼。").text == "全区实现税收3亿元，会议后发放补贴。"
