@@ -344,7 +344,7 @@ class _Extractor:
                 elif not item.units.get("lead"):
                     self.unsure(f"{where}.lead", M.why_first_unit_leads())
                 for unit in [lead] + item.support:
-                    if unit not in departments:
+                    if unit not in departments and unit != PLACEHOLDER:
                         departments.append(unit)
                 tasks.append({"title": title or strip_end(item.text), "detail": detail, "lead": lead,
                               "support": item.support, "due": due})
@@ -448,7 +448,7 @@ class _Extractor:
                 re.search(r"(\d{4})\s*年(?:\d{1,2}\s*[-—～~至]\s*\d{1,2}月|上半年|前三季度|一季度|全年|以来)", line.text)
             if m:
                 return int(m.group(1)), None
-        named = _year_named_most("\n".join(l.text for l in review_lines) or self.cleaned.text, when)
+        named = _year_named_most("\n".join(l.text for l in review_lines), when) or _year_named_most(self.cleaned.text, when)
         if named is not None:
             return named, M.why_year_from_text(year=named)
         if when is not None:

@@ -75,6 +75,112 @@ _SIGNED_GAP = re.compile(r"^([^，。；：,;:\s]{2,20}(?:局|人民政府|政�
 _CLOSING = re.compile(r"(?<=[。！？])\s*(?:([^。，；：,;:\s]{2,24}?)\s*)?(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 
 
+# A page's number between dashes that a PDF copy leaves in the text: "— — — 3 —", "- 12 -".
+_PAGE_NUMBER = re.compile(r"^\s*[—\-–]+[\s—\-–]*\d{1,3}[\s—\-–]*[—\-–]+\s*$")
+# What opens a line of its own: a part, section or point mark, a label (牵头单位：), a date.
+_OPENS_LINE = re.compile(rf"^\s*(?:{_MARKER}|\d{{1,2}}\s*[.．、](?!\d)|[（(]\d{{1,2}}[)）]|[{_CN}]+是|[^，。：:]{{2,6}}[：:]|\d{{4}}\s*年\s*\d{{1,2}}\s*月)")
+
+
+_SENTENCE_END = ("。", "！", "？", "；", "：", ":", ";")
+_TABLE_ROW = re.compile(r"\t|\||[ \u3000]{2,}")
+
+
+def join_wrapped(text: str) -> tuple[str, int]:
+    """Join the lines of a copy that breaks every line at the page's width (a PDF copy): a line as long as the
+    page's width that ends without a sentence's mark goes on in the next one, unless that opens a part, a point
+    or a label. Page numbers between dashes go. Returns the text and the number of breaks taken out."""
+    lines = text.split("\n")
+    prose = [l.strip() for l in lines if len(l.strip()) >= 12 and not _TABLE_ROW.search(l.strip())]
+    if len(prose) < 6:
+        return text, 0
+    from collections import Counter
+
+    counts = Counter(len(l) for l in prose)
+    width = max(counts, key=lambda w: (sum(c for n, c in counts.items() if w - 3 <= n <= w), w))
+    near = [l for l in prose if width - 3 <= len(l) <= width + 1]
+    stripped = [l.strip() for l in lines]
+    # lines of the page's width that a sentence runs on from (into a next line that opens nothing of its own)
+    open_ended = sum(1 for i, l in enumerate(stripped[:-1]) if width - 3 <= len(l) <= width + 1 and l in near
+                     and not l.endswith(_SENTENCE_END) and stripped[i + 1] and not _OPENS_LINE.match(stripped[i + 1]))
+    if width < 16 or open_ended < 5 or open_ended < 0.5 * len(near) or len(near) < 0.4 * len(prose):
+        return text, 0
+    out: list[str] = []
+    joined = 0
+    for line in lines:
+        if _PAGE_NUMBER.match(line):
+            joined += 1
+            continue
+        prev = out[-1].strip() if out else ""
+        # a word broken at the line's end: the next line opens with its rest and a list mark (委、各街道党工委)
+        broken_word = bool(re.match(r"^[^\s，。、；：:]{1,4}[、，；]", line.strip())) and len(prev) >= width // 2
+        if prev and line.strip() and (len(prev) >= width - 3 or broken_word) and not prev.endswith(_SENTENCE_END) \
+                and not _OPENS_LINE.match(line) and not _TABLE_ROW.search(prev) and not _TABLE_ROW.search(line.strip()):
+            out[-1] = out[-1].rstrip() + line.strip()
+            joined += 1
+        else:
+            out.append(line)
+    return "\n".join(out), joined
+
+
+_BAR_CELL = re.compile(r"^\s*\|\s?(.*)$")
+_ROW_ID = re.compile(r"^([A-Za-z]{0,2})(\d{1,3})$")
+
+
+def rebuild_cell_lines(text: str) -> tuple[str, int]:
+    """A table copied one cell a line, each cell opening with ``|`` (a cell's own line breaks kept: '| 序' '号'):
+    back to one row a line, cells joined with `` | ``. The heading is the cells before the first row number
+    (1, G1); a row runs from its number to the next (1 -> 2, G1 -> G2); cells that belong to no column (a
+    category spanning rows) are left out. Returns the text and the number of rows rebuilt."""
+    lines = text.split("\n")
+    out: list[str] = []
+    rebuilt = 0
+    i = 0
+    while i < len(lines):
+        if not _BAR_CELL.match(lines[i]) or sum(1 for l in lines[i: i + 12] if _BAR_CELL.match(l)) < 6:
+            out.append(lines[i])
+            i += 1
+            continue
+        cells: list[str] = []
+        j = i
+        while j < len(lines):
+            m = _BAR_CELL.match(lines[j])
+            if m:
+                cells.append(m.group(1).strip())
+            elif cells and lines[j].strip() and len(lines[j].strip()) <= 16 and not re.search(r"[。；]", lines[j]):
+                cells[-1] += lines[j].strip()  # a cell's text broken over lines
+            else:
+                break
+            j += 1
+        rows = _cell_rows(cells)
+        if rows:
+            out += [" | ".join(r) for r in rows]
+            rebuilt += len(rows)
+        else:
+            out += lines[i:j]
+        i = j
+    return "\n".join(out), rebuilt
+
+
+def _cell_rows(cells: list[str]) -> list[list[str]]:
+    ids = [k for k, c in enumerate(cells) if _ROW_ID.match(c.replace(" ", ""))]
+    if not ids or ids[0] < 2:
+        return []
+    first = _ROW_ID.match(cells[ids[0]].replace(" ", ""))
+    prefix, number = first.group(1), int(first.group(2))
+    starts = [ids[0]]
+    for k in ids[1:]:
+        m = _ROW_ID.match(cells[k].replace(" ", ""))
+        if m.group(1) == prefix and int(m.group(2)) == number + 1 and k - starts[-1] >= 2:
+            starts.append(k)
+            number += 1
+    if len(starts) < 2:
+        return []
+    width = min(b - a for a, b in zip(starts, starts[1:]))
+    heading = cells[: min(width, ids[0])]
+    rows = [heading] + [cells[a: a + width] for a in starts]
+    return [r for r in rows if len(r) >= 2]
+
+
 def restore_lines(text: str) -> tuple[str, int]:
     text, first = _restore_lines(text)
     if not first:
@@ -129,6 +235,8 @@ class CleanResult:
     spaces_removed: int
     converted: bool  # Traditional -> Simplified applied
     lines_restored: int = 0  # line breaks put back into a report copied as one line
+    lines_joined: int = 0  # breaks taken out of a copy that broke every line at the page's width
+    rows_rebuilt: int = 0  # table rows put back together from a copy that gave one cell a line
 
     @property
     def summary(self) -> Message:
@@ -139,6 +247,10 @@ class CleanResult:
             steps.append(M.clean_converted())
         if self.lines_restored:
             steps.append(M.clean_lines(n=self.lines_restored))
+        if self.lines_joined:
+            steps.append(M.clean_joined(n=self.lines_joined))
+        if self.rows_rebuilt:
+            steps.append(M.clean_rows(n=self.rows_rebuilt))
         return M.clean_steps(steps=steps)
 
 
@@ -218,12 +330,14 @@ def clean_text(text: str, keep_script: bool = False) -> CleanResult:
     """Repair one report's text (see the module docstring)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     text, annotations = strip_pinyin(text)
+    text, joined = join_wrapped(text)
+    text, rows = rebuild_cell_lines(text)
     text, restored = restore_lines(text)
     converted = False
     if not keep_script:
         text, converted = simplify(text)
     text, marks, spaces = fix_punctuation(text)
-    return CleanResult(text, annotations, marks, spaces, converted, restored)
+    return CleanResult(text, annotations, marks, spaces, converted, restored, joined, rows)
 
 
 def _simplified_char(ch: str) -> bool:

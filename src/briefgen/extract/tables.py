@@ -33,6 +33,16 @@ def cells(text: str) -> list[str]:
     return parts if len(parts) >= 2 else []
 
 
+def spaced_cells(text: str) -> list[str]:
+    """A row of a table copied with one space between its cells (a PDF's table: '1 全区生产总值(亿元) 1000 1008.5
+    完成'): the cells, with the space inside a heading's year closed up (2020 年目标值 -> 2020年目标值)."""
+    text = re.sub(r"(\d)\s+(年|月)", r"\1\2", text.strip())
+    parts = text.split()
+    if parts and re.match(r"^(序号|编号)(.+)$", parts[0]):  # 序号指标名称: the cleaning closed the space up
+        parts[:1] = [parts[0][:2], parts[0][2:]]
+    return parts if len(parts) >= 3 else []
+
+
 def _role(head: str) -> str | None:
     h = re.sub(r"\s", "", head)
     if re.search(r"进度|完成率|占全年|占年度|完成年度", h):
@@ -84,10 +94,14 @@ def find_tables(lines: list[Line]) -> tuple[list[dict], set[int]]:
     used: set[int] = set()
     i = 0
     while i < len(lines):
+        split = cells
         row = cells(lines[i].text)
         if not row or not _is_heading(row):
-            i += 1
-            continue
+            row = spaced_cells(lines[i].text)
+            split = spaced_cells
+            if not row or not _is_heading(row):
+                i += 1
+                continue
         at = _name_column(row)
         roles = [None] * (at + 1) + [_role(c) for c in row[at + 1:]]
         if "value" in roles:  # the first value column is the figure; later ones (上年同期) are left out
@@ -108,7 +122,7 @@ def find_tables(lines: list[Line]) -> tuple[list[dict], set[int]]:
         used.add(lines[i].number)
         i += 1
         while i < len(lines):
-            row = cells(lines[i].text)
+            row = split(lines[i].text)
             if len(row) <= at or not re.search(r"[\u4e00-\u9fff]", row[at]) or _is_heading(row):
                 break
             name = _ROW_PREFIX.sub("", row[at]).strip()

@@ -36,6 +36,15 @@ _ROLE_WORDS = {
 _WORD_ROLE = {w: role for role, words in _ROLE_WORDS.items() for w in words}
 _LABEL = re.compile("(" + "|".join(sorted(_WORD_ROLE, key=len, reverse=True)) + r")\s*[：:]")
 _BRACKETED = re.compile(r"[\[［【（(]\s*((?:" + "|".join(sorted(_WORD_ROLE, key=len, reverse=True)) + r")\s*[：:].*?)[\]］】）)]\s*[。；;]?\s*$")
+# Roles written as verbs after the units: （区发改局主办，区财政局协办）, 责任分工：区发改局负责，区统计局配合。
+_VERB_ROLE = {"主办": "lead", "牵头": "lead", "负责": "lead", "协办": "support", "配合": "support", "协助": "support",
+              "参与": "support", "协同": "support"}
+_VERB_SEGMENT = re.compile(r"^(?P<units>[^，,；;。]{2,80}?)(?P<verb>" + "|".join(_VERB_ROLE) + r")$")
+_INNER = r"(?:[^（）()]|[（(][^（）()]*[)）])"  # a bracket's text, with brackets of its own one deep
+_VERB_BRACKET = re.compile(r"[（(](" + _INNER + r"{2,160}?(?:主办|牵头|负责)" + _INNER + r"*)[）)]\s*[。；;]?\s*$")
+# Numbered items run into one line (a copy that lost its breaks): '…。[牵头单位：A] 2.新增就业…' splits before 2.
+_RUN_ON_ITEM = re.compile(r"(?<=[。；;）)\]】])\s*(?=\d{1,3}\s*[.．、](?!\d))")
+_DUTY_LINE = re.compile(r"^\s*(?:责任分工|职责分工|分工|任务分工)\s*[：:]\s*")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[.．、](?!\d)|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[)）])\s*")
 
 
@@ -84,6 +93,31 @@ def parse_labels(text: str) -> dict[str, list[str]]:
     return out
 
 
+def parse_verbs(text: str) -> dict[str, list[str]] | None:
+    """'区发改局主办，区财政局、区统计局协办' -> {'lead': ['区发改局'], 'support': ['区财政局', '区统计局']}; None
+    when a part of the text is no 'units + role verb' (a sentence, not an assignment)."""
+    out: dict[str, list[str]] = {}
+    parts = [p.strip() for p in re.split(r"[，,；;]", text.strip().rstrip("。；; ")) if p.strip()]
+    if not parts:
+        return None
+    for part in parts:
+        m = _VERB_SEGMENT.match(part)
+        if not m:
+            return None
+        role = _VERB_ROLE[m.group("verb")]
+        units = [u for u in split_units(re.sub(r"(?:共同|具体|分别|做好)$", "", m.group("units"))) if u]
+        if not units:
+            return None
+        out.setdefault(role, []).extend(u for u in units if u not in out.get(role, []))
+    return out if "lead" in out else None
+
+
+def _verb_bracket(text: str) -> tuple[int, dict[str, list[str]]] | None:
+    m = _VERB_BRACKET.search(text)
+    units = parse_verbs(m.group(1)) if m else None
+    return (m.start(), units) if units else None
+
+
 def _item(text: str, line: int, labels: str = "") -> TaskItem:
     units = parse_labels(labels) if labels else {}
     due = (units.pop("due", None) or [None])[0]
@@ -92,6 +126,8 @@ def _item(text: str, line: int, labels: str = "") -> TaskItem:
 
 def find_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
     """The task groups of a task-assignment document (labels or a table), and the line numbers used."""
+    lines = [Line(piece, l.number) for l in lines for piece in (_RUN_ON_ITEM.split(l.text) if _NUMBERED.match(l.text) else [l.text])
+             if piece.strip()]
     groups, used = _table_tasks(lines)
     if groups:
         return groups, used
@@ -99,7 +135,7 @@ def find_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
 
 
 def _labelled_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
-    if sum(len(_LABEL.findall(l.text)) for l in lines) < 2:
+    if sum(len(_LABEL.findall(l.text)) + bool(_verb_bracket(l.text)) + bool(_DUTY_LINE.match(l.text)) for l in lines) < 2:
         return [], set()
     groups: list[TaskGroup] = []
     used: set[int] = set()
@@ -126,6 +162,28 @@ def _labelled_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
     for line in lines:
         text = line.text.strip()
         label_at = _LABEL.search(text)
+        duty = _DUTY_LINE.match(text)
+        verbs = parse_verbs(text[duty.end():]) if duty else None
+        if verbs is not None:  # 责任分工：区发改局负责，区统计局配合。 (a line under its task)
+            if current is None or pending:
+                task_line = flush_pending_as_headings(keep_last=True)
+                if task_line is None:
+                    continue
+                current = _item(_NUMBERED.sub("", task_line.text, count=1), task_line.number)
+                group().items.append(current)
+                used.add(task_line.number)
+            for role, units in verbs.items():
+                current.units.setdefault(role, []).extend(u for u in units if u not in current.units.get(role, []))
+            used.add(line.number)
+            continue
+        by_verbs = _verb_bracket(text)
+        if by_verbs is not None:  # 1.建设产业园。（区发改局主办，区财政局协办）
+            flush_pending_as_headings(keep_last=False)
+            current = _item(_NUMBERED.sub("", text[: by_verbs[0]], count=1), line.number)
+            current.units = by_verbs[1]
+            group().items.append(current)
+            used.add(line.number)
+            continue
         if label_at and label_at.start() == 0:  # a label line: it belongs to the task above it
             if current is None or pending:
                 task_line = flush_pending_as_headings(keep_last=True)
@@ -151,17 +209,23 @@ def _labelled_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
             used.add(line.number)
             continue
         current = None
-        if len(text) <= 160:
+        if len(text) <= 160 or _NUMBERED.match(text):  # a numbered task may be a long paragraph
             pending.append(line)
         else:  # a paragraph of running text: no task stands before a label after it
             pending.clear()
+    if groups:  # numbered tasks after the last labelled one, whose labels the text does not give (it ends)
+        for p in pending:
+            t = p.text.strip()
+            if re.match(r"^\s*(?:\d{1,3}\s*[.．、](?!\d)|[（(]\d{1,3}[)）])", t) and (len(t) > 30 or "。" in t):
+                groups[-1].items.append(_item(_NUMBERED.sub("", t, count=1), p.number))
+                used.add(p.number)
     groups = [g for g in groups if g.items]
     if sum(len(g.items) for g in groups) < 2:
         return [], set()
     return groups, used
 
 
-_TASK_HEAD = re.compile(r"任务|内容|事项|工作|目标|项目")
+_TASK_HEAD = re.compile(r"任务|内容|事项|工作|目标|项目|指标")  # 指标 with a 责任单位 column: an indicator assigned
 
 
 def _table_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
@@ -188,7 +252,10 @@ def _table_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
                 break
             if len(row) < 2:
                 break
-            values = {roles[k]: c for k, c in enumerate(row) if k < len(roles) and roles[k] and c}
+            values: dict[str, str] = {}
+            for k, c in enumerate(row):  # the first column of a role holds it (任务名称 before 目标类型)
+                if k < len(roles) and roles[k] and c:
+                    values.setdefault(roles[k], c)
             if "task" not in values:
                 i += 1
                 continue
@@ -196,7 +263,8 @@ def _table_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
                 ("lead", "牵头单位"), ("duty", "责任单位"), ("support", "配合单位"), ("due", "完成时限")) if role in values)
             if not groups:
                 groups.append(TaskGroup(""))
-            groups[-1].items.append(_item(values["task"], lines[i].number, labels))
+            task = values["task"] + (f"：{values['target']}" if values.get("target") else "")  # 地区生产总值：增长5.5%
+            groups[-1].items.append(_item(task, lines[i].number, labels))
             used.add(lines[i].number)
             i += 1
     groups = [g for g in groups if g.items]
@@ -208,8 +276,10 @@ def _head_role(head: str) -> str | None:
     for role, words in _ROLE_WORDS.items():
         if h in words or any(h.startswith(w) for w in words):
             return role
-    if re.fullmatch(r"序号|编号|责任人|备注|进展情况|推进情况|类别", h):
+    if re.fullmatch(r"序号|编号|责任人|备注|进展情况|推进情况|类别|类型|\S{0,4}类型|分类", h):
         return None
+    if re.fullmatch(r"(?:指标|目标|工作|具体)?要求|指标值|目标值|年度目标|预期目标", h):
+        return "target"
     if _TASK_HEAD.search(h) and len(h) <= 8:
         return "task"
     return None
@@ -221,6 +291,9 @@ def split_title(text: str) -> tuple[str, str]:
     m = re.match(r"([^。！？]*)([。！？]|$)", text)
     first = m.group(1)
     rest = text[m.end():].strip()
+    named = re.match(r"([^，；：]{2,20})：(.+)$", first)
+    if named:  # 服务业增加值：增长6% (a table's task and its target)
+        return strip_end(named.group(1)), (named.group(2) + m.group(2) + rest).strip()
     if len(first) > 14:
         c = re.match(r"([^，；：]{4,30})[，；：]", first)
         if c:

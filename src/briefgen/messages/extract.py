@@ -31,6 +31,8 @@ clean_marks = Text("BG609", "{n} punctuation marks restored to full width", "恢
 clean_spaces = Text("BG610", "{n} stray spaces removed", "删除多余空格 {n} 处")
 clean_converted = Text("BG611", "Traditional converted to Simplified", "繁体已转为简体")
 clean_lines = Text("BG612", "{n} line breaks restored", "恢复换行 {n} 处")
+clean_joined = Text("BG654", "{n} lines broken at the page's width joined", "合并按页宽断开的行 {n} 处")
+clean_rows = Text("BG655", "{n} table rows put back together from one cell a line", "把逐格分行的表格恢复为 {n} 行")
 
 # --------------------------------------------------------------------------- findings (ExtractResult.findings)
 finding_source = Text("BG613", "{source}: {title} ({issuer}, {date})", "{source}：{title}（{issuer}，{date}）")

@@ -1,0 +1,102 @@
+"""Task documents and tables in the shapes copies give them. Each shape on text written for it."""
+
+from __future__ import annotations
+
+from briefgen.extract import extract_text
+from briefgen.extract.clean import join_wrapped, rebuild_cell_lines
+from briefgen.extract.tasks import parse_verbs
+
+
+def _tasks(text: str) -> list[tuple]:
+    data = extract_text(text).data
+    return [(t["title"], t["lead"], t["support"]) for s in data["plan"]["sections"] for t in s["tasks"]]
+
+
+def test_roles_written_as_verbs():
+    assert parse_verbs("区发改局主办，区财政局、区统计局协办") == {"lead": ["区发改局"], "support": ["区财政局", "区统计局"]}
+    assert parse_verbs("城建办负责，相关社区配合。") == {"lead": ["城建办"], "support": ["相关社区"]}
+    assert parse_verbs("加快建设，确保年内完成") is None  # a sentence, no assignment
+    assert parse_verbs("相关社区配合") is None  # no lead
+
+
+def test_lead_and_support_in_a_bracket_of_verbs_after_the_task():
+    text = ("某街道2024年重点工作任务分解\n一、经济发展\n1.新引进亿元以上项目3个，6月底前完成1个项目开工。（经发办主办，招商中心、财政所协办）\n"
+            "2.规上工业企业数字化改造覆盖率达到60%。（科技站主办，经发办协办）\n")
+    assert _tasks(text) == [("新引进亿元以上项目3个", "经发办", ["招商中心", "财政所"]),
+                            ("规上工业企业数字化改造覆盖率达到60%", "科技站", ["经发办"])]
+
+
+def test_a_duty_line_under_its_task():
+    text = ("某街道2024年重点工作任务分解\n一、城市建设\n1.完成2个老旧小区综合改造，10月底前完工。\n责任分工：城建办负责，相关社区配合。\n"
+            "2.推进东河路拓宽工程，年内建成通车。\n责任分工：城建办、执法队负责，东河社区配合。\n")
+    assert _tasks(text) == [("完成2个老旧小区综合改造", "城建办", ["相关社区"]),
+                            ("推进东河路拓宽工程", "城建办", ["执法队", "东河社区"])]
+
+
+def test_numbered_items_run_into_one_line_are_apart_and_brackets_inside_units_stay_whole():
+    text = ("某区2024年重点工作任务分工方案\n"
+            "1.实施重点项目120个。[牵头单位：区发改局；配合单位：区住建局] 2.新增就业5000人。[牵头单位：区人社局；配合单位：各街道]\n"
+            "3.完成老旧小区改造10个。（区住建局主办，区财政局协办）4.新建学校2所。（区教育局主办，区自然资源局（规划分局）协办）\n")
+    assert _tasks(text) == [("实施重点项目120个", "区发改局", ["区住建局"]), ("新增就业5000人", "区人社局", ["各街道"]),
+                            ("完成老旧小区改造10个", "区住建局", ["区财政局"]), ("新建学校2所", "区教育局", ["区自然资源局（规划分局）"])]
+
+
+def test_a_table_copied_one_cell_a_line_is_rebuilt_and_not_refused():
+    cells = ["附件", "某镇考核基本指标", "类别", "| 序", "号", "| 指 标", "| 单", "位", "| 分", "值", "| 责任单位", "| 经济发展",
+             "（8分）", "| G1", "| 财政一般预算收入增长率", "| %", "| 4", "| 镇财政所", "| G2", "| 固定资产投资增长率", "| %",
+             "| 4", "| 镇经发办", "| 民生"]
+    text, rows = rebuild_cell_lines("\n".join(cells))
+    assert rows == 3
+    assert text.split("\n")[3:] == ["序号 | 指 标 | 单位 | 分值 | 责任单位", "G1 | 财政一般预算收入增长率 | % | 4 | 镇财政所",
+                                     "G2 | 固定资产投资增长率 | % | 4 | 镇经发办"]
+    assert _tasks("\n".join(cells)) == [("财政一般预算收入增长率", "镇财政所", []), ("固定资产投资增长率", "镇经发办", [])]
+
+
+def test_a_table_with_one_space_between_cells():
+    text = ("“十三五”规划主要指标完成情况\n表1\n序号 指标名称 2020 年目标值 2020 年预计值 完成情况\n"
+            "1 全区生产总值(亿元) 1000 1008.5 完成\n2 人均生产总值(元) 130000 130913 完成\n")
+    data = extract_text(text).data
+    assert [(i["name"], i["value"], i["unit"], i["target"]) for i in data["indicators"]] == [
+        ("全区生产总值", 1008.5, "亿元", 1000), ("人均生产总值", 130913, "元", 130000)]
+    assert data["report"]["year"] == 2020  # the year the text names, never today's
+
+
+def test_a_task_table_with_a_target_column_and_a_type_column():
+    text = ("某区2019年目标任务分解表\n序号 | 任务名称 | 指标要求 | 牵头部门 | 配合部门 | 目标类型 |\n"
+            "1 | 地区生产总值 | 增长5.5% | 区发改局 | 区财政局、区统计局 | A类 |\n2 | 服务业增加值 | 增长6% | 区发改局 | 区商务局 | A类 |\n")
+    data = extract_text(text).data
+    tasks = [(t["title"], t["detail"], t["lead"]) for s in data["plan"]["sections"] for t in s["tasks"]]
+    assert tasks == [("地区生产总值", "增长5.5%", "区发改局"), ("服务业增加值", "增长6%", "区发改局")]
+
+
+WRAPPED = """关于某项工作的任务分解方案
+— — — 2 —
+一、提高基层党建工作水平，加强党对基层治理的全面领导
+1.完善街道党工委对地区治理重大工作的领导体制机制，优
+化决策程序，涉及基层治理的重大事项、重点工作、重要问题由
+街道党工委讨论决定，全面提升街道抓党建、抓治理、抓服务的
+领导能力。加强街道社区党组织对地区各类组织和各项工作的领
+导，推动将党的领导写入各类组织章程，注重把基层党组织推荐
+的人选通过法定程序明确为各类组织的负责人。
+牵头单位：区委组织部
+协办单位：区委编办、区民政局、园区党工
+委、各街道党工委
+— — — 3 —
+2.以区域化党建为重点，构建市、区、街道、社区党组织四
+级上下贯通，社区党建、单位党建、行业党建多方联动，基层党
+组织覆盖广泛、组织有力的基层党建工作体系。"""
+
+
+def test_lines_broken_at_the_page_width_are_joined_and_page_numbers_go():
+    text, joined = join_wrapped(WRAPPED)
+    assert "— — —" not in text and joined >= 8
+    assert "1.完善街道党工委对地区治理重大工作的领导体制机制，优化决策程序" in text
+    assert "协办单位：区委编办、区民政局、园区党工委、各街道党工委" in text
+    assert join_wrapped("某镇2023年工作总结\n一、经济发展\n实现产值5亿元。\n")[1] == 0
+
+
+def test_a_wrapped_task_document_gives_its_tasks_also_the_last_one_without_labels():
+    data = extract_text(WRAPPED).data
+    tasks = [(t["title"], t["lead"]) for s in data["plan"]["sections"] for t in s["tasks"]]
+    assert tasks == [("完善街道党工委对地区治理重大工作的领导体制机制", "区委组织部"), ("以区域化党建为重点", "待定")]
+    assert "待定" not in [d["name"] for d in data["departments"]]
