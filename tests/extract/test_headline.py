@@ -64,3 +64,15 @@ def test_growth_of_an_aggregate_written_alone_is_headline_in_the_opening():
 def test_a_brief_whose_only_figures_are_counts_shows_them():
     data = extract_text("某社区2024年第一季度工作简报\n社区新增志愿者86人，开展活动24场。").data
     assert _heads(data) == [("新增志愿者", 86, None), ("开展活动", 24, None)]
+
+
+def test_a_task_documents_stray_counts_are_no_headline_figures():
+    text = ("某街道重点工作任务分解\n浏览3013次，下载230次。\n1.新建公园3个。[牵头单位：城建办；配合单位：财政所]\n"
+            "2.新增就业500人。[牵头单位：社会事务办]\n")
+    data = extract_text(text).data
+    assert data["indicators"] == []
+    assert [t["lead"] for s in data["plan"]["sections"] for t in s["tasks"]] == ["城建办", "社会事务办"]
+
+
+def test_a_lists_dash_is_no_part_of_a_name():
+    assert _reason("——商品房销售额33.1亿元，同比下降41.4%。", "opening") == [("商品房销售额", "growth")]

@@ -289,6 +289,7 @@ class _Extractor:
         meta = self.meta(meta_fields, title_line, front, closing, review_heading, plan_heading, review_lines)
         self.report_date = meta["date"]
         self.report_period = meta["period"]
+        self.task_document = bool(task_groups)
         review, indicators, tally, rankings = self.review(review_lines, review_heading, table_figures)
         m = re.search(r"(\d{4})年", plan_heading)
         plan_year = int(m.group(1)) if m else meta.get("year")
@@ -539,7 +540,8 @@ class _Extractor:
                                if not found.figures and not found.rankings and not found.tallies and not section["points"]]
         for section in sections:
             section.setdefault("results", [])
-        if opening_rest and len(indicators) == len(table_figures or []) and not any(s["results"] for s in sections):
+        if opening_rest and len(indicators) == len(table_figures or []) and not any(s["results"] for s in sections) \
+                and not getattr(self, "task_document", False):
             # a report whose only figures are its opening's, none an aggregate (a community's brief): they are its
             # headline figures
             indicators += [f.as_dict() for f in intro_found.figures]

@@ -478,7 +478,7 @@ def _bracket_name(text: str) -> str:
 
 
 def _strip_name(text: str) -> str:
-    text = text.strip()
+    text = text.strip().lstrip("—－-–·• ")  # ——商品房销售面积: a list's dash is no part of the name
     for _ in range(4):
         new = _LEAD_FILLER.sub("", text).strip()
         new = _TRAIL_FILLER.sub("", new).strip()
