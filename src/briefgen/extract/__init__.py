@@ -53,6 +53,7 @@ class ExtractResult:
     reasons: dict[str, Message] = field(default_factory=dict)  # field path -> why it is uncertain
     cleaning: CleanResult | None = None
     source: str = ""
+    headline: list[tuple] = field(default_factory=list)  # per part: (place, title, to the headline list, {why: n}, kept)
 
     @property
     def findings(self) -> str:
@@ -67,6 +68,20 @@ class ExtractResult:
     def report(self) -> str:
         """The findings (the older name)."""
         return self.findings
+
+    @property
+    def headline_report(self) -> str:
+        """Per part of the report, how many figures went to the headline list and why, how many stayed with it
+        (``briefgen extract --report``)."""
+        lines = [str(M.report_headline(n=sum(h[2] for h in self.headline)))]
+        whys = {"growth": M.report_why_growth, "aggregate": M.report_why_aggregate, "table": M.report_why_table,
+                "only": M.report_why_only}
+        for place, title, n, why, kept in self.headline:
+            part = {"table": M.report_part_table(), "opening": M.report_part_opening(),
+                    "head": M.report_part_head(title=title[:20]), "section": M.report_part_section(title=title[:20])}[place]
+            reasons = [whys[k](n=v) for k, v in why.items() if v] or [M.report_why_none()]
+            lines.append(f"  {M.report_part(part=part, headline=n, why=reasons, kept=kept)}")
+        return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- reading
@@ -315,7 +330,8 @@ class _Extractor:
             data["departments"] = [{"name": PLACEHOLDER}]
             self.unsure("departments", M.why_no_departments())
         uncertain = list(self.reasons)
-        return ExtractResult(data, self.findings(data), uncertain, dict(self.reasons), self.cleaned, self.source)
+        return ExtractResult(data, self.findings(data), uncertain, dict(self.reasons), self.cleaned, self.source,
+                             list(getattr(self, "headline", [])))
 
     # ----------------------------------------------------------------- task documents
     def task_sections(self, groups, year, offset: int, departments: list[str]) -> list[dict]:

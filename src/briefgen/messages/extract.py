@@ -113,6 +113,20 @@ why_estimate = Text("BG652", "marked 预计 in the report: replace with the fina
                     "原文标为预计，有了最终数字请替换")
 why_year_from_text = Text("BG653", "no year in the title or a heading; {year} is the year the text names most: check it",
                           "标题和小标题中没有年份，暂取正文中出现最多的年份 {year}，请核对")
+# --------------------------------------------------------------------------- extract --report: the headline list per part
+report_headline = Text("BG656", "headline list: {n} figures, per part:", "主要指标清单：共 {n} 项，各部分如下：")
+report_part = Text("BG657", "{part}: {headline} to the headline list ({why}), {kept} kept with it",
+                   "{part}：{headline} 项列入主要指标（{why}），{kept} 项留在本部分")
+report_part_table = Text("BG658", "indicator table", "指标表")
+report_part_opening = Text("BG659", "opening (before the first section; its other figures make the section 总体情况)",
+                           "开头部分（第一个小标题之前；其余数字列为“总体情况”部分）")
+report_part_head = Text("BG660", "section “{title}” (the economy)", "“{title}”部分（经济）")
+report_part_section = Text("BG661", "section “{title}”", "“{title}”部分")
+report_why_growth = Text("BG662", "{n} with their growth", "{n} 项带增速")
+report_why_aggregate = Text("BG663", "{n} economic aggregates", "{n} 项经济总量")
+report_why_table = Text("BG664", "{n} table rows", "{n} 行表格")
+report_why_only = Text("BG665", "{n}: the report's only figures", "{n} 项：全文仅有的数字")
+report_why_none = Text("BG666", "none is an aggregate with growth", "没有带增速的经济总量")
 report_too_big = Text("BG699", "the report is {size} MB; briefgen extract reads reports of at most {limit} MB ({name}); "
                       "a work report is well under 1 MB: give the report itself, or split the file",
                       "报告文件有 {size} MB；briefgen extract 最多只读 {limit} MB 的报告（{name}）；"
