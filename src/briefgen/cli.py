@@ -637,8 +637,10 @@ def preview_cmd(pdfs, out_dir, png, page, dpi):
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="The YAML draft to write (default: print it).")
 @click.option("--keep-script", is_flag=True, help="Keep Traditional characters instead of converting to Simplified.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--report", "show_report", is_flag=True,
+              help="Also say, per part of the report, how many figures went to the headline list and why.")
 @_user_errors
-def extract_cmd(report, output, keep_script, force):
+def extract_cmd(report, output, keep_script, force, show_report=False):
     """Turn a raw work report (.txt or .docx) into a draft data file.
 
     Repairs damaged text (pinyin annotations, ASCII punctuation, Traditional characters), finds the
@@ -662,6 +664,8 @@ def extract_cmd(report, output, keep_script, force):
         write_atomic(output, text.encode("utf-8"))
         click.echo(str(M.wrote(path=output)))
     click.echo(result.findings, err=True)
+    if show_report:
+        click.echo(result.headline_report, err=True)
 
 
 @main.command("validate")
