@@ -31,7 +31,8 @@ UNITS = tuple(sorted((
     "万平方米", "平方公里", "万亩", "平方米", "万美元", "亿美元", "万人次", "亿元", "万元", "美元", "万方", "万吨", "公里",
     "万辆次", "辆次", "万人", "万户", "万份", "万件", "万册", "家次", "人次", "台次", "批次", "台", "份", "册",
     "亩", "家", "个", "张", "幢", "栋", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座", "元", "方",
-    "吨", "%", "％", "个百分点", "万",
+    "吨", "%", "％", "个百分点", "万", "千瓦时", "万千瓦时", "亿千瓦时", "千瓦", "万千瓦", "万标箱", "标箱", "立方米", "万立方米",
+    "公斤", "万公斤",
 ), key=len, reverse=True))
 # Units that count things: the noun after them names the figure (203套云水湾安置房).
 COUNTERS = {"家", "个", "张", "幢", "栋", "人次", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座",
@@ -85,7 +86,7 @@ def _quantities(text: str, limit: int | None = None) -> list[Qty]:
 
 
 _GROWTH = re.compile(
-    r"(?:同比|比上年|较上年|比去年同期)?(?:名义|实际)?(增长|增加|增幅为?|增速为?|提高|上升|下降|减少|回落|降低)了?(?:约)?"
+    r"(?:同比|比上年|较上年|比去年同期)?(?:名义|实际|可比)?(增长|增加|增幅为?|增速为?|提高|上升|下降|减少|回落|降低)了?(?:约)?"
     r"(-?\d+(?:\.\d+)?)\s*(%|％|个百分点)"
 )
 # The words before a growth figure that name no subject of their own: 同比增长, 其中增长, 分别增长.
@@ -94,9 +95,13 @@ _NO_SUBJECT = re.compile(r"(?:同比|(?:比|较)\S{0,7}|分别|均|其中|增速
 # A growth that compares with another place or period is no indicator: 增速高于全市0.4个百分点.
 _COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:高于|低于|快于|慢于|比|较|提高|回落|收窄|扩大)|^(?:[两三四五]|近[两三五])年平均")
 # A change against another time is no indicator of its own: 比上年末增加18家, 较年初减少3个.
-_CHANGE = re.compile(r"^(?:比|较)[^，；\d]{0,8}?(?:增加|减少|新增|多|少|增|减)了?$")
+_CHANGE = re.compile(r"^(?:同比|比|较)[^，；\d]{0,8}?(?:增加|减少|新增|多|少|增|减)了?$")
 _CHANGE_AFTER = re.compile(r"^(?P<subject>.*?)(?:比|较)[^，；\d]{0,8}?(?:增加|减少|增长|下降|提高|降低|新增|多|少)了?$")
 _SHARE = re.compile(r"^占|比重|占比")
+_SHARED_GROWTHS = re.compile(r"[，,；]\s*(?:同比|比上年)?(?:分别|依次)(?P<verb>增长|增加|提高|上升|下降|减少|回落)"
+                             r"(?P<pcts>-?\d+(?:\.\d+)?%(?:\s*[、和及与]\s*-?\d+(?:\.\d+)?%)+)")
+# Words that name no figure of their own, only "the amount" of the one before: 增长12.6%，总量达92.9亿元.
+_AMOUNT_WORDS = ("总量", "总额", "规模", "总规模", "总值", "总计")
 _NEGATIVE = ("下降", "减少", "回落", "降低")
 _PROGRESS = re.compile(r"(?:完成|达到|占|为)(?:了)?(?:年度|全年|年)(?:目标|任务|计划|预算)(?:任务)?(?:[（(][^（）()]*[)）])?的?$")
 _FUTURE = ("争取", "力争", "计划", "确保", "拟", "目标", "将")
@@ -199,6 +204,14 @@ def find_figures(text: str) -> Found:
             estimate_list = False
         listed, sentence = _respectively(sentence, si, estimate_list)
         found.figures += listed
+        # 接待游客320万人次，实现旅游收入28亿元，分别增长15%和18%: growths of the figures before, in their order
+        shared = _SHARED_GROWTHS.search(sentence)
+        shared_pcts: list[str] = []
+        if shared:
+            shared_pcts = re.findall(r"-?\d+(?:\.\d+)?", shared.group("pcts"))
+            if shared.group("verb") in _NEGATIVE:
+                shared_pcts = [p if p.startswith("-") else "-" + p for p in shared_pcts]
+            sentence = sentence[: shared.start()] + sentence[shared.end():]
         _tallies_and_ranks(sentence, found)
         last: Figure | None = None
         parts = clauses(sentence)
@@ -256,14 +269,13 @@ def find_figures(text: str) -> Found:
                     name += _enumeration_tail(sentence, part)  # 60项市委、市政府重点工作
                 pos_before = pos
                 pos = m.end
+                if (not name or name in _AMOUNT_WORDS) and last is not None and last.sentence == si and last.part == ci - 1 \
+                        and last.yoy is None and last.unit == "%" and last.name.endswith("增速") and unit not in ("%", "个百分点"):
+                    # 地区生产总值增长12.6%、达92.9亿元 (…，总量达92.9亿元): the growth came first, the value follows
+                    last.name, last.yoy, last.value, last.unit = last.name[:-2], last.value, m.value, unit
+                    last.value_text, last.clause = _value_text(m), f"{last.clause}，{part}"
+                    continue
                 if not name:
-                    if last is not None and last.sentence == si and last.part == ci - 1 and last.yoy is None \
-                            and last.unit == "%" and last.name.endswith("增速") and unit not in ("%", "个百分点") \
-                            and re.match(r"^(?:达到?|为|总量|规模|达)?$", _strip_name(part[pos_before: m.start]) or ""):
-                        # 地区生产总值增长12.6%、达92.9亿元: the growth came first, the value follows
-                        last.name, last.yoy, last.value, last.unit = last.name[:-2], last.value, m.value, unit
-                        last.value_text, last.clause = _value_text(m), f"{last.clause}，{part}"
-                        continue
                     if last is not None and last.threshold and last.sentence == si and last.unit == unit \
                             and last.part >= ci - 1 and last.yoy is None:
                         # 工业总产值突破50亿元，达到51.3亿元: the exact figure replaces the threshold
@@ -344,6 +356,11 @@ def find_figures(text: str) -> Found:
                         change = None
             elif last is not None and last.sentence == si and last.note is None and ci > 0 and _remark(part):
                 last.note = strip_remark(part)
+        if shared_pcts:
+            open_ones = [f for f in found.figures if f.sentence == si and f.yoy is None and f.unit not in ("%", "个百分点")]
+            if len(open_ones) >= len(shared_pcts):
+                for f, pct in zip(open_ones[-len(shared_pcts):], shared_pcts):
+                    f.yoy = pct
     return found
 
 
