@@ -377,7 +377,8 @@ _VALUES_RESPECTIVELY = re.compile(
 # Growths only, of things listed: 农林牧渔业和工业增加值分别增长3.1%和8.2%.
 _GROWTHS_RESPECTIVELY = re.compile(
     r"(?P<subj>[^，；：。\d]*?)(?:同比|比上年)?(?:分别|依次)(?P<verb>增长|增加|提高|上升|下降|减少|回落)"
-    r"(?P<pcts>-?\d+(?:\.\d+)?%(?:" + _LIST_SEP + r"-?\d+(?:\.\d+)?%)+)")
+    r"(?P<pcts>-?\d+(?:\.\d+)?%(?:" + _LIST_SEP + r"-?\d+(?:\.\d+)?%)+)"
+    r"(?:[，、,]\s*(?:分别)?(?:达到?|为|完成|实现)(?P<vals>" + _Q + r"(?:" + _LIST_SEP + _Q + r")+))?")
 # The noun a list of subjects shares, written once after the last one: 批发业、零售业销售额.
 _HEAD_NOUNS = ("人均可支配收入", "可支配收入", "营业收入", "销售额", "营业额", "增加值", "产值", "投资", "收入", "支出", "总额",
                "比重", "产量", "余额", "人数", "面积")
@@ -397,9 +398,11 @@ def _respectively(sentence: str, si: int, estimate: bool) -> tuple[list[Figure],
 
 def _listed(m: re.Match, si: int, estimate: bool, growths_only: bool) -> list[Figure]:
     pcts = re.findall(r"-?\d+(?:\.\d+)?", m.group("pcts") or "")
+    if growths_only and m.group("vals") and len(re.findall(_Q, m.group("vals"))) == len(pcts):
+        growths_only = False  # 分别增长9.5%和11%、达36500元和12800元: the values follow their growths
     values = [(p, "%") for p in pcts] if growths_only else re.findall(_Q, m.group("vals"))
     subject = _strip_name(m.group("subj"))
-    noun = "" if growths_only else _strip_name(m.group("noun"))
+    noun = "" if growths_only else _strip_name(m.groupdict().get("noun") or "")
     if not growths_only and re.fullmatch(r"(?:增长|增加|提高|上升|下降|减少|回落)", noun):
         return []  # 分别增长3%、6.4%: growths, read as such
     items = [i for i in re.split(r"[、和及与]", subject) if i] if "、" in subject else [subject]
@@ -496,6 +499,7 @@ def _bracket_name(text: str) -> str:
 
 def _strip_name(text: str) -> str:
     text = text.strip().lstrip("—－-–·• ")  # ——商品房销售面积: a list's dash is no part of the name
+    text = re.sub(r"[（(][A-Za-z]{2,8}[)）]", "", text)  # 生产总值（GDP）: an abbreviation in brackets
     for _ in range(4):
         new = _LEAD_FILLER.sub("", text).strip()
         new = _TRAIL_FILLER.sub("", new).strip()
