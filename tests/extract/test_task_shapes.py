@@ -100,3 +100,33 @@ def test_a_wrapped_task_document_gives_its_tasks_also_the_last_one_without_label
     tasks = [(t["title"], t["lead"]) for s in data["plan"]["sections"] for t in s["tasks"]]
     assert tasks == [("完善街道党工委对地区治理重大工作的领导体制机制", "区委组织部"), ("以区域化党建为重点", "待定")]
     assert "待定" not in [d["name"] for d in data["departments"]]
+
+
+def test_a_table_of_targets_one_cell_a_line_without_marks_gives_tasks():
+    text = "某镇2024年主要目标任务\n" + "\n".join([
+        "序号", "指标名称", "单位", "2024年目标", "责任单位",
+        "1", "地区生产总值", "亿元", "52.5", "经发办",
+        "2", "固定资产投资", "亿元", "18", "经发办",
+        "3", "新增城镇就业", "人", "600", "社会事务办"]) + "\n"
+    data = extract_text(text).data
+    tasks = [(t["title"], t["detail"], t["lead"]) for s in data["plan"]["sections"] for t in s["tasks"]]
+    assert tasks == [("地区生产总值", "2024年目标52.5亿元", "经发办"), ("固定资产投资", "2024年目标18亿元", "经发办"),
+                     ("新增城镇就业", "2024年目标600人", "社会事务办")]
+
+
+def test_more_ways_of_naming_who_leads():
+    text = ("某市2024年重点工作任务分解\n1.推进产业园建设，年内完成投资10亿元。市发改委牵头，市财政局、市自然资源局配合。\n"
+            "2.新增城镇就业5000人。[责任单位：市人社局（牵头）、市财政局]\n"
+            "3.建设保障性住房2000套。（承办单位：市住建局；协办部门：市财政局）\n")
+    assert _tasks(text) == [("推进产业园建设", "市发改委", ["市财政局", "市自然资源局"]),
+                            ("新增城镇就业5000人", "市人社局", ["市财政局"]), ("建设保障性住房2000套", "市住建局", ["市财政局"])]
+
+
+def test_a_work_reports_plan_names_its_leads_after_the_tasks():
+    text = ("某镇2023年工作总结和2024年工作计划\n一、2023年工作回顾\n全镇实现地区生产总值52亿元，增长6%。\n二、2024年工作计划\n"
+            "一是抓项目，力争新开工项目25个（经发办牵头，财政所配合）。二是抓民生，9月底前完成老旧小区改造。"
+            "[牵头单位：城建办；配合单位：相关村社]三是抓治理，健全网格。\n")
+    data = extract_text(text).data
+    tasks = [(t["title"], t["detail"], t["lead"], t["support"]) for s in data["plan"]["sections"] for t in s["tasks"]]
+    assert tasks == [("抓项目", "力争新开工项目25个", "经发办", ["财政所"]),
+                     ("抓民生", "9月底前完成老旧小区改造。", "城建办", ["相关村社"]), ("抓治理，健全网格", "", "待定", [])]

@@ -630,12 +630,14 @@ class _Extractor:
                     self.unsure(f"{where}.due", (M.why_due_stale if stale else M.why_due_from_text)(due=due_text))
                 else:
                     self.unsure(f"{where}.due", M.why_no_due())
-                self.unsure(f"{where}.lead", M.why_no_lead())
+                detail, lead, support = _owners(task.detail)
+                if lead == PLACEHOLDER:
+                    self.unsure(f"{where}.lead", M.why_no_lead())
                 out_tasks.append({
                     "title": task.title,
-                    "detail": task.detail,
-                    "lead": PLACEHOLDER,
-                    "support": [],
+                    "detail": detail,
+                    "lead": lead,
+                    "support": support,
                     "due": due,
                 })
             sections.append({"title": block.heading, "intro": s_intro.replace("\n", ""), "tasks": out_tasks})
@@ -695,6 +697,29 @@ class _Extractor:
         if empty:
             lines.append(M.finding_empty(parts=empty))
         return lines
+
+
+def _owners(detail: str) -> tuple[str, str, list[str]]:
+    """Who leads a plan task, when the report says so after it: （区发改局牵头，区财政局配合）, [牵头单位：…].
+    Returns the detail without that bracket, the lead (待定 when none is named) and the supporting units."""
+    from .tasks import _BRACKETED, _verb_bracket, parse_labels
+
+    text = detail.rstrip()
+    units: dict[str, list[str]] = {}
+    cut = None
+    m = _BRACKETED.search(text)
+    found = None if m else _verb_bracket(text)  # a detail is not numbered: only the bracket form is read
+    if m:
+        units, cut = parse_labels(m.group(1)), m.start()
+    elif found:
+        cut, units = found
+    lead_units = units.get("lead") or units.get("duty") or []
+    if not lead_units:
+        return detail, PLACEHOLDER, []
+    lead = lead_units[0]
+    rest = lead_units[1:] + (units.get("duty", []) if units.get("lead") else []) + units.get("support", [])
+    support = [u for i, u in enumerate(rest) if u != lead and u not in rest[:i]]
+    return text[:cut].rstrip("，；、 "), lead, support
 
 
 def _tally_text(t: dict) -> str:

@@ -161,6 +161,49 @@ def rebuild_cell_lines(text: str) -> tuple[str, int]:
     return "\n".join(out), rebuilt
 
 
+# The heading cells of a table: what its columns hold.
+_HEAD_CELL = re.compile(r"^(?:序号|编号|类别|分类|指标(?:名称)?|项目(?:名称)?|单位|计量单位|分值|权重|备注|"
+                        r"(?:\d{4}年)?(?:年度|全年)?(?:目标|计划|预期)(?:值|任务)?|指标值|完成值|完成情况|"
+                        r"(?:重点|工作|主要)?任务(?:名称|内容)?|工作内容|工作事项|具体(?:措施|任务)|"
+                        r"(?:牵头|责任|配合|协办|主办|参与)(?:单位|部门)|责任领导|完成时限|完成时间|时间节点|时限要求)$")
+
+
+def rebuild_bare_cells(text: str) -> tuple[str, int]:
+    """A table copied one cell a line with no mark between cells: three or more heading cells (序号, 指标, 单位,
+    目标值, 牵头单位 …) each on its line, then rows that open with their number (1, 2, 3 …): back to one row a
+    line, cells joined with `` | ``. Returns the text and the number of rows rebuilt."""
+    lines = text.split("\n")
+    out: list[str] = []
+    rebuilt = 0
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _HEAD_CELL.match(re.sub(r"\s", "", lines[j])):
+            j += 1
+        if j - i < 3 or j >= len(lines) or lines[j].strip() != "1":
+            out.append(lines[i])
+            i += 1
+            continue
+        width = j - i
+        heading = [re.sub(r"\s", "", l) for l in lines[i:j]]
+        rows: list[list[str]] = []
+        k, number = j, 1
+        while k < len(lines) and lines[k].strip() == str(number):
+            end = k + 1
+            while end < len(lines) and end - k < width and lines[end].strip() and lines[end].strip() != str(number + 1):
+                end += 1
+            rows.append([lines[x].strip() for x in range(k, end)])
+            k, number = end, number + 1
+        if len(rows) < 2 or any(len(r) < 2 for r in rows):
+            out.append(lines[i])
+            i += 1
+            continue
+        out += [" | ".join(heading)] + [" | ".join(r) for r in rows]
+        rebuilt += len(rows) + 1
+        i = k
+    return "\n".join(out), rebuilt
+
+
 def _cell_rows(cells: list[str]) -> list[list[str]]:
     ids = [k for k, c in enumerate(cells) if _ROW_ID.match(c.replace(" ", ""))]
     if not ids or ids[0] < 2:
@@ -332,6 +375,8 @@ def clean_text(text: str, keep_script: bool = False) -> CleanResult:
     text, annotations = strip_pinyin(text)
     text, joined = join_wrapped(text)
     text, rows = rebuild_cell_lines(text)
+    text, bare = rebuild_bare_cells(text)
+    rows += bare
     text, restored = restore_lines(text)
     converted = False
     if not keep_script:

@@ -27,9 +27,10 @@ from .structure import Line, strip_end
 from .tables import cells
 
 _ROLE_WORDS = {
-    "lead": ("牵头单位", "牵头部门", "牵头科室", "主责单位", "主办单位"),
-    "duty": ("责任单位", "责任部门", "责任科室", "主要责任单位"),
-    "support": ("配合单位", "配合部门", "协办单位", "协助单位", "协同单位", "参与单位", "协作单位", "配合科室"),
+    "lead": ("牵头单位", "牵头部门", "牵头科室", "主责单位", "主办单位", "主责部门", "主办部门", "承办单位", "牵头责任单位"),
+    "duty": ("责任单位", "责任部门", "责任科室", "主要责任单位", "责任主体", "实施单位", "落实单位"),
+    "support": ("配合单位", "配合部门", "协办单位", "协助单位", "协同单位", "参与单位", "协作单位", "配合科室", "协办部门",
+                "配合责任单位", "参与部门"),
     "leader": ("责任领导", "分管领导", "牵头领导", "联系领导"),
     "due": ("完成时限", "完成时间", "时间节点", "时限要求"),
 }
@@ -89,7 +90,11 @@ def parse_labels(text: str) -> dict[str, list[str]]:
         if role == "due":
             out.setdefault("due", []).append(value)
         elif role != "leader":
-            out.setdefault(role, []).extend(u for u in split_units(value) if u not in out.get(role, []))
+            for unit in split_units(value):
+                marked = re.sub(r"\s*[（(]\s*牵头\s*[)）]$", "", unit)  # 市发改委（牵头）in a list: it leads
+                target = "lead" if marked != unit else role
+                if marked and marked not in out.get(target, []):
+                    out.setdefault(target, []).append(marked)
     return out
 
 
@@ -113,9 +118,14 @@ def parse_verbs(text: str) -> dict[str, list[str]] | None:
 
 
 def _verb_bracket(text: str) -> tuple[int, dict[str, list[str]]] | None:
+    """Roles as verbs at the end of a task: in a bracket (（A主办，B协办）) or as its last sentence (…。A牵头，B配合。)."""
     m = _VERB_BRACKET.search(text)
     units = parse_verbs(m.group(1)) if m else None
-    return (m.start(), units) if units else None
+    if units:
+        return m.start(), units
+    last = re.search(r"(?<=[。；;])\s*([^。；;]{2,120})[。；;]?\s*$", text)
+    units = parse_verbs(last.group(1)) if last and _NUMBERED.match(text) else None
+    return (last.start(), units) if units else None
 
 
 def _item(text: str, line: int, labels: str = "") -> TaskItem:
@@ -235,8 +245,12 @@ def _table_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
     while i < len(lines):
         head = cells(lines[i].text)
         roles = [_head_role(c) for c in head]
-        if not head or "task" not in roles or not ({"lead", "duty"} & set(roles)):
+        # a task table names who leads; a table of targets (指标 · 单位 · 目标值) is the plan's too
+        if not head or "task" not in roles or not ({"lead", "duty", "target"} & set(roles)):
             i += 1
+            continue
+        if "lead" not in roles and "duty" not in roles and "value" in roles:
+            i += 1  # a table of results (完成值), read as figures
             continue
         used.add(lines[i].number)
         i += 1
@@ -253,6 +267,11 @@ def _table_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
             if len(row) < 2:
                 break
             values: dict[str, str] = {}
+            if "unit" in roles and "target" in roles:  # 目标值 12 with 单位 亿元 -> 12亿元
+                u, t = roles.index("unit"), roles.index("target")
+                if u < len(row) and t < len(row) and re.fullmatch(r"-?\d+(?:\.\d+)?", row[t].strip()):
+                    row = list(row)
+                    row[t] = (re.sub(r"\s", "", head[t]) if re.search(r"目标|计划", head[t]) else "") + row[t].strip() + row[u].strip()
             for k, c in enumerate(row):  # the first column of a role holds it (任务名称 before 目标类型)
                 if k < len(roles) and roles[k] and c:
                     values.setdefault(roles[k], c)
@@ -278,8 +297,12 @@ def _head_role(head: str) -> str | None:
             return role
     if re.fullmatch(r"序号|编号|责任人|备注|进展情况|推进情况|类别|类型|\S{0,4}类型|分类", h):
         return None
-    if re.fullmatch(r"(?:指标|目标|工作|具体)?要求|指标值|目标值|年度目标|预期目标", h):
+    if re.fullmatch(r"(?:指标|目标|工作|具体)?要求|指标值|(?:\d{4}年)?(?:年度|全年|预期)?目标(?:值|任务)?|计划(?:值|数)?", h):
         return "target"
+    if re.fullmatch(r"单位|计量单位", h):
+        return "unit"
+    if re.fullmatch(r"完成值|完成情况|实际完成|\S{0,6}完成", h):
+        return "value"
     if _TASK_HEAD.search(h) and len(h) <= 8:
         return "task"
     return None
