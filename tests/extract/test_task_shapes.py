@@ -130,3 +130,12 @@ def test_a_work_reports_plan_names_its_leads_after_the_tasks():
     tasks = [(t["title"], t["detail"], t["lead"], t["support"]) for s in data["plan"]["sections"] for t in s["tasks"]]
     assert tasks == [("抓项目", "力争新开工项目25个", "经发办", ["财政所"]),
                      ("抓民生", "9月底前完成老旧小区改造。", "城建办", ["相关村社"]), ("抓治理，健全网格", "", "待定", [])]
+
+
+def test_a_long_group_heading_stays_the_groups_title():
+    heading = "（一）以区域化党建为重点，全面推进基层治理体系和治理能力现代化建设"
+    text = (f"某区2024年重点工作任务分工方案\n{heading}\n1.完善街道党工委领导体制。\n承办单位：区委组织部\n"
+            "2.推进社区党组织书记一肩挑。\n承办单位：区民政局\n")
+    data = extract_text(text).data
+    assert [s["title"] for s in data["plan"]["sections"]] == [heading[3:]]
+    assert [t["lead"] for s in data["plan"]["sections"] for t in s["tasks"]] == ["区委组织部", "区民政局"]

@@ -163,7 +163,7 @@ def _labelled_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
         last = pending[-1] if keep_last and pending else None
         for p in pending[:-1] if keep_last else pending:
             t = p.text.strip()
-            if _NUMBERED.match(t) and len(t) <= 30 and "。" not in t:
+            if _NUMBERED.match(t) and len(t) <= 60 and "。" not in t.rstrip("。"):  # a group's heading, also a long one
                 groups.append(TaskGroup(strip_end(_NUMBERED.sub("", t, count=1))))
                 used.add(p.number)
         pending.clear()
