@@ -139,3 +139,29 @@ def test_a_long_group_heading_stays_the_groups_title():
     data = extract_text(text).data
     assert [s["title"] for s in data["plan"]["sections"]] == [heading[3:]]
     assert [t["lead"] for s in data["plan"]["sections"] for t in s["tasks"]] == ["区委组织部", "区民政局"]
+
+
+PLAN_DOCUMENT = ("某区2022年重点工作任务分解方案\n为确保全年目标任务完成，现将重点工作任务分解如下。\n一、推动经济高质量发展\n"
+                 "1.加快推进产业园建设，年内完成投资10亿元，区发展改革委负责。\n2.新增市场主体5000户，区市场监管局牵头，区商务委配合。\n"
+                 "二、持续改善民生\n3.新增城镇就业8000人，区人力社保局负责。\n4.完成老旧小区改造20个，区住房城乡建委负责，各街道配合。\n")
+
+
+def test_a_document_that_is_a_plan_as_a_whole_with_owners_in_closing_clauses():
+    data = extract_text(PLAN_DOCUMENT).data
+    assert data["review"]["sections"] == []
+    plan = [(s["title"], [(t["title"], t["lead"], t["support"]) for t in s["tasks"]]) for s in data["plan"]["sections"]]
+    assert plan == [("推动经济高质量发展", [("加快推进产业园建设", "区发展改革委", []), ("新增市场主体5000户", "区市场监管局", ["区商务委"])]),
+                    ("持续改善民生", [("新增城镇就业8000人", "区人力社保局", []), ("完成老旧小区改造20个", "区住房城乡建委", ["各街道"])])]
+
+
+def test_closing_clauses_name_owners_only_when_they_name_units():
+    from briefgen.extract.tasks import trailing_owners
+
+    assert trailing_owners("新增市场主体5000户，区市场监管局牵头，区商务委配合。") == (12, {"lead": ["区市场监管局"], "support": ["区商务委"]})
+    assert trailing_owners("做好宣传，街道积极配合。") is None
+    assert trailing_owners("加强统筹，全面负责。") is None
+
+
+def test_a_summary_with_a_plan_in_its_title_is_not_a_plan_document():
+    data = extract_text("某镇2023年工作总结和2024年工作计划\n一、经济发展\n实现产值5亿元，增长6%。\n二、社会事业\n新增就业300人。\n").data
+    assert data["plan"]["sections"] == [] and data["review"]["sections"][0]["title"] == "经济发展"

@@ -277,6 +277,9 @@ class _Extractor:
         for i, k in enumerate(kinds):
             if k == "plan" and _done_plan_part(rest, kinds, i):
                 kinds[i] = "review"
+        if title_line is not None and _PLAN_DOCUMENT.search(title_line.text) and "review" not in kinds \
+                and not re.search(r"总结|回顾|情况|报告|通报|分析|简报", title_line.text.replace("政府工作报告", "")):
+            kind = "plan"  # a document that is a plan as a whole (…任务分解方案, …工作要点): its sections are the plan's
         for line, k in zip(rest, kinds):
             if k is None and kind != "plan" and opens_plan(line.text):
                 kind = "plan"
@@ -835,6 +838,8 @@ def _front_line(text: str) -> bool:
                 or re.fullmatch(r"(?:[县区市镇乡]长|[县区市镇乡]委书记|主任|党工委书记)\s*\S{2,4}", t))
 
 
+# The title of a document that is a plan as a whole.
+_PLAN_DOCUMENT = re.compile(r"任务分解|任务分工|责任分解|责任分工|分工方案|责任清单|任务清单|工作要点|实施方案|行动方案|工作计划|工作安排")
 _FUTURE_HEADING = re.compile(r"计划|打算|思路|安排|下半年|下一步|下步|明年|今后|目标|要求|建议|举措|\d{4}年")
 
 

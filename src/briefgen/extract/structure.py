@@ -291,6 +291,8 @@ def split_points(body: str) -> tuple[str, list[Point]]:
 def _in_sequence(marks: list, number) -> list:
     """Keep the run of marks numbered 1, 2, 3 … (drops a stray 一是 inside other text)."""
     out, want = [], 1
+    if marks and marks[0].start() <= 1 and number(marks[0]) > 1:
+        want = number(marks[0])  # a section whose items go on numbering the section before (3. 4. after 1. 2.)
     for m in marks:
         if number(m) == want:
             out.append(m)

@@ -117,15 +117,34 @@ def parse_verbs(text: str) -> dict[str, list[str]] | None:
     return out if "lead" in out else None
 
 
-def _verb_bracket(text: str) -> tuple[int, dict[str, list[str]]] | None:
+def _verb_bracket(text: str, trailing: bool = True) -> tuple[int, dict[str, list[str]]] | None:
     """Roles as verbs at the end of a task: in a bracket (（A主办，B协办）) or as its last sentence (…。A牵头，B配合。)."""
     m = _VERB_BRACKET.search(text)
     units = parse_verbs(m.group(1)) if m else None
     if units:
         return m.start(), units
-    last = re.search(r"(?<=[。；;])\s*([^。；;]{2,120})[。；;]?\s*$", text)
-    units = parse_verbs(last.group(1)) if last and _NUMBERED.match(text) else None
-    return (last.start(), units) if units else None
+    return trailing_owners(text) if trailing else None
+
+
+# What a unit's name ends with (局, 委, 办, 中心, 街道 …): a clause that names units, not a sentence.
+_UNIT_END = re.compile(r"(?:局|委|办|部|中心|院|所|处|站|队|会|公司|集团|政府|街道|镇|乡|社区|村|单位|部门|指挥部|小组|馆|科|室|厅|署|社|团|组|园区)"
+                       r"(?:[（(][^（）()]*[)）])?$")
+
+
+def trailing_owners(text: str) -> tuple[int, dict[str, list[str]]] | None:
+    """The clauses closing a task that name its owners with verbs: '…，区市场监管局牵头，区商务委配合。' ->
+    (where they start, {'lead': [...], 'support': [...]}); every unit named must look like one (…局, …委, …街道)."""
+    body = text.rstrip().rstrip("。；;")
+    starts = [0] + [m.end() for m in re.finditer(r"[，。；,;]", body)]
+    at = None
+    for k in range(len(starts) - 1, -1, -1):
+        end = starts[k + 1] - 1 if k + 1 < len(starts) else len(body)
+        m = _VERB_SEGMENT.match(body[starts[k]: end].strip())
+        if not m or not all(_UNIT_END.search(u) for u in split_units(m.group("units"))):
+            break
+        at = starts[k]
+    units = parse_verbs(body[at:]) if at is not None else None
+    return (at, units) if units else None
 
 
 def _item(text: str, line: int, labels: str = "") -> TaskItem:
@@ -145,7 +164,8 @@ def find_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
 
 
 def _labelled_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
-    if sum(len(_LABEL.findall(l.text)) + bool(_verb_bracket(l.text)) + bool(_DUTY_LINE.match(l.text)) for l in lines) < 2:
+    if sum(len(_LABEL.findall(l.text)) + bool(_verb_bracket(l.text, bool(_NUMBERED.match(l.text)))) + bool(_DUTY_LINE.match(l.text))
+           for l in lines) < 2:
         return [], set()
     groups: list[TaskGroup] = []
     used: set[int] = set()
@@ -186,7 +206,7 @@ def _labelled_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
                 current.units.setdefault(role, []).extend(u for u in units if u not in current.units.get(role, []))
             used.add(line.number)
             continue
-        by_verbs = _verb_bracket(text)
+        by_verbs = _verb_bracket(text, trailing=bool(_NUMBERED.match(text)))
         if by_verbs is not None:  # 1.建设产业园。（区发改局主办，区财政局协办）
             flush_pending_as_headings(keep_last=False)
             current = _item(_NUMBERED.sub("", text[: by_verbs[0]], count=1), line.number)
