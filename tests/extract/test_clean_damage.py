@@ -41,3 +41,15 @@ def test_stray_traditional_characters_in_simplified_text_are_converted_alone():
 
 def test_a_traditional_text_is_converted_whole():
     assert clean_text("全區實現稅收3億元，會議後發放補貼。").text == "全区实现税收3亿元，会议后发放补贴。"
+
+
+def test_full_width_digits_and_thousands_commas():
+    data = extract_text("某镇2023年经济运行情况\n全镇实现地区生产总值１２．６亿元，同比增长８．５％；营业收入1,234.5万元，增长3%。\n").data
+    assert [(i["name"], i["value"], i["yoy"]) for i in data["indicators"]] == [("地区生产总值", 12.6, 8.5), ("营业收入", 1234.5, 3)]
+    assert clean_text("新增企业12家。3月起实施").text == "新增企业12家。3月起实施"
+
+
+def test_a_growth_comparison_naming_no_subject_is_no_figure():
+    data = extract_text("某镇2023年经济运行情况\n全镇实现税收3.2亿元，同比增长8.5%，增幅较上年提高2个百分点。\n").data
+    assert [(i["name"], i["yoy"]) for i in data["indicators"]] == [("税收", 8.5)]
+    assert not any(s["results"] for s in data["review"]["sections"])

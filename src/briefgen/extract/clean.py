@@ -369,9 +369,21 @@ def fix_punctuation(text: str) -> tuple[str, int, int]:
     return "\n".join(lines), marks + parens, spaces
 
 
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９％", "0123456789%")
+
+
+def narrow_numbers(text: str) -> str:
+    """Full-width digits, decimal points and % of a web page (１２．６％) -> ASCII; thousands' commas taken out
+    (1,234.5万元 -> 1234.5万元)."""
+    text = text.translate(_FULL_DIGITS)
+    text = re.sub(r"(?<=\d)．(?=\d)", ".", text)
+    return re.sub(r"(?<=\d)[,，](?=\d{3}(?!\d))", "", text)
+
+
 def clean_text(text: str, keep_script: bool = False) -> CleanResult:
     """Repair one report's text (see the module docstring)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = narrow_numbers(text)
     text, annotations = strip_pinyin(text)
     text, joined = join_wrapped(text)
     text, rows = rebuild_cell_lines(text)

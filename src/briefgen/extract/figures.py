@@ -344,7 +344,8 @@ def find_figures(text: str) -> Found:
                     target = None
                 if target is not None and target.yoy is None and g.group(3) != "个百分点":
                     target.yoy = pct
-                elif target is None and not _COMPARISON.match(named):
+                elif target is None and not _COMPARISON.match(named) and not (change is None and _NO_SUBJECT.fullmatch(named)):
+                    # (a growth naming no subject whose figure has its growth already is a comparison: 增幅较上年提高2个百分点)
                     name = named
                     if name and len(name) >= 2:
                         fig = Figure(name + ("增速" if not name.endswith(("增速", "增幅")) else ""), pct,
