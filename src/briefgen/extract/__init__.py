@@ -22,8 +22,9 @@ from ..errors import DataError, Location, Problem
 from ..i18n import Message
 from .clean import CleanResult, clean_text
 from .figures import Found, find_figures
+from .headline import reason as headline_reason
 from .tables import find_tables
-from .tasks import find_tasks, split_title
+from .tasks import _BRACKETED, _verb_bracket, find_tasks, parse_labels, split_title
 from .structure import (
     Line,
     find_deadline,
@@ -582,12 +583,10 @@ class _Extractor:
     def _pick(self, figures: list, place: str, title: str, indicators: list[dict]) -> list[dict]:
         """Put the headline figures of one part into ``indicators``; return the others as the part's results.
         What went where is kept for ``extract --report`` (self.headline: place, title, headline, reasons, kept)."""
-        from .headline import reason
-
         kept: list[dict] = []
         why: dict[str, int] = {}
         for f in figures:
-            r = reason(f, place)
+            r = headline_reason(f, place)
             if r:
                 indicators.append(f.as_dict())
                 why[r] = why.get(r, 0) + 1
@@ -705,8 +704,6 @@ class _Extractor:
 def _owners(detail: str) -> tuple[str, str, list[str]]:
     """Who leads a plan task, when the report says so after it: （区发改局牵头，区财政局配合）, [牵头单位：…].
     Returns the detail without that bracket, the lead (待定 when none is named) and the supporting units."""
-    from .tasks import _BRACKETED, _verb_bracket, parse_labels
-
     text = detail.rstrip()
     units: dict[str, list[str]] = {}
     cut = None

@@ -14,6 +14,7 @@ Numbers such as ``1-6月``, ``220KV``, ``0-3岁`` and decimal points are left al
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -93,8 +94,6 @@ def join_wrapped(text: str) -> tuple[str, int]:
     prose = [l.strip() for l in lines if len(l.strip()) >= 12 and not _TABLE_ROW.search(l.strip())]
     if len(prose) < 6:
         return text, 0
-    from collections import Counter
-
     counts = Counter(len(l) for l in prose)
     width = max(counts, key=lambda w: (sum(c for n, c in counts.items() if w - 3 <= n <= w), w))
     near = [l for l in prose if width - 3 <= len(l) <= width + 1]
