@@ -16,13 +16,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .. import limits
 from .. import messages as M
 from ..errors import DataError, Location, Problem
 from ..i18n import Message
 from .clean import CleanResult, clean_text
 from .figures import Found, find_figures
 from .headline import reason as headline_reason
+from .meta import (
+    PLACEHOLDER,
+    _PLAN_DOCUMENT,
+    _closing_line,
+    _compose_title,
+    _date_in,
+    _date_line,
+    _done_plan_part,
+    _front_line,
+    _signature_line,
+    _title_index,
+    _year_named_most,
+)
+from .read import STDIN, decode_text, read_text
 from .tables import find_tables
 from .tasks import _BRACKETED, _verb_bracket, find_tasks, parse_labels, split_title
 from .structure import (
@@ -41,7 +54,6 @@ from .structure import (
 __all__ = ["ExtractResult", "extract", "extract_input", "extract_text", "read_text", "decode_text", "to_yaml",
            "PLACEHOLDER", "clean_text"]
 
-PLACEHOLDER = "待定"
 OPENING_SECTION = "总体情况"  # the title of the section that keeps the opening's figures other than headline ones
 DEFAULT_DUE = "年内"
 
@@ -83,119 +95,6 @@ class ExtractResult:
             reasons = [whys[k](n=v) for k, v in why.items() if v] or [M.report_why_none()]
             lines.append(f"  {M.report_part(part=part, headline=n, why=reasons, kept=kept)}")
         return "\n".join(lines)
-
-
-# --------------------------------------------------------------------------- reading
-
-STDIN = "-"
-
-
-def read_text(path: Path | str) -> str:
-    """A report file -> text, one paragraph a line.
-
-    ``.txt`` (UTF-8 with or without BOM, GB18030 as Notepad's ANSI on Chinese Windows saves it, UTF-16 with a
-    BOM or without), ``.docx`` (paragraphs and tables in document order, table cells joined by `` | ``),
-    ``.pdf`` with a text layer (pypdfium2), or ``-`` for text pasted on standard input."""
-    name = str(path)
-    if name == STDIN:
-        import sys
-
-        return decode_text(sys.stdin.buffer.read(), "<stdin>")
-    path = Path(path)
-    if not path.is_file():
-        raise DataError([Problem(Location(name), "", M.file_not_found())])
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        return _read_docx(path, name)
-    if suffix == ".pdf":
-        return _read_pdf(path, name)
-    if suffix not in (".txt", ".text", ".md", ""):
-        raise DataError([Problem(Location(name), "", M.extract_suffix(suffix=suffix))])
-    return decode_text(_read_limited(path, name, limits.MAX_REPORT_TEXT_BYTES, "limits.MAX_REPORT_TEXT_BYTES"), name)
-
-
-def _read_limited(path: Path, name: str, limit: int, limit_name: str) -> bytes:
-    """The bytes of a report, refused by its size before reading (a 50 MB text would take minutes to take apart)."""
-    size = path.stat().st_size
-    if size <= limit:
-        with path.open("rb") as f:
-            raw = f.read(limit + 1)
-        size = max(size, len(raw))
-    if size > limit:
-        raise DataError([Problem(Location(name), "", M.report_too_big(size=f"{size / 1048576:.0f}", limit=f"{limit / 1048576:.0f}",
-                                                                 name=limit_name))])
-    return raw
-
-
-def decode_text(raw: bytes, name: str) -> str:
-    """Bytes of a report -> str (the one decoder, with UTF-16 read also without a BOM)."""
-    from ..load.text import decode_text as decode
-
-    return decode(raw, name, M.extract_save_as(), guess_utf16=True)
-
-
-def _read_docx(path: Path, name: str) -> str:
-    import io
-    import zipfile
-
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    from ..render.docx.reference import ReferenceError_, parse_part, read_package
-
-    if not zipfile.is_zipfile(path):
-        raise DataError([Problem(Location(name), "", M.extract_bad_docx(kind="BadZipFile"))])
-    try:  # sizes, ratios and every XML part (no DTD, no entities) checked before python-docx reads the file
-        parts = read_package(path, name, M.ref_report_file())
-        for part, data in parts.items():
-            if part.endswith((".xml", ".rels")):
-                parse_part(data, part, name)
-    except ReferenceError_ as exc:
-        raise DataError([Problem(Location(name), "", str(exc).removeprefix(f"{name}: "))]) from None
-    try:
-        document = docx.Document(io.BytesIO(path.read_bytes()))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DataError([Problem(Location(name), "", M.extract_bad_docx(kind=exc.__class__.__name__))]) from None
-    lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                cells, seen = [], []
-                for cell in row.cells:  # a merged cell appears once per grid column: keep it once
-                    if any(cell._tc is s for s in seen):
-                        continue
-                    seen.append(cell._tc)
-                    cells.append(cell.text.replace("\n", " ").strip())
-                lines.append(" | ".join(cells))
-    return "\n".join(lines)
-
-
-def _read_pdf(path: Path, name: str) -> str:
-    import pypdfium2 as pdfium
-
-    _read_limited(path, name, limits.MAX_DOCX_FILE_BYTES, "limits.MAX_DOCX_FILE_BYTES")
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except Exception as exc:  # noqa: BLE001 - pypdfium2 raises PdfiumError and others
-        raise DataError([Problem(Location(name), "", M.extract_bad_pdf(kind=exc.__class__.__name__))]) from None
-    try:
-        pages = []
-        for page in pdf:
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
-            textpage.close()
-            page.close()
-    finally:
-        pdf.close()
-    text = "\n".join(pages)
-    if not re.search(r"[\u4e00-\u9fff]|[A-Za-z]{3}|\d{2}", text):
-        raise DataError([Problem(Location(name), "", M.extract_no_text_layer(pages=len(pages)))])
-    return text
 
 
 # --------------------------------------------------------------------------- extraction
@@ -742,50 +641,6 @@ def _normal_due(text: str) -> str:
     return text
 
 
-def _compose_title(issuer: str, review_heading: str, plan_heading: str) -> str:
-    def core(heading: str, words: tuple[str, ...]) -> str:
-        body = re.sub(r"^[一二三四五六七八九十]+、\s*", "", heading).strip()
-        for w in words:
-            body = body.replace(w, "")
-        return body
-
-    first = core(review_heading, ("工作回顾", "工作总结", "工作情况", "回顾"))
-    second = core(plan_heading, ("重点工作", "工作思路", "工作计划", "工作打算", "工作安排"))
-    if first and second:
-        year1 = re.match(r"\d{4}年", first)
-        if year1 and second.startswith(year1.group(0)):
-            second = second[len(year1.group(0)):]
-        kind = "工作计划" if "计划" in plan_heading else "工作思路"
-        return f"{issuer if issuer != PLACEHOLDER else ''}{first}工作总结和{second}{kind}"
-    return f"{issuer}{first or second}工作报告"
-
-
-def _closing_line(text: str) -> bool:
-    return bool(_date_in(text)) and len(text) <= 20 or bool(re.fullmatch(r".{2,14}(?:街道办事处|人民政府|街道|镇|乡)", text))
-
-
-def _year_named_most(text: str, when: date | None) -> int | None:
-    """The year a text names most (2021年 three times, 2019年 once -> 2021), the later on a tie; years after the
-    report's date or today, and years a comparison names (比2019年, 较2020年同期), left out."""
-    last = (when or date.today()).year
-    counts: dict[int, int] = {}
-    for m in re.finditer(r"(?<![\d])(\d{4})\s*年", text):
-        year = int(m.group(1))
-        if 1949 < year <= last and not re.search(r"(?:比|较|与|同)$", text[max(0, m.start() - 2): m.start()]):
-            counts[year] = counts.get(year, 0) + 1
-    return max(counts, key=lambda y: (counts[y], y)) if counts else None
-
-
-def _date_in(text: str) -> date | None:
-    m = re.search(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})", text)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-
-
 # --------------------------------------------------------------------------- YAML
 
 def to_yaml(result: ExtractResult) -> str:
@@ -794,64 +649,3 @@ def to_yaml(result: ExtractResult) -> str:
     return dump(result)
 
 
-# --------------------------------------------------------------------------- lines around the text
-
-_KIND_WORDS = re.compile(r"总结|报告|打算|思路|计划|通报|通知|情况|分析|方案|清单|要点|安排|分解|分工|任务|摘要|简报|汇报|公报")
-_META_LINE = re.compile(r"^\s*(?:发布|成文|印发|发文|更新)(?:时间|日期)\s*[：:]|^\s*来源\s*[：:]|^\s*(?:索引号|文\s*号|主题分类)\s*[：:]")
-
-
-def _title_index(body: list[Line]) -> int | None:
-    """Which of the first lines is the title: short, no full stop, no numbering, not a part heading, and
-    naming the kind of document (总结, 报告, 情况, 通报, 通知, 方案 …)."""
-    for i, line in enumerate(body[:6]):
-        text = line.text.strip()
-        if _META_LINE.search(text) or _date_line(text) or text.endswith(("：", ":")):
-            continue
-        if len(text) > 60 or re.search(r"[。；]$", text) or "，" in text and "《" not in text:
-            if i >= 2:
-                break
-            continue
-        if re.match(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])", text):
-            break
-        if part_kind(text) and not (re.search(r"\d{4}\s*年", text) and re.search(r"街道|镇|乡|区|县|市", text)
-                                    or re.search(r"分析|通报|报告|通知|方案|清单|简报|公报", text)):
-            break  # a part heading (2023年工作回顾), not the title (某街道2023年上半年工作总结)
-        if _KIND_WORDS.search(text):
-            return i
-    return None
-
-
-def _date_line(text: str) -> bool:
-    """A line that is only a date: 2024年3月5日, （2025年1月16日）, 2024-07-20."""
-    return bool(re.fullmatch(r"[（(]?\s*\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?\s*[）)]?", text.strip()))
-
-
-def _front_line(text: str) -> bool:
-    """Lines between the title and the text: an addressee (各科室、各社区：), a speech's line (——2024年1月18日在…
-    会议上, 县长 王某), a greeting (各位代表：), a publication line (发布时间：…)."""
-    t = text.strip()
-    return bool(_META_LINE.search(t) or _date_line(t) or re.match(r"^(?:——|—)", t)
-                or (len(t) <= 40 and t.endswith(("：", ":")) and "。" not in t)
-                or re.fullmatch(r"(?:[县区市镇乡]长|[县区市镇乡]委书记|主任|党工委书记)\s*\S{2,4}", t))
-
-
-# The title of a document that is a plan as a whole.
-_PLAN_DOCUMENT = re.compile(r"任务分解|任务分工|责任分解|责任分工|分工方案|责任清单|任务清单|工作要点|实施方案|行动方案|工作计划|工作安排")
-_FUTURE_HEADING = re.compile(r"计划|打算|思路|安排|下半年|下一步|下步|明年|今后|目标|要求|建议|举措|\d{4}年")
-
-
-def _done_plan_part(lines: list[Line], kinds: list, at: int) -> bool:
-    """A part headed only 重点工作 (or 主要任务) that reports what was done: results in its text (figures
-    with 增长/完成/实现 and no 力争/确保), and another plan part after it or no time word in its heading."""
-    heading = lines[at].text
-    if _FUTURE_HEADING.search(re.sub(r"^(?:第)?[一二三四五六七八九十]+(?:、|部分)", "", heading)):
-        return False
-    end = next((j for j in range(at + 1, len(lines)) if kinds[j] is not None), len(lines))
-    body = "\n".join(l.text for l in lines[at + 1: end])
-    done = len(re.findall(r"(?:完成|实现|新增|累计|同比)[^，。；]{0,16}?\d", body))
-    future = len(re.findall(r"力争|确保|争取|计划|将", body))
-    return done >= 2 and done > future
-
-
-def _signature_line(text: str) -> bool:
-    return bool(re.fullmatch(r".{2,20}(?:人民政府办公室|办公室|统计局|局|管委会|委员会)", text.strip())) and "。" not in text
