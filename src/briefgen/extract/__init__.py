@@ -23,6 +23,7 @@ from .clean import CleanResult, clean_text
 from .figures import Found, find_figures
 from .headline import reason as headline_reason
 from .meta import (
+    CRUMBS,
     PLACEHOLDER,
     _PLAN_DOCUMENT,
     _closing_line,
@@ -157,7 +158,8 @@ class _Extractor:
 
     def run(self) -> ExtractResult:
         meta_fields, header_lines = header_fields(self.lines)
-        body = [l for l in self.lines if l.number not in header_lines]
+        first = {id(l) for l in self.lines[:8]}  # a site's breadcrumbs among the first lines go
+        body = [l for l in self.lines if l.number not in header_lines and not (id(l) in first and CRUMBS.search(l.text))]
         # Tables and task lists first: they take their lines out of the running text.
         task_groups, task_lines = find_tasks(body)
         table_figures, table_lines = find_tables(body)
@@ -277,7 +279,7 @@ class _Extractor:
         out: dict = {}
         issuer = fields.get("issuer", ("", 0))[0]
         title = strip_end(title_line.text) if title_line is not None else ""
-        title = re.sub(r"^(?:标\s*题|题\s*目)\s*[：:]\s*", "", title)
+        title = re.sub(r"^(?:标\s*题|题\s*目|名\s*称)\s*[：:]\s*", "", title)
         when = None
         if "date" in fields:
             when = _date_in(fields["date"][0])
@@ -316,6 +318,10 @@ class _Extractor:
             gov = re.match(r"^\d{4}\s*年\s*([^《》“”，]{2,10}?(?:县|区|市|镇|乡))(?:人民)?政府工作报告", title)
             if not issuer and gov:  # 2024年某县政府工作报告
                 issuer = gov.group(1) + "人民政府"
+        source = fields.get("source", ("", 0))[0].strip()
+        if issuer == PLACEHOLDER or not issuer:
+            if re.fullmatch(r"[^，。：:\s]{2,24}(?:街道办事处|人民政府办公室|人民政府|办事处|街道|镇|乡|局|委员会|委|办公室|管委会|中心)", source):
+                issuer = source  # 来源：某区统计局 (a unit, not a newspaper)
         if not title:
             stem = Path(self.source).stem
             # a file name is a title only when it reads like one: a year and the kind of report

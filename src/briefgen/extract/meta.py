@@ -59,15 +59,29 @@ _KIND_WORDS = re.compile(r"总结|报告|打算|思路|计划|通报|通知|情�
 _META_LINE = re.compile(r"^\s*(?:发布|成文|印发|发文|更新)(?:时间|日期)\s*[：:]|^\s*来源\s*[：:]|^\s*(?:索引号|文\s*号|主题分类)\s*[：:]")
 
 
+# A site's breadcrumbs, a line of page chrome: taken out before the text is read.
+CRUMBS = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置)\s*[：:]|^\s*首页\s*[>＞»›/]|^[^。，；]{0,40}[>＞»›][^。，；]{0,40}[>＞»›]")
+# A site's breadcrumbs (当前位置：首页 > 政务公开 > 计划总结) or a table's row: never the title.
+_BREADCRUMB = re.compile(r"[>＞»›]|^(?:当前位置|您的位置|您现在的位置|首页)|\||\t|^附件|组配分类|公开方式|公开范围|有效性|登记号|体裁分类|主题分类|索引号")
+
+
 def _title_index(body: list[Line]) -> int | None:
     """Which of the first lines is the title: short, no full stop, no numbering, not a part heading, and
     naming the kind of document (总结, 报告, 情况, 通报, 通知, 方案 …)."""
-    for i, line in enumerate(body[:6]):
+    seen = 0  # lines of text looked at (a page's chrome, codes and bullets not counted)
+    for i, line in enumerate(body[:40]):
         text = line.text.strip()
-        if _META_LINE.search(text) or _date_line(text) or text.endswith(("：", ":")):
-            continue
+        if _META_LINE.search(text) or _date_line(text) or text.endswith(("：", ":")) or _BREADCRUMB.search(text) \
+                or len(re.findall(r"[\u4e00-\u9fff]", text)) < 2 or text.startswith(("•", "·", "●")):
+            continue  # a publication line, a date, an addressee, a site's breadcrumbs, a table's row, a code
+        seen += 1
+        if seen > 6:
+            break
+        if seen == 1 and re.search(r"\d{4}\s*年", text) and re.search(r"(?:情况|分析)$", text) and len(text) <= 40 \
+                and not re.match(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])", text):
+            return i  # 2023年上半年经济运行情况: a first line of its own is the title, not a part heading
         if len(text) > 60 or re.search(r"[。；]$", text) or "，" in text and "《" not in text:
-            if i >= 2:
+            if seen >= 3:
                 break
             continue
         if re.match(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])", text):

@@ -81,9 +81,15 @@ _META_KEYS = {
     "发文机关": "issuer",
     "发布日期": "published",
     "发文字号": "doc_no",
+    "发布时间": "published",
+    "来源": "source",
+    "信息来源": "source",
+    "发布单位": "issuer",
+    "发文单位": "issuer",
 }
 # 索引号：…, 索引号: | … |, and the bracketed form of some portals: | [ 索引号 ] | … |
-_META_KEY_RE = re.compile(r"(?:[\[［【]\s*)?(索引号|文\s*号|发布机构|发文机关|成文日期|发布日期|主题分类|公开方式|体裁分类|有效性|发文字号)\s*(?:[\]］】]|[：:])")
+_META_KEY_RE = re.compile(r"(?:[\[［【]\s*)?(索引号|文\s*号|发布机构|发文机关|成文日期|发布日期|主题分类|公开方式|体裁分类|有效性|发文字号|"
+                          r"发布时间|发布单位|发文单位|(?<![\u4e00-\u9fff])(?:信息)?来源|浏览次数|字号)\s*(?:[\]］】]|[：:])")
 
 
 def header_fields(lines: list[Line]) -> tuple[dict[str, tuple[str, int]], set[int]]:
