@@ -57,3 +57,12 @@ def test_progress_between_value_and_growth():
 
 def test_wan_inside_words_is_no_unit():
     assert _figs("完成3万株苗木栽种。") == []
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("地区生产总值由2010年的45.2亿元增加到2015年的92.9亿元，年均增长12.6%。", ("地区生产总值", "92.9", "亿元", "由45.2亿元到92.9亿元，年均增长12.6%")),
+    ("财政收入从2010年的3.1亿元增长到2015年的8.2亿元。", ("财政收入", "8.2", "亿元", "由3.1亿元到8.2亿元")),
+    ("森林覆盖率由45%提高到52%。", ("森林覆盖率", "52", "%", "由45%到52%")),
+])
+def test_from_a_to_b_takes_b(text, figure):
+    assert [(f.name, f.value, f.unit, f.note) for f in find_figures(text).figures] == [figure]

@@ -204,6 +204,8 @@ def find_figures(text: str) -> Found:
             estimate_list = False
         listed, sentence = _respectively(sentence, si, estimate_list)
         found.figures += listed
+        moved, sentence = _from_to(sentence, si)
+        found.figures += moved
         # 接待游客320万人次，实现旅游收入28亿元，分别增长15%和18%: growths of the figures before, in their order
         shared = _SHARED_GROWTHS.search(sentence)
         shared_pcts: list[str] = []
@@ -432,6 +434,30 @@ def _listed(m: re.Match, si: int, estimate: bool, growths_only: bool) -> list[Fi
             fig.yoy = ("-" + pcts[k]) if negative and not pcts[k].startswith("-") else pcts[k]
         figures.append(fig)
     return figures
+
+
+_YEAR_AT = r"(?:\d{4}\s*年(?:末|底|初)?的?)?"
+# From A to B: 地区生产总值由2010年的45.2亿元增加到2015年的92.9亿元(，年均增长12.6%) -> B, the figure now.
+_FROM_TO = re.compile(
+    r"(?P<subj>[^，；：。]*?)(?:由|从)" + _YEAR_AT + r"(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>" + _UNIT_RE + r")"
+    r"(?:增加|增长|提高|提升|上升|扩大|跃升|下降|减少|降低|缩小|发展|增)?(?:到|至)" + _YEAR_AT +
+    r"(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>" + _UNIT_RE + r")(?:[，,]\s*(?P<avg>年均(?:增长|增速|递增)\d+(?:\.\d+)?%))?")
+
+
+def _from_to(sentence: str, si: int) -> tuple[list[Figure], str]:
+    """'财政收入从2010年的3.1亿元增长到2015年的8.2亿元' -> 财政收入 8.2 亿元 (note: 由3.1亿元到8.2亿元): the figure
+    is where the change ended, not where it began. The text used is taken out."""
+    figures = []
+    for m in _FROM_TO.finditer(sentence):
+        name = _strip_name(re.sub(r"^.*?[、]", "", m.group("subj")))
+        if not name or len(name) < 2:
+            continue
+        note = f"由{m.group('a')}{m.group('ua')}到{m.group('b')}{m.group('ub')}" + (f"，{m.group('avg')}" if m.group("avg") else "")
+        unit = "%" if m.group("ub") == "％" else m.group("ub")
+        figures.append(Figure(name, m.group("b"), unit, note=note, clause=m.group(0), sentence=si))
+    if not figures:
+        return [], sentence
+    return figures, _FROM_TO.sub(lambda m: "" if _strip_name(re.sub(r"^.*?[、]", "", m.group("subj"))) else m.group(0), sentence)
 
 
 def _after_list_mark(sentence: str, part: str) -> bool:
