@@ -42,3 +42,10 @@ def test_one_line_report_keeps_its_plan():
     assert [t["title"] for t in plan[0]["tasks"]][:2] == ["抓项目", "抓民生"]
     assert [s["title"] for s in data["review"]["sections"]] == ["抓项目", "抓民生"]
     assert data["report"]["year"] == 2022
+
+
+def test_a_short_line_with_its_sections_run_together_is_taken_apart():
+    text = ("某镇2023年工作总结\n一、2023年工作回顾\n全镇实现地区生产总值52亿元，增长6%。\n"
+            "二、2024年工作打算（一）抓项目。力争新开工项目25个。（二）抓民生。新增就业500人。\n")
+    data = extract_text(text).data
+    assert [(s["title"], [t["title"] for t in s["tasks"]]) for s in data["plan"]["sections"]] == [("2024年工作打算", ["抓项目", "抓民生"])]

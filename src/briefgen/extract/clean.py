@@ -223,6 +223,12 @@ def _cell_rows(cells: list[str]) -> list[list[str]]:
     return [r for r in rows if len(r) >= 2]
 
 
+def _in_sequence(line: str) -> bool:
+    """A short line holding a run of section marks after full stops: …。（一）抓项目。…（二）抓民生。"""
+    marks = re.findall(rf"(?:^|(?<=[。！？；;]))[（(]([{_CN}]{{1,3}})[)）]", line)
+    return len(marks) >= 2 and marks[:2] == ["一", "二"] or bool(re.search(rf"[^。！？；;]（一）.*。（二）", line))
+
+
 def restore_lines(text: str) -> tuple[str, int]:
     text, first = _restore_lines(text)
     if not first:
@@ -241,7 +247,7 @@ def _restore_lines(text: str) -> tuple[str, int]:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         pieces = [line]
-        if (len(line) >= 120 or re.search(rf"[ \u3000\t]{_MARKER}", line)) and len(re.findall(_MARKER, line)) >= 2:
+        if (len(line) >= 120 or re.search(rf"[ \u3000\t]{_MARKER}", line) or _in_sequence(line)) and len(re.findall(_MARKER, line)) >= 2:
             pieces = [p for p in _INLINE_MARKER.split(line)]
             added += len(pieces) - 1
         for piece in pieces:
