@@ -51,6 +51,41 @@ class PackSettings(BaseModel):
     """材料之N on the cover, when the pack is one of several."""
 
 
+class TrackSettings(BaseModel):
+    """Following tasks up (`briefgen track`, the [track] table of briefgen.toml): the status rule and its thresholds."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    rule: str = "序时进度"
+    """The named status rule: 序时进度, 三色预警, 蓝黄红, 剩余时间 or 工期预警 (see the README)."""
+    behind_points: float = Field(default=10, ge=0, le=100)
+    """滞后 (yellow) when 完成进度 is below 序时进度 by more than this many points (序时进度, 蓝黄红)."""
+    node_points: float = Field(default=0, ge=0, le=100)
+    """A month's node is missed (red) when 完成进度 is below 序时进度 by more than this (三色预警)."""
+    near_days: int = Field(default=15, ge=0, le=366)
+    """临期 (blue) at most this many days before the deadline (蓝黄红); also who gets a 催办单 for a near deadline."""
+    yellow_left: float = Field(default=30, ge=0, le=100)
+    """黄色预警 with at most this per cent of the task's time left and no progress (剩余时间)."""
+    orange_left: float = Field(default=15, ge=0, le=100)
+    """橙色预警 with at most this per cent of the task's time left and no progress (剩余时间)."""
+    late_yellow: int = Field(default=1, ge=1, le=366)
+    """黄色预警 from this many days past the deadline (工期预警)."""
+    late_orange: int = Field(default=8, ge=1, le=366)
+    """橙色预警 from this many days past the deadline (工期预警)."""
+    late_red: int = Field(default=15, ge=1, le=366)
+    """逾期 (red) from this many days past the deadline (工期预警)."""
+    return_day: int = Field(default=25, ge=1, le=31)
+    """The day of the month by which units return their 进度表 (每月25日前报送)."""
+    first_issue: int = Field(default=1, ge=1, le=999)
+    """The 通报's issue number (第N期) of the first period kept in the output folder."""
+    requirements: tuple[str, ...] = ()
+    """The paragraphs of 四、工作要求 (default: the template's own)."""
+
+    def thresholds(self) -> dict:
+        return self.model_dump(include={"behind_points", "node_points", "near_days", "yellow_left", "orange_left",
+                                        "late_yellow", "late_orange", "late_red"})
+
+
 def _toml(kind, what, key: str | None = None) -> dict:
     """A field's place in briefgen.toml: the TOML type it is written as, what it holds in words (a catalogue
     entry), and its key when that differs from the field's name."""
@@ -105,6 +140,8 @@ class Settings(BaseModel):
     """Processes a batch uses (default: every core)."""
     pack: PackSettings = _setting(PackSettings(), dict, M.what_pack)
     """The handout pack: meeting name, date, venue, parts, mark, number."""
+    track: TrackSettings = _setting(TrackSettings(), dict, M.what_track)
+    """Following tasks up: the status rule, its thresholds, the return day, the issue number (`briefgen track`)."""
     titles: dict[str, str] = _setting({}, dict, M.what_titles)
     """A title per template ([titles] in briefgen.toml, --title TEMPLATE=TEXT), over the data's `titles:`; the key ""
     is the one document built (--title TEXT). Fields: {issuer} {year} {period} {plan} {department}."""
@@ -228,6 +265,16 @@ def read_toml(folder: Path) -> dict[str, Any]:
                 for err in errors:
                     field = ".".join(str(p) for p in err["loc"])
                     problems.append(Problem(here(field.split(".")[0] if field else "pack"), f"pack.{field}" if field else "pack",
+                                            M.setting_invalid(detail=_pydantic_message(err))))
+                continue
+        elif key == "track":
+            try:
+                value = TrackSettings(**{k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
+            except (ValidationError, TypeError) as exc:
+                errors = exc.errors(include_url=False) if isinstance(exc, ValidationError) else [{"loc": (), "msg": str(exc)}]
+                for err in errors:
+                    field = ".".join(str(p) for p in err["loc"])
+                    problems.append(Problem(here(field.split(".")[0] if field else "track"), f"track.{field}" if field else "track",
                                             M.setting_invalid(detail=_pydantic_message(err))))
                 continue
         out[key] = value

@@ -36,3 +36,4 @@ from .cli import *  # noqa: F401,F403
 from .fields import *  # noqa: F401,F403
 from .web import *  # noqa: F401,F403
 from .catalog import *  # noqa: F401,F403
+from .track import *  # noqa: F401,F403

@@ -193,6 +193,8 @@ class Task(_Model):
     due: date
     due_text: str | None = Field(default=None, description="the deadline as written, e.g. 年内")
     status: str | None = None
+    start: date | None = Field(default=None, description="the day the task starts, when not the plan period's start (督办: 序时进度)")
+    flagged: bool = Field(default=False, description="挂牌督办: one of the hardest items the leadership tracks one by one")
 
     @field_validator("title")
     @classmethod
