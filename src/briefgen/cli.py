@@ -1088,3 +1088,74 @@ def catalog_check(db):
         click.echo(str(M.cat_check_failed(ok=len(found.ok), missing=len(found.missing), changed=len(found.changed))), err=True)
         sys.exit(1)
     click.echo(str(M.cat_check_ok(n=len(found.ok), folders=found.folders)))
+
+# ---- briefgen track: following the tasks up after the meeting (督办) -------------------------------------------------
+
+@main.group("track", cls=Group)
+def track():
+    """Follow the plan's tasks up (督办): 进度表 out to each lead unit, 督办通报, 催办单 and 台账 back in colour.
+
+    \b
+    Example:
+      briefgen track forms data/plan.yaml --period 2022-09 --out 督办
+      briefgen track report data/plan.yaml --progress 督办/2022-09/进度表/*.xlsx --as-of 2022-09-30 --out 督办
+    """
+
+
+def _track_settings(data, out, tasks, rule=None, **options):
+    settings = _settings(data=data, out=out, tasks=tasks, **options)
+    if rule:
+        settings = settings.model_copy(update={"track": settings.track.model_copy(update={"rule": rule})})
+    return settings
+
+
+@track.command("forms")
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option("--period", required=True, help="The month the forms report on, e.g. 2022-09.")
+@click.option("--out", "out", type=click.Path(path_type=Path), default=None, help="Output folder (default: out, or `out` in briefgen.toml); the forms go to OUT/PERIOD/进度表.")
+@click.option("--tasks", type=click.Path(dir_okay=False, path_type=Path), help="Tasks from an .xlsx or .csv table.")
+@_user_errors
+def track_forms(data, period, out, tasks):
+    """One 进度表 (.xlsx) per lead unit: its tasks pre-filled and locked, the progress columns to fill, 状态 as a drop-down.
+
+    Last period's progress is filled in from the result kept in OUT (after a `track report`).
+
+    \b
+    Example:
+      briefgen track forms data/plan.yaml --period 2022-09 --out 督办
+    """
+    from .track.job import forms
+
+    result = forms(_track_settings(data, out, tasks), period)
+    _print_result(result)
+
+
+@track.command("report")
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option("--progress", "progress", multiple=True, required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A returned 进度表 or a consolidated progress table (.xlsx or .csv; repeatable).")
+@click.option("--as-of", "as_of", required=True, help="The date the statuses are judged on, e.g. 2022-09-30.")
+@click.option("--period", default=None, help="The month reported on (default: the as-of date's), e.g. 2022-09.")
+@click.option("--rule", default=None, help="The status rule: 序时进度 (default), 三色预警, 蓝黄红, 剩余时间, 工期预警.")
+@click.option("--out", "out", type=click.Path(path_type=Path), default=None, help="Output folder (default: out, or `out` in briefgen.toml); this period's files go to OUT/PERIOD.")
+@click.option("--format", "-f", "formats", default=None, help="Formats of the 通报 and 催办单: docx, pdf or docx,pdf (default: both).")
+@click.option("--theme", default=None, help="A built-in theme (official, handout) or a theme file.")
+@click.option("--templates-dir", "template_dirs", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path), help="A folder of templates that override the built-in ones.")
+@click.option("--mark", help="A header mark such as 内部资料 注意保存.")
+@click.option("--tasks", type=click.Path(dir_okay=False, path_type=Path), help="Tasks from an .xlsx or .csv table.")
+@_user_errors
+def track_report(data, progress, as_of, period, rule, out, tasks, **options):
+    """Statuses by the rule on the as-of date -> 督办通报 (第N期), a 催办单 per unit with late items, 台账, 销号清单.
+
+    The same inputs and --as-of give the same files, byte for byte; each period's result is kept in OUT/PERIOD so
+    that the next 通报 shows what moved.
+
+    \b
+    Example:
+      briefgen track report data/plan.yaml --progress 进展汇总.xlsx --as-of 2022-09-30 --out 督办
+    """
+    from .track.job import parse_as_of, report
+
+    settings = _track_settings(data, out, tasks, rule, **options)
+    result = report(settings, list(progress), parse_as_of(as_of), period)
+    _print_result(result)

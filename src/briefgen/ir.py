@@ -63,6 +63,12 @@ class Cell:
     colspan: int = 1
     align: Align | None = None  # None: the column's alignment
     header: bool = False
+    fill: str | None = None  # a status colour of CELL_FILLS (a 台账's 红/黄/绿 cell), None: no fill
+
+
+# The light fill of a status cell (RGB hex), in both writers: light enough that black text stays legible in print.
+CELL_FILLS: dict[str, str] = {"green": "C6EFCE", "yellow": "FFEB9C", "orange": "F8CBAD", "red": "FFC7CE", "blue": "BDD7EE",
+                              "grey": "D9D9D9"}
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,10 @@ def _table(el: ET.Element, where: str) -> ir.Table:
                 if td.tag not in ("td", "th"):
                     raise MarkupError(M.mk_expected_cell(where=where, tag=td.tag))
                 colspan = int(_float(td.get("colspan"), 1, where, "colspan"))
-                cells.append(ir.Cell(tuple(_inlines(td, where)), colspan, _align(td.get("align"), where, None), td.tag == "th"))
+                fill = (td.get("fill") or "").strip() or None
+                if fill is not None and fill not in ir.CELL_FILLS:
+                    raise MarkupError(M.mk_cell_fill(where=where, value=repr(fill), known="、".join(ir.CELL_FILLS)))
+                cells.append(ir.Cell(tuple(_inlines(td, where)), colspan, _align(td.get("align"), where, None), td.tag == "th", fill))
             kind = "header" if header else ("group" if tr.get("group", "").lower() in _TRUE else "body")
             rows.append(ir.Row(tuple(cells), kind))
 

@@ -55,3 +55,7 @@ what_track = Text("BG1025", "a table: rule, behind_points, near_days, … (see t
 # ---- what the commands print -----------------------------------------------------------------------------------------
 tr_summary = Text("BG1030", "{n} tasks as of {as_of} ({rule}): {counts}", "截至 {as_of} 共 {n} 项任务（{rule}）：{counts}")
 tr_unreported = Text("BG1031", "{n} tasks not reported: {units}", "{n} 项任务未报送：{units}")
+
+# ---- briefing markup: a status cell's fill (briefgen.markup) --------------------------------------------------------
+mk_cell_fill = Text("BG1040", "{where}: <td fill={value}>: a cell's fill is one of {known} (or empty)",
+                    "{where}：<td fill={value}>：单元格底色只能是 {known} 之一（或留空）")

@@ -80,6 +80,12 @@ def _workday_deadlines(raw: dict, start: date, warnings: list[Problem], sources)
                                         M.tr_calendar_past(year=day.year)))
 
 
+def _due_words(text: str) -> str:
+    """A deadline written as an ISO date (2022-12-31, as YAML dates are) -> 2022年12月31日; other wording as written."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    return f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日" if m else text
+
+
 def load_plan(data: Path, tasks: Path | None = None, columns: dict | None = None) -> tuple[Plan, list[Problem]]:
     """The plan of the report data ``data`` (YAML/JSON, with a task table when given) -> (Plan, warnings)."""
     from .. import values
@@ -102,7 +108,7 @@ def load_plan(data: Path, tasks: Path | None = None, columns: dict | None = None
             ongoing = values.is_ongoing_due(t.due_text)
             items.append(Item(
                 id=str(t.id), title=t.title, lead=t.lead, support=tuple(t.support),
-                due=None if ongoing else t.due, due_text=t.due_display, start=t.start or first,
+                due=None if ongoing else t.due, due_text=_due_words(t.due_display), start=t.start or first,
                 flagged=t.flagged, section=section.title,
             ))
     plan = Plan(issuer=report.report.issuer, title=f"{period}重点工作", period=period, start=first, items=tuple(items))

@@ -699,7 +699,8 @@ class DocxBuilder:
             for cell in cells:
                 span = max(cell.colspan, 1)
                 width = Emu(sum(grid[col:col + span]))
-                tc = oxml.add_cell(tr, width, span=span, fill=GROUP_FILL if group else HEADER_FILL if header else None)
+                tc = oxml.add_cell(tr, width, span=span, fill=GROUP_FILL if group else HEADER_FILL if header else
+                                   (ir.CELL_FILLS[cell.fill] if cell.fill else None))
                 p = oxml.cell_paragraph(tc)
                 pPr = p.get_or_add_pPr()
                 # section rows in 楷体 and header cells in 黑体, as the PDF sets them: neither face has a

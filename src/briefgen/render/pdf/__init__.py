@@ -280,6 +280,8 @@ class _Layout:
                     inlines = short_cell_inlines(inlines, sum(widths[col:col + cell.colspan]) - 2 * pad, size, self.known)
                 roles[(ri, len(cells))] = role
                 cells.append([TextBlock(self.units(inlines, role, size, self.names if short else None, self.known), leading, align)])
+                if cell.fill and row.kind == "body":  # a status cell's colour (ir.CELL_FILLS), as the DOCX fills it
+                    style.append(("BACKGROUND", (col, ri), (col + cell.colspan - 1, ri), colors.HexColor("#" + ir.CELL_FILLS[cell.fill])))
                 if cell.colspan > 1:
                     style.append(("SPAN", (col, ri), (col + cell.colspan - 1, ri)))
                     cells.extend([""] * (cell.colspan - 1))

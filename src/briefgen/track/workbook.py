@@ -1,0 +1,43 @@
+"""Workbooks of the follow-up, made with openpyxl and saved byte for byte the same for the same content: the
+properties dated with the as-of date, every ZIP entry with one fixed time."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date, datetime
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+THIN = Side(style="thin", color="000000")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEAD_FILL = PatternFill("solid", fgColor="E0E0E0")
+TITLE_FONT = Font(name="黑体", size=16, bold=True)
+HEAD_FONT = Font(name="黑体", size=11, bold=True)
+BODY_FONT = Font(name="仿宋", size=11)
+WRAP = Alignment(wrap_text=True, vertical="center")
+CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def fill(rgb: str) -> PatternFill:
+    return PatternFill("solid", fgColor=rgb)
+
+
+def stable_bytes(wb, when: date) -> bytes:
+    """The workbook as .xlsx bytes that depend on its content and ``when`` only."""
+    stamp = datetime(when.year, when.month, when.day)
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
+    wb.properties.creator = "briefgen"
+    wb.properties.lastModifiedBy = "briefgen"
+    raw = io.BytesIO()
+    wb.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(max(when.year, 1980), when.month, when.day, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            dst.writestr(fixed, data)
+    return out.getvalue()
