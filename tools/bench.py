@@ -36,7 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "qianjiang-2022-h1.yaml"
 DEPARTMENTS = 100
-GOALS = {"cold": 0.30, "warm": 0.030, "batch": 1.5, "rss": 150.0}
+GOALS = {"cold": 0.30, "warm": 0.030, "batch": 1.5, "rss": 150.0, "track": 2.0}
+TRACK_TASKS = 200
 
 
 def _synth():
@@ -301,6 +302,65 @@ def _ratio(ours: float, peer: float | None) -> str:
     return f"{ours / peer:5.2f}x" if peer else "  n/a"
 
 
+def _track_inputs(folder: Path, n: int = TRACK_TASKS) -> tuple[Path, Path]:
+    """A plan of ``n`` tasks over 8 units (deadlines from 8-31 to 12-31 and ongoing work) and one consolidated progress
+    table for it, as `briefgen track report` reads them (issue 17)."""
+    import random
+
+    import yaml
+    from openpyxl import Workbook
+
+    rng = random.Random(17)
+    units = [f"第{i}办公室" for i in range(1, 9)]
+    dues = ["2022年8月底前", "2022年9月底前", "2022年10月底前", "2022年11月底前", "年底前", "长期坚持", "常态化"]
+    states = ["推进中"] * 6 + ["已完成", "受阻", "未启动"]
+    sections, rows = {u: [] for u in units}, []
+    for i in range(1, n + 1):
+        unit = units[i % len(units)]
+        title = f"推进第{i}项重点工作任务落实"
+        sections[unit].append({"id": str(i), "title": title, "lead": unit, "due": rng.choice(dues), "flagged": i % 40 == 0})
+        if rng.random() < 0.93:
+            state = rng.choice(states)
+            pct = 100 if state == "已完成" else 0 if state == "未启动" else rng.randrange(5, 100, 5)
+            rows.append([i, title, unit, "已按计划推进", pct, state, "资金未到位" if state == "受阻" else "", "加快推进",
+                         "验收材料" if state == "已完成" and i % 3 else ""])
+    data = {"report": {"title": "2022年上半年工作总结和下半年工作思路", "issuer": "某某街道", "date": "2022-07-29",
+                       "period": "2022年1—6月", "year": 2022},
+            "plan": {"period": "下半年", "sections": [{"title": u, "tasks": t} for u, t in sections.items()]}}
+    plan = folder / "track-plan.yaml"
+    plan.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "工作任务", "牵头单位", "目前进展", "完成进度", "状态", "存在问题", "下步措施", "佐证材料"])
+    for r in rows:
+        ws.append(r)
+    progress = folder / "track-progress.xlsx"
+    wb.save(progress)
+    return plan, progress
+
+
+def _track_bench(tmp: Path, runs: int) -> tuple[float, float]:
+    """200 tasks -> 通报 + 催办单 + 台账 (DOCX+PDF, xlsx): the whole `briefgen track report` process (median wall), and
+    the same job warm in this process."""
+    plan, progress = _track_inputs(tmp)
+    cmd = [*_briefgen(), "track", "report", str(plan), "--progress", str(progress), "--as-of", "2022-09-30",
+           "--out", str(tmp / "track")]
+    subprocess.run(cmd, check=True, capture_output=True)  # warm-up: font cache, compiled templates
+    cold = _median_wall(cmd, runs)
+    sys.path.insert(0, str(ROOT / "src"))
+    import briefgen
+    from briefgen.track.job import parse_as_of, report
+
+    settings = briefgen.load_settings({"data": plan, "out": tmp / "track-warm"})
+    report(settings, [progress], parse_as_of("2022-09-30"))
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        report(settings, [progress], parse_as_of("2022-09-30"))
+        times.append(time.perf_counter() - start)
+    return cold, statistics.median(times)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer runs (a smoke run)")
@@ -309,6 +369,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.catalog:
         return catalog_bench(args.briefs)
+    ap.add_argument("--track", action="store_true", help=f"only the follow-up figure: {TRACK_TASKS} tasks -> 通报 + 催办单 + 台账")
+    args = ap.parse_args(argv)
+    if args.track:
+        with tempfile.TemporaryDirectory(prefix="briefgen-bench-") as tmp:
+            cold, warm = _track_bench(Path(tmp), 2 if args.quick else 5)
+        print(f"track report, {TRACK_TASKS} tasks -> 通报 + 催办单 + 台账: process {cold:.3f} s, warm {warm:.3f} s "
+              f"(goal {GOALS['track']:g} s)")
+        return 0
     cold_runs, warm_runs, batch_runs, n = (2, 3, 1, 10) if args.quick else (7, 15, 3, DEPARTMENTS)
 
     import json
@@ -397,6 +465,9 @@ def main(argv: list[str] | None = None) -> int:
               f"tasks {warm_cpu['tasks'] * 1000:.1f}); batch of {n} {batch_cpu:.2f} s "
               f"(a {os.cpu_count()}-core wall floor of {batch_cpu / (os.cpu_count() or 1):.2f} s); "
               f"load average {os.getloadavg()[0]:.1f}")
+        track_cold, track_warm = _track_bench(tmp, 2 if args.quick else 5)
+        print(f"{'track report, ' + str(TRACK_TASKS) + ' tasks (s)':34s} {track_cold:10.3f} {GOALS['track']:8.3g}"
+              f"   (whole process; warm in one process {track_warm:.3f} s)")
 
         # 4. where the time goes
         total, by = _profile(1 if args.quick else 3, many)

@@ -33,12 +33,8 @@ def _sheet(ws, title: str, headings, widths, rows_start: int = 3):
 
 
 def _row(ws, r: int, values, centred=()):
-    from .workbook import BODY_FONT, BOX, CENTRE, WRAP
-
     for c, v in enumerate(values, 1):
-        cell = ws.cell(r, c, v)
-        cell.font, cell.border = BODY_FONT, BOX
-        cell.alignment = CENTRE if c in centred else WRAP
+        ws.cell(r, c, v).style = "body-centre" if c in centred else "body"
     return r
 
 
@@ -46,9 +42,10 @@ def ledger_workbook(data: dict):
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from .workbook import fill
+    from .workbook import fill, named_styles
 
     wb = Workbook()
+    named_styles(wb)
     ws = wb.active
     ws.title = "台账"
     _sheet(ws, f"{data['issuer']}{data['plan_title']}督办台账（截至{data['as_of_words']}，第{data['issue']}期）", LEDGER, LEDGER_WIDTHS)
@@ -87,7 +84,10 @@ def ledger_workbook(data: dict):
 def closing_workbook(data: dict):
     from openpyxl import Workbook
 
+    from .workbook import named_styles
+
     wb = Workbook()
+    named_styles(wb)
     ws = wb.active
     ws.title = "已销号"
     _sheet(ws, f"{data['plan_title']}销号清单（截至{data['as_of_words']}）", ("序号", "工作任务", "牵头单位", "完成时限", "销号日期", "佐证材料"),

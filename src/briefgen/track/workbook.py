@@ -45,3 +45,14 @@ def stable_bytes(wb, when: date) -> bytes:
             fixed.external_attr = 0o600 << 16
             dst.writestr(fixed, data)
     return out.getvalue()
+
+
+def named_styles(wb) -> None:
+    """Register the body cell styles once (``cell.style = "body"``): assigning a font, border and alignment to each
+    cell one by one costs openpyxl a hash of each style per cell."""
+    from openpyxl.styles import NamedStyle
+
+    for name, align in (("body", WRAP), ("body-centre", CENTRE)):
+        style = NamedStyle(name=name)
+        style.font, style.border, style.alignment = BODY_FONT, BOX, align
+        wb.add_named_style(style)
