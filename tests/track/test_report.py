@@ -224,7 +224,7 @@ def test_the_next_period_shows_what_moved(office, tmp_path):
     for move, k in moves.items():
         assert f"{'新增红灯' if move == '新增红' else move}{k}项" in text
     done_before = sum(1 for r in rows if r["上期状态"] == "已完成")
-    assert f"2022-09已完成{done_before}项" in text
+    assert f"2022年9月已完成{done_before}项" in text
     kept = json.loads((folder / "督办" / "2022-11" / "督办结果.json").read_text(encoding="utf-8"))
     assert kept["issue"] == 2 and kept["as_of"] == "2022-11-30"
 

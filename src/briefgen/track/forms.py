@@ -13,7 +13,7 @@ from .rules import STATES
 
 PRESET = ("序号", "工作任务", "牵头单位", "配合单位", "完成时限", "上期进展")
 TO_FILL = ("目前进展", "完成进度（%）", "状态", "存在问题", "下步措施", "佐证材料")
-WIDTHS = (6, 34, 14, 16, 12, 24, 30, 10, 10, 20, 20, 16)
+WIDTHS = (6, 34, 14, 16, 15, 24, 30, 10, 10, 20, 20, 16)
 HEADING_ROW = 3
 
 
@@ -29,7 +29,7 @@ def form_workbook(plan: Plan, unit: str, period: str, return_by: date, last: dic
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .workbook import BODY_FONT, BOX, CENTRE, HEAD_FILL, HEAD_FONT, TITLE_FONT, WRAP, fill
+    from .workbook import BODY_FONT, BOX, CENTRE, HEAD_FILL, HEAD_FONT, TITLE_FONT, WRAP, fill, fit_rows
 
     items = [i for i in plan.items if i.lead == unit]
     wb = Workbook()
@@ -68,6 +68,8 @@ def form_workbook(plan: Plan, unit: str, period: str, return_by: date, last: dic
             cell.font, cell.border, cell.alignment = BODY_FONT, BOX, WRAP
             cell.protection = Protection(locked=False)
     first, end = HEADING_ROW + 1, HEADING_ROW + max(len(items), 1)
+    fit_rows(ws, HEADING_ROW, end, WIDTHS)
+    ws.row_dimensions[2].height = 20
     state_col = get_column_letter(len(PRESET) + TO_FILL.index("状态") + 1)
     percent_col = get_column_letter(len(PRESET) + TO_FILL.index("完成进度（%）") + 1)
     states = DataValidation(type="list", formula1='"' + ",".join(STATES) + '"', allow_blank=True, showErrorMessage=True,

@@ -7,7 +7,7 @@ from .rules import FILLS
 
 LEDGER = ("序号", "工作任务", "牵头单位", "配合单位", "完成时限", "目前进展", "完成进度", "序时进度", "上期状态", "本期状态",
           "变化", "存在问题", "下步措施", "佐证材料", "销号")
-LEDGER_WIDTHS = (6, 30, 14, 14, 12, 30, 9, 9, 9, 9, 9, 20, 20, 14, 8)
+LEDGER_WIDTHS = (6, 30, 14, 14, 15, 30, 9, 9, 9, 9, 9, 20, 20, 14, 8)
 
 
 def _sheet(ws, title: str, headings, widths, rows_start: int = 3):
@@ -42,7 +42,7 @@ def ledger_workbook(data: dict):
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from .workbook import fill, named_styles
+    from .workbook import fill, fit_rows, named_styles
 
     wb = Workbook()
     named_styles(wb)
@@ -61,6 +61,7 @@ def ledger_workbook(data: dict):
             ws.cell(r, 11).font = Font(name="黑体", size=11, bold=True, color="C00000" if row["move"] == "新增红" else "000000")
             ws.cell(r, 11).fill = fill(FILLS[row["colour"]])
     ws.auto_filter.ref = f"A2:O{max(2, len(data['rows']) + 2)}"
+    fit_rows(ws, 2, len(data["rows"]) + 2, LEDGER_WIDTHS)
 
     words = [s["word"] for s in data["statuses"]]
     us = wb.create_sheet("汇总")

@@ -30,6 +30,12 @@ def percent_text(value: Fraction | None) -> str:
     return f"{rounded:g}%"
 
 
+def month_words(period: str) -> str:
+    """2022-09 -> 2022年9月."""
+    y, m = (int(x) for x in period.split("-"))
+    return f"{y}年{m}月"
+
+
 def date_words(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
@@ -101,8 +107,9 @@ def summarise(plan: Plan, lines: list[Line], *, as_of: date, period: str, issue:
         if ln.move:
             moves[ln.move] = moves.get(ln.move, 0) + 1
     done = counts.get("已完成", 0)
-    trend = [{"period": h["period"], "done": h["done"], "total": h["total"], "share": share(h["done"], h["total"])}
-             for h in history] + [{"period": period, "done": done, "total": total, "share": share(done, total)}]
+    trend = [{"period": h["period"], "words": month_words(h["period"]), "done": h["done"], "total": h["total"],
+              "share": share(h["done"], h["total"])} for h in history]
+    trend.append({"period": period, "words": month_words(period), "done": done, "total": total, "share": share(done, total)})
     closed = [r for r in rows if r["closure"] == "销号"]
     pending = [r for r in rows if r["closure"] == "待审核"]
     y, m = (int(x) for x in period.split("-"))

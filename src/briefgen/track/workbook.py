@@ -56,3 +56,20 @@ def named_styles(wb) -> None:
         style = NamedStyle(name=name)
         style.font, style.border, style.alignment = BODY_FONT, BOX, align
         wb.add_named_style(style)
+
+
+def fit_rows(ws, first: int, last: int, widths) -> None:
+    """Row heights for wrapped text, from the text's length (Excel and LibreOffice keep a fixed height for rows they
+    did not lay out themselves): a CJK character takes two width units, a column of width w holds about w - 1."""
+    import math
+    import unicodedata
+
+    for r in range(first, last + 1):
+        lines = 1
+        for c, width in enumerate(widths, 1):
+            value = ws.cell(r, c).value
+            if value is None:
+                continue
+            units = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(value))
+            lines = max(lines, math.ceil(units / max(width - 1.5, 1)))
+        ws.row_dimensions[r].height = 15 * lines + 4
