@@ -300,3 +300,28 @@ def test_a_file_with_no_progress_heading_says_what_to_write(tmp_path):
     consolidated(tmp_path / "x.xlsx", ("甲", "乙"), [[1, 2]])
     done = run("track", "report", "plan.yaml", "--progress", "x.xlsx", "--as-of", "2022-09-30", "--out", "o", cwd=tmp_path)
     assert done.exit_code == 2 and "x.xlsx: no progress table found" in done.output and "目前进展" in done.output
+
+
+def test_forms_merged_into_one_workbook_in_any_order(tmp_path):
+    """Two units' forms pasted as two sheets of one workbook, the later unit first: read as if returned apart."""
+    from openpyxl import Workbook
+
+    F.write_data(tmp_path / "plan.yaml")
+    assert run("track", "forms", "plan.yaml", "--period", "2022-09", "--out", "o", cwd=tmp_path).exit_code == 0
+    forms = fill_forms(tmp_path / "o" / "2022-09" / "进度表")
+    merged = Workbook()
+    merged.remove(merged.active)
+    for path in reversed(forms):
+        src = load_workbook(path).active
+        ws = merged.create_sheet(path.name.split("_")[0][:20])
+        for row in src.iter_rows(values_only=True):
+            ws.append(list(row))
+    merged.save(tmp_path / "合并.xlsx")
+    done = run("track", "report", "plan.yaml", "--progress", "合并.xlsx", "--as-of", "2022-09-30", "--out", "o", "-f", "pdf",
+               cwd=tmp_path)
+    assert done.exit_code == 0, done.output
+    kinds = {ident: k for ident, k, *_ in F.tasks()}
+    rows = ledger_rows_in(tmp_path / "o" / "2022-09")
+    assert len(rows) == 116
+    for row in rows:
+        assert row["本期状态"] == F.KINDS[kinds[str(row["序号"])] - 1][6], row
