@@ -344,14 +344,14 @@ def _track_bench(tmp: Path, runs: int) -> tuple[float, float]:
     the same job warm in this process."""
     plan, progress = _track_inputs(tmp)
     cmd = [*_briefgen(), "track", "report", str(plan), "--progress", str(progress), "--as-of", "2022-09-30",
-           "--out", str(tmp / "track")]
+           "--out", str(tmp / "track"), "--force"]
     subprocess.run(cmd, check=True, capture_output=True)  # warm-up: font cache, compiled templates
     cold = _median_wall(cmd, runs)
     sys.path.insert(0, str(ROOT / "src"))
     import briefgen
     from briefgen.track.job import parse_as_of, report
 
-    settings = briefgen.load_settings({"data": plan, "out": tmp / "track-warm"})
+    settings = briefgen.load_settings({"data": plan, "out": tmp / "track-warm", "force": True})
     report(settings, [progress], parse_as_of("2022-09-30"))
     times = []
     for _ in range(runs):

@@ -1143,6 +1143,7 @@ def track_forms(data, period, out, tasks):
 @click.option("--templates-dir", "template_dirs", multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path), help="A folder of templates that override the built-in ones.")
 @click.option("--mark", help="A header mark such as 内部资料 注意保存.")
 @click.option("--tasks", type=click.Path(dir_okay=False, path_type=Path), help="Tasks from an .xlsx or .csv table.")
+@click.option("--force", is_flag=True, default=None, help="Rebuild every file, even those whose inputs are unchanged.")
 @_user_errors
 def track_report(data, progress, as_of, period, rule, out, tasks, **options):
     """Statuses by the rule on the as-of date -> 督办通报 (第N期), a 催办单 per unit with late items, 台账, 销号清单.

@@ -190,8 +190,9 @@ def test_a_rerun_of_the_period_is_byte_identical(office, tmp_path):
     shutil.copytree(office, copy)
     forms = sorted((copy / "督办" / "2022-09" / "进度表").glob("*.xlsx"))
     done = run("track", "report", "plan.yaml", *sum((["--progress", str(p)] for p in forms), []),
-               "--as-of", "2022-09-30", "--out", "督办", cwd=copy)
+               "--as-of", "2022-09-30", "--out", "督办", "--force", cwd=copy)
     assert done.exit_code == 0, done.output
+    assert done.output.count("wrote ") == 13  # made afresh, not kept
     first = {p.name: p.read_bytes() for p in (office / "督办" / "2022-09").iterdir() if p.is_file() and p.name != "manifest.json"}
     second = {p.name: p.read_bytes() for p in (copy / "督办" / "2022-09").iterdir() if p.is_file() and p.name != "manifest.json"}
     assert first.keys() == second.keys() and len(first) == 2 + 8 + 3

@@ -3,7 +3,7 @@
 In: the 进度表 as the units return them (one file per unit, or several merged into one workbook, any order) or
 one consolidated table in the office's own layout. The heading row is found as every table's is (title rows above,
 headings in the forms real tables use: 目前进展/进展情况/完成情况, 完成进度/完成率, 状态/完成状态, 存在问题/困难,
-下步措施/下步计划, 佐证材料); cells are read by ``load.tables`` (merged cells, numbers typed as text, % formats).
+下步措施/下步计划, 佐证材料); cells are read by ``load.sheets`` (merged cells, numbers typed as text, % formats).
 Out: reports and the problems found, each at its cell: a 完成进度 that is no number or out of 0-100, a 状态 that is
 none of the four. Matching rows to the plan's tasks is ``track.match``'s job.
 """
@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import messages as M
-from .. import values
 from ..errors import DataError, Location, Problem
-from . import check_file, display_name
-from .tables import Cell, Sheet, normalise_heading, read_sheets
+from ..model import values
+from .headings import normalise_heading
+from .sheets import Cell, Sheet, read_sheets
+from .source import check_file, display_name
 
 PROGRESS_HEADINGS: dict[str, tuple[str, ...]] = {
     "id": ("序号", "编号", "序", "事项编号", "任务编号"),

@@ -1,8 +1,9 @@
-"""`briefgen track forms` and `briefgen track report` as plans of documents, and the one writer of those plans.
+"""`briefgen track forms` and `briefgen track report`: plans of documents, carried out by the jobs engine.
 
-A plan is a list of ``Planned`` outputs (a document from a template and its data, a workbook, the period's kept
-result), made without writing anything; ``write_plan`` renders, then writes them all at once, atomically, into the
-period's folder with its manifest.json. (The shape of a jobs-engine plan: the list is the job; writing is shared.)
+A plan is a list of engine ``Work``s: the 通报 and each 催办单 a ``DocJob`` (a template and its data, DOCX and PDF),
+each workbook and the period's kept result a ``MadeJob`` (plain data a module-level function turns into bytes).
+``render_track`` makes either; ``jobs.engine.run`` keeps what is unchanged, renders the rest, writes everything at
+once, atomically, with manifest.json, into the period's folder.
 
 Folders, under --out:
     2022-09/进度表/{unit}_进度表_2022-09.xlsx        track forms
@@ -14,28 +15,50 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from .. import __version__
 from .. import messages as M
 from ..errors import BriefgenError, DataError, Problem
-from ..jobs.results import JobResult, OutputFile
+from ..jobs.common import Clock, DocJob, render_doc
+from ..jobs.engine import Made, Plan, Work, run
+from ..jobs.manifest import file_sha256, recipe_key
+from ..jobs.results import JobResult
 
 RESULT = "督办结果.json"
 FORMS = "进度表"
 
 
-@dataclass
-class Planned:
-    """One output of a plan: a document (template + data, one file per format) or bytes made by ``make``."""
+@dataclass(frozen=True)
+class MadeJob:
+    """Bytes that are no template's document: a workbook or the kept result, from plain (picklable) data."""
 
-    names: dict[str, str]  # format -> file name
-    template: str | None = None
-    context: dict[str, Any] = field(default_factory=dict)
-    make: Callable[[], bytes] | None = None
-    unit: str | None = None
+    kind: str  # form, ledger, closing, result
+    unit: str
+    data: Any
+    when: date  # the date the workbook's properties and ZIP entries carry
+
+
+def render_track(job) -> Made:
+    """One Work of a track plan -> its bytes (the engine's render function; module-level, so a pool can call it)."""
+    if isinstance(job, DocJob):
+        return render_doc(job)
+    from .forms import form_workbook
+    from .ledger import closing_workbook, ledger_workbook
+    from .workbook import stable_bytes
+
+    if job.kind == "result":
+        return Made(job.unit, {"json": json.dumps(job.data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")})
+    if job.kind == "form":
+        wb = form_workbook(*job.data)
+    elif job.kind == "ledger":
+        wb = ledger_workbook(job.data)
+    else:
+        wb = closing_workbook(job.data)
+    return Made(job.unit, {"xlsx": stable_bytes(wb, job.when)})
 
 
 def _period_of(value: str | None, as_of: date | None) -> str:
@@ -48,7 +71,7 @@ def _period_of(value: str | None, as_of: date | None) -> str:
 
 
 def parse_as_of(value: str) -> date:
-    from ..values import parse_date
+    from ..model.values import parse_date
 
     try:
         return parse_date(value)
@@ -91,11 +114,28 @@ def _load_plan(settings):
     return plan, warnings
 
 
+def _common_key(settings) -> tuple[str, dict[str, str]]:
+    """What every output's bytes depend on beside its own data (briefgen's version, the templates and theme files),
+    and the input files for the manifest."""
+    from ..compose.templates import template_files
+    from ..theme import load_theme
+
+    theme = load_theme(settings.theme)
+    files = {str(p): "template" for p in template_files(tuple(settings.template_dirs))}
+    files.update({p: "theme" for p in theme.chain})
+    hashed = {p: file_sha256(Path(p)) for p in files}
+    return recipe_key(__version__, hashed, settings.mark, theme.name, str(settings.reference_docx or "")), files
+
+
+def _work(unit: str, common: str, targets: dict[str, str], job, entry: dict) -> Work:
+    data = job.extra if isinstance(job, DocJob) else (job.kind, job.data, job.when)
+    return Work(unit, recipe_key(common, entry, data), tuple(targets.items()), job, entry)
+
+
 # ---- track forms ----------------------------------------------------------------------------------------------------
 
-def forms_plan(settings, period: str) -> tuple[list[Planned], Path, list[Problem], Any]:
-    from .forms import form_workbook, return_date
-    from .workbook import stable_bytes
+def forms_plan(settings, period: str) -> Plan:
+    from .forms import return_date
 
     plan, warnings = _load_plan(settings)
     period = _period_of(period, None)
@@ -103,30 +143,30 @@ def forms_plan(settings, period: str) -> tuple[list[Planned], Path, list[Problem
     earlier = history(out, period)
     last = earlier[-1] if earlier else None
     back = return_date(period, settings.track.return_day)
-    planned = []
-    for unit in plan.units():
-        def make(unit=unit):
-            return stable_bytes(form_workbook(plan, unit, period, back, last), back)
-        planned.append(Planned({"xlsx": f"{_safe(unit)}_进度表_{period}.xlsx"}, make=make, unit=unit))
-    return planned, out / period / FORMS, warnings, plan
+    common = recipe_key(__version__, "forms")
+    works = [_work(unit, common, {"xlsx": f"{_safe(unit)}_进度表_{period}.xlsx"},
+                   MadeJob("form", unit, (plan, unit, period, back, last), back), {"template": "进度表", "unit": unit})
+             for unit in plan.units()]
+    inputs = {str(settings.data): "data", **({str(settings.tasks): "table"} if settings.tasks else {})}
+    return Plan(out / period / FORMS, works, render_track, inputs, force=settings.force), warnings
 
 
 def forms(settings, period: str) -> JobResult:
-    planned, folder, warnings, _ = forms_plan(settings, period)
-    result = write_plan(planned, folder, settings, inputs={str(settings.data): "data"})
-    result.warnings[:0] = warnings
+    plan, warnings = forms_plan(settings, period)
+    clock = Clock()
+    result = run(plan, JobResult(warnings=list(warnings)), clock)
+    result.timings = clock.total()
     return result
 
 
 # ---- track report ---------------------------------------------------------------------------------------------------
 
-def report_plan(settings, progress: list[Path], as_of: date, period: str | None = None) -> tuple[list[Planned], Path, list[Problem], dict]:
+def report_plan(settings, progress: list[Path], as_of: date, period: str | None = None) -> tuple[Plan, list[Problem], dict]:
+    """The period's plan of outputs (nothing written), its warnings and the documents' data."""
     from ..load.progress import read_progress
     from .follow import follow, kept, match
-    from .ledger import closing_workbook, ledger_workbook
     from .rules import rule_set, rule_sets
     from .summary import next_return, summarise
-    from .workbook import stable_bytes
 
     rule_name = settings.track.rule
     try:
@@ -154,87 +194,42 @@ def report_plan(settings, progress: list[Path], as_of: date, period: str | None 
     issue = settings.track.first_issue + len(earlier)
     lines = follow(plan, matched, as_of, rule, settings.track.thresholds(), last)
     data = summarise(plan, lines, as_of=as_of, period=period, issue=issue, rule_name=rule_name, rule=rule,
-                     near_days=settings.track.near_days, thresholds=settings.track.thresholds(), return_by=next_return(as_of, settings.track.return_day),
+                     near_days=settings.track.near_days, thresholds=settings.track.thresholds(),
+                     return_by=next_return(as_of, settings.track.return_day),
                      requirements=settings.track.requirements, history=earlier)
     result = kept(lines, period, as_of, rule_name, issue)
     for ln in lines:  # the progress words travel to next period's forms (上期进展)
         result["tasks"][ln.item.id]["progress"] = ln.report.progress if ln.report else ""
     formats = tuple(settings.formats)
-    planned = [Planned({f: f"督办通报_第{issue}期_{period}.{f}" for f in formats}, "track-circular", {"track": data})]
+    common, files = _common_key(settings)
+
+    def doc(unit: str, template: str, extra: tuple) -> DocJob:
+        return DocJob(unit, None, template, tuple(settings.template_dirs), settings.theme, formats,
+                      settings.reference_docx, settings.mark, False, extra)
+
+    works = [_work("督办通报", common, {f: f"督办通报_第{issue}期_{period}.{f}" for f in formats},
+                   doc("督办通报", "track-circular", (("track", data),)), {"template": "track-circular"})]
     for reminder in data["reminders"]:
-        planned.append(Planned({f: f"催办单_{_safe(reminder['unit'])}_{period}.{f}" for f in formats}, "track-reminder",
-                               {"track": data, "reminder": reminder}, unit=reminder["unit"]))
-    planned.append(Planned({"xlsx": f"督办台账_{period}.xlsx"}, make=lambda: stable_bytes(ledger_workbook(data), as_of)))
-    planned.append(Planned({"xlsx": f"销号清单_{period}.xlsx"}, make=lambda: stable_bytes(closing_workbook(data), as_of)))
-    planned.append(Planned({"json": RESULT}, make=lambda: json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")))
-    written = {(folder / n).resolve() for p in planned for n in p.names.values()}
+        unit = reminder["unit"]
+        works.append(_work(unit, common, {f: f"催办单_{_safe(unit)}_{period}.{f}" for f in formats},
+                           doc(unit, "track-reminder", (("track", data), ("reminder", reminder))),
+                           {"template": "track-reminder", "unit": unit}))
+    works.append(_work("台账", common, {"xlsx": f"督办台账_{period}.xlsx"}, MadeJob("ledger", "台账", data, as_of), {"template": "台账"}))
+    works.append(_work("销号清单", common, {"xlsx": f"销号清单_{period}.xlsx"}, MadeJob("closing", "销号清单", data, as_of),
+                       {"template": "销号清单"}))
+    works.append(_work("督办结果", common, {"json": RESULT}, MadeJob("result", "督办结果", result, as_of), {"template": "督办结果"}))
+    written = {(folder / name).resolve() for w in works for _, name in w.targets}
     if any(Path(p).resolve() in written for p in progress):
         raise BriefgenError(M.tr_out_is_input(folder=folder))
-    return planned, folder, warnings, data
+    inputs = {str(settings.data): "data", **{str(p): "table" for p in progress}, **files}
+    return Plan(folder, works, render_track, inputs, force=settings.force, strict=settings.strict), warnings, data
 
 
-def report(settings, progress: list[Path], as_of: date, period: str | None = None) -> JobResult:
-    planned, folder, warnings, data = report_plan(settings, progress, as_of, period)
-    inputs = {str(settings.data): "data", **{str(p): "table" for p in progress}}
-    result = write_plan(planned, folder, settings, inputs)
-    result.warnings[:0] = warnings
+def report(settings, progress: list[Path], as_of: date, period: str | None = None, executor=None) -> JobResult:
+    plan, warnings, data = report_plan(settings, progress, as_of, period)
+    clock = Clock()
+    result = run(plan, JobResult(warnings=list(warnings)), clock, executor)
+    result.timings = clock.total()
     result.notes.append(M.tr_summary(n=data["total"], as_of=data["as_of"].isoformat(), rule=data["rule"],
                                      counts="，".join(f"{s['word']} {s['n']}" for s in data["statuses"] if s["n"])))
-    return result
-
-
-# ---- the writer of a plan ---------------------------------------------------------------------------------------------
-
-def _render(job: tuple) -> tuple[dict[str, bytes], int | None, list]:
-    """Render one planned document -> (bytes by format, PDF pages, warnings). Module-level: a worker process runs it."""
-    from ..compose import make_document
-    from ..jobs.common import doc_warnings
-    from ..render import render_document
-    from ..theme import load_theme
-
-    template, context, formats, theme_name, template_dirs, mark, reference = job
-    theme = load_theme(theme_name)
-    doc, warnings = make_document(None, template, template_dirs, mark, extra=context)
-    rendered = render_document(doc, theme, formats, reference)
-    return rendered.files, rendered.pages, warnings + doc_warnings(template, rendered, theme, None)
-
-
-def _render_all(jobs: list[tuple]) -> list[tuple]:
-    """Every document rendered, in order. (Rendering the 催办单 in a second process was measured slower on a shared
-    2-core machine: the fork and the second font load cost more than the small documents take.)"""
-    return [_render(j) for j in jobs]
-
-
-def write_plan(planned: list[Planned], folder: Path, settings, inputs: dict[str, str]) -> JobResult:
-    """Render every planned output in memory, then write them all atomically into ``folder`` with manifest.json."""
-    from ..jobs.common import Clock, OutputFolder
-    from ..outputs import write_all
-
-    clock = Clock()
-    result = JobResult()
-    docs = [p for p in planned if p.template is not None]
-    with clock.stage("render"):
-        rendered = dict(zip(map(id, docs), _render_all([
-            (p.template, p.context, tuple(p.names), settings.theme, tuple(settings.template_dirs), settings.mark,
-             settings.reference_docx) for p in docs])))
-    made: list[tuple[Path, bytes, dict, OutputFile]] = []
-    for p in planned:
-        if p.template is None:
-            with clock.stage("workbooks"):
-                data = p.make()
-            (fmt, name), = p.names.items()
-            made.append((folder / name, data, {"format": fmt}, OutputFile(folder / name, "", fmt, unit=p.unit)))
-            continue
-        files, pages, warnings = rendered[id(p)]
-        result.warnings.extend(warnings)
-        for fmt, name in p.names.items():
-            entry = {"format": fmt, "template": p.template, "theme": settings.theme, "pages": pages if fmt == "pdf" else None}
-            made.append((folder / name, files[fmt], entry, OutputFile(folder / name, p.template, fmt, pages=entry["pages"], unit=p.unit)))
-    with OutputFolder(folder, True) as out, clock.stage("write"):
-        for path, data, entry, output in made:
-            output.sha256 = out.record(path.name, data, entry)["sha256"]
-            result.outputs.append(output)
-        write_all([(path, data) for path, data, _, _ in made])
-        result.manifest = out.finish(inputs)
-    result.timings = clock.total()
     return result

@@ -88,9 +88,10 @@ def _due_words(text: str) -> str:
 
 def load_plan(data: Path, tasks: Path | None = None, columns: dict | None = None) -> tuple[Plan, list[Problem]]:
     """The plan of the report data ``data`` (YAML/JSON, with a task table when given) -> (Plan, warnings)."""
-    from .. import values
-    from ..inputs import load_report_data
-    from ..model import deadline_year, validate
+    from ..load.assemble import load_report_data
+    from ..model import values
+    from ..model.periods import deadline_year
+    from ..model.validate import validate
 
     raw, sources = load_report_data(data, tasks=tasks, columns=columns)
     warnings: list[Problem] = []
