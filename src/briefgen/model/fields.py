@@ -34,7 +34,8 @@ _WORDS: dict[str, Any] = {
     "green": M.f_green, "red": M.f_red, "yellow": M.f_yellow, "subject": M.f_subject, "section": M.f_section_no,
     "intro": M.f_intro, "sections": M.f_sections, "points": M.f_points, "results": M.f_results, "text": M.f_text,
     "tasks": M.f_tasks, "id": M.f_id, "detail": M.f_detail, "lead": M.f_lead, "support": M.f_support,
-    "due": M.f_due, "due_text": M.f_due_text, "status": M.f_status, "short": M.f_short, "kind": M.f_kind,    "start": M.f_start, "flagged": M.f_flagged,
+    "due": M.f_due, "due_text": M.f_due_text, "status": M.f_status, "short": M.f_short, "kind": M.f_kind,
+    "start": M.f_start, "flagged": M.f_flagged,
 }
 _MODEL_WORDS: dict[tuple[str, str], Any] = {
     ("Task", "title"): M.f_task_title, ("Plan", "period"): M.f_plan_period, ("Department", "name"): M.f_department_name,
