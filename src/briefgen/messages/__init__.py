@@ -17,6 +17,7 @@ BG8xx      what the commands print: results, progress, summaries
 BG9xx      the data's fields as clerks name them, and the labels that place a value (task “…”的牵头单位)
 BG10xx     the local web page (`briefgen serve`) and `briefgen watch`
 BG15xx     the archive catalogue (`briefgen catalog`)
+BG12xx     following tasks up (`briefgen track`): progress tables, rules, the follow-up documents
 =========  ==========================================================================
 
 Write an entry as ``name = Text("BG123", "English with {named} arguments", "中文，带{named}参数")``: both

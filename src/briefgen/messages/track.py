@@ -1,4 +1,4 @@
-"""Catalogue entries (see briefgen.messages): following tasks up, `briefgen track` (BG10xx), and the two task fields
+"""Catalogue entries (see briefgen.messages): following tasks up, `briefgen track` (BG12xx), and the two task fields
 it adds (BG990-BG991).
 
 A problem in a progress table is placed by ``file:Sheet1!D7`` and named by the column as the sheet heads it.
@@ -11,51 +11,51 @@ f_start = Text("BG990", "start", "开始时间")
 f_flagged = Text("BG991", "flagged", "挂牌督办")
 
 # ---- the plan (briefgen.track.plan) -------------------------------------------------------------------------------
-tr_calendar_past = Text("BG1001", "the official calendar of workdays ends before {year}: only weekends were skipped; "
+tr_calendar_past = Text("BG1201", "the official calendar of workdays ends before {year}: only weekends were skipped; "
                         "update chinese-calendar (pip install -U chinese-calendar) once the State Council publishes {year}'s holidays",
                         "官方工作日历尚未包含{year}年：只跳过了周末；国务院公布{year}年放假安排后请更新 chinese-calendar（pip install -U chinese-calendar）")
-tr_no_tasks = Text("BG1002", "the plan has no tasks to follow up; give the data file a plan: with sections and tasks, or --tasks TABLE",
+tr_no_tasks = Text("BG1202", "the plan has no tasks to follow up; give the data file a plan: with sections and tasks, or --tasks TABLE",
                    "计划中没有可督办的任务；请在数据文件的 plan: 中列出任务，或用 --tasks 指定任务表")
-tr_duplicate_id = Text("BG1003", "item number {id} is used by two tasks ({first} and {second}); give each task its own 序号",
+tr_duplicate_id = Text("BG1203", "item number {id} is used by two tasks ({first} and {second}); give each task its own 序号",
                        "序号 {id} 被两项任务共用（{first}、{second}）；请给每项任务一个单独的序号")
 
 # ---- progress tables (briefgen.load.progress) -----------------------------------------------------------------------
-tr_percent_range = Text("BG1010", "{value} is not a share between 0 and 100; write the per cent done, e.g. 60",
+tr_percent_range = Text("BG1210", "{value} is not a share between 0 and 100; write the per cent done, e.g. 60",
                         "{value} 不在 0 到 100 之间；请填写完成的百分比，例如 60")
-tr_percent_bad = Text("BG1011", "{value} is not a number; write the per cent done, e.g. 60",
+tr_percent_bad = Text("BG1211", "{value} is not a number; write the per cent done, e.g. 60",
                       "{value} 不是数字；请填写完成的百分比，例如 60")
-tr_state_bad = Text("BG1012", "{value} is not a status; choose one of {states}",
+tr_state_bad = Text("BG1212", "{value} is not a status; choose one of {states}",
                     "“{value}”不是可选的状态；请选择{states}之一")
-tr_no_progress_heading = Text("BG1013", "no progress table found: no sheet has a heading row with 序号 or 工作任务 and "
+tr_no_progress_heading = Text("BG1213", "no progress table found: no sheet has a heading row with 序号 or 工作任务 and "
                               "目前进展, 完成进度 or 状态; use the 进度表 that `briefgen track forms` writes, or add those headings",
                               "没有找到进度表：没有哪个工作表的标题行同时有“序号”或“工作任务”和“目前进展”“完成进度”或“状态”；"
                               "请使用 `briefgen track forms` 生成的进度表，或补上这些列标题")
-tr_unmatched = Text("BG1014", "row {id} “{title}” matches no task of the plan; check its 序号 and 工作任务 against the plan, or delete the row",
+tr_unmatched = Text("BG1214", "row {id} “{title}” matches no task of the plan; check its 序号 and 工作任务 against the plan, or delete the row",
                     "第 {id} 项“{title}”与计划中的任务都对不上；请对照计划核对序号和工作任务，或删去这一行")
-tr_near_title = Text("BG1015", "item {id}'s title “{title}” differs from the plan's “{plan}”; taken as that task — correct the title if it is another",
+tr_near_title = Text("BG1215", "item {id}'s title “{title}” differs from the plan's “{plan}”; taken as that task — correct the title if it is another",
                      "第 {id} 项的标题“{title}”与计划中的“{plan}”不同；已按该任务处理，如不是同一任务请改正标题")
-tr_twice = Text("BG1016", "item {id} is reported twice (also at {other}); the later row is used — delete the one that is out of date",
+tr_twice = Text("BG1216", "item {id} is reported twice (also at {other}); the later row is used — delete the one that is out of date",
                 "第 {id} 项报了两次（另见 {other}）；采用了后一行，请删去过时的一行")
-tr_not_its_unit = Text("BG1017", "item {id} is led by {lead} but reported by {unit}; the report is used — check who sent it",
+tr_not_its_unit = Text("BG1217", "item {id} is led by {lead} but reported by {unit}; the report is used — check who sent it",
                        "第 {id} 项的牵头单位是{lead}，却由{unit}报送；已采用该报送，请核对报送单位")
 
 # ---- settings and options -------------------------------------------------------------------------------------------
-tr_unknown_rule = Text("BG1020", "no rule set called {name}; choose one of {known}",
+tr_unknown_rule = Text("BG1220", "no rule set called {name}; choose one of {known}",
                        "没有名为“{name}”的状态规则；请选择{known}之一")
-tr_bad_as_of = Text("BG1021", "{value} is not a date; write the as-of date as 2022-09-30",
+tr_bad_as_of = Text("BG1221", "{value} is not a date; write the as-of date as 2022-09-30",
                     "{value} 不是日期；请把截止日期写成 2022-09-30 的形式")
-tr_bad_period = Text("BG1022", "{value} is not a period; write the month as 2022-09",
+tr_bad_period = Text("BG1222", "{value} is not a period; write the month as 2022-09",
                      "{value} 不是期间；请把月份写成 2022-09 的形式")
-tr_no_progress_files = Text("BG1023", "no progress table given; name the returned 进度表 with --progress FILE (repeatable)",
+tr_no_progress_files = Text("BG1223", "no progress table given; name the returned 进度表 with --progress FILE (repeatable)",
                             "没有指定进度表；请用 --progress 文件 指定收回的进度表（可多次使用）")
-tr_out_is_input = Text("BG1024", "the output folder {folder} holds an input file; choose another --out",
+tr_out_is_input = Text("BG1224", "the output folder {folder} holds an input file; choose another --out",
                        "输出文件夹 {folder} 中有输入文件；请换一个 --out")
-what_track = Text("BG1025", "a table: rule, behind_points, near_days, … (see the README)", "一个表：rule、behind_points、near_days 等（见说明文档）")
+what_track = Text("BG1225", "a table: rule, behind_points, near_days, … (see the README)", "一个表：rule、behind_points、near_days 等（见说明文档）")
 
 # ---- what the commands print -----------------------------------------------------------------------------------------
-tr_summary = Text("BG1030", "{n} tasks as of {as_of} ({rule}): {counts}", "截至 {as_of} 共 {n} 项任务（{rule}）：{counts}")
-tr_unreported = Text("BG1031", "{n} tasks not reported: {units}", "{n} 项任务未报送：{units}")
+tr_summary = Text("BG1230", "{n} tasks as of {as_of} ({rule}): {counts}", "截至 {as_of} 共 {n} 项任务（{rule}）：{counts}")
+tr_unreported = Text("BG1231", "{n} tasks not reported: {units}", "{n} 项任务未报送：{units}")
 
 # ---- briefing markup: a status cell's fill (briefgen.markup) --------------------------------------------------------
-mk_cell_fill = Text("BG1040", "{where}: <td fill={value}>: a cell's fill is one of {known} (or empty)",
+mk_cell_fill = Text("BG1240", "{where}: <td fill={value}>: a cell's fill is one of {known} (or empty)",
                     "{where}：<td fill={value}>：单元格底色只能是 {known} 之一（或留空）")
