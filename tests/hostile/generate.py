@@ -626,6 +626,8 @@ GENERATORS.update({
     "catalog-manifest-20mb": _archive({}, manifest_bytes=b'{"files": {}, "inputs": {}}' + b" " * (20 * 1024 * 1024)),
     "catalog-page-of-60000-characters": _archive_huge_page,
 })
+
+
 def _progress_rows(path: Path) -> None:
     with path.open("w", encoding="utf-8") as f:
         f.write("序号,工作任务,完成进度,状态\n")
