@@ -15,6 +15,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "qianjiang-2022-h1.yaml"
+
+
+@pytest.fixture(scope="module")
+def long_batch(tmp_path_factory):
+    """A batch long enough to be stopped half-way on a fast machine too (the sample's 13 briefs can finish within
+    the second these tests wait before signalling)."""
+    from synth import write_many
+
+    return write_many(tmp_path_factory.mktemp("long") / "many.yaml", 160)
 BRIEFGEN = Path(sys.executable).with_name("briefgen")
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="signals and /proc as on Linux")
@@ -60,10 +69,10 @@ def _verify(out: Path) -> subprocess.CompletedProcess:
     return subprocess.run([str(BRIEFGEN), "verify", str(out)], capture_output=True, text=True, env=_env(), timeout=120)
 
 
-def test_two_users_with_their_own_caches_do_not_write_one_folder_at_once(tmp_path):
+def test_two_users_with_their_own_caches_do_not_write_one_folder_at_once(tmp_path, long_batch):
     """The lock is in the folder: a second run with another cache (another user) stops with one line."""
     out = tmp_path / "out"
-    first = subprocess.Popen([str(BRIEFGEN), "batch", str(SAMPLE), "-j", "1", "--out", str(out)], env=_env(tmp_path / "cache-a"),
+    first = subprocess.Popen([str(BRIEFGEN), "batch", str(long_batch), "-j", "1", "--out", str(out)], env=_env(tmp_path / "cache-a"),
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         assert _wait(lambda: out.exists() or first.poll() is not None)
@@ -81,17 +90,17 @@ def test_two_users_with_their_own_caches_do_not_write_one_folder_at_once(tmp_pat
     assert done.returncode == 0, done.stderr
 
 
-def test_an_interrupted_force_run_keeps_the_record_of_every_intact_file(tmp_path):
+def test_an_interrupted_force_run_keeps_the_record_of_every_intact_file(tmp_path, long_batch):
     """SIGTERM half-way through a --force batch: exit 143, and the manifest still lists every file, so verify
     finds the folder as it is (all ok, nothing extra)."""
     out = tmp_path / "out"
-    full = subprocess.run([str(BRIEFGEN), "batch", str(SAMPLE), "-j", "2", "--out", str(out)], capture_output=True,
+    full = subprocess.run([str(BRIEFGEN), "batch", str(long_batch), "-j", "2", "--out", str(out)], capture_output=True,
                           text=True, env=_env(), timeout=600)
     assert full.returncode == 0, full.stderr
     listed = set(json.loads((out / "manifest.json").read_text("utf-8"))["files"])
     assert len(listed) > 10
     started = time.time()
-    proc = subprocess.Popen([str(BRIEFGEN), "batch", str(SAMPLE), "-j", "1", "--force", "--out", str(out)],
+    proc = subprocess.Popen([str(BRIEFGEN), "batch", str(long_batch), "-j", "1", "--force", "--out", str(out)],
                             env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert _wait(lambda: any(p.stat().st_mtime > started for p in out.glob("*.pdf")) or proc.poll() is not None)
     proc.send_signal(signal.SIGTERM)
@@ -103,10 +112,10 @@ def test_an_interrupted_force_run_keeps_the_record_of_every_intact_file(tmp_path
     assert done.returncode == 0, done.stderr
 
 
-def test_workers_die_with_their_parent(tmp_path):
+def test_workers_die_with_their_parent(tmp_path, long_batch):
     """SIGKILL of a batch leaves no pool worker running (each was ~70 MB and ran for ever)."""
     out = tmp_path / "out"
-    proc = subprocess.Popen([str(BRIEFGEN), "batch", str(SAMPLE), "-j", "2", "--force", "--out", str(out)],
+    proc = subprocess.Popen([str(BRIEFGEN), "batch", str(long_batch), "-j", "2", "--force", "--out", str(out)],
                             env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers: set[int] = set()
     try:
@@ -124,11 +133,11 @@ def test_workers_die_with_their_parent(tmp_path):
                 pass
 
 
-def test_ctrl_c_to_the_process_group_stops_a_batch_cleanly(tmp_path):
+def test_ctrl_c_to_the_process_group_stops_a_batch_cleanly(tmp_path, long_batch):
     """Ctrl-C reaches every process of the group: the workers leave the stopping to the parent, which prints
     one line, exits 130 and does not hang; no worker traceback reaches the terminal."""
     out = tmp_path / "out"
-    proc = subprocess.Popen([str(BRIEFGEN), "batch", str(SAMPLE), "-j", "2", "--force", "--out", str(out)],
+    proc = subprocess.Popen([str(BRIEFGEN), "batch", str(long_batch), "-j", "2", "--force", "--out", str(out)],
                             env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     assert _wait(lambda: len(_children(proc.pid)) >= 2 or proc.poll() is not None)
     time.sleep(1.0)  # the workers are rendering
