@@ -211,6 +211,7 @@
   async function start() {
     const k = kind();
     const o = options(k);
+    document.body.dataset.jobState = "running";  // at once, before the request: the last job's "done" is over
     setStatus(T.working, "busy");
     $("#problems-box").hidden = true;
     if (k === "batch") prepareProgress(o.only.length ? o.only : folderInfo.departments);
