@@ -292,8 +292,10 @@ def build(data, output, templates, **options):
     """
     from .jobs import build as run
 
-    result = run(_settings(data=data, output=output, templates=tuple(templates), **options))
+    settings = _settings(data=data, output=output, templates=tuple(templates), **options)
+    result = run(settings)
     _print_result(result)
+    _catalogue_archive(settings, result)
 
 
 @main.command()
@@ -336,8 +338,27 @@ def batch(data, by, only, template, workers, dask_address, **options):
     click.echo(str(M.batch_summary(built=len(units_built), kept=len(units_kept), failed=len(result.failed),
                                    idle=len(result.without_tasks), seconds=f"{time.perf_counter() - started:.1f}",
                                    out=batch_folder(settings))))
+    _catalogue_archive(settings, result)
     if result.exit_code:
         sys.exit(result.exit_code)
+
+
+def _catalogue_archive(settings, result) -> None:
+    """An --archive run files itself in the archive catalogue when briefgen.toml names one (`catalog = "…"`)."""
+    if not (settings.archive and settings.catalog and result.manifest):
+        return
+    from . import catalog
+
+    folder = Path(result.manifest).parent
+    con = catalog.open(Path(settings.catalog))
+    try:
+        done = catalog.add(con, catalog.read([folder]))
+    finally:
+        con.close()
+    for added in done:
+        for warning in added.warnings:
+            click.echo(one_line(str(M.warning(text=warning))), err=True)
+        click.echo(one_line(str(M.cat_archived(folder=added.folder, path=settings.catalog))), err=True)
 
 
 @contextlib.contextmanager
@@ -385,7 +406,9 @@ def pack(data, meeting, meeting_date, venue, parts, number, **options):
                                "number": number}.items() if v is not None}
     if given:
         settings = settings.model_copy(update={"pack": PackSettings(**{**settings.pack.model_dump(), **given})})
-    _print_result(run(settings))
+    result = run(settings)
+    _print_result(result)
+    _catalogue_archive(settings, result)
 
 
 class _progress:

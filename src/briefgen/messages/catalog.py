@@ -71,3 +71,5 @@ cat_check_ok = Text("BG1546", "ok: {n} documents in {folders} folders match the 
 cat_check_failed = Text("BG1547", "{ok} ok, {missing} gone, {changed} changed", "{ok} 份无误，{missing} 份已不在，{changed} 份已改动")
 cat_sheet_figure = Text("BG1549", "figure", "指标")
 cat_sheet_tasks = Text("BG1550", "tasks", "任务")
+cat_archived = Text("BG1560", "the archive {folder} is in the catalogue {path}: `briefgen catalog search` finds it",
+                    "归档 {folder} 已加入档案目录 {path}：用 `briefgen catalog search` 可以查到")
