@@ -189,19 +189,28 @@ def _labelled_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
         pending.clear()
         return last
 
+    def task_above(current):
+        """The task a duty or label line belongs to: the one being read, or the pending numbered line above it
+        made into one (None when there is none)."""
+        if current is not None and not pending:
+            return current
+        task_line = flush_pending_as_headings(keep_last=True)
+        if task_line is None:
+            return None
+        item = _item(_NUMBERED.sub("", task_line.text, count=1), task_line.number)
+        group().items.append(item)
+        used.add(task_line.number)
+        return item
+
     for line in lines:
         text = line.text.strip()
         label_at = _LABEL.search(text)
         duty = _DUTY_LINE.match(text)
         verbs = parse_verbs(text[duty.end():]) if duty else None
         if verbs is not None:  # 责任分工：区发改局负责，区统计局配合。 (a line under its task)
-            if current is None or pending:
-                task_line = flush_pending_as_headings(keep_last=True)
-                if task_line is None:
-                    continue
-                current = _item(_NUMBERED.sub("", task_line.text, count=1), task_line.number)
-                group().items.append(current)
-                used.add(task_line.number)
+            current = task_above(current)
+            if current is None:
+                continue
             for role, units in verbs.items():
                 current.units.setdefault(role, []).extend(u for u in units if u not in current.units.get(role, []))
             used.add(line.number)
@@ -215,13 +224,9 @@ def _labelled_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
             used.add(line.number)
             continue
         if label_at and label_at.start() == 0:  # a label line: it belongs to the task above it
-            if current is None or pending:
-                task_line = flush_pending_as_headings(keep_last=True)
-                if task_line is None:
-                    continue
-                current = _item(_NUMBERED.sub("", task_line.text, count=1), task_line.number)
-                group().items.append(current)
-                used.add(task_line.number)
+            current = task_above(current)
+            if current is None:
+                continue
             for role, units in parse_labels(text).items():
                 if role == "due":
                     current.due_text = current.due_text or units[0]
