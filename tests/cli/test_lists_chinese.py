@@ -32,11 +32,15 @@ def test_templates_and_themes_lists_are_chinese_under_zh_and_english_under_en():
     assert "会议材料：" in run("--lang", "zh", "themes")
 
 
+def rows_of(out: str) -> dict[str, str]:
+    return {line.split()[0]: line for line in out.splitlines()[1:] if line.strip()}
+
+
 def test_font_roles_and_sources_are_words_under_zh():
     out = run("--lang", "zh", "fonts", str(SAMPLE))
     first_column = [line.split()[0] for line in out.splitlines()[1:] if line.strip()]
     assert "正文" in first_column and "标题" in first_column and "body" not in first_column
-    assert "bundled" not in out.split("/")[0]
+    assert "随附免费字体" in rows_of(out)["正文"] and "bundled" not in rows_of(out)["正文"].split("/")[0]
 
 
 def test_a_theme_is_found_by_the_name_the_list_shows(tmp_path):

@@ -255,9 +255,6 @@ class SingleFile:
         return {"sha256": sha256(data), "size": len(data), **entry}
 
 
-class NoFolder(SingleFile):
-    """Nothing is written (`briefgen validate`)."""
-
 
 def write_previews(out: OutputFolder, result: JobResult, sheet: str | None = None, dpi: float = 110) -> None:
     """PNG previews of the PDFs of ``result``, recorded in the manifest: every page as NAME-pN.png, or, with
@@ -374,7 +371,7 @@ def run(plan: Plan, result: JobResult, clock, executor=None, progress: Callable[
     if plan.write:
         names = [plan.single.name] if plan.single else [n for w in plan.works for _, n in w.targets] + [MANIFEST, LOCK]
         check_outputs_are_not_inputs(folder, names, plan.inputs)
-    holder = (NoFolder() if not plan.write else SingleFile() if plan.single else OutputFolder(folder, plan.force))
+    holder = SingleFile() if not plan.write or plan.single else OutputFolder(folder, plan.force)  # validate writes none
     with holder as out:
         if out.stale:
             result.notes.append(M.removed_stale(n=len(out.stale), folder=folder))
