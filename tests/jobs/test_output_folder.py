@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -139,15 +140,23 @@ def test_ctrl_c_to_the_process_group_stops_a_batch_cleanly(tmp_path, long_batch)
     out = tmp_path / "out"
     proc = subprocess.Popen([str(BRIEFGEN), "batch", str(long_batch), "-j", "2", "--force", "--out", str(out)],
                             env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    assert _wait(lambda: len(_children(proc.pid)) >= 2 or proc.poll() is not None)
-    time.sleep(1.0)  # the workers are rendering
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
+    reader.start()
+    # the workers are rendering: some briefs are done, most are not (a fixed wait let a fast machine finish first)
+    assert _wait(lambda: sum(ln.startswith("[") for ln in lines) >= 3 or proc.poll() is not None)
+    assert proc.poll() is None, "the batch ended before it could be interrupted:\n" + "".join(lines)
     os.killpg(proc.pid, signal.SIGINT)
     try:
-        _, err = proc.communicate(timeout=60)
+        proc.wait(timeout=60)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         pytest.fail("the batch hung after Ctrl-C")
+    reader.join(10)
+    proc.stderr.close()
+    err = "".join(lines)
     assert proc.returncode == 130, err
+    assert sum(ln.startswith("[") for ln in lines) < 160, "Ctrl-C did not stop the batch"
     assert "Traceback" not in err and "interrupted" in err, err
     assert [ln for ln in err.splitlines() if ln.strip() and not ln.startswith("[")] == [ln for ln in err.splitlines() if "interrupted" in ln]
 
