@@ -71,3 +71,21 @@ def ink_box(image, threshold: int = 200):
     """The bounding box (left, top, right, bottom) of all dark pixels, or None for a blank page."""
     mask = image.point(lambda v: 255 if v < threshold else 0)
     return mask.getbbox()
+
+
+def openxml_audit():
+    """The openxml-audit command (the test extra installs it beside the interpreter), or None."""
+    import shutil
+    import sys
+
+    beside = Path(sys.executable).parent / "openxml-audit"
+    return shutil.which("openxml-audit") or (str(beside) if beside.exists() else None)
+
+
+def audit_docx(path: Path) -> str:
+    """What openxml-audit says of a DOCX (checked against the Office Open XML schemas, as Word would open it);
+    "" when it finds no error."""
+    import subprocess
+
+    run = subprocess.run([openxml_audit(), str(path)], capture_output=True, text=True, timeout=120)
+    return "" if run.returncode == 0 and "Errors: 0" in run.stdout else run.stdout + run.stderr
