@@ -25,7 +25,7 @@ bench: $(STAMP)
 	$(BIN)/python tools/bench_web.py
 
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_load_properties.py tests/test_build_properties.py
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/load/test_load_properties.py tests/jobs/test_build_properties.py
 
 messages: $(STAMP)
 	$(BIN)/python tools/messages.py

@@ -1,4 +1,4 @@
-"""The README's pictures, made by briefgen's own commands: `make docs-images` (tests/test_docs_images.py fails
+"""The README's pictures, made by briefgen's own commands: `make docs-images` (tests/cli/test_docs_images.py fails
 when they are stale).
 
     docs/summary.png        the one-page indicator summary
