@@ -197,8 +197,8 @@ def test_pdf_chart_is_vector_bars_with_text_labels(tmp_path, bars):
     # the labels and values are real text, one row a line, in the order given
     lines = chart_lines(pdf, [label for label, _, _ in drawn])
     assert [l.split(" ")[0] for l in lines] == [label for label, _, _ in drawn]
-    for line, (label, value, _) in zip(lines, drawn):
-        assert line.split(" ")[-1].replace("−", "-") == f"{value:g}", line
+    for line, (label, value, _) in zip(lines, [b for b in bars if b[1] is not None]):
+        assert line.split(" ")[-1].replace("−", "-") == value, line  # as written: 32.0 stays 32.0, as in the table
     text = "".join(pdf_lines(pdf))
     assert "同比增长（%）" in text
     assert pdf_pages(pdf) == 1
@@ -417,3 +417,23 @@ def test_libreoffice_renders_the_chart_with_its_bars_in_order(tmp_path):
 def test_chart_docx_passes_openxml_audit(tmp_path):
     _, docx = render_chart(tmp_path, TWENTY + SOME_MISSING)
     assert audit_docx(docx) == ""
+
+
+def test_the_summary_chart_writes_each_growth_as_its_table_does(tmp_path):
+    """A bar's value reads as the table's growth column beside it (32.0, not 32)."""
+    from click.testing import CliRunner
+
+    from briefgen.cli import main
+
+    done = CliRunner().invoke(main, ["--lang", "en", "build", str(SAMPLE), "-t", "summary", "-f", "pdf", "--out", str(tmp_path)])
+    assert done.exit_code == 0, done.output
+    pdf = next(tmp_path.glob("*.pdf"))
+    data = yaml.safe_load(SAMPLE.read_text("utf-8"))
+    grown = {i["name"]: i["yoy"] for i in data["indicators"] if i.get("yoy") is not None}
+    lines = pdf_lines(pdf)
+    for name, yoy in grown.items():
+        in_table = [l for l in lines if f" {name} " in f" {l} " and l.split(" ")[0] != name]
+        in_chart = [l for l in lines if l.split(" ")[0] == name]
+        assert in_table and in_chart, name
+        assert in_chart[0].split(" ")[-1] == f"{float(yoy):.1f}", in_chart  # one decimal, as the table's column
+        assert f"{float(yoy):.1f}" in in_table[0].split(" "), in_table

@@ -384,7 +384,7 @@ def _chart(el: ET.Element, where: str) -> ir.Chart:
                     number = number.quantize(Decimal("1e-10"))
             except InvalidOperation:
                 raise MarkupError(M.mk_bar_value(where=where, label=repr(label), value=repr(child.get("value")))) from None
-            value, text = float(number), format(number.normalize(), "f").replace("-", "−")
+            value, text = float(number), format(number, "f").replace("-", "−")
         light = (child.get("light") or "").strip() or None
         if light is not None and light not in _LIGHTS:
             raise MarkupError(M.mk_bar_light(where=where, label=repr(label), value=repr(light)))
