@@ -144,7 +144,9 @@ class Contents:
 
 Light = Literal["green", "yellow", "red"]
 # The colour of a bar (RGB hex), in both writers: its traffic light, or one sober blue where it has none.
-BAR_COLOURS: dict[str | None, str] = {"green": "2E8B57", "yellow": "E0A800", "red": "C0392B", None: "4A6FA5"}
+# A bar's colour by its light (a 督办 chart's bars take their status colour: 未报送 grey, 临期 blue); None: no light.
+BAR_COLOURS: dict[str | None, str] = {"green": "2E8B57", "yellow": "E0A800", "red": "C0392B", "orange": "E07B22",
+                                      "blue": "2F6DB5", "grey": "8C8C8C", None: "4A6FA5"}
 
 
 @dataclass(frozen=True)

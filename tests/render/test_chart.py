@@ -168,7 +168,7 @@ def chart_lines(pdf: Path, labels) -> list[str]:
 # ------------------------------------------------------------------------------------------------ the cases
 
 ONE = [("固定资产投资", "49.5", None)]
-TWENTY = [(f"指标{n:02d}", f"{(n * 7 % 23) - 6}.{n % 10}", (None, "green", "red", "yellow")[n % 4]) for n in range(1, 21)]
+TWENTY = [(f"指标{n:02d}", f"{(n * 7 % 23) - 6}.{n % 10}", (None, "green", "red", "yellow", "orange", "blue", "grey")[n % 7]) for n in range(1, 21)]
 NEGATIVE = [("规上工业增加值", "-9.5", "red"), ("限上商品销售额", "-0.2", "yellow"), ("固定资产投资", "-31", None)]
 SOME_MISSING = [("规上工业增加值", "9.5", "green"), ("实际利用外资", None, None), ("固定资产投资", "-3.2", "red"),
                 ("新注册企业", None, None)]
@@ -264,7 +264,7 @@ def test_chart_docx_is_byte_identical_when_built_twice(tmp_path):
 @pytest.mark.parametrize("markup, words", [
     ('<chart kind="pie"><bar label="a" value="1"/></chart>', "only chart kind"),
     ('<chart><bar label="a" value="九点五"/></chart>', "not a number"),
-    ('<chart><bar label="a" value="1" light="blue"/></chart>', "green, yellow or red"),
+    ('<chart><bar label="a" value="1" light="purple"/></chart>', "blue、green、grey、orange、red、yellow"),
     ('<chart><bar value="1"/></chart>', "needs a label"),
     ('<chart><p>x</p></chart>', "<bar> was expected"),
     ("<chart>" + '<bar label="a" value="1"/>' * (ir.Chart.MAX_BARS + 1) + "</chart>", "split them into two charts"),

@@ -355,7 +355,7 @@ def parse(markup: str, source: str = "<markup>") -> ir.Document:
                        max_pages=max_pages)
 
 
-_LIGHTS = {"green", "yellow", "red"}
+_LIGHTS = {light for light in ir.BAR_COLOURS if light}
 
 
 def _chart(el: ET.Element, where: str) -> ir.Chart:
@@ -387,7 +387,7 @@ def _chart(el: ET.Element, where: str) -> ir.Chart:
             value, text = float(number), format(number, "f").replace("-", "−")
         light = (child.get("light") or "").strip() or None
         if light is not None and light not in _LIGHTS:
-            raise MarkupError(M.mk_bar_light(where=where, label=repr(label), value=repr(light)))
+            raise MarkupError(M.mk_bar_light(where=where, label=repr(label), value=repr(light), known="、".join(sorted(_LIGHTS))))
         bars.append(ir.Bar(label, value, text, light))
     if len(bars) > ir.Chart.MAX_BARS:
         raise MarkupError(M.mk_chart_bars(where=where, n=len(bars), limit=ir.Chart.MAX_BARS))

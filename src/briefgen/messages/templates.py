@@ -44,8 +44,8 @@ mk_bar_label = Text("BG333", '{where}: a <bar> of a chart needs a label, e.g. <b
                     '{where}：图表的 <bar> 需要 label，如 <bar label="固定资产投资" value="49.5"/>')
 mk_bar_value = Text("BG334", "{where}: <bar label={label} value={value}>: the value is not a number a chart can draw (a figure below 10^15)",
                     "{where}：<bar label={label} value={value}>：这个值不是图表能画的数（应为小于 10^15 的数）")
-mk_bar_light = Text("BG335", "{where}: <bar label={label} light={value}>: a light is green, yellow or red (or empty)",
-                    "{where}：<bar label={label} light={value}>：亮灯只能是 green、yellow 或 red（或留空）")
+mk_bar_light = Text("BG335", "{where}: <bar label={label} light={value}>: a light is one of {known} (or empty)",
+                    "{where}：<bar label={label} light={value}>：亮灯只能是 {known} 之一（或留空）")
 mk_chart_bars = Text("BG336", "{where}: a <chart> of {n} bars does not fit on a page; draw at most {limit} bars in one chart, or split them into two charts",
                      "{where}：<chart> 有 {n} 个条形，一页放不下；一个图表最多画 {limit} 个，或分成两个图表")
 mk_row_span_one = Text("BG337", "{where}: row {n} of a table spans 1 column, but the table has {columns}",
