@@ -664,7 +664,7 @@ def preview_cmd(pdfs, out_dir, png, page, dpi):
               help="Also say, per part of the report, how many figures went to the headline list and why.")
 @_user_errors
 def extract_cmd(report, output, keep_script, force, show_report=False):
-    """Turn a raw work report (.txt or .docx) into a draft data file.
+    """Turn a raw work report (.txt, .docx, or a .pdf with text) into a draft data file.
 
     Repairs damaged text (pinyin annotations, ASCII punctuation, Traditional characters), finds the
     metadata, review sections, second-half tasks and the figures in running text. Items a person must

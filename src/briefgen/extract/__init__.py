@@ -1,4 +1,4 @@
-"""A work report as staff have it (.txt or .docx, often damaged) -> a draft data file in the model's shape.
+"""A work report as staff have it (.txt, .docx or a .pdf with text, often damaged) -> a draft data file in the model's shape.
 
     result = extract(Path("report.txt"))
     result.data        # plain dict that validates (owners and deadlines are placeholders: 待定 / 年内)
