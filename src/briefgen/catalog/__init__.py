@@ -138,8 +138,9 @@ def _add_one(con: sqlite3.Connection, folder: Folder) -> Added:
 
 
 def _place(con, report_id: int, table: str, column: str, placed, prefer: tuple[str, ...]) -> None:
-    """Give each figure (task) without one the document and page that shows it, preferring documents of ``prefer``."""
-    order = sorted(placed, key=lambda p: prefer.index(p[1]) if p[1] in prefer else len(prefer))
+    """Give each figure (task) without one the document and page that shows it, preferring documents of ``prefer``,
+    and of one kind the PDF (a page to turn to) over the DOCX (``first`` is 1 for a PDF's pages, 0 for a DOCX)."""
+    order = sorted(placed, key=lambda p: (prefer.index(p[1]) if p[1] in prefer else len(prefer), -p[3]))
     todo = con.execute(f"SELECT id, {column} FROM {table} WHERE report_id = ? AND document_id IS NULL", (report_id,)).fetchall()
     for row_id, name in todo:
         needle = normalise(name)
@@ -162,18 +163,25 @@ class Hit:
     name: str
     page: int
     snippet: str
+    parts: tuple[str, str, str] = ("", "", "")  # the snippet as (before, the match, after): a page marks the match
+    document: int | None = None  # the document's id in the catalogue (what a page preview is asked by)
 
     @property
     def path(self) -> Path:
         return Path(self.folder) / self.name
 
 
-def _snippet(text: str, query: str, width: int = 24) -> str:
+def _parts(text: str, query: str, width: int = 24) -> tuple[str, str, str]:
     m = re.search(re.escape(query), text, re.I)
     if m is None:
-        return text[: 2 * width]
+        return text[: 2 * width], "", ""
     start, end = max(0, m.start() - width), min(len(text), m.end() + width)
-    return ("…" if start else "") + text[start:m.start()] + "【" + m.group(0) + "】" + text[m.end():end] + ("…" if end < len(text) else "")
+    return ("…" if start else "") + text[start:m.start()], m.group(0), text[m.end():end] + ("…" if end < len(text) else "")
+
+
+def _snippet(text: str, query: str, width: int = 24) -> str:
+    before, match, after = _parts(text, query, width)
+    return before + ("【" + match + "】" if match else "") + after
 
 
 def search(con: sqlite3.Connection, query: str, year: int | None = None, period: str | None = None,
@@ -190,7 +198,7 @@ def search(con: sqlite3.Connection, query: str, year: int | None = None, period:
     tagged = tag_query(year, kind)  # year and kind are tokens of the gram index: FTS5 intersects, not a walk
     joins = ("JOIN documents d ON d.id = p.document_id JOIN folders f ON f.id = d.folder_id "
              "LEFT JOIN reports r ON r.id = d.report_id")
-    cols = "p.id, p.page, p.text, d.name, f.path, r.year, r.period, r.issuer, d.kind"
+    cols = "p.id, p.page, p.text, d.name, f.path, r.year, r.period, r.issuer, d.kind, d.id"
     filters = "".join(f" AND {w}" for w in where)
     match = phrase(q) if len(q) >= 3 else short_query(q)
     if match is None:  # punctuation or a space in a short query: the gram index does not keep it
@@ -214,7 +222,7 @@ def search(con: sqlite3.Connection, query: str, year: int | None = None, period:
         sql = (f"SELECT {cols} FROM text_bi JOIN pages p ON p.id = text_bi.rowid {joins} "
                f"WHERE text_bi MATCH ?{filters} ORDER BY text_bi.rowid DESC LIMIT ?")
         rows = con.execute(sql, (f"{match} AND {tagged}" if tagged else match, *args, limit + 1)).fetchall()
-    hits = [Hit(r[5], r[6], r[7], r[8], r[4], r[3], r[1], _snippet(r[2], q)) for r in rows[:limit]]
+    hits = [Hit(r[5], r[6], r[7], r[8], r[4], r[3], r[1], _snippet(r[2], q), _parts(r[2], q), r[9]) for r in rows[:limit]]
     return hits, len(rows) > limit
 
 
@@ -227,6 +235,13 @@ def search_ids(con: sqlite3.Connection, query: str) -> set[int]:
     if match is None:
         return {r[0] for r in con.execute("SELECT id FROM pages WHERE instr(text, ?) > 0", (q,))}
     return {r[0] for r in con.execute("SELECT rowid FROM text_bi WHERE text_bi MATCH ?", (match,))}
+
+
+def document_file(con: sqlite3.Connection, document: int) -> tuple[Path, str, str] | None:
+    """An indexed document's file, SHA-256 and format by its id (a hit's ``document``), or None."""
+    row = con.execute("SELECT f.path, d.name, d.sha256, d.format FROM documents d JOIN folders f ON f.id = d.folder_id "
+                      "WHERE d.id = ?", (document,)).fetchone()
+    return (Path(row[0]) / row[1], row[2], row[3]) if row else None
 
 
 # ---- figures and tasks --------------------------------------------------------------------------------------------------

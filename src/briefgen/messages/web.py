@@ -139,3 +139,50 @@ web_rebuilt = Text("BG1146", "{time} made again: {built} written, {kept} unchang
                    "{time} 已重新生成：写入 {built} 个，未变 {kept} 个（{seconds} 秒）")
 web_not_rebuilt = Text("BG1147", "{time} not made: {problem}", "{time} 未能生成：{problem}")
 web_weak_password = Text("BG1148", "--password: at least {n} characters", "--password：至少 {n} 个字符")
+
+# ---- the page's tabs: 督办 (following the tasks up) and 档案 (the archive catalogue) -------------------------------
+web_tab_brief = Text("BG1150", "Briefs", "简报材料")
+web_tab_track = Text("BG1151", "Follow-up (督办)", "督办")
+web_tab_archive = Text("BG1152", "Archive", "档案")
+web_track_plan = Text("BG1153", "The plan", "任务计划")
+web_track_plan_files = Text("BG1154", "Following up the tasks of {files}.", "督办的任务来自：{files}。")
+web_track_no_plan = Text("BG1155", "No plan yet: drop the report data (.yaml) and its task table here, or on the Briefs tab.",
+                         "还没有任务计划：请把报告数据（.yaml）和任务表拖到这里，或拖到“简报材料”页。")
+web_track_period = Text("BG1156", "Month followed up", "督办月份")
+web_track_forms_step = Text("BG1157", "1. Send the 进度表 out", "一、下发进度表")
+web_track_forms_help = Text("BG1158", "One form per lead unit, its own tasks filled in and locked; send each unit its form.",
+                            "每个牵头单位一张，已预填并锁定其任务；分别发给各单位填报。")
+web_track_make_forms = Text("BG1159", "Make the 进度表", "生成进度表")
+web_track_forms_zip = Text("BG1160", "Download every form (zip)", "全部下载（zip）")
+web_track_return_step = Text("BG1161", "2. Take the returned 进度表 in", "二、收回进度表")
+web_track_drop = Text("BG1162", "Drop the returned 进度表 here (several at once), or", "把各单位交回的进度表拖到这里（可一次多个），或")
+web_track_received = Text("BG1163", "Returned: {n} files", "已收回 {n} 份")
+web_track_none_received = Text("BG1164", "No returned form yet.", "还没有收回的进度表。")
+web_track_clear = Text("BG1165", "Clear", "清空")
+web_track_report_step = Text("BG1166", "3. Make the 督办通报", "三、生成督办通报")
+web_track_as_of = Text("BG1167", "Statuses as of", "截止日期（按此日判定）")
+web_track_rule = Text("BG1168", "Status rule", "判定规则")
+web_track_make_report = Text("BG1169", "Make the 通报, 催办单 and 台账", "生成通报、催办单和台账")
+web_track_report_zip = Text("BG1170", "Download all (zip: 通报, 催办单, 台账, 销号清单)", "全部下载（zip：通报、催办单、台账、销号清单）")
+web_track_welcome = Text("BG1171", "Each month: make the forms, send them out, drop the returned ones, make the 通报.",
+                         "每月：生成进度表并下发，收回后拖入，生成督办通报。")
+web_archive_title = Text("BG1180", "Search the archive", "档案检索")
+web_archive_placeholder = Text("BG1181", "a word, a figure (规上工业增加值) or a unit (经发办)", "词语、指标（如 规上工业增加值）或单位（如 经发办）")
+web_archive_search = Text("BG1182", "Search", "检索")
+web_archive_all_years = Text("BG1183", "All years", "全部年份")
+web_archive_all_kinds = Text("BG1184", "All documents", "全部文档")
+web_archive_where = Text("BG1185", "Catalogue {path}: {documents} documents from {folders} archive folders.",
+                         "档案目录 {path}：{folders} 个归档文件夹，{documents} 份文档。")
+web_archive_none = Text("BG1186", "No archive catalogue at {path} yet: make the documents with --archive (and catalog = \"…\" in "
+                        "briefgen.toml), or add archive folders with `briefgen catalog add FOLDER`.",
+                        "{path} 还没有档案目录：请用 --archive 归档生成（并在 briefgen.toml 中写 catalog = \"…\"），"
+                        "或用 `briefgen catalog add 文件夹` 加入归档文件夹。")
+web_archive_long_query = Text("BG1187", "{n} characters: search for at most {limit}", "共 {n} 个字：检索词最多 {limit} 个字")
+web_archive_figure = Text("BG1188", "{name} across periods", "{name} 历年数据")
+web_archive_xlsx = Text("BG1189", "Download as Excel (.xlsx)", "下载 Excel 表（.xlsx）")
+web_archive_hits = Text("BG1190", "Pages holding “{query}”: {n}", "含“{query}”的页面：{n} 处")
+web_archive_more = Text("BG1191", "The first {n} are shown: narrow by year or document.", "只显示前 {n} 处，可按年份或文档类型筛选。")
+web_archive_no_hits = Text("BG1192", "Nothing found for “{query}”.", "没有找到“{query}”。")
+web_archive_docx = Text("BG1193", "Word file: no page preview", "Word 文件，无页面预览")
+web_archive_tasks = Text("BG1194", "Tasks led by “{query}”", "“{query}”牵头的任务")
+web_archive_merged = Text("BG1195", "Names merged into this series: {names}", "本表合并了这些名称：{names}")

@@ -13,6 +13,14 @@ the page's template or JSON. The API under the page (documented in the README):
     GET  /api/sessions/{sid}/jobs/{jid}/pages/{name}/{n} a PNG of page n of a PDF
     GET  /api/sessions/{sid}/jobs/{jid}/zip              every file and the manifest
     GET  /api/sessions/{sid}/watch                       Server-Sent Events: a job started by a save
+    POST /api/sessions/{sid}/progress/clear              forget the returned 进度表 (kind=progress uploads)
+    GET  /api/sessions/{sid}/catalog                     the archive catalogue: where, whether there, what it holds
+    GET  /api/sessions/{sid}/catalog/search?q=&year=&kind=  pages with the match, the figure series, a unit's tasks
+    GET  /api/sessions/{sid}/catalog/figure.xlsx?name=   the figure series as a workbook
+    GET  /api/sessions/{sid}/catalog/pages/{doc}/{n}     a PNG of page n of an archived PDF
+
+The 督办 tab's jobs are kinds track-forms {period} and track-report {period, as_of, rule}; the returned 进度表 are
+uploaded with kind=progress.
 
 Every request carries the token (``?token=`` once, then a cookie, or the ``X-Briefgen-Token`` header); a request
 that changes anything (POST) must carry the header, so no other site can make the browser send it.
@@ -23,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+import secrets
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
@@ -38,6 +47,7 @@ from .. import limits
 from .. import messages as M
 from ..errors import BriefgenError, DataError, one_line
 from ..i18n import Text, normalize
+from . import archive
 from .sessions import Store, in_pdfium, problem_json
 
 HERE = Path(__file__).parent
@@ -166,6 +176,7 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
                        "uploaded": f.uploaded, "used": f.used} for f in files if f.role != "report"],
             "templates": await asyncio.to_thread(jobs.templates, folders),
             "departments": await asyncio.to_thread(jobs.departments, folders),
+            "track": await asyncio.to_thread(jobs.track_info, folders),
         })
 
     async def upload(request: Request):
@@ -180,7 +191,8 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
             return JSONResponse({"stored": [], "problems": [{"where": "", "text": why.text(language), "place": None}]}, 413)
         async with request.form(max_files=limits.MAX_UPLOAD_FILES + 1, max_fields=20,
                                 max_part_size=max(limits.MAX_DOCX_FILE_BYTES, limits.MAX_TABLE_FILE_BYTES)) as form:
-            report = form.get("kind") == "report"
+            kind = form.get("kind")
+            report = "progress" if kind == "progress" else kind == "report"
             uploads = [f for f in form.getlist("file") if hasattr(f, "filename")]
             stored, problems = [], []
             try:
@@ -197,7 +209,7 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
             except BriefgenError as exc:
                 problems.append({"where": "", "text": one_line(_word(exc, language)), "place": None})
         draft = None
-        if report and stored:
+        if report is True and stored:
             draft = await asyncio.to_thread(_draft, session, stored[-1], language)
         return JSONResponse({"stored": stored, "problems": problems, "draft": draft}, status_code=200 if stored or not problems else 400)
 
@@ -295,9 +307,13 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
     async def job_zip(request: Request):
+        from ..track.job import FORMS
+
         session, job = job_or_404(request)
         path = await asyncio.to_thread(session.zip, job)
         stem = next((f.stem for f in job.files() if f.suffix == ".pdf"), job.kind)
+        if job.kind == "track-forms":
+            stem = f"{FORMS}_{job.options.get('period', '')}".rstrip("_")
         return FileResponse(path, media_type="application/zip", headers={"Content-Disposition": disposition(f"{stem}.zip")})
 
     async def sheet(request: Request):
@@ -324,6 +340,58 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
                 yield f"event: rebuild\ndata: {json.dumps({'job': job.id, 'time': time.strftime('%H:%M:%S')})}\n\n"
 
         return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"})
+
+    async def clear_progress(request: Request):
+        from ..workdir.folder import clear_progress as clear
+
+        session = session_or_404(request)
+        return JSONResponse({"removed": await asyncio.to_thread(clear, session.uploads)})
+
+    # ---- the 档案 tab: the archive catalogue of the folder served (read only) ----
+    catalogue = archive.catalogue_path(store.served)
+
+    async def catalog_state(request: Request):
+        session_or_404(request)
+        info = await asyncio.to_thread(archive.state, catalogue)
+        if not info["exists"]:
+            info["hint"] = M.web_archive_none(path=catalogue).text(choose_language(request, lang))
+        return JSONResponse(info)
+
+    async def catalog_search(request: Request):
+        session_or_404(request)
+        q = request.query_params
+        year = q.get("year", "")
+        found = await asyncio.to_thread(archive.answer, catalogue, q.get("q", ""), choose_language(request, lang),
+                                        int(year) if year.isdigit() else None, q.get("kind") or None)
+        return JSONResponse(found)
+
+    async def catalog_figure(request: Request):
+        from ..jobs.names import clean_part
+
+        session = session_or_404(request)
+        name = request.query_params.get("name", "")
+        target = session.previews / "archive" / f"figure-{secrets.token_hex(6)}.xlsx"
+        await asyncio.to_thread(archive.figure_table, catalogue, name, target, choose_language(request, lang))
+        return FileResponse(target, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            headers={"Content-Disposition": disposition(f"{clean_part(name.strip()) or 'figure'}.xlsx")})
+
+    async def catalog_page(request: Request):
+        from ..atomic import write_atomic
+        from ..render.preview import page_pngs
+
+        session = session_or_404(request)
+        doc, n = request.path_params["doc"], request.path_params["n"]
+
+        def png() -> bytes:
+            pdf, digest = archive.page_pdf(catalogue, doc)
+            cached = session.previews / "archive" / f"{digest}-{n}.png"
+            if cached.is_file():
+                return cached.read_bytes()
+            made = in_pdfium(page_pngs, pdf.read_bytes(), dpi=72, pages=[n], name=pdf.name)[0]
+            write_atomic(cached, made)
+            return made
+
+        return Response(await asyncio.to_thread(png), media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
     async def font(request: Request):
         import pylopdf_fonts_zh_cn as bundled  # the fonts the PDFs use: the page reads Chinese on any computer
@@ -358,6 +426,11 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         Route("/api/sessions/{sid}/jobs/{jid}/zip", job_zip),
         Route("/api/sessions/{sid}/jobs/{jid}/sheet", sheet),
         Route("/api/sessions/{sid}/watch", watch),
+        Route("/api/sessions/{sid}/progress/clear", clear_progress, methods=["POST"]),
+        Route("/api/sessions/{sid}/catalog", catalog_state),
+        Route("/api/sessions/{sid}/catalog/search", catalog_search),
+        Route("/api/sessions/{sid}/catalog/figure.xlsx", catalog_figure),
+        Route("/api/sessions/{sid}/catalog/pages/{doc:int}/{n:int}", catalog_page),
         Route("/font/sans.otf", font),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]

@@ -3,7 +3,9 @@
     result = run_job("batch", folders, out, {"only": ["经济发展办公室"]}, progress)
 
 Options the page sends: templates (list), theme, mark, title, archive (bool); pack: meeting, date, venue, parts
-(list), number; batch: only (list). Anything else is ignored. Settings come from the folders as ``briefgen build``
+(list), number; batch: only (list); track-forms: period (2022-09); track-report: period, as_of (2022-09-30), rule.
+Anything else is ignored. The returned 进度表 a report reads are the ones dropped in the 督办 tab
+(``workdir.folder.progress_files``). Settings come from the folders as ``briefgen build``
 in that folder takes them (``workdir.folder.settings_for``).
 """
 
@@ -53,6 +55,8 @@ def run_job(kind: str, folders: list[Path], out: Path, options: dict, progress: 
     from ..workdir.folder import settings_for
 
     given = settings_options(kind, options)
+    if kind.startswith("track-"):
+        return run_track(kind, folders, out, options)
     if kind == "batch" and workers:
         given["workers"] = workers
     settings = settings_for(folders, out, given, uploads=folders[-1])  # a session's uploads come last
@@ -90,3 +94,34 @@ def templates(folders: list[Path]) -> list[dict]:
     dirs = tuple(f / "templates" for f in reversed(folders) if (f / "templates").is_dir())
     return [{"name": i.name, "document": i.document or i.name} for i in list_templates(dirs)
             if i.name not in ("cover", "contents", "department")]
+
+
+def run_track(kind: str, folders: list[Path], out: Path, options: dict):
+    """`briefgen track forms` or `track report` on the folders' plan (the report data and its task table)."""
+    from ..track import forms, report
+    from ..track.job import parse_as_of
+    from ..workdir.folder import progress_files, settings_for
+
+    settings = settings_for(folders, out, {"theme": _text(options.get("theme")), "mark": _text(options.get("mark"))},
+                            uploads=folders[-1])
+    period = _text(options.get("period")) or ""
+    if kind == "track-forms":
+        return forms(settings, period)
+    rule = _text(options.get("rule"))
+    if rule:
+        settings = settings.model_copy(update={"track": settings.track.model_copy(update={"rule": rule})})
+    return report(settings, progress_files(folders[-1]), parse_as_of(_text(options.get("as_of")) or ""), period or None)
+
+
+def track_info(folders: list[Path]) -> dict:
+    """What the 督办 tab shows beside its form: the rules, the one briefgen.toml chooses, the returned forms."""
+    from ..errors import BriefgenError
+    from ..track.rules import rule_sets
+    from ..workdir.folder import progress_files, settings_for
+
+    try:
+        rule = settings_for(folders, Path("."), {}, uploads=folders[-1]).track.rule
+    except (BriefgenError, OSError):
+        rule = "序时进度"
+    return {"rules": list(rule_sets()), "rule": rule,
+            "progress": [{"name": p.name, "size": p.stat().st_size} for p in progress_files(folders[-1])]}

@@ -27,7 +27,10 @@ from .. import limits
 from .. import messages as M
 from ..errors import BriefgenError, DataError, Problem, one_line
 
-KINDS = ("build", "pack", "batch")
+KINDS = ("build", "pack", "batch", "track-forms", "track-report")
+# Both 督办 jobs write under one folder: the 进度表 of a period, then its 通报, and the periods kept beside them
+# (a report compares with the last period's result; the next forms carry its progress words).
+OUT_FOLDER = {"track-forms": "track", "track-report": "track"}
 # pdfium may not be called from two threads at once, not even on two documents: every use of it in the server
 # (previews, a batch's contact sheet, reading a PDF report) runs on this one thread.
 _PDFIUM = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefgen-pdfium")
@@ -187,7 +190,7 @@ class Session:
 
         if kind not in KINDS:
             raise BriefgenError(M.web_bad_request(detail=kind))
-        job = Job(new_id(), kind, dict(options), out=self.out / kind, folders=self.folders)
+        job = Job(new_id(), kind, dict(options), out=self.out / OUT_FOLDER.get(kind, kind), folders=self.folders)
         self.jobs[job.id] = job
         self.last_kind, self.last_options = kind, dict(options)
         self.last_print = fingerprint(self.watched)

@@ -30,6 +30,8 @@ CONFIG = "briefgen.toml"
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".et")
 REPORT_SUFFIXES = (".docx", ".txt", ".pdf")
+PROGRESS_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".et")
+PROGRESS = "_progress"  # the returned 进度表 dropped in the page's 督办 tab: never a table of the folder itself
 TEMPLATE_SUFFIX = ".xml.j2"
 SKIPPED_FOLDERS = ("out", "__pycache__", ".git")
 # What an editor leaves beside the file it saves: Excel and WPS lock files (~$指标.xlsx), LibreOffice's
@@ -40,7 +42,7 @@ _SCRATCH = re.compile(r"^(~\$|\.~lock\.|\.#|#)|(\.(swp|swx|swo|tmp|temp|bak|crdo
 _SIZE_LIMITS = {
     "data": limits.MAX_DATA_FILE_BYTES, "table": limits.MAX_TABLE_FILE_BYTES, "settings": limits.MAX_DATA_FILE_BYTES,
     "template": limits.MAX_TEMPLATE_FILE_BYTES, "theme": limits.MAX_THEME_FILE_BYTES, "reference": limits.MAX_DOCX_FILE_BYTES,
-    "report": limits.MAX_DOCX_FILE_BYTES,
+    "report": limits.MAX_DOCX_FILE_BYTES, "progress": limits.MAX_TABLE_FILE_BYTES,
 }
 
 
@@ -63,9 +65,12 @@ def is_scratch(name: str) -> bool:
     return bool(_SCRATCH.search(Path(name).name))
 
 
-def role_of(name: str, report: bool = False) -> str | None:
-    """What a file is by its name: ``report`` True for the drop zone of work reports (.docx/.txt/.pdf)."""
+def role_of(name: str, report: bool | str = False) -> str | None:
+    """What a file is by its name: ``report`` True (or "report") for the drop zone of work reports (.docx/.txt/.pdf),
+    "progress" for the 督办 tab's returned 进度表 (.xlsx/.csv)."""
     lower = Path(name).name.lower()
+    if report == "progress":
+        return "progress" if lower.endswith(PROGRESS_SUFFIXES) else None
     if report:
         return "report" if lower.endswith(REPORT_SUFFIXES) else None
     if lower == CONFIG:
@@ -93,7 +98,9 @@ def upload_limits() -> dict[str, Any]:
     for suffix in DATA_SUFFIXES + TABLE_SUFFIXES + (".toml", TEMPLATE_SUFFIX, ".docx"):
         by_suffix[suffix] = size_limit(role_of("x" + suffix) or "data")
     reports = {suffix: size_limit("report") for suffix in REPORT_SUFFIXES}
-    return {"files": by_suffix, "reports": reports, "count": limits.MAX_UPLOAD_FILES, "total": limits.MAX_SESSION_BYTES}
+    progress = {suffix: size_limit("progress") for suffix in PROGRESS_SUFFIXES}
+    return {"files": by_suffix, "reports": reports, "progress": progress, "count": limits.MAX_UPLOAD_FILES,
+            "total": limits.MAX_SESSION_BYTES}
 
 
 @lru_cache(maxsize=256)
@@ -241,11 +248,13 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else 0
 
 
-def check_upload(name: str, size: int, report: bool = False, count: int = 1, stored: int = 0) -> str:
-    """The role of a file about to be stored, or UploadError saying why it is refused (kind, size, count, total)."""
+def check_upload(name: str, size: int, report: bool | str = False, count: int = 1, stored: int = 0) -> str:
+    """The role of a file about to be stored, or UploadError saying why it is refused (kind, size, count, total);
+    ``report``: True or "report" for a work report, "progress" for a returned 进度表."""
     role = role_of(name, report)
     if role is None:
-        kinds = "、".join(REPORT_SUFFIXES if report else DATA_SUFFIXES + TABLE_SUFFIXES + (".toml", TEMPLATE_SUFFIX, ".docx"))
+        kinds = "、".join(PROGRESS_SUFFIXES if report == "progress" else REPORT_SUFFIXES if report
+                         else DATA_SUFFIXES + TABLE_SUFFIXES + (".toml", TEMPLATE_SUFFIX, ".docx"))
         raise UploadError(M.web_unknown_kind(name=name, kinds=kinds))
     if count > limits.MAX_UPLOAD_FILES:
         raise UploadError(limits.refusal(M.web_files_count(n=count), M.web_limit_count(n=limits.MAX_UPLOAD_FILES), M.web_fix_count()))
@@ -259,16 +268,32 @@ def check_upload(name: str, size: int, report: bool = False, count: int = 1, sto
     return role
 
 
-def store_upload(folder: Path, name: str, data: bytes, report: bool = False) -> Path:
-    """Store ``data`` under ``folder`` with a safe name (templates in templates/, reports in reports/); returns its path."""
+def store_upload(folder: Path, name: str, data: bytes, report: bool | str = False) -> Path:
+    """Store ``data`` under ``folder`` with a safe name (templates in templates/, reports in _reports/, returned
+    进度表 in _progress/); returns its path."""
     from ..atomic import write_atomic
 
     role = check_upload(name, len(data), report, stored=folder_bytes(folder))
     safe = safe_upload_name(name)
-    sub = {"template": "templates", "report": "_reports"}.get(role)
+    sub = {"template": "templates", "report": "_reports", "progress": PROGRESS}.get(role)
     target = (folder / sub / safe) if sub else folder / safe
     write_atomic(target, data)
     return target
+
+
+def progress_files(uploads: Path) -> list[Path]:
+    """The returned 进度表 dropped in the 督办 tab, by name."""
+    folder = uploads / PROGRESS
+    return sorted((p for p in folder.iterdir() if p.is_file() and not p.is_symlink() and role_of(p.name, "progress")),
+                  key=lambda p: p.name) if folder.is_dir() else []
+
+
+def clear_progress(uploads: Path) -> int:
+    """Remove the returned 进度表 of a page (a new period's forms come next); how many were removed."""
+    files = progress_files(uploads)
+    for path in files:
+        path.unlink(missing_ok=True)
+    return len(files)
 
 
 # ---- where a problem is ------------------------------------------------------------------------------------------
@@ -307,10 +332,14 @@ def find_file(name: str, folders: list[Path]) -> Path | None:
 def shown_name(name: str, folders: list[Path]) -> str:
     """A location's file as the page shows it: relative to its folder."""
     given = Path(name)
+    if not given.is_absolute() and (Path.cwd() / given).exists():  # as the loaders write it: relative to the cwd
+        given = Path.cwd() / given
     for folder in folders:
         for base in (folder, folder.resolve()):
             if given.is_absolute() and given.is_relative_to(base):
-                return str(given.relative_to(base))
+                rel = given.relative_to(base)
+                # the page's own places (_reports, _progress) are no folder of the clerk's: the file's name alone
+                return rel.name if rel.parts[0].startswith("_") else str(rel)
     return name
 
 

@@ -8,9 +8,22 @@
   const $ = (sel) => document.querySelector(sel);
   const fill = (text, args) => text.replace(/\{(\w+)\}/g, (m, k) => (k in args ? args[k] : m));
   let sid = null;
-  let current = null; // the job shown
   let watchSource = null;
-  let folderInfo = { files: [], templates: [], departments: [] };
+  let folderInfo = { files: [], templates: [], departments: [], track: { rules: [], rule: "", progress: [] } };
+
+  // A panel shows one kind of job: its status line, problems at their place, files, previews and warnings. The
+  // briefs, the 进度表 and the 督办通报 each have one (the same markup, ids with their prefix); body[data-<attr>]
+  // says the state of its last job (running, done, failed).
+  function panel(prefix, attr) {
+    const g = (n) => document.getElementById(prefix + n);
+    return { attr, current: null, state: g("state"), status: g("status"), problemsBox: g("problems-box"), problems: g("problems"),
+      results: g("results"), zip: g("zip"), outputs: g("outputs"), pages: g("pages"), warningsBox: g("warnings-box"),
+      warnings: g("warnings"), welcome: g("welcome") };
+  }
+  const BRIEF = panel("", "jobState");
+  const FORMS = panel("forms-", "formsState");
+  const TRACK = panel("track-", "trackState");
+  FORMS.welcome = TRACK.welcome = document.getElementById("track-welcome");
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -60,6 +73,7 @@
 
   function showFolder(info) {
     folderInfo = info;
+    showTrack(info);
     document.body.dataset.session = sid;
     const body = $("#files tbody");
     body.replaceChildren();
@@ -98,7 +112,7 @@
   // ---- uploads: checked here before a byte is sent, and again by the server ----
   function refusals(files, kind) {
     const out = [];
-    const table = kind === "report" ? LIMITS.reports : LIMITS.files;
+    const table = kind === "report" ? LIMITS.reports : kind === "progress" ? LIMITS.progress : LIMITS.files;
     if (files.length > LIMITS.count) return { ok: [], refused: [fill(T.too_many, { n: files.length, limit: LIMITS.count })] };
     const ok = [];
     for (const f of files) {
@@ -114,9 +128,9 @@
     return { ok, refused: out };
   }
 
-  async function upload(fileList, kind) {
+  async function upload(fileList, kind, where, make = true) {
     const files = [...fileList];
-    const where = kind === "report" ? $("#report-problems") : $("#upload-problems");
+    where = where || (kind === "report" ? $("#report-problems") : $("#upload-problems"));
     const { ok, refused } = refusals(files, kind);
     showProblems(where, refused.map((text) => ({ where: "", text })));
     if (!ok.length) return;
@@ -128,18 +142,18 @@
     showProblems(where, problems);
     await refreshFolder();
     if (kind === "report" && r.data.draft) showDraft(r.data.draft);
-    else if (kind === "folder" && (r.data.stored || []).length && folderInfo.files.some((f) => f.role === "data")) start();
+    else if (make && kind === "folder" && (r.data.stored || []).length && folderInfo.files.some((f) => f.role === "data")) start();
   }
 
-  function wireDrop(zone, input, kind) {
+  function wireDrop(zone, input, kind, where, make = true) {
     zone.addEventListener("dragover", (e) => { e.preventDefault(); zone.classList.add("over"); });
     zone.addEventListener("dragleave", () => zone.classList.remove("over"));
     zone.addEventListener("drop", (e) => {
       e.preventDefault();
       zone.classList.remove("over");
-      upload(e.dataTransfer.files, kind);
+      upload(e.dataTransfer.files, kind, where, make);
     });
-    input.addEventListener("change", () => { upload(input.files, kind); input.value = ""; });
+    input.addEventListener("change", () => { upload(input.files, kind, where, make); input.value = ""; });
   }
 
   // ---- the draft from a report ----
@@ -211,25 +225,29 @@
   async function start() {
     const k = kind();
     const o = options(k);
-    document.body.dataset.jobState = "running";  // at once, before the request: the last job's "done" is over
-    setStatus(T.working, "busy");
-    $("#problems-box").hidden = true;
     if (k === "batch") prepareProgress(o.only.length ? o.only : folderInfo.departments);
     else $("#progress").hidden = true;
-    const r = await api("POST", `/api/sessions/${sid}/jobs`, { kind: k, options: o });
-    if (!r.ok) { show({ state: "failed", problems: r.data.problems || [] }); return; }
-    listen(r.data.id);
+    await run(k, o, BRIEF);
   }
 
-  function listen(jid) {
-    current = jid;
-    document.body.dataset.job = jid;
-    document.body.dataset.jobState = "running";
+  async function run(k, o, P) {
+    document.body.dataset[P.attr] = "running";  // at once, before the request: the last job's "done" is over
+    setStatus(T.working, "busy", P);
+    P.problemsBox.hidden = true;
+    const r = await api("POST", `/api/sessions/${sid}/jobs`, { kind: k, options: o });
+    if (!r.ok) { show({ state: "failed", problems: r.data.problems || [] }, P); return; }
+    listen(r.data.id, P);
+  }
+
+  function listen(jid, P = BRIEF) {
+    P.current = jid;
+    if (P === BRIEF) document.body.dataset.job = jid;
+    document.body.dataset[P.attr] = "running";
     const source = new EventSource(`/api/sessions/${sid}/jobs/${jid}/events`);
-    source.addEventListener("progress", (e) => { if (current === jid) progress(JSON.parse(e.data)); });
+    source.addEventListener("progress", (e) => { if (P.current === jid && P === BRIEF) progress(JSON.parse(e.data)); });
     source.addEventListener("done", (e) => {
       source.close();
-      if (current === jid) show(JSON.parse(e.data));
+      if (P.current === jid) show(JSON.parse(e.data), P);
     });
   }
 
@@ -257,12 +275,11 @@
     }
   }
 
-  function setStatus(text, cls) {
-    $("#state").hidden = false;
-    $("#welcome").hidden = true;
-    const s = $("#status");
-    s.textContent = text;
-    s.className = cls || "";
+  function setStatus(text, cls, P = BRIEF) {
+    P.state.hidden = false;
+    P.welcome.hidden = true;
+    P.status.textContent = text;
+    P.status.className = "status " + (cls || "");
   }
 
   function showProblems(box, problems) {
@@ -301,21 +318,22 @@
     return pre;
   }
 
-  function show(job) {
-    document.body.dataset.jobState = job.state;
+  function show(job, P = BRIEF) {
+    document.body.dataset[P.attr] = job.state;
     const problems = job.problems || [];
-    if (job.state === "failed") setStatus(T.failed, "bad");
-    else setStatus(fill(T.done, { seconds: job.seconds }), "good");
-    $("#problems-box").hidden = !problems.length && !(job.failed || []).length;
-    showProblems($("#problems"), problems.concat((job.failed || []).map((f) => ({ where: f.unit, text: f.reason }))));
+    if (job.state === "failed") setStatus(T.failed, "bad", P);
+    else setStatus(fill(T.done, { seconds: job.seconds }), "good", P);
+    P.problemsBox.hidden = !problems.length && !(job.failed || []).length;
+    showProblems(P.problems, problems.concat((job.failed || []).map((f) => ({ where: f.unit, text: f.reason }))));
     const warnings = (job.warnings || []).concat((job.notes || []).map((n) => ({ where: "", text: n })));
-    $("#warnings-box").hidden = !warnings.length;
-    showProblems($("#warnings"), warnings);
-    if (job.state !== "done") { $("#results").hidden = true; return; }
+    P.warningsBox.hidden = !warnings.length;
+    showProblems(P.warnings, warnings);
+    if (job.state !== "done") { P.results.hidden = true; return; }
     if (job.kind === "batch" && job.progress) progress(job.progress);
     const base = `/api/sessions/${sid}/jobs/${job.id}`;
-    $("#zip").href = `${base}/zip`;
-    const list = $("#outputs");
+    P.zip.href = `${base}/zip`;
+    if (job.kind === "track-report") job.files = job.files.filter((f) => f.format !== "json"); // the kept result: for the next period
+    const list = P.outputs;
     list.replaceChildren();
     const link = (f) => el("a", { href: `${base}/files/${encodeURIComponent(f.name)}`, download: f.name, title: f.name,
       text: job.kind === "batch" ? f.format.toUpperCase() : f.name });
@@ -337,12 +355,14 @@
         list.append(el("li", { "data-format": f.format }, link(f), el("small", { text: " " + info.join(" · ") })));
       }
     }
-    const pages = $("#pages");
+    const pages = P.pages;
+    if (!pages) { P.results.hidden = false; return; }
     pages.replaceChildren();
     if (job.sheet) {
       pages.append(el("figure", {}, el("img", { src: `${base}/sheet`, alt: job.sheet, class: "sheet" })));
     } else {
-      for (const f of job.files.filter((x) => x.format === "pdf")) {
+      // the 督办通报 is previewed; each 催办单 is one of the files above
+      for (const f of job.files.filter((x) => x.format === "pdf" && (job.kind !== "track-report" || x.template === "track-circular"))) {
         const doc = el("div", { class: "doc" }, el("h3", { text: f.name }));
         for (let n = 1; n <= (f.pages || 1); n++) {
           const img = el("img", { src: `${base}/pages/${encodeURIComponent(f.name)}/${n}`, alt: fill(T.page_n, { n }), loading: n > 4 ? "lazy" : "eager" });
@@ -353,7 +373,7 @@
         pages.append(doc);
       }
     }
-    $("#results").hidden = false;
+    P.results.hidden = false;
   }
 
   // ---- watch: a save in the folder makes the documents again ----
@@ -370,6 +390,127 @@
     });
   }
 
+  // ---- the tabs: 简报材料, 督办, 档案 (the address keeps the one open: #track, #archive) ----
+  function openTab(name) {
+    if (!["brief", "track", "archive"].includes(name)) name = "brief";
+    for (const m of document.querySelectorAll("main[data-tab]")) m.hidden = m.dataset.tab !== name;
+    for (const b of document.querySelectorAll(".pages-nav [data-tab]")) b.setAttribute("aria-selected", String(b.dataset.tab === name));
+    document.body.dataset.tab = name;
+    if (location.hash.slice(1) !== name) history.replaceState(null, "", name === "brief" ? location.pathname : "#" + name);
+    if (name === "archive") archiveOpen();
+  }
+
+  // ---- 督办: the plan, the period, the forms out, the returned forms in, the 通报 ----
+  const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  let asOfTouched = false;
+
+  function defaultAsOf() { // today, or the period's last day when the period is over (or still to come)
+    const [y, m] = $("#track-period").value.split("-").map(Number);
+    if (!y || !m) return;
+    const today = iso(new Date());
+    const last = iso(new Date(y, m, 0));
+    const first = `${$("#track-period").value}-01`;
+    $("#track-as-of").value = today >= first && today <= last ? today : last;
+  }
+
+  function showTrack(info) {
+    const used = info.files.filter((f) => f.used && (f.role === "data" || f.role === "tasks")).map((f) => f.name);
+    const plan = $("#track-plan");
+    const ready = info.files.some((f) => f.used && f.role === "data");
+    plan.textContent = ready ? fill(T.track_plan_files, { files: used.join("、") }) : T.track_no_plan;
+    plan.className = ready ? "" : "hint";
+    const t = info.track || { rules: [], rule: "", progress: [] };
+    const select = $("#track-rule");
+    const chosen = select.value || t.rule;
+    select.replaceChildren(...t.rules.map((r) => { const o = el("option", { value: r, text: r }); o.selected = r === chosen; return o; }));
+    const list = $("#track-received");
+    list.replaceChildren(...t.progress.map((f) => el("li", {}, el("span", { text: f.name }), el("small", { text: " " + megabytes(f.size) }))));
+    $("#track-received-count").textContent = t.progress.length ? fill(T.track_received, { n: t.progress.length }) : T.track_none_received;
+    $("#track-clear").hidden = !t.progress.length;
+  }
+
+  function trackForms() {
+    run("track-forms", { period: $("#track-period").value, theme: $("#theme").value, mark: $("#mark").value }, FORMS);
+  }
+
+  function trackReport() {
+    run("track-report", { period: $("#track-period").value, as_of: $("#track-as-of").value, rule: $("#track-rule").value,
+      theme: $("#theme").value, mark: $("#mark").value }, TRACK);
+  }
+
+  // ---- 档案: search the archive catalogue; a figure's series; a unit's tasks ----
+  let archiveState = null;
+
+  async function archiveOpen() {
+    if (archiveState) return;
+    const r = await api("GET", `/api/sessions/${sid}/catalog`);
+    if (!r.ok) { showProblems($("#archive-problems"), r.data.problems || []); return; }
+    archiveState = r.data;
+    const where = $("#archive-where");
+    if (!r.data.exists) {
+      where.textContent = r.data.hint;
+      where.className = "hint";
+      document.body.dataset.archive = "none";
+      return;
+    }
+    where.textContent = fill(T.archive_where, { path: r.data.path, documents: r.data.documents, folders: r.data.folders });
+    for (const y of r.data.years) $("#archive-year").append(el("option", { value: String(y), text: String(y) }));
+    for (const k of r.data.kinds) $("#archive-kind").append(el("option", { value: k.kind, text: k.label }));
+    $("#archive-form").hidden = false;
+    document.body.dataset.archive = "ready";
+    $("#archive-q").focus();
+  }
+
+  function dataTable(table, header, rows) {
+    table.replaceChildren(el("tr", {}, ...header.map((h) => el("th", { text: h }))));
+    for (const row of rows) table.append(el("tr", {}, ...row.map((v) => el("td", { text: v == null ? "" : String(v) }))));
+  }
+
+  async function archiveSearch(e) {
+    e.preventDefault();
+    const q = $("#archive-q").value.trim();
+    if (!q) return;
+    document.body.dataset.archiveState = "running";
+    const params = new URLSearchParams({ q, year: $("#archive-year").value, kind: $("#archive-kind").value });
+    const r = await api("GET", `/api/sessions/${sid}/catalog/search?${params}`);
+    showProblems($("#archive-problems"), r.ok ? [] : r.data.problems || []);
+    for (const id of ["#archive-figure-box", "#archive-tasks-box", "#archive-hits-box"]) $(id).hidden = true;
+    if (!r.ok) { document.body.dataset.archiveState = "failed"; return; }
+    const d = r.data;
+    if (d.figure.length) {
+      $("#archive-figure-title").textContent = fill(T.archive_figure, { name: d.query });
+      $("#archive-merged").textContent = d.merged.length ? fill(T.archive_merged, { names: d.merged.join("、") }) : "";
+      dataTable($("#archive-figure"), d.header, d.figure.map((f) => [f.period, f.name, f.value, f.unit, f.yoy, f.document, f.page]));
+      $("#archive-xlsx").href = `/api/sessions/${sid}/catalog/figure.xlsx?${new URLSearchParams({ name: d.query })}`;
+      $("#archive-xlsx").setAttribute("download", "");
+      $("#archive-figure-box").hidden = false;
+    }
+    if (d.tasks.length) {
+      $("#archive-tasks-title").textContent = fill(T.archive_tasks, { query: d.query });
+      dataTable($("#archive-tasks"), d.tasks_header, d.tasks.map((t) => [t.year, t.period, t.title, t.lead, t.support, t.due, t.document]));
+      $("#archive-tasks-box").hidden = false;
+    }
+    const list = $("#archive-hits");
+    list.replaceChildren();
+    for (const h of d.hits) {
+      const text = el("div", { class: "hit-text" },
+        el("b", { class: "doc", text: h.name }),
+        el("small", { text: [h.kind, h.issuer, h.period, h.pdf ? fill(T.page_n, { n: h.page }) : ""].filter(Boolean).join(" · ") }),
+        el("p", { class: "snippet" }, h.before, el("mark", { text: h.match }), h.after));
+      let thumb;
+      if (h.pdf && h.document != null) {
+        const src = `/api/sessions/${sid}/catalog/pages/${h.document}/${h.page}`;
+        thumb = el("a", { href: src, target: "_blank", rel: "noopener", class: "thumb" }, el("img", { src, alt: fill(T.page_n, { n: h.page }), loading: "lazy" }));
+      } else thumb = el("span", { class: "thumb none", text: T.archive_docx });
+      list.append(el("li", {}, thumb, text));
+    }
+    $("#archive-hits-title").textContent = d.hits.length ? fill(T.archive_hits, { query: d.query, n: d.hits.length }) : fill(T.archive_no_hits, { query: d.query });
+    $("#archive-more").hidden = !d.more;
+    $("#archive-more").textContent = fill(T.archive_more, { n: d.hits.length });
+    $("#archive-hits-box").hidden = false;
+    document.body.dataset.archiveState = "done";
+  }
+
   // ---- wiring ----
   $("#limits").textContent = fill(T.limits, { count: LIMITS.count, size: megabytes(Math.max(...Object.values(LIMITS.files))), total: megabytes(LIMITS.total) });
   wireDrop($("#drop"), $("#pick"), "folder");
@@ -379,10 +520,22 @@
   $("#draft").addEventListener("submit", saveDraft);
   $("#sample").addEventListener("click", async () => { await api("POST", `/api/sessions/${sid}/sample`); await refreshFolder(); start(); });
   $("#watch").addEventListener("change", (e) => watch(e.target.checked));
+  for (const b of document.querySelectorAll(".pages-nav [data-tab]")) b.addEventListener("click", () => openTab(b.dataset.tab));
+  wireDrop($("#track-plan-drop"), $("#track-plan-pick"), "folder", $("#track-plan-problems"), false);
+  wireDrop($("#track-drop"), $("#track-pick"), "progress", $("#track-upload-problems"));
+  $("#track-period").value = iso(new Date()).slice(0, 7);
+  defaultAsOf();
+  $("#track-period").addEventListener("change", () => { if (!asOfTouched) defaultAsOf(); });
+  $("#track-as-of").addEventListener("change", () => { asOfTouched = true; });
+  $("#track-forms-start").addEventListener("click", trackForms);
+  $("#track-report-start").addEventListener("click", trackReport);
+  $("#track-clear").addEventListener("click", async () => { await api("POST", `/api/sessions/${sid}/progress/clear`); await refreshFolder(); });
+  $("#archive-form").addEventListener("submit", archiveSearch);
   document.addEventListener("dragover", (e) => e.preventDefault());
   document.addEventListener("drop", (e) => e.preventDefault());
   ensureSession().then(() => {
     watch($("#watch").checked);
+    openTab(location.hash.slice(1));
     document.body.dataset.ready = "1";
     if (folderInfo.start && folderInfo.files.some((f) => f.role === "data")) start();
   });

@@ -1,0 +1,229 @@
+"""The page's 督办 and 档案 tabs in a real browser (Debian's chromium, Playwright) against `briefgen serve FOLDER`.
+
+督办: the clerk picks the month, downloads the 进度表 (zip and one by one), each unit fills its own (openpyxl here,
+as a unit would in Excel), she drops the returned ones at once, and takes the 通报, 催办单, 台账 and 销号清单; the
+台账's status cells and the 通报's text are read back. A returned form with a wrong cell shows the cell.
+档案: a run made with --archive files itself in the catalogue briefgen.toml names; the tab finds its figure, shows
+the series and hands it over as a workbook that reads back the same as the table the office typed."""
+
+from __future__ import annotations
+
+import base64
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from .conftest import Server, open_page
+from .test_browser import shot
+
+# What each unit reports (the tasks of examples/excel-office/任务.xlsx), and the status the default rule (序时进度)
+# gives on 2022-09-30, worked out by hand: a 年内 task has half its time gone (07-01 .. 12-31), task 3 three quarters
+# (.. 10-31), task 9 all of it (.. 09-30); 完成进度 90 is behind none of them by more than 10 points.
+FILLED = {  # 序号 -> (目前进展, 完成进度, 状态, 存在问题, 佐证材料)
+    "1": ("已全面复工提产", 100, "已完成", "", "复工验收报告"),
+    "2": ("两个项目待落地", 30, "受阻", "用地指标未到位", ""),
+}
+USUAL = ("按计划推进", 90, "推进中", "", "")
+SILENT = "社会事务管理办公室"  # does not return its form: its tasks (11, 12) are 未报送
+EXPECTED = {"1": "已完成", "2": "滞后", "11": "未报送", "12": "未报送"}  # every other task: 正常
+
+
+def drop(page, zone: str, paths: list[tuple[str, bytes]]) -> None:
+    """Drop files on a drop zone as a clerk drags them from the desktop."""
+    files = [{"name": name, "data": base64.b64encode(data).decode()} for name, data in paths]
+    page.evaluate("""([zone, files]) => {
+        const dt = new DataTransfer();
+        for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.data), c => c.charCodeAt(0))], f.name));
+        document.getElementById(zone).dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+    }""", [zone, files])
+
+
+def download(page, selector: str, folder: Path) -> Path:
+    with page.expect_download() as got:
+        page.click(selector)
+    target = folder / got.value.suggested_filename
+    got.value.save_as(target)
+    return target
+
+
+def fill_form(data: bytes, rows: dict[str, tuple] | None = None) -> bytes:
+    """A returned 进度表: every task's open columns typed in, as a unit does, and saved."""
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    ws = wb.active
+    heads = {ws.cell(3, c).value: c for c in range(1, ws.max_column + 1)}
+    for r in range(4, ws.max_row + 1):
+        ident = str(ws.cell(r, heads["序号"]).value)
+        progress, percent, state, problems, evidence = (rows or {}).get(ident) or FILLED.get(ident, USUAL)
+        ws.cell(r, heads["目前进展"], progress)
+        ws.cell(r, heads["完成进度（%）"], percent)
+        ws.cell(r, heads["状态"], state)
+        ws.cell(r, heads["存在问题"], problems or None)
+        ws.cell(r, heads["佐证材料"], evidence or None)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def open_track(page, period: str = "2022-09") -> None:
+    page.click(".pages-nav [data-tab='track']")
+    page.wait_for_selector("#tab-track:not([hidden])")
+    page.fill("#track-period", period)
+    page.dispatch_event("#track-period", "change")
+
+
+def make_forms(page, tmp: Path) -> dict[str, bytes]:
+    """Press 生成进度表 and take the zip: {file name: bytes}."""
+    page.click("#track-forms-start")
+    page.wait_for_selector("body[data-forms-state='done'], body[data-forms-state='failed']", timeout=120_000)
+    assert page.get_attribute("body", "data-forms-state") == "done", page.inner_text("#forms-problems-box")
+    with zipfile.ZipFile(download(page, "#forms-zip", tmp)) as z:
+        return {n: z.read(n) for n in z.namelist() if n.endswith(".xlsx")}
+
+
+def test_track_round_trip_forms_out_returned_forms_in_report_read_back(folder_server, browser_context, tmp_path):
+    server, office = folder_server
+    page = open_page(browser_context, server.url)
+    open_track(page)
+    plan = page.inner_text("#track-plan")
+    assert "report.yaml" in plan and "任务.xlsx" in plan
+    assert page.input_value("#track-as-of") == "2022-09-30"  # the month is over: its last day
+    forms = make_forms(page, tmp_path)
+    units = openpyxl.load_workbook(office / "任务.xlsx").active
+    leads = {row[2] for row in units.iter_rows(min_row=3, values_only=True) if isinstance(row[0], int)}
+    assert sorted(forms) == sorted(f"{u}_进度表_2022-09.xlsx" for u in leads)
+    one = download(page, f"#forms-outputs a[title='{SILENT}_进度表_2022-09.xlsx']", tmp_path)  # one by one too
+    assert one.read_bytes() == forms[one.name]
+    shot(page, "web-track-forms")
+
+    returned = [(name, fill_form(data)) for name, data in sorted(forms.items()) if not name.startswith(SILENT)]
+    drop(page, "track-drop", returned)
+    page.wait_for_function(f"document.querySelectorAll('#track-received li').length === {len(returned)}")
+    assert page.inner_text("#track-received-count") == f"已收回 {len(returned)} 份"
+    page.click("#track-report-start")
+    page.wait_for_selector("body[data-track-state='done'], body[data-track-state='failed']", timeout=180_000)
+    assert page.get_attribute("body", "data-track-state") == "done", page.inner_text("#track-problems-box")
+
+    # the 台账: one row a task, the status in words (and a fill) in 本期状态
+    ledger = openpyxl.load_workbook(download(page, "#track-outputs a[title='督办台账_2022-09.xlsx']", tmp_path)).active
+    heads = {ledger.cell(2, c).value: c for c in range(1, ledger.max_column + 1)}
+    status = {str(ledger.cell(r, 1).value): ledger.cell(r, heads["本期状态"]).value for r in range(3, ledger.max_row + 1)
+              if ledger.cell(r, 1).value is not None}
+    assert len(status) == 12
+    assert status == {ident: EXPECTED.get(ident, "正常") for ident in status}
+    fills: dict[str, set] = {}  # the status as a fill too: 绿 for 已完成 and 正常, 黄 for 滞后, 灰 for 未报送
+    for r in range(3, 3 + len(status)):
+        fills.setdefault(ledger.cell(r, heads["本期状态"]).value, set()).add(ledger.cell(r, heads["本期状态"]).fill.fgColor.rgb)
+    assert all(len(f) == 1 for f in fills.values()) and "00000000" not in set().union(*fills.values())
+    assert fills["已完成"] == fills["正常"] and len({*fills["正常"], *fills["滞后"], *fills["未报送"]}) == 3
+    # the 通报 in Word: its issue, the unit that did not report, the late item with its problem
+    circular = docx.Document(download(page, "#track-outputs a[title='督办通报_第1期_2022-09.docx']", tmp_path))
+    body = "".join(p.text for p in circular.paragraphs)
+    text = body + "".join(c.text.replace("\n", "") for t in circular.tables for row in t.rows for c in row.cells)
+    assert "第1期" in body and SILENT in text and "用地指标未到位" in text
+    # the page's summary line says the counts the 台账 holds
+    note = page.inner_text("#track-warnings")
+    for word in set(status.values()):
+        assert f"{word} {list(status.values()).count(word)}" in note, (word, note)
+    # the 通报 previewed, every page; the 催办单 and the rest to download, and all in one zip
+    pages = int(page.inner_text("#track-outputs li:has(a[title='督办通报_第1期_2022-09.pdf']) small").split("·")[1].split("页")[0])
+    page.wait_for_function("[...document.querySelectorAll('#track-pages img')].every(i => i.complete && i.naturalWidth > 0)")
+    assert len(page.query_selector_all("#track-pages img")) == pages >= 2
+    with zipfile.ZipFile(download(page, "#track-zip", tmp_path)) as z:
+        names = set(z.namelist())
+    assert {"督办台账_2022-09.xlsx", "销号清单_2022-09.xlsx", "督办通报_第1期_2022-09.pdf", "督办通报_第1期_2022-09.docx"} <= names
+    assert any(n.startswith("催办单_经济发展办公室") for n in names)
+    shot(page, "web-track")
+    assert not page.errors
+
+
+def test_a_wrong_cell_in_a_returned_form_is_shown_at_its_cell(folder_server, browser_context, tmp_path):
+    server, office = folder_server
+    page = open_page(browser_context, server.url)
+    open_track(page)
+    forms = make_forms(page, tmp_path)
+    name = "经济发展办公室_进度表_2022-09.xlsx"
+    bad = fill_form(forms[name], {"2": ("推进中", "一半", "推进中", "", "")})  # 完成进度 in words, row 5
+    drop(page, "track-drop", [(name, bad)])
+    page.wait_for_selector("#track-received li")
+    page.click("#track-report-start")
+    page.wait_for_selector("body[data-track-state='failed'], body[data-track-state='done']", timeout=120_000)
+    assert page.get_attribute("body", "data-track-state") == "failed"
+    problem = page.query_selector("#track-problems .problem")
+    assert problem.query_selector(".where").inner_text().startswith(name)
+    assert "H5" in problem.query_selector(".where").inner_text()
+    assert problem.query_selector("td.mark").get_attribute("data-cell") == "H5"
+    assert problem.query_selector("td.mark").inner_text() == "一半"
+    assert not page.is_visible("#track-results")
+    shot(page, "web-track-problem")
+
+
+@pytest.fixture
+def archived(tmp_path, office):
+    """The office folder with its catalogue named in briefgen.toml, and one run made with --archive (which files
+    itself in that catalogue)."""
+    with open(office / "briefgen.toml", "a", encoding="utf-8") as f:
+        f.write('catalog = "档案.sqlite"\n')
+    done = subprocess.run([sys.executable, "-m", "briefgen", "build", "--archive", "--out", "归档/2022上半年"], cwd=office,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (office / "档案.sqlite").is_file(), done.stderr
+    return office
+
+
+def test_archive_finds_a_figure_of_an_archived_run_and_hands_it_over_as_xlsx(archived, browser_context, tmp_path):
+    server = Server(archived, tmp_path)
+    try:
+        page = open_page(browser_context, server.url + "#archive")
+        page.wait_for_selector("body[data-archive='ready']")
+        assert "档案.sqlite" in page.inner_text("#archive-where")
+        typed = openpyxl.load_workbook(archived / "指标.xlsx").active
+        row = next(r for r in typed.iter_rows(values_only=True) if r[1] == "规上工业增加值")
+        page.fill("#archive-q", "规上工业增加值")
+        page.press("#archive-q", "Enter")
+        page.wait_for_selector("body[data-archive-state='done']")
+        cells = [td.inner_text() for td in page.query_selector_all("#archive-figure tr:nth-child(2) td")]
+        assert cells[1:5] == ["规上工业增加值", f"{row[3]:g}", row[2], f"{row[4]:g}"]
+        assert cells[5].endswith(".pdf")
+        # the hits: the passage with the query marked, and the page it is on
+        hit = page.query_selector("#archive-hits li")
+        assert hit.query_selector("mark").inner_text() == "规上工业增加值"
+        page.wait_for_function("[...document.querySelectorAll('#archive-hits img')].every(i => i.complete && i.naturalWidth > 0)")
+        assert page.query_selector_all("#archive-hits img")
+        book = openpyxl.load_workbook(download(page, "#archive-xlsx", tmp_path)).active
+        header = [c.value for c in book[1]]
+        assert header == [th.inner_text() for th in page.query_selector_all("#archive-figure th")]
+        values = [c.value for c in book[2]]
+        assert values[1:5] == ["规上工业增加值", row[3], row[2], row[4]] and isinstance(values[2], float)
+        assert book.max_row == 2  # one archived run, one period
+        shot(page, "web-archive")
+        assert not page.errors
+    finally:
+        server.stop()
+
+
+def test_archive_without_a_catalogue_says_what_to_do_in_the_page_language(office, chromium, tmp_path):
+    with open(office / "briefgen.toml", "a", encoding="utf-8") as f:
+        f.write('catalog = "无此目录.sqlite"\n')
+    server = Server(office, tmp_path)
+    try:
+        for locale, words in (("zh-CN", ("还没有档案目录", "briefgen catalog add", "--archive")),
+                              ("en-US", ("No archive catalogue", "briefgen catalog add", "--archive"))):
+            context = chromium.new_context(locale=locale)
+            try:
+                page = open_page(context, server.url)
+                page.click(".pages-nav [data-tab='archive']")
+                page.wait_for_selector("body[data-archive='none']")
+                line = page.inner_text("#archive-where")
+                assert "\n" not in line.strip() and all(w in line for w in words), line
+                assert not page.is_visible("#archive-form")
+                assert page.inner_text(".pages-nav [data-tab='archive']") == ("档案" if locale == "zh-CN" else "Archive")
+            finally:
+                context.close()
+    finally:
+        server.stop()
