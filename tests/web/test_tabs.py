@@ -19,7 +19,7 @@ import docx
 import openpyxl
 import pytest
 
-from .conftest import Server, open_page
+from .conftest import OFFICE, Server, open_page
 from .test_browser import shot
 
 # What each unit reports (the tasks of examples/excel-office/任务.xlsx), and the status the default rule (序时进度)
@@ -82,7 +82,9 @@ def make_forms(page, tmp: Path) -> dict[str, bytes]:
     page.click("#track-forms-start")
     page.wait_for_selector("body[data-forms-state='done'], body[data-forms-state='failed']", timeout=120_000)
     assert page.get_attribute("body", "data-forms-state") == "done", page.inner_text("#forms-problems-box")
-    with zipfile.ZipFile(download(page, "#forms-zip", tmp)) as z:
+    got = download(page, "#forms-zip", tmp)
+    assert got.name == f"进度表_{page.input_value('#track-period')}.zip"
+    with zipfile.ZipFile(got) as z:
         return {n: z.read(n) for n in z.namelist() if n.endswith(".xlsx")}
 
 
@@ -139,6 +141,15 @@ def test_track_round_trip_forms_out_returned_forms_in_report_read_back(folder_se
     assert {"督办台账_2022-09.xlsx", "销号清单_2022-09.xlsx", "督办通报_第1期_2022-09.pdf", "督办通报_第1期_2022-09.docx"} <= names
     assert any(n.startswith("催办单_经济发展办公室") for n in names)
     shot(page, "web-track")
+    # the month is kept where `briefgen track` in the folder keeps it: next month's forms carry this one's progress
+    assert (office / "out" / "2022-09" / "督办台账_2022-09.xlsx").is_file()
+    page.fill("#track-period", "2022-10")
+    page.dispatch_event("#track-period", "change")
+    october = make_forms(page, tmp_path)
+    form = openpyxl.load_workbook(io.BytesIO(october["经济发展办公室_进度表_2022-10.xlsx"])).active
+    heads = {form.cell(3, c).value: c for c in range(1, form.max_column + 1)}
+    earlier = {str(form.cell(r, 1).value): form.cell(r, heads["上期进展"]).value for r in range(4, form.max_row + 1)}
+    assert earlier["1"].startswith(FILLED["1"][0]) and earlier["2"].startswith(FILLED["2"][0])
     assert not page.errors
 
 
@@ -161,6 +172,18 @@ def test_a_wrong_cell_in_a_returned_form_is_shown_at_its_cell(folder_server, bro
     assert problem.query_selector("td.mark").inner_text() == "一半"
     assert not page.is_visible("#track-results")
     shot(page, "web-track-problem")
+
+
+def test_the_plan_dropped_on_the_track_tab_is_the_pages_plan_and_makes_no_briefs(server, browser_context, tmp_path):
+    page = open_page(browser_context, server.url)
+    open_track(page)
+    assert "还没有任务计划" in page.inner_text("#track-plan")
+    drop(page, "track-plan-drop", [(p.name, p.read_bytes()) for p in (OFFICE / "report.yaml", OFFICE / "任务.xlsx")])
+    page.wait_for_function("document.getElementById('track-plan').textContent.includes('任务.xlsx')")
+    assert page.inner_text("#track-plan") == "督办的任务来自：report.yaml、任务.xlsx。"
+    forms = make_forms(page, tmp_path)
+    assert len(forms) == 7
+    assert page.get_attribute("body", "data-job-state") is None  # the briefs were not made behind her back
 
 
 @pytest.fixture

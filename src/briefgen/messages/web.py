@@ -186,3 +186,5 @@ web_archive_no_hits = Text("BG1192", "Nothing found for “{query}”.", "没有
 web_archive_docx = Text("BG1193", "Word file: no page preview", "Word 文件，无页面预览")
 web_archive_tasks = Text("BG1194", "Tasks led by “{query}”", "“{query}”牵头的任务")
 web_archive_merged = Text("BG1195", "Names merged into this series: {names}", "本表合并了这些名称：{names}")
+web_track_forms_files = Text("BG1172", "进度表 to send out", "待下发的进度表")
+web_track_report_files = Text("BG1173", "通报, 催办单, 台账 and 销号清单", "督办通报、催办单、台账和销号清单")

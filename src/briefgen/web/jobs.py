@@ -98,8 +98,7 @@ def templates(folders: list[Path]) -> list[dict]:
 
 def run_track(kind: str, folders: list[Path], out: Path, options: dict):
     """`briefgen track forms` or `track report` on the folders' plan (the report data and its task table)."""
-    from ..track import forms, report
-    from ..track.job import parse_as_of
+    from ..track.job import forms, parse_as_of, report  # (briefgen.track.forms is also the module once imported)
     from ..workdir.folder import progress_files, settings_for
 
     settings = settings_for(folders, out, {"theme": _text(options.get("theme")), "mark": _text(options.get("mark"))},

@@ -29,7 +29,9 @@ from ..errors import BriefgenError, DataError, Problem, one_line
 
 KINDS = ("build", "pack", "batch", "track-forms", "track-report")
 # Both 督办 jobs write under one folder: the 进度表 of a period, then its 通报, and the periods kept beside them
-# (a report compares with the last period's result; the next forms carry its progress words).
+# (a report compares with the last period's result and numbers its issue after them; the next forms carry its
+# progress words). Over a served folder that is where `briefgen track` in that folder writes (its `out`), so the
+# months add up whatever page made them; otherwise the session's own folder.
 OUT_FOLDER = {"track-forms": "track", "track-report": "track"}
 # pdfium may not be called from two threads at once, not even on two documents: every use of it in the server
 # (previews, a batch's contact sheet, reading a PDF report) runs on this one thread.
@@ -190,7 +192,10 @@ class Session:
 
         if kind not in KINDS:
             raise BriefgenError(M.web_bad_request(detail=kind))
-        job = Job(new_id(), kind, dict(options), out=self.out / OUT_FOLDER.get(kind, kind), folders=self.folders)
+        out = self.out / OUT_FOLDER.get(kind, kind)
+        if kind in OUT_FOLDER and self.store.served is not None:
+            out = self.store.served_out()
+        job = Job(new_id(), kind, dict(options), out=out, folders=self.folders)
         self.jobs[job.id] = job
         self.last_kind, self.last_options = kind, dict(options)
         self.last_print = fingerprint(self.watched)
@@ -278,6 +283,17 @@ class Store:
         self.sessions: dict[str, Session] = {}
         self.pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="briefgen-job")
         self.lock = threading.Lock()
+
+    def served_out(self) -> Path:
+        """The output folder of the served folder as `briefgen` run in it takes it: its own briefgen.toml's `out`
+        (never one a page uploaded), else out/ in it."""
+        from ..settings import load_settings
+
+        try:
+            out = Path(load_settings({}, folder=self.served).out)
+        except BriefgenError:
+            out = Path("out")
+        return out if out.is_absolute() else self.served / out
 
     def new(self) -> Session:
         self.sweep()
