@@ -33,7 +33,7 @@ messages: $(STAMP)
 docs-images: $(STAMP)
 	$(BIN)/python tools/docs_images.py
 
-# docs/web-built.png and docs/web-problem.png: the web page in Debian's chromium (apt-get install chromium)
+# docs/web-built.png, web-problem.png, web-track.png, web-archive.png: the web page in Debian's chromium (apt-get install chromium)
 web-screenshots: $(STAMP)
 	$(BIN)/python tools/web_screenshots.py
 

@@ -1,9 +1,10 @@
 """Screenshots of the web page for the README and the guide: `make web-screenshots`.
 
 Starts `briefgen serve` on a free port over a copy of examples/excel-office, drives Debian's chromium with
-Playwright as a clerk would (make the documents; then a sheet with a wrong cell, saved: the page remakes them), and
-writes docs/web-built.png and docs/web-problem.png (the browser window, 1280 × 860, colours reduced to keep them
-small). tests/web/test_screenshots.py fails when they are stale.
+Playwright as a clerk would (make the documents; then a sheet with a wrong cell, saved: the page remakes them; the
+督办 tab: the month's 进度表, filled and returned, the 通报; the 档案 tab: a figure of a run archived before), and
+writes docs/web-built.png, web-problem.png, web-track.png and web-archive.png (the browser window, 1280 × 860,
+colours reduced to keep them small). tests/web/test_screenshots.py fails when they are stale.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ def make() -> dict[str, bytes]:
         tmp = Path(tmp)
         office = tmp / "会议材料"
         shutil.copytree(ROOT / "examples" / "excel-office", office, ignore=shutil.ignore_patterns("README.md", "out"))
+        with open(office / "briefgen.toml", "a", encoding="utf-8") as f:
+            f.write('catalog = "档案.sqlite"\n')
+        env = {**os.environ, "BRIEFGEN_CACHE_DIR": os.environ.get("BRIEFGEN_CACHE_DIR", str(ROOT / "build" / "test-cache"))}
+        subprocess.run([sys.executable, "-m", "briefgen", "build", "--archive", "--out", "out/归档"], cwd=office, env=env,
+                       check=True, capture_output=True)  # an archived run: it files itself in 档案.sqlite
         log = open(tmp / "serve.log", "w")
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "BRIEFGEN_CACHE_DIR": os.environ.get("BRIEFGEN_CACHE_DIR", str(ROOT / "build" / "test-cache"))}
         server = subprocess.Popen([sys.executable, "-m", "briefgen", "serve", str(office), "--no-browser"], stdout=log,
@@ -76,6 +82,43 @@ def make() -> dict[str, bytes]:
                 page.wait_for_selector("#problems td.mark")
                 page.evaluate("window.scrollTo(0, 0)")
                 shots["web-problem.png"] = small(page.screenshot())
+                wb.active["D4"] = 31.3
+                wb.save(office / "指标.xlsx")
+                # 督办: September's forms, filled in by the units and dropped back, then the 通报
+                page.click(".pages-nav [data-tab='track']")
+                page.fill("#track-period", "2022-09")
+                page.dispatch_event("#track-period", "change")
+                page.click("#track-forms-start")
+                page.wait_for_selector("body[data-forms-state='done']", timeout=60_000)
+                returned = []
+                for n, path in enumerate(sorted((office / "out" / "2022-09" / "进度表").glob("*.xlsx"))):
+                    if n == 0:
+                        continue  # one unit has not sent its form back
+                    form = openpyxl.load_workbook(path)
+                    ws = form.active
+                    for r in range(4, ws.max_row + 1):
+                        ws.cell(r, 7, "按计划推进")
+                        ws.cell(r, 8, 40 if r == 5 else 90)
+                        ws.cell(r, 9, "推进中")
+                    target = tmp / "returned" / path.name
+                    target.parent.mkdir(exist_ok=True)
+                    form.save(target)
+                    returned.append(str(target))
+                page.set_input_files("#track-pick", returned)
+                page.wait_for_function(f"document.querySelectorAll('#track-received li').length === {len(returned)}")
+                page.click("#track-report-start")
+                page.wait_for_selector("body[data-track-state='done']", timeout=120_000)
+                page.wait_for_function("[...document.querySelectorAll('#track-pages img')].every(i => i.complete && i.naturalWidth > 0)")
+                page.evaluate("window.scrollTo(0, 0)")
+                shots["web-track.png"] = small(page.screenshot())
+                # 档案: a figure across the archived runs, the pages that hold it
+                page.click(".pages-nav [data-tab='archive']")
+                page.wait_for_selector("body[data-archive='ready']")
+                page.fill("#archive-q", "规上工业增加值")
+                page.press("#archive-q", "Enter")
+                page.wait_for_selector("body[data-archive-state='done']")
+                page.wait_for_function("[...document.querySelectorAll('#archive-hits img')].every(i => i.complete && i.naturalWidth > 0)")
+                shots["web-archive.png"] = small(page.screenshot())
                 browser.close()
         finally:
             server.terminate()

@@ -23,7 +23,7 @@ def test_the_pictures_of_the_page_are_not_stale(tmp_path):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     guide = (ROOT / "docs" / "使用说明.md").read_text(encoding="utf-8")
     made = sorted(tmp_path.glob("web-*.png"))
-    assert [p.name for p in made] == ["web-built.png", "web-problem.png"]
+    assert [p.name for p in made] == ["web-archive.png", "web-built.png", "web-problem.png", "web-track.png"]
     for path in made:
         name = path.name
         assert f"docs/{name}" in readme or f"]({name})" in guide, name

@@ -352,9 +352,9 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
 
     async def catalog_state(request: Request):
         session_or_404(request)
-        info = await asyncio.to_thread(archive.state, catalogue)
+        info = await asyncio.to_thread(archive.state, catalogue, store.served)
         if not info["exists"]:
-            info["hint"] = M.web_archive_none(path=catalogue).text(choose_language(request, lang))
+            info["hint"] = M.web_archive_none(path=info["path"]).text(choose_language(request, lang))
         return JSONResponse(info)
 
     async def catalog_search(request: Request):

@@ -33,12 +33,20 @@ def catalogue_path(served: Path | None) -> Path:
     return Path(named) if named else default_path()
 
 
-def state(path: Path) -> dict:
+def shown(path: Path, served: Path | None) -> str:
+    """The catalogue's path as the page shows it: relative to the folder served when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(served)) if served else str(path)
+    except ValueError:
+        return str(path)
+
+
+def state(path: Path, served: Path | None = None) -> dict:
     """Whether the catalogue is there, and how much it holds."""
     from .. import catalog
 
     if not path.is_file():
-        return {"path": str(path), "exists": False}
+        return {"path": shown(path, served), "exists": False}
     con = catalog.open(path, create=False)
     try:
         docs, folders = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM folders)").fetchone()
@@ -47,7 +55,7 @@ def state(path: Path) -> dict:
     finally:
         con.close()
     labels = kind_labels()
-    return {"path": str(path), "exists": True, "documents": docs, "folders": folders, "years": years,
+    return {"path": shown(path, served), "exists": True, "documents": docs, "folders": folders, "years": years,
             "kinds": [{"kind": k, "label": labels.get(k, k)} for k in kinds]}
 
 

@@ -88,12 +88,12 @@ def departments(folders: list[Path]) -> list[str]:
 
 def templates(folders: list[Path]) -> list[dict]:
     """The templates a build can make: name and the document it makes (not the pack's cover and contents, not
-    the department brief)."""
+    the department brief, not the 督办通报 and 催办单, which the 督办 tab makes from the returned forms)."""
     from ..compose.templates import list_templates
 
     dirs = tuple(f / "templates" for f in reversed(folders) if (f / "templates").is_dir())
     return [{"name": i.name, "document": i.document or i.name} for i in list_templates(dirs)
-            if i.name not in ("cover", "contents", "department")]
+            if i.name not in ("cover", "contents", "department", "track-circular", "track-reminder")]
 
 
 def run_track(kind: str, folders: list[Path], out: Path, options: dict):
