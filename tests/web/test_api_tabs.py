@@ -1,0 +1,113 @@
+"""The JSON API of the 督办 and 档案 tabs, in process: what is refused and why, and what a returned form or an
+uploaded file may not change (the plan, the catalogue, where files are written)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import TOKEN, Api, make_client
+from .test_tabs import fill_form
+
+
+def forms_of(api: Api, sid: str, period: str = "2022-09") -> dict[str, bytes]:
+    state = api.job(sid, "track-forms", period=period)
+    assert state["state"] == "done", state["problems"]
+    return {f["name"]: api.client.get(f"/api/sessions/{sid}/jobs/{state['id']}/files/{f['name']}", headers=api.headers).content for f in state["files"]}
+
+
+def test_a_returned_form_is_never_the_plan_and_the_wrong_kind_is_refused(folder_api):
+    api, office = folder_api
+    sid = api.session()
+    forms = forms_of(api, sid)
+    name, data = next(iter(forms.items()))
+    r = api.upload(sid, (name, fill_form(data)), ("说明.pdf", b"%PDF-1.4"), kind="progress")
+    assert r.json()["stored"] == [name]
+    [refused] = r.json()["problems"]
+    assert refused["where"] == "说明.pdf" and ".xlsx" in refused["text"] and "这里不接收" in refused["text"]
+    info = api.client.get(f"/api/sessions/{sid}", headers=api.headers).json()
+    assert [f["name"] for f in info["track"]["progress"]] == [name]
+    assert name not in [f["name"] for f in info["files"]]  # not a file of the folder: the plan stays 任务.xlsx
+    assert [f["name"] for f in info["files"] if f["used"] and f["role"] == "tasks"] == ["任务.xlsx"]
+    # the briefs are made from the plan as before
+    assert api.job(sid, "build")["state"] == "done"
+    r = api.client.post(f"/api/sessions/{sid}/progress/clear", headers=api.headers)
+    assert r.json() == {"removed": 1}
+    state = api.job(sid, "track-report", period="2022-09", as_of="2022-09-30")
+    assert state["state"] == "failed" and len(state["problems"]) == 1  # nothing returned: said so, nothing made
+    assert state["files"] == []
+
+
+@pytest.mark.parametrize("options, words", [
+    ({"period": "2022-09", "as_of": "九月底"}, "九月底"),
+    ({"period": "2022-13", "as_of": "2022-09-30"}, "2022-13"),
+    ({"period": "2022-09", "as_of": "2022-09-30", "rule": "不存在的规则"}, "序时进度"),
+])
+def test_a_wrong_date_period_or_rule_is_one_located_line(folder_api, options, words):
+    api, office = folder_api
+    sid = api.session()
+    name, data = next(iter(forms_of(api, sid).items()))
+    api.upload(sid, (name, fill_form(data)), kind="progress")
+    state = api.job(sid, "track-report", **options)
+    assert state["state"] == "failed"
+    [problem] = state["problems"]
+    assert words in problem["text"] and "\n" not in problem["text"] and "Traceback" not in problem["text"]
+
+
+def test_without_a_folder_the_months_stay_in_the_session(api, office):
+    sid = api.session()
+    api.upload(sid, *[(p.name, p.read_bytes()) for p in (office / "report.yaml", office / "任务.xlsx")])
+    forms = forms_of(api, sid)
+    assert len(forms) == 7
+    store = api.client.app.app.state.store
+    session = store.get(sid)
+    assert sorted(p.name for p in (session.out / "track" / "2022-09" / "进度表").glob("*.xlsx")) == sorted(forms)
+
+
+@pytest.fixture
+def archived_office(tmp_path, office):
+    with open(office / "briefgen.toml", "a", encoding="utf-8") as f:
+        f.write('catalog = "档案.sqlite"\n')
+    done = subprocess.run([sys.executable, "-m", "briefgen", "build", "--archive"], cwd=office, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return office
+
+
+def test_the_catalogue_is_the_served_folders_and_a_changed_archive_page_is_not_shown(tmp_path, archived_office):
+    client, store = make_client(tmp_path, archived_office)
+    with client:
+        api = Api(client)
+        sid = api.session()
+        # a briefgen.toml dropped on the page names another catalogue: the page keeps the folder's
+        api.upload(sid, ("briefgen.toml", f'catalog = "{tmp_path / "other.sqlite"}"\n'.encode()))
+        state = client.get(f"/api/sessions/{sid}/catalog", headers=api.headers).json()
+        assert state["exists"] and state["path"] == "档案.sqlite" and state["documents"] == 4
+        found = client.get(f"/api/sessions/{sid}/catalog/search", params={"q": "工业"}, headers=api.headers).json()
+        hit = next(h for h in found["hits"] if h["pdf"])
+        assert hit["match"] == "工业" and found["figure"] == []
+        page = client.get(f"/api/sessions/{sid}/catalog/pages/{hit['document']}/{hit['page']}", headers=api.headers)
+        assert page.status_code == 200 and page.content.startswith(b"\x89PNG")
+        # a unit's tasks
+        tasks = client.get(f"/api/sessions/{sid}/catalog/search", params={"q": "经济发展办公室"}, headers=api.headers).json()
+        assert len(tasks["tasks"]) == 3 and {t["lead"] for t in tasks["tasks"]} == {"经济发展办公室"}
+        # too long a query, an unknown figure: one line each
+        r = client.get(f"/api/sessions/{sid}/catalog/search", params={"q": "工" * 101}, headers=api.headers)
+        assert r.status_code == 400 and "101" in r.json()["problems"][0]["text"]
+        r = client.get(f"/api/sessions/{sid}/catalog/figure.xlsx", params={"name": "没有的指标"}, headers=api.headers)
+        assert r.status_code == 400 and "没有的指标" in r.json()["problems"][0]["text"]
+        # the archived PDF changed after it was added: its page is not shown as if it were the archive's (not even
+        # the picture this page made of it before)
+        pdf = archived_office / "out" / hit["name"]
+        pdf.write_bytes(pdf.read_bytes() + b"\n% changed\n")
+        r = client.get(f"/api/sessions/{sid}/catalog/pages/{hit['document']}/{hit['page']}", headers=api.headers)
+        assert r.status_code == 400
+        assert pdf.name in r.json()["problems"][0]["text"] and "SHA-256" in r.json()["problems"][0]["text"]
+        r = client.get(f"/api/sessions/{sid}/catalog/pages/999999/1", headers=api.headers)
+        assert r.status_code == 400
+        # without the token: nothing
+        r = client.get(f"/api/sessions/{sid}/catalog/search", params={"q": "工业"}, headers={"X-Briefgen-Token": TOKEN[:-1]})
+        assert r.status_code == 403
+    store.close()
