@@ -36,7 +36,8 @@ def test_a_returned_form_is_never_the_plan_and_the_wrong_kind_is_refused(folder_
     r = api.client.post(f"/api/sessions/{sid}/progress/clear", headers=api.headers)
     assert r.json() == {"removed": 1}
     state = api.job(sid, "track-report", period="2022-09", as_of="2022-09-30")
-    assert state["state"] == "failed" and len(state["problems"]) == 1  # nothing returned: said so, nothing made
+    assert state["state"] == "failed"  # nothing returned: said so in the page's words, nothing made
+    assert [p["text"] for p in state["problems"]] == ["还没有收回的进度表：请把各单位交回的进度表拖到“二、收回进度表”"]
     assert state["files"] == []
 
 

@@ -188,3 +188,5 @@ web_archive_tasks = Text("BG1194", "Tasks led by “{query}”", "“{query}”�
 web_archive_merged = Text("BG1195", "Names merged into this series: {names}", "本表合并了这些名称：{names}")
 web_track_forms_files = Text("BG1172", "进度表 to send out", "待下发的进度表")
 web_track_report_files = Text("BG1173", "通报, 催办单, 台账 and 销号清单", "督办通报、催办单、台账和销号清单")
+web_track_none_returned = Text("BG1174", "no returned 进度表 yet: drop the forms the units sent back on “2. Take the returned 进度表 in”",
+                               "还没有收回的进度表：请把各单位交回的进度表拖到“二、收回进度表”")

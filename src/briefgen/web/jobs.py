@@ -98,6 +98,8 @@ def templates(folders: list[Path]) -> list[dict]:
 
 def run_track(kind: str, folders: list[Path], out: Path, options: dict):
     """`briefgen track forms` or `track report` on the folders' plan (the report data and its task table)."""
+    from .. import messages as M
+    from ..errors import BriefgenError
     from ..track.job import forms, parse_as_of, report  # (briefgen.track.forms is also the module once imported)
     from ..workdir.folder import progress_files, settings_for
 
@@ -109,7 +111,10 @@ def run_track(kind: str, folders: list[Path], out: Path, options: dict):
     rule = _text(options.get("rule"))
     if rule:
         settings = settings.model_copy(update={"track": settings.track.model_copy(update={"rule": rule})})
-    return report(settings, progress_files(folders[-1]), parse_as_of(_text(options.get("as_of")) or ""), period or None)
+    returned = progress_files(folders[-1])
+    if not returned:
+        raise BriefgenError(M.web_track_none_returned())
+    return report(settings, returned, parse_as_of(_text(options.get("as_of")) or ""), period or None)
 
 
 def track_info(folders: list[Path]) -> dict:

@@ -417,7 +417,8 @@
     const used = info.files.filter((f) => f.used && (f.role === "data" || f.role === "tasks")).map((f) => f.name);
     const plan = $("#track-plan");
     const ready = info.files.some((f) => f.used && f.role === "data");
-    plan.textContent = ready ? fill(T.track_plan_files, { files: used.join("、") }) : T.track_no_plan;
+    const comma = document.documentElement.lang.startsWith("zh") ? "、" : ", ";
+    plan.textContent = ready ? fill(T.track_plan_files, { files: used.join(comma) }) : T.track_no_plan;
     plan.className = ready ? "" : "hint";
     const t = info.track || { rules: [], rule: "", progress: [] };
     const select = $("#track-rule");
