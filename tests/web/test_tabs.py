@@ -128,8 +128,8 @@ def test_track_round_trip_forms_out_returned_forms_in_report_read_back(folder_se
     body = "".join(p.text for p in circular.paragraphs)
     text = body + "".join(c.text.replace("\n", "") for t in circular.tables for row in t.rows for c in row.cells)
     assert "第1期" in body and SILENT in text and "用地指标未到位" in text
-    # the page's summary line says the counts the 台账 holds
-    note = page.inner_text("#track-warnings")
+    # the page's status line says the counts the 台账 holds
+    note = page.inner_text("#track-status")
     for word in set(status.values()):
         assert f"{word} {list(status.values()).count(word)}" in note, (word, note)
     # the 通报 previewed, every page; the 催办单 and the rest to download, and all in one zip

@@ -321,11 +321,14 @@
   function show(job, P = BRIEF) {
     document.body.dataset[P.attr] = job.state;
     const problems = job.problems || [];
+    // the 通报's summary (截至 … 正常 8，滞后 1 …) is the result itself: it goes on the status line, not among the warnings
+    const summary = job.kind === "track-report" && job.state === "done" ? job.notes || [] : [];
     if (job.state === "failed") setStatus(T.failed, "bad", P);
-    else setStatus(fill(T.done, { seconds: job.seconds }), "good", P);
+    else setStatus([fill(T.done, { seconds: job.seconds }), ...summary].join(" "), "good", P);
     P.problemsBox.hidden = !problems.length && !(job.failed || []).length;
     showProblems(P.problems, problems.concat((job.failed || []).map((f) => ({ where: f.unit, text: f.reason }))));
-    const warnings = (job.warnings || []).concat((job.notes || []).map((n) => ({ where: "", text: n })));
+    const notes = (job.notes || []).filter((n) => !summary.includes(n));
+    const warnings = (job.warnings || []).concat(notes.map((n) => ({ where: "", text: n })));
     P.warningsBox.hidden = !warnings.length;
     showProblems(P.warnings, warnings);
     if (job.state !== "done") { P.results.hidden = true; return; }
