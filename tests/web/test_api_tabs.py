@@ -112,3 +112,22 @@ def test_the_catalogue_is_the_served_folders_and_a_changed_archive_page_is_not_s
         r = client.get(f"/api/sessions/{sid}/catalog/search", params={"q": "工业"}, headers={"X-Briefgen-Token": TOKEN[:-1]})
         assert r.status_code == 403
     store.close()
+
+
+def test_a_returned_form_dropped_with_the_folders_files_goes_to_the_track_tab(folder_api):
+    api, office = folder_api
+    sid = api.session()
+    name, data = next(iter(forms_of(api, sid).items()))
+    r = api.upload(sid, (name, fill_form(data)))  # on the 简报材料 tab's drop, by mistake
+    assert r.status_code == 200 and r.json()["stored"] == [name]
+    [note] = r.json()["problems"]
+    assert note["ok"] and note["text"] == f"{name} 是交回的进度表：已放到“督办”页的已收回进度表中，不作为任务表"
+    info = api.client.get(f"/api/sessions/{sid}", headers=api.headers).json()
+    assert [f["name"] for f in info["track"]["progress"]] == [name]
+    assert [f["name"] for f in info["files"] if f["used"] and f["role"] == "tasks"] == ["任务.xlsx"]
+    # the same form saved in the served folder itself is listed for what it is, and is not the plan either
+    (office / name).write_bytes(fill_form(data))
+    info = api.client.get(f"/api/sessions/{sid}", headers=api.headers).json()
+    assert {f["name"]: f["role"] for f in info["files"]}[name] == "progress"
+    assert [f["name"] for f in info["files"] if f["used"] and f["role"] == "tasks"] == ["任务.xlsx"]
+    assert api.job(sid, "build")["state"] == "done"

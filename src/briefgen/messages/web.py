@@ -190,3 +190,6 @@ web_track_forms_files = Text("BG1172", "进度表 to send out", "待下发的进
 web_track_report_files = Text("BG1173", "通报, 催办单, 台账 and 销号清单", "督办通报、催办单、台账和销号清单")
 web_track_none_returned = Text("BG1174", "no returned 进度表 yet: drop the forms the units sent back on “2. Take the returned 进度表 in”",
                                "还没有收回的进度表：请把各单位交回的进度表拖到“二、收回进度表”")
+web_progress_moved = Text("BG1175", "{name} is a returned 进度表: kept on the Follow-up (督办) tab, not as the plan's task table",
+                          "{name} 是交回的进度表：已放到“督办”页的已收回进度表中，不作为任务表")
+web_role_progress = Text("BG1176", "returned 进度表 (督办)", "交回的进度表（督办）")

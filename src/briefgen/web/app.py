@@ -180,7 +180,7 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         })
 
     async def upload(request: Request):
-        from ..workdir.folder import check_upload, folder_bytes, store_upload
+        from ..workdir.folder import check_upload, folder_bytes, store_upload, table_kind
 
         session = session_or_404(request)
         language = choose_language(request, lang)
@@ -194,7 +194,7 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
             kind = form.get("kind")
             report = "progress" if kind == "progress" else kind == "report"
             uploads = [f for f in form.getlist("file") if hasattr(f, "filename")]
-            stored, problems = [], []
+            stored, problems, notes = [], [], []
             try:
                 if len(uploads) > limits.MAX_UPLOAD_FILES:
                     check_upload(uploads[0].filename or "", 0, report, count=len(uploads))
@@ -203,6 +203,10 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
                     try:
                         check_upload(item.filename or "", len(data), report, stored=folder_bytes(session.uploads))
                         path = await asyncio.to_thread(store_upload, session.uploads, item.filename or "", data, report)
+                        if report is False and await asyncio.to_thread(table_kind, path) == "progress":
+                            path = await asyncio.to_thread(_to_progress, path)  # never the plan's task table
+                            notes.append({"where": path.name, "text": M.web_progress_moved(name=path.name).text(language),
+                                          "place": None, "ok": True})
                         stored.append(path.name)
                     except BriefgenError as exc:
                         problems.append({"where": item.filename or "", "text": one_line(_word(exc, language)), "place": None})
@@ -211,7 +215,8 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         draft = None
         if report is True and stored:
             draft = await asyncio.to_thread(_draft, session, stored[-1], language)
-        return JSONResponse({"stored": stored, "problems": problems, "draft": draft}, status_code=200 if stored or not problems else 400)
+        return JSONResponse({"stored": stored, "problems": problems + notes, "draft": draft},
+                            status_code=200 if stored or not problems else 400)
 
     def _draft(session, name: str, language: str) -> dict:
         from ..extract import extract
@@ -438,6 +443,14 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
                                                        _NoSession: user_error, _NotFound: user_error})
     app.state.store = store
     return TokenGate(app, token, cookie, lang, password, hosts)
+
+
+def _to_progress(path: Path) -> Path:
+    """A returned 进度表 dropped with the folder's files, moved among the 督办 tab's returned forms."""
+    from ..workdir.folder import PROGRESS
+
+    (path.parent / PROGRESS).mkdir(exist_ok=True)
+    return path.replace(path.parent / PROGRESS / path.name)
 
 
 class _NoSession(Exception):

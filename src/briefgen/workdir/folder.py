@@ -112,12 +112,25 @@ def _table_kind(path: str, mtime: float, size: int) -> str:
     if INDICATORS in found.data:
         return "indicators"
     if "plan" in found.data:
-        return "tasks"
+        return "progress" if _progress_form(Path(path)) else "tasks"
     return "table"
 
 
+def _progress_form(path: Path) -> bool:
+    """A returned 进度表 (or a consolidated progress table): its task rows carry both 完成进度 and 状态. Such a
+    table is never the plan's task table (a plan with a 进展情况 column alone still is)."""
+    from ..load.progress import _find_heading
+    from ..load.sheets import read_sheets
+
+    for sheet in read_sheets(path, path.name):
+        found = _find_heading(sheet)
+        if found is not None and {"percent", "state"} <= set(found[1]):
+            return True
+    return False
+
+
 def table_kind(path: Path) -> str:
-    """indicators, tasks, or table (neither found, or unreadable)."""
+    """indicators, tasks, progress (a returned 进度表: never the plan), or table (none found, or unreadable)."""
     try:
         st = path.stat()
         return _table_kind(str(path), st.st_mtime, st.st_size)
