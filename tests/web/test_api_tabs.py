@@ -131,3 +131,19 @@ def test_a_returned_form_dropped_with_the_folders_files_goes_to_the_track_tab(fo
     assert {f["name"]: f["role"] for f in info["files"]}[name] == "progress"
     assert [f["name"] for f in info["files"] if f["used"] and f["role"] == "tasks"] == ["任务.xlsx"]
     assert api.job(sid, "build")["state"] == "done"
+
+
+def test_an_archive_kept_inside_the_served_folder_is_not_its_data(tmp_path, office):
+    """`briefgen build --archive --out 归档/2022上半年` in the folder: its manifest.json is no report data."""
+    done = subprocess.run([sys.executable, "-m", "briefgen", "build", "--archive", "--out", "归档/2022上半年"], cwd=office,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (office / "归档" / "2022上半年" / "manifest.json").is_file()
+    client, store = make_client(tmp_path, office)
+    with client:
+        api = Api(client)
+        sid = api.session()
+        info = client.get(f"/api/sessions/{sid}", headers=api.headers).json()
+        assert [f["name"] for f in info["files"] if f["role"] == "data"] == ["report.yaml"]
+        assert api.job(sid, "build")["state"] == "done"
+    store.close()

@@ -27,6 +27,7 @@ from .. import messages as M
 from ..errors import BriefgenError, Location
 
 CONFIG = "briefgen.toml"
+MANIFEST = "manifest.json"  # what every job writes beside its outputs (jobs.manifest.MANIFEST)
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".et")
 REPORT_SUFFIXES = (".docx", ".txt", ".pdf")
@@ -73,6 +74,8 @@ def role_of(name: str, report: bool | str = False) -> str | None:
         return "progress" if lower.endswith(PROGRESS_SUFFIXES) else None
     if report:
         return "report" if lower.endswith(REPORT_SUFFIXES) else None
+    if lower == MANIFEST:
+        return None  # an output folder's record (an archive kept beside the data), never the report's data
     if lower == CONFIG:
         return "settings"
     if lower.endswith(TEMPLATE_SUFFIX):
