@@ -248,5 +248,19 @@ def test_archive_without_a_catalogue_says_what_to_do_in_the_page_language(office
                 assert page.inner_text(".pages-nav [data-tab='archive']") == ("档案" if locale == "zh-CN" else "Archive")
             finally:
                 context.close()
+        # she does what the line says, with the page open: the tab finds the catalogue when she comes back to it
+        context = chromium.new_context(locale="zh-CN")
+        try:
+            page = open_page(context, server.url + "#archive")
+            page.wait_for_selector("body[data-archive='none']")
+            done = subprocess.run([sys.executable, "-m", "briefgen", "build", "--archive"], cwd=office, capture_output=True,
+                                  text=True, timeout=300)
+            assert done.returncode == 0, done.stderr
+            page.click(".pages-nav [data-tab='brief']")
+            page.click(".pages-nav [data-tab='archive']")
+            page.wait_for_selector("body[data-archive='ready']")
+            assert page.is_visible("#archive-form") and "无此目录.sqlite" in page.inner_text("#archive-where")
+        finally:
+            context.close()
     finally:
         server.stop()

@@ -352,12 +352,14 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         session = session_or_404(request)
         return JSONResponse({"removed": await asyncio.to_thread(clear, session.uploads)})
 
-    # ---- the 档案 tab: the archive catalogue of the folder served (read only) ----
-    catalogue = archive.catalogue_path(store.served)
+    # ---- the 档案 tab: the archive catalogue of the folder served (read only; its briefgen.toml read each time, so a
+    # `catalog = …` added while the page runs counts) ----
+    def catalogue() -> Path:
+        return archive.catalogue_path(store.served)
 
     async def catalog_state(request: Request):
         session_or_404(request)
-        info = await asyncio.to_thread(archive.state, catalogue, store.served)
+        info = await asyncio.to_thread(archive.state, catalogue(), store.served)
         if not info["exists"]:
             info["hint"] = M.web_archive_none(path=info["path"]).text(choose_language(request, lang))
         return JSONResponse(info)
@@ -366,7 +368,7 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         session_or_404(request)
         q = request.query_params
         year = q.get("year", "")
-        found = await asyncio.to_thread(archive.answer, catalogue, q.get("q", ""), choose_language(request, lang),
+        found = await asyncio.to_thread(archive.answer, catalogue(), q.get("q", ""), choose_language(request, lang),
                                         int(year) if year.isdigit() else None, q.get("kind") or None)
         return JSONResponse(found)
 
@@ -376,7 +378,7 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         session = session_or_404(request)
         name = request.query_params.get("name", "")
         target = session.previews / "archive" / f"figure-{secrets.token_hex(6)}.xlsx"
-        await asyncio.to_thread(archive.figure_table, catalogue, name, target, choose_language(request, lang))
+        await asyncio.to_thread(archive.figure_table, catalogue(), name, target, choose_language(request, lang))
         return FileResponse(target, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             headers={"Content-Disposition": disposition(f"{clean_part(name.strip()) or 'figure'}.xlsx")})
 
@@ -388,7 +390,7 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         doc, n = request.path_params["doc"], request.path_params["n"]
 
         def png() -> bytes:
-            pdf, digest = archive.page_pdf(catalogue, doc)
+            pdf, digest = archive.page_pdf(catalogue(), doc)
             cached = session.previews / "archive" / f"{digest}-{n}.png"
             if cached.is_file():
                 return cached.read_bytes()

@@ -449,14 +449,15 @@
     if (archiveState) return;
     const r = await api("GET", `/api/sessions/${sid}/catalog`);
     if (!r.ok) { showProblems($("#archive-problems"), r.data.problems || []); return; }
-    archiveState = r.data;
     const where = $("#archive-where");
-    if (!r.data.exists) {
+    if (!r.data.exists) { // asked again each time the tab opens: the catalogue may be made meanwhile
       where.textContent = r.data.hint;
       where.className = "hint";
       document.body.dataset.archive = "none";
       return;
     }
+    archiveState = r.data;
+    where.className = "path";
     where.textContent = fill(T.archive_where, { path: r.data.path, documents: r.data.documents, folders: r.data.folders });
     for (const y of r.data.years) $("#archive-year").append(el("option", { value: String(y), text: String(y) }));
     for (const k of r.data.kinds) $("#archive-kind").append(el("option", { value: k.kind, text: k.label }));
