@@ -15,7 +15,7 @@ from ..errors import Location, Problem
 from .source import SourceMap
 from .sheets import Cell, _ref
 from .headings import Table
-from .rows import _Row, _display_number, _is_empty, _is_footnote, _is_total, _missing_formula, _title_row, _why
+from .rows import _FAILED, _Row, _display_number, _parse, _is_empty, _is_footnote, _is_total, _missing_formula, _title_row, _why
 
 
 def _due_cell(cell: Cell | None, raw: Any) -> Any:
@@ -38,6 +38,30 @@ def _month_only(fmt: str) -> bool:
     """Whether a date format shows year and month but no day, e.g. yyyy/m or yyyy"年"m"月"."""
     bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt or "").lower()
     return "y" in bare and "m" in bare and "d" not in bare
+
+
+def _start_day(raw: Any) -> date:
+    """A 开始时间 cell: a date cell, or text as clerks type it (2022-09-01, 2022年9月1日, 2022/9/1)."""
+    return values.parse_date(raw)
+
+
+# 挂牌督办 as offices mark it: 是, √, 挂牌, ★ … ; 否, ×, - or an empty cell: not flagged.
+_FLAGGED_YES = {"是", "√", "✓", "✔", "☑", "y", "yes", "true", "1", "●", "★", "☆", "▲", "挂牌", "挂牌督办", "已挂牌", "重点督办"}
+_FLAGGED_NO = {"否", "不是", "×", "✗", "☐", "n", "no", "false", "0", "-", "—", "/", "无", "未挂牌", "不挂牌"}
+
+
+def parse_flagged(raw: Any) -> bool:
+    """A 挂牌督办 cell -> whether the task is flagged; anything else is an error naming the words to write."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, (int, float)) and raw in (0, 1):
+        return bool(raw)
+    text = re.sub(r"\s+", "", str(raw)).lower()
+    if not text or text in _FLAGGED_NO:
+        return False
+    if text in _FLAGGED_YES:
+        return True
+    raise ValueError(M.tr_not_flagged(value=raw))
 
 
 _LEAD_MARK = re.compile(r"[(（]\s*牵头\s*[)）]$")
@@ -151,6 +175,16 @@ def read_tasks(table: Table, year: int | None, problems: list[Problem]) -> tuple
         if status and not values.is_blank(status):
             task["status"] = status
             spots["status"] = row.loc("status")
+        start = _parse(row, "start", problems, _start_day)
+        if start is not None:
+            spots["start"] = row.loc("start")
+            if start is not _FAILED:
+                task["start"] = start
+        flagged = _parse(row, "flagged", problems, parse_flagged)
+        if flagged is not None:
+            spots["flagged"] = row.loc("flagged")
+            if flagged is not _FAILED:
+                task["flagged"] = flagged
 
         sections[current]["tasks"].append(task)
         task_spots[current].append({k: v for k, v in spots.items() if v is not None})

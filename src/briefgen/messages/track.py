@@ -19,6 +19,9 @@ tr_no_tasks = Text("BG1202", "the plan has no tasks to follow up; give the data 
 tr_duplicate_id = Text("BG1203", "item number {id} is used by two tasks ({first} and {second}); give each task its own 序号",
                        "序号 {id} 被两项任务共用（{first}、{second}）；请给每项任务一个单独的序号")
 
+tr_not_flagged = Text("BG1204", "“{value}” is not a 挂牌督办 mark; write 是 (or √, 挂牌) for a flagged task, or leave the cell empty",
+                      "“{value}”不是挂牌督办标记；挂牌督办的任务请填“是”（或“√”“挂牌”），其他任务留空")
+
 # ---- progress tables (briefgen.load.progress) -----------------------------------------------------------------------
 tr_percent_range = Text("BG1210", "{value} is not a share between 0 and 100; write the per cent done, e.g. 60",
                         "{value} 不在 0 到 100 之间；请填写完成的百分比，例如 60")
