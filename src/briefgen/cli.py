@@ -343,9 +343,10 @@ def batch(data, by, only, template, workers, dask_address, **options):
         sys.exit(result.exit_code)
 
 
-def _catalogue_archive(settings, result) -> None:
-    """An --archive run files itself in the archive catalogue when briefgen.toml names one (`catalog = "…"`)."""
-    if not (settings.archive and settings.catalog and result.manifest):
+def _catalogue_archive(settings, result, archive: bool | None = None) -> None:
+    """An --archive run (a track report: any run) files itself in the archive catalogue when briefgen.toml names
+    one (`catalog = "…"`)."""
+    if not ((settings.archive if archive is None else archive) and settings.catalog and result.manifest):
         return
     from . import catalog
 
@@ -981,6 +982,9 @@ def catalog_add(folders, db):
         else:
             line = M.cat_added if added.status == "added" else M.cat_replaced
             click.echo(str(line(folder=added.folder, docs=added.docs, pages=added.pages, figures=added.figures, tasks=added.tasks)))
+        if added.track and added.status != "unchanged":
+            period, issue, n = added.track
+            click.echo(str(M.cat_track_added(period=period, issue=issue or "—", n=n)))
     click.echo(str(M.cat_where(path=path)), err=True)
 
 
@@ -1056,33 +1060,52 @@ def catalog_figure(name, issuer, out, db):
 
 @catalog_cmd.command("tasks")
 @click.option("--lead", required=True, help="The lead unit: its full name, short name (经发办) or a part of the name.")
+@click.option("--task", "task", default=None, help="Only tasks whose title holds this.")
 @click.option("--issuer", default=None, help="Only reports of this issuer (or a part of its name).")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the list as a table: FILE.xlsx or FILE.csv.")
 @_db_option
 @_user_errors
-def catalog_tasks(lead, issuer, out, db):
-    """The tasks a unit led, across the years: title, support, deadline, and the document and page.
+def catalog_tasks(lead, task, issuer, out, db):
+    """The tasks a unit led, across the years: title, support, deadline, and the document and page; then, for
+    tasks followed up with `briefgen track report`, each one's status period by period (督办).
 
     \b
     Example:
       briefgen catalog tasks --lead 经发办
+      briefgen catalog tasks --lead 经发办 --task 老旧小区改造
     """
     from . import catalog
     from .catalog.export import write_table
 
     con = _catalog_open(db)
     try:
-        rows = catalog.tasks(con, lead, issuer=issuer)
+        rows = catalog.tasks(con, lead, issuer=issuer, task=task)
+        history = catalog.statuses(con, lead, issuer=issuer, task=task)
     finally:
         con.close()
-    if not rows:
+    if not rows and not history:
         click.echo(str(M.cat_no_tasks(lead=lead)), err=True)
         sys.exit(1)
     header = str(M.cat_tasks_header())
     table = [[t.year, t.period, t.title, t.lead, t.support, t.due_text or t.due, t.document] for t in rows]
-    _print_rows(header, table)
+    if rows:
+        _print_rows(header, table)
+    track_header = str(M.cat_track_header())
+    track = [[h.item, h.title, h.lead, h.period, h.status, None if h.percent is None else f"{h.percent:g}", h.document, h.page]
+             for h in history]
+    if history:
+        if rows:
+            click.echo("")
+        _print_rows(track_header, [[("—" if v is None else v) for v in row] for row in track])
     if out is not None:
-        n = write_table(out, header.split("|"), table, {0}, str(M.cat_sheet_tasks()))
+        sheets = [(str(M.cat_sheet_tasks()), header.split("|"), table, {0}), (str(M.cat_sheet_track()), track_header.split("|"), track, {5, 7})]
+        sheets = [t for t in sheets if t[2]]
+        if out.suffix.lower() == ".csv" and len(sheets) == 2:
+            beside = out.with_name(f"{out.stem}_{sheets[1][0]}{out.suffix}")
+            n = write_table(beside, *sheets[1][1:3], sheets[1][3], sheets[1][0])
+            click.echo(str(M.cat_track_csv(path=beside, n=n)))
+            sheets = sheets[:1]
+        n = write_table(out, sheets[0][1], sheets[0][2], sheets[0][3], sheets[0][0], more=tuple(sheets[1:]))
         click.echo(str(M.cat_wrote(path=out, n=n)))
 
 
@@ -1183,3 +1206,4 @@ def track_report(data, progress, as_of, period, rule, out, tasks, **options):
     settings = _track_settings(data, out, tasks, rule, **options)
     result = report(settings, list(progress), parse_as_of(as_of), period)
     _print_result(result)
+    _catalogue_archive(settings, result, archive=True)

@@ -6,6 +6,7 @@
     hits, more = catalog.search(con, "工业", year=2023)
     series = catalog.figure(con, "规模以上工业增加值")   # one indicator across periods, its name variants merged
     rows = catalog.tasks(con, "经发办")
+    history = catalog.statuses(con, "经发办")    # the 督办 status of each task, period by period
     found = catalog.check(con)                    # documents gone or changed since they were added
 
 Chinese search: queries of 3 characters or more go to an FTS5 table with the trigram tokenizer (a substring
@@ -30,7 +31,7 @@ from .store import VERSION, connect
 from .text import covering_query, grams, normalise, phrase, short_query, tag_query, tags
 
 __all__ = ["VERSION", "default_path", "open", "add", "search", "figure", "tasks", "check", "Added", "Hit", "Figure",
-           "TaskRow", "Checked"]
+           "TaskRow", "Checked", "statuses", "StatusRow"]
 
 
 
@@ -56,6 +57,7 @@ class Added:
     figures: int = 0
     tasks: int = 0
     warnings: list[Message] = field(default_factory=list)
+    track: tuple[str, int | None, int] | None = None  # a 督办 folder: (period, issue, task statuses)
 
 
 def read(folders: list[Path], cwd: Path | None = None) -> list[Folder]:
@@ -134,7 +136,35 @@ def _add_one(con: sqlite3.Connection, folder: Folder) -> Added:
     if report_id is not None:
         _place(con, report_id, "figures", "name", placed, prefer=("summary", "review", "pack"))
         _place(con, report_id, "tasks", "title", placed, prefer=("tasks", "department", "pack"))
+    if folder.track is not None:
+        _add_statuses(con, folder_id, report_id, folder, placed)
+        t = folder.track
+        result.track = (t.period, t.issue, len(t.rows))
     return result
+
+
+def _add_statuses(con, folder_id: int, report_id: int | None, folder, placed) -> None:
+    """A 督办 period's statuses, each placed on the 通报's page that names the task (its PDF first)."""
+    t = folder.track
+    shorts = {}
+    if folder.data is not None:
+        shorts = {r["lead"]: r["lead_short"] for r in folder.data.tasks if r.get("lead_short")}
+    # the 通报's PDF first (pages from 1); its text without spaces, as a title wraps in a table cell ("第10\n批")
+    circulars = [(d_id, [re.sub(r"\s+", "", text) for text in pages], first)
+                 for d_id, kind, pages, first in sorted(placed, key=lambda p: p[3] != 1) if kind == "track-circular"]
+    for row in t.rows:
+        needle = re.sub(r"\s+", "", normalise(row["title"]))
+        doc_id = page = None
+        for d_id, pages, first in circulars:
+            # the 附件 table lists every task: the last page naming it is the attachment's
+            hit = [i for i, text in enumerate(pages) if needle in text]
+            if hit:
+                doc_id, page = d_id, hit[-1] + first
+                break
+        con.execute("INSERT INTO statuses(folder_id, report_id, period, as_of, rule, issue, item, title, lead, lead_short, "
+                    "status, colour, percent, closure, document_id, page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (folder_id, report_id, t.period, t.as_of, t.rule, t.issue, row["id"], row["title"], row["lead"],
+                     shorts.get(row["lead"]), row["status"], row["colour"], row["percent"], row["closure"], doc_id, page))
 
 
 def _place(con, report_id: int, table: str, column: str, placed, prefer: tuple[str, ...]) -> None:
@@ -287,14 +317,48 @@ class TaskRow:
     page: int | None
 
 
-def tasks(con: sqlite3.Connection, lead: str, issuer: str | None = None) -> list[TaskRow]:
-    """Tasks whose lead unit is ``lead`` (its full name, its short name, or a part of the name), oldest first."""
+def tasks(con: sqlite3.Connection, lead: str, issuer: str | None = None, task: str | None = None) -> list[TaskRow]:
+    """Tasks whose lead unit is ``lead`` (its full name, its short name, or a part of the name), oldest first;
+    ``task``: only those whose title holds it."""
     sql = ("SELECT r.year, r.period, r.issuer, t.title, t.lead, t.support, t.due, t.due_text, d.name, t.page "
            "FROM tasks t JOIN reports r ON r.id = t.report_id LEFT JOIN documents d ON d.id = t.document_id "
            "WHERE (t.lead = ?1 OR t.lead_short = ?1 OR instr(t.lead, ?1) > 0)"
-           + (" AND instr(r.issuer, ?2) > 0" if issuer else "") + " ORDER BY r.date, t.id")
-    rows = con.execute(sql, (lead, issuer) if issuer else (lead,)).fetchall()
+           " AND (?2 IS NULL OR instr(r.issuer, ?2) > 0) AND (?3 IS NULL OR instr(t.title, ?3) > 0) ORDER BY r.date, t.id")
+    rows = con.execute(sql, (lead, issuer, task)).fetchall()
     return [TaskRow(*r) for r in rows]
+
+
+@dataclass
+class StatusRow:
+    item: str
+    title: str
+    lead: str
+    period: str
+    as_of: str
+    issue: int | None
+    status: str
+    colour: str
+    percent: float | None
+    closure: str
+    document: str | None
+    page: int | None
+
+
+def statuses(con: sqlite3.Connection, lead: str, issuer: str | None = None, task: str | None = None) -> list[StatusRow]:
+    """The 督办 status history of the tasks ``lead`` leads (full name, short name or a part), task by task, oldest
+    period first; ``task``: only tasks whose title holds it."""
+    sql = ("SELECT s.item, s.title, s.lead, s.period, s.as_of, s.issue, s.status, s.colour, s.percent, s.closure, d.name, s.page "
+           "FROM statuses s LEFT JOIN reports r ON r.id = s.report_id LEFT JOIN documents d ON d.id = s.document_id "
+           "WHERE (s.lead = ?1 OR s.lead_short = ?1 OR instr(s.lead, ?1) > 0)"
+           " AND (?2 IS NULL OR instr(r.issuer, ?2) > 0) AND (?3 IS NULL OR instr(s.title, ?3) > 0)"
+           " ORDER BY s.title, s.period, s.as_of, s.id")
+    rows = con.execute(sql, (lead, issuer, task)).fetchall()
+    out = [StatusRow(*r) for r in rows]
+    first = {}
+    for r in out:  # tasks in their plan order (by item number), each one's periods oldest first
+        first.setdefault(r.title, len(first))
+    key = {t: (int(i) if i.isdigit() else 10**9, first[t]) for t, i in {r.title: r.item for r in out}.items()}
+    return sorted(out, key=lambda r: (key[r.title], r.period, r.as_of))
 
 
 # ---- check --------------------------------------------------------------------------------------------------------------

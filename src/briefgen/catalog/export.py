@@ -23,8 +23,10 @@ def _number(text):
     return int(value) if value == value.to_integral_value() and "." not in str(text) else float(value)
 
 
-def write_table(path: Path, header: list[str], rows: list[list], numeric: set[int], sheet: str) -> int:
-    """Write ``rows`` under ``header``; columns in ``numeric`` are numbers in a workbook. Returns the row count."""
+def write_table(path: Path, header: list[str], rows: list[list], numeric: set[int], sheet: str,
+                more: tuple[tuple[str, list[str], list[list], set[int]], ...] = ()) -> int:
+    """Write ``rows`` under ``header``; columns in ``numeric`` are numbers in a workbook. Returns the row count.
+    ``more``: further (sheet, header, rows, numeric) tables, as sheets of the same workbook (.xlsx only)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -38,15 +40,16 @@ def write_table(path: Path, header: list[str], rows: list[list], numeric: set[in
         from openpyxl.utils import get_column_letter
 
         book = Workbook()
-        ws = book.active
-        ws.title = sheet[:31]
-        ws.append(header)
-        for row in rows:
-            ws.append([_number(v) if i in numeric else v for i, v in enumerate(row)])
-        for i, title in enumerate(header, start=1):
-            longest = max([len(str(title))] + [len(str(r[i - 1] or "")) for r in rows])
-            ws.column_dimensions[get_column_letter(i)].width = min(60, 4 + 2 * longest)
-        ws.freeze_panes = "A2"
+        for n, (title_, header_, rows_, numeric_) in enumerate(((sheet, header, rows, numeric), *more)):
+            ws = book.active if n == 0 else book.create_sheet()
+            ws.title = title_[:31]
+            ws.append(header_)
+            for row in rows_:
+                ws.append([_number(v) if i in numeric_ else v for i, v in enumerate(row)])
+            for i, title in enumerate(header_, start=1):
+                longest = max([len(str(title))] + [len(str(r[i - 1] or "")) for r in rows_])
+                ws.column_dimensions[get_column_letter(i)].width = min(60, 4 + 2 * longest)
+            ws.freeze_panes = "A2"
         buf = io.BytesIO()
         book.save(buf)
         write_atomic(path, buf.getvalue())

@@ -48,12 +48,27 @@ class Data:
 
 
 @dataclass
+class Track:
+    """A 督办 period's result (the 督办结果.json that `briefgen track report` keeps beside its documents)."""
+    period: str
+    as_of: str
+    rule: str
+    issue: int | None
+    rows: list[dict[str, Any]]  # id, title, lead, status, colour, percent, closure
+
+
+@dataclass
 class Folder:
     path: Path
     manifest_sha256: str
     docs: list[Doc] = field(default_factory=list)
     data: Data | None = None
     warnings: list[Message] = field(default_factory=list)
+    track: Track | None = None
+
+
+TRACK_RESULT = "督办结果.json"
+"""The file `briefgen track report` keeps each period's statuses in (briefgen.track.job.RESULT)."""
 
 
 def _size(n: int) -> str:
@@ -100,6 +115,9 @@ def read_folder(folder: Path, cwd: Path | None = None) -> Folder:
     result = Folder(folder.resolve(), _hash(mpath))
     for name, entry in sorted(manifest.files.items()):
         fmt = str(entry.get("format", Path(name).suffix.lstrip("."))).lower()
+        if name == TRACK_RESULT:
+            result.track = _read_track(folder / name, entry, result.warnings)
+            continue
         if fmt not in ("pdf", "docx"):
             continue
         path = folder / name
@@ -122,6 +140,42 @@ def read_folder(folder: Path, cwd: Path | None = None) -> Folder:
         result.docs.append(Doc(name, digest, st.st_size, fmt, entry.get("template"), unit if isinstance(unit, str) else None, pages))
     result.data = _read_data(manifest, folder, mpath, cwd or Path.cwd(), result.warnings)
     return result
+
+
+def _read_track(path: Path, entry: dict, warnings: list) -> Track | None:
+    """A period's 督办 result, when it is there unchanged and of the shape `track report` writes (else a warning)."""
+    import json
+
+    if not path.exists() and not path.is_symlink():
+        warnings.append(M.cat_file_missing(path=path))
+        return None
+    st = _regular(path)
+    if st is None:
+        raise BriefgenError(M.cat_not_regular(path=path))
+    if st.st_size > limits.MAX_MANIFEST_BYTES:
+        raise BriefgenError(M.cat_file_too_big(path=path, size=_size(st.st_size), limit=_size(limits.MAX_MANIFEST_BYTES)))
+    raw = path.read_bytes()
+    if hashlib.sha256(raw).hexdigest() != entry.get("sha256"):
+        warnings.append(M.cat_file_changed(path=path))
+        return None
+    try:
+        kept = json.loads(raw.decode("utf-8"))
+        tasks = kept["tasks"]
+        if not isinstance(kept["period"], str) or not isinstance(tasks, dict):
+            raise TypeError
+        rows = []
+        for ident, t in tasks.items():
+            percent = t.get("percent")
+            if percent is not None and (isinstance(percent, bool) or not isinstance(percent, (int, float))):
+                raise TypeError
+            rows.append({"id": str(ident), "title": str(t["title"]), "lead": str(t["lead"]), "status": str(t["status"]),
+                         "colour": str(t.get("colour") or ""), "percent": percent, "closure": str(t.get("closure") or "")})
+        issue = kept.get("issue")
+        return Track(kept["period"], str(kept.get("as_of") or ""), str(kept.get("rule") or ""),
+                     issue if isinstance(issue, int) and not isinstance(issue, bool) else None, rows)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        warnings.append(M.cat_track_bad(path=path))
+        return None
 
 
 def _pdf_pages(path: Path, warnings: list) -> list[str] | None:

@@ -10,6 +10,7 @@ Tables::
     text_bi    FTS5 over the pages' 2-character grams (contentless, prefix index of 1): queries of 1-2 characters
     figures    indicators of a report: name, its merged name, value, unit, growth, and the document and page showing it
     tasks      tasks of a report: title, lead, support, due
+    statuses   the 督办 result of a track report folder: each task's status and 完成进度 in that period (version 2)
 
 Safe under concurrent use: WAL journal (readers never wait for the writer), a busy timeout, and every add
 one ``BEGIN IMMEDIATE`` transaction (one writer at a time; a reader sees a folder whole or not at all).
@@ -79,8 +80,24 @@ CREATE TABLE tasks (
 CREATE INDEX tasks_lead ON tasks(lead);
 """
 
+# Version 2: the 督办 results of `briefgen track report` folders, one row per task and period.
+_V2 = """
+CREATE TABLE statuses (
+    id INTEGER PRIMARY KEY,
+    folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+    report_id INTEGER REFERENCES reports(id) ON DELETE SET NULL,
+    period TEXT NOT NULL, as_of TEXT, rule TEXT, issue INTEGER,
+    item TEXT NOT NULL, title TEXT NOT NULL, lead TEXT NOT NULL, lead_short TEXT,
+    status TEXT NOT NULL, colour TEXT, percent REAL, closure TEXT,
+    document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+    page INTEGER
+);
+CREATE INDEX statuses_lead ON statuses(lead);
+CREATE INDEX statuses_folder ON statuses(folder_id)
+"""
+
 # Schema version N is reached by running MIGRATIONS[N - 1] on a file at version N - 1 (PRAGMA user_version).
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 VERSION = len(MIGRATIONS)
 
 
@@ -138,5 +155,5 @@ def _migrate(con: sqlite3.Connection, path: Path) -> None:
 
 def _check_tables(con: sqlite3.Connection, path: Path) -> None:
     names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
-    if not {"folders", "documents", "pages", "figures", "tasks", "text_tri", "text_bi"} <= names:
+    if not {"folders", "documents", "pages", "figures", "tasks", "statuses", "text_tri", "text_bi"} <= names:
         raise sqlite3.DatabaseError("tables missing")

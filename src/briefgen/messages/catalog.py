@@ -43,6 +43,8 @@ cat_data_gone = Text("BG1522", "{path}: the data file {data} is gone or changed 
                      "{path}：生成时用的数据文件 {data} 已不在或已改动；其中的指标和任务未收录（文档文字已收录）")
 cat_data_bad = Text("BG1523", "{path}: the data file {data} cannot be loaded ({reason}); its figures and tasks are not indexed",
                     "{path}：数据文件 {data} 无法读取（{reason}）；其中的指标和任务未收录")
+cat_track_bad = Text("BG1525", "{path}: not a 督办 result as `briefgen track report` writes it; its statuses are not indexed",
+                     "{path}：不是 `briefgen track report` 生成的督办结果；其中的任务状态未收录")
 cat_pdf_bad = Text("BG1524", "{path}: cannot read as PDF ({detail}); not indexed", "{path}：无法作为 PDF 读取（{detail}）；未收录")
 
 # ---- what the commands print ----------------------------------------------------------------------------------------
@@ -73,3 +75,8 @@ cat_sheet_figure = Text("BG1549", "figure", "指标")
 cat_sheet_tasks = Text("BG1550", "tasks", "任务")
 cat_archived = Text("BG1560", "the archive {folder} is in the catalogue {path}: `briefgen catalog search` finds it",
                     "归档 {folder} 已加入档案目录 {path}：用 `briefgen catalog search` 可以查到")
+cat_track_added = Text("BG1561", "督办 {period} (第{issue}期): {n} task statuses", "督办 {period}（第{issue}期）：任务状态 {n} 项")
+cat_track_header = Text("BG1562", "no.|task|lead|period|status|done %|document|page",
+                        "序号|任务|牵头单位|时期|状态|完成进度%|文档|页")
+cat_sheet_track = Text("BG1563", "督办", "督办")
+cat_track_csv = Text("BG1564", "wrote the 督办 statuses to {path} ({n} rows)", "督办状态已写入 {path}（{n} 行）")

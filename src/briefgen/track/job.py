@@ -221,7 +221,8 @@ def report_plan(settings, progress: list[Path], as_of: date, period: str | None 
     written = {(folder / name).resolve() for w in works for _, name in w.targets}
     if any(Path(p).resolve() in written for p in progress):
         raise BriefgenError(M.tr_out_is_input(folder=folder))
-    inputs = {str(settings.data): "data", **{str(p): "table" for p in progress}, **files}
+    inputs = {str(settings.data): "data", **({str(settings.tasks): "table"} if settings.tasks else {}),
+              **{str(p): "progress" for p in progress}, **files}
     return Plan(folder, works, render_track, inputs, force=settings.force, strict=settings.strict), warnings, data
 
 
