@@ -1026,9 +1026,11 @@ def catalog_search(query, year, period, issuer, kind, limit, db):
 @click.argument("name")
 @click.option("--issuer", default=None, help="Only reports of this issuer (or a part of its name).")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the series as a table: FILE.xlsx or FILE.csv.")
+@click.option("--chart", "chart", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also draw the series: FILE.png (the chart alone), FILE.pdf or FILE.docx (a page with the table).")
 @_db_option
 @_user_errors
-def catalog_figure(name, issuer, out, db):
+def catalog_figure(name, issuer, out, chart, db):
     """An indicator across periods: value, unit, growth, and the document and page it came from.
 
     Names offices write differently (规上工业增加值 / 规模以上工业增加值) are merged, and said so.
@@ -1036,10 +1038,14 @@ def catalog_figure(name, issuer, out, db):
     \b
     Example:
       briefgen catalog figure 规模以上工业增加值 --out 规上工业增加值.xlsx
+      briefgen catalog figure 规上工业增加值 --chart 规上工业增加值.png
     """
     from . import catalog
+    from .catalog.chart import check_chart_path
     from .catalog.export import write_table
 
+    if chart is not None:
+        check_chart_path(chart)  # before anything is written
     con = _catalog_open(db)
     try:
         series, names = catalog.figure(con, name, issuer=issuer)
@@ -1056,6 +1062,11 @@ def catalog_figure(name, issuer, out, db):
     if out is not None:
         n = write_table(out, header.split("|"), rows, {2, 4, 6}, str(M.cat_sheet_figure()))
         click.echo(str(M.cat_wrote(path=out, n=n)))
+    if chart is not None:
+        from .catalog.chart import write_chart
+
+        write_chart(chart, series, names, _settings())
+        click.echo(str(M.cat_wrote_chart(path=chart, n=len(series))))
 
 
 @catalog_cmd.command("tasks")

@@ -80,3 +80,5 @@ cat_track_header = Text("BG1562", "no.|task|lead|period|status|done %|document|p
                         "序号|任务|牵头单位|时期|状态|完成进度%|文档|页")
 cat_sheet_track = Text("BG1563", "督办", "督办")
 cat_track_csv = Text("BG1564", "wrote the 督办 statuses to {path} ({n} rows)", "督办状态已写入 {path}（{n} 行）")
+cat_chart_suffix = Text("BG1565", "{path}: write the chart as .png, .pdf or .docx", "{path}：图请写成 .png、.pdf 或 .docx")
+cat_wrote_chart = Text("BG1566", "wrote {path} (a chart of {n} periods)", "已生成 {path}（{n} 期的图）")

@@ -1,0 +1,109 @@
+"""`briefgen catalog figure NAME --chart FILE`: the series drawn by briefgen's own bar chart, read back — the PNG's bars
+measured against the values, the PDF's text and the DOCX's chart part and table against the series."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from briefgen.cli import main
+
+from catalog_years import YEARS, archives  # noqa: F401  (fixture)
+
+EN = {"LANG": "C", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["--lang", "en", *[str(a) for a in args]], env=EN)
+
+
+@pytest.fixture
+def db(archives, tmp_path) -> Path:
+    path = tmp_path / "catalog.sqlite"
+    done = run("catalog", "add", *archives.values(), "--db", path)
+    assert done.exit_code == 0, done.output
+    return path
+
+
+def bar_bands(path: Path, is_bar) -> list[tuple[int, int, int]]:
+    """(first row, last row, length in pixels) of each horizontal bar of the colour ``is_bar`` picks, top down."""
+    with Image.open(path) as opened:
+        image = opened.convert("RGB")
+    px = image.load()
+    bands: list[list[int]] = []
+    for y in range(image.height):
+        xs = [x for x in range(image.width) if is_bar(px[x, y])]
+        if len(xs) > 20:
+            length = max(xs) - min(xs) + 1
+            if bands and bands[-1][1] == y - 1:
+                bands[-1][1], bands[-1][2] = y, max(bands[-1][2], length)
+            else:
+                bands.append([y, y, length])
+    return [tuple(b) for b in bands]
+
+
+def blue(p):
+    return p[2] > p[0] + 40 and p[2] > p[1] + 20
+
+
+def green(p):
+    return p[1] > p[0] + 40 and p[1] > p[2] + 20
+
+
+def test_the_png_draws_one_bar_a_period_as_long_as_its_value(db, tmp_path):
+    out = tmp_path / "规上.png"
+    done = run("catalog", "figure", "规上工业增加值", "--chart", out, "--db", db)
+    assert done.exit_code == 0, done.output
+    assert f"wrote {out} (a chart of 3 periods)" in done.output
+    with Image.open(out) as image:
+        assert image.format == "PNG" and 600 < image.width < 1300 and image.height < image.width  # the drawing, not the A4 page
+    values = [float(YEARS[y][1]) for y in sorted(YEARS)]
+    growth = [float(YEARS[y][2]) for y in sorted(YEARS)]
+    for colour, numbers in ((blue, values), (green, growth)):
+        bands = bar_bands(out, colour)
+        assert len(bands) == 3, bands  # one bar a period, oldest at the top
+        longest = max(numbers)
+        for (_top, _bottom, length), number in zip(bands, numbers):
+            assert abs(length / max(b[2] for b in bands) - number / longest) < 0.02, (bands, numbers)
+    assert all(bar_bands(out, blue)[-1][1] < band[0] for band in bar_bands(out, green))  # values above growth
+
+
+def test_the_pdf_and_docx_pages_carry_the_charts_and_the_table(db, tmp_path):
+    for suffix in ("pdf", "docx"):
+        done = run("catalog", "figure", "规模以上工业增加值", "--chart", tmp_path / f"f.{suffix}", "--db", db)
+        assert done.exit_code == 0, done.output
+    pdf = pdfium.PdfDocument(tmp_path / "f.pdf")
+    try:
+        assert len(pdf) == 1
+        text = re.sub(r"\s+", "", pdf[0].get_textpage().get_text_range())
+    finally:
+        pdf.close()
+    assert "规模以上工业增加值历期数据" in text and "规模以上工业增加值（亿元）" in text and "同比增长（%）" in text
+    for year, (_name, value, yoy, _task) in YEARS.items():
+        assert text.count(f"{year}年1—6月") >= 3  # a bar label in each chart and a table row
+        assert f"{year}年1—6月{value}亿元{yoy}前江街道_主要经济指标完成情况_{year}-07-29.pdf第1页" in text
+    assert "合并了以下名称：规模以上工业增加值、规上工业增加值" in text
+    from docx import Document
+
+    document = Document(str(tmp_path / "f.docx"))
+    rows = [[c.text for c in r.cells] for r in document.tables[0].rows]
+    assert rows[0] == ["时期", "数值", "单位", "同比增长（%）", "出处"]
+    assert [r[:4] for r in rows[1:]] == [[f"{y}年1—6月", YEARS[y][1], "亿元", YEARS[y][2]] for y in sorted(YEARS)]
+    with zipfile.ZipFile(tmp_path / "f.docx") as z:
+        charts = sorted(n for n in z.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", n))
+        assert len(charts) == 2
+        drawn = [re.findall(r"<c:v>([^<]*)</c:v>", z.read(n).decode("utf-8")) for n in charts]
+    assert all(YEARS[y][1] in drawn[0] for y in YEARS) and all(YEARS[y][2] in drawn[1] for y in YEARS)
+
+
+def test_a_chart_file_of_another_kind_is_refused_before_anything_is_written(db, tmp_path):
+    done = run("catalog", "figure", "规上工业增加值", "--out", tmp_path / "t.xlsx", "--chart", tmp_path / "c.gif", "--db", db)
+    assert done.exit_code == 2, done.output
+    assert "c.gif: write the chart as .png, .pdf or .docx" in done.output and "Traceback" not in done.output
+    assert not (tmp_path / "t.xlsx").exists() and not (tmp_path / "c.gif").exists()
