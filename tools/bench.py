@@ -366,11 +366,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="fewer runs (a smoke run)")
     ap.add_argument("--catalog", action="store_true", help="only the archive catalogue benchmark")
     ap.add_argument("--briefs", type=int, default=CATALOG_BRIEFS, help="briefs in the synthetic archive (--catalog)")
+    ap.add_argument("--track", action="store_true", help=f"only the follow-up figure: {TRACK_TASKS} tasks -> 通报 + 催办单 + 台账")
     args = ap.parse_args(argv)
     if args.catalog:
         return catalog_bench(args.briefs)
-    ap.add_argument("--track", action="store_true", help=f"only the follow-up figure: {TRACK_TASKS} tasks -> 通报 + 催办单 + 台账")
-    args = ap.parse_args(argv)
     if args.track:
         with tempfile.TemporaryDirectory(prefix="briefgen-bench-") as tmp:
             cold, warm = _track_bench(Path(tmp), 2 if args.quick else 5)
