@@ -628,6 +628,21 @@ GENERATORS.update({
 })
 
 
+def _track_result(data: bytes):
+    """An archive folder holding a 督办结果.json (as `briefgen track report` keeps one) of these bytes, listed with
+    its true checksum."""
+    import hashlib
+
+    return _archive({"督办结果.json": data}, {"督办结果.json": {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data),
+                                                              "format": "json", "template": "督办结果"}})
+
+
+GENERATORS.update({
+    "catalog-track-result-20mb": _track_result(b'{"period": "2022-09", "tasks": {}}' + b" " * (20 * 1024 * 1024)),
+    "catalog-track-result-nested": _track_result(b'{"period": "2022-09", "tasks": ' + b"[" * 200_000 + b"]" * 200_000 + b"}"),
+})
+
+
 def _progress_rows(path: Path) -> None:
     with path.open("w", encoding="utf-8") as f:
         f.write("序号,工作任务,完成进度,状态\n")
