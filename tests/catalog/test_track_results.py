@@ -191,3 +191,16 @@ def test_a_version_1_catalogue_is_migrated_and_keeps_its_entries(office, tmp_pat
     assert con.execute("PRAGMA user_version").fetchone()[0] == catalog.VERSION == 2
     assert con.execute("SELECT count(*) FROM folders").fetchone()[0] == 2
     assert con.execute("SELECT count(DISTINCT item) FROM statuses").fetchone()[0] == 116
+
+
+def test_a_docx_only_circular_is_named_without_a_page(tmp_path):
+    F.write_data(tmp_path / "plan.yaml")
+    F.write_progress(tmp_path / "进展.xlsx")
+    done = run("track", "report", "plan.yaml", "--progress", "进展.xlsx", "--as-of", "2022-09-30", "--out", "督办", "-f", "docx",
+               cwd=tmp_path)
+    assert done.exit_code == 0, done.output
+    done = run("catalog", "add", "督办/2022-09", "--db", "c.sqlite", cwd=tmp_path)
+    assert done.exit_code == 0, done.output
+    done = run("catalog", "tasks", "--lead", "党政办公室", "--db", "c.sqlite", cwd=tmp_path)
+    rows = history_lines(done.output)
+    assert len(rows) == 29 and {(r[-2], r[-1]) for r in rows} == {("督办通报_第1期_2022-09.docx", "—")}

@@ -159,7 +159,7 @@ def _add_statuses(con, folder_id: int, report_id: int | None, folder, placed) ->
             # the 附件 table lists every task: the last page naming it is the attachment's
             hit = [i for i, text in enumerate(pages) if needle in text]
             if hit:
-                doc_id, page = d_id, hit[-1] + first
+                doc_id, page = d_id, (hit[-1] + first if first else None)  # a DOCX is one text: no page
                 break
         con.execute("INSERT INTO statuses(folder_id, report_id, period, as_of, rule, issue, item, title, lead, lead_short, "
                     "status, colour, percent, closure, document_id, page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
