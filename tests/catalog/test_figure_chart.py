@@ -107,3 +107,25 @@ def test_a_chart_file_of_another_kind_is_refused_before_anything_is_written(db, 
     assert done.exit_code == 2, done.output
     assert "c.gif: write the chart as .png, .pdf or .docx" in done.output and "Traceback" not in done.output
     assert not (tmp_path / "t.xlsx").exists() and not (tmp_path / "c.gif").exists()
+
+
+def test_a_long_series_draws_its_latest_forty_periods_and_tables_them_all(tmp_path):
+    import briefgen
+    from briefgen.catalog import Figure
+    from briefgen.catalog.chart import write_chart
+
+    rows = [Figure(2019 + i // 12, f"{2019 + i // 12}年{i % 12 + 1}月", "前江街道", f"{2019 + i // 12}-{i % 12 + 1:02d}-28",
+                   "规上工业增加值", f"{10 + i * 0.5:.1f}", "亿元", f"{(i % 9) - 3:.1f}", False, "x.pdf", 1) for i in range(50)]
+    settings = briefgen.load_settings({})
+    write_chart(tmp_path / "long.png", rows, ["规上工业增加值"], settings)
+    write_chart(tmp_path / "long.pdf", rows, ["规上工业增加值"], settings)
+    assert len(bar_bands(tmp_path / "long.png", blue)) == 40
+    growth = [b for b in bar_bands(tmp_path / "long.png", green)] + bar_bands(tmp_path / "long.png", lambda p: p[0] > p[1] + 60 and p[0] > p[2] + 60)
+    assert len(growth) == 40 - sum(1 for r in rows[10:] if float(r.yoy) == 0)  # a zero is a value, not a bar
+    pdf = pdfium.PdfDocument(tmp_path / "long.pdf")
+    try:
+        text = re.sub(r"\s+", "", "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))))
+    finally:
+        pdf.close()
+    assert "注：图中为最近40期，更早的10期见上表。" in text
+    assert all(f"{r.period}{r.value}亿元" in text for r in rows)  # every period in the table

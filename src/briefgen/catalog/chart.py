@@ -3,7 +3,7 @@ the table with each figure's document) drawn by briefgen's own renderers, the sa
 
     write_chart(Path("规上.png"), series, names, settings)   # .pdf / .docx: the page; .png: the page's drawing, cropped
 
-A PNG is the PDF's page rasterised (render.preview) and cropped to what is drawn on it, with a margin."""
+A PNG is the PDF's pages rasterised (render.preview), each cropped to what is drawn on it and stacked."""
 
 from __future__ import annotations
 
@@ -36,10 +36,14 @@ def chart_data(series, names: list[str], alone: bool = False) -> dict:
         yoy = _number(f.yoy)
         rows.append({"label": label, "value": f.value, "unit": f.unit or "", "yoy": f.yoy, "yoy_number": yoy,
                      "document": f.document, "page": f.page})
+    from ..ir import Chart
+
     units = list(dict.fromkeys(f.unit for f in series if f.unit))
+    drawn = rows[-Chart.MAX_BARS:]  # a chart is never split: the latest periods it holds, the table every one
     return {"name": names[0] if names else series[0].name, "merged": names, "unit": units[0] if len(units) == 1 else "",
             "issuers": list(dict.fromkeys(f.issuer for f in series)), "rows": rows,
-            "has_growth": any(r["yoy_number"] is not None for r in rows), "date": max(f.date for f in series),
+            "drawn": drawn, "left_out": len(rows) - len(drawn),
+            "has_growth": any(r["yoy_number"] is not None for r in drawn), "date": max(f.date for f in series),
             "first": series[0].period, "last": series[-1].period, "alone": alone}
 
 
@@ -57,33 +61,50 @@ def render_chart(series, names: list[str], fmt: str, settings) -> bytes:
 
 
 def _cropped_png(pdf: bytes) -> bytes:
+    """Each page's drawing (its page number left out), cropped and stacked: one picture however long the series."""
     import io
 
-    from PIL import Image, ImageOps
+    from PIL import Image
 
     from ..render.preview import page_pngs
 
-    image = Image.open(io.BytesIO(page_pngs(pdf, PNG_DPI, [1], "chart")[0])).convert("RGB")
+    parts = []
+    for png in page_pngs(pdf, PNG_DPI, None, "chart"):
+        with Image.open(io.BytesIO(png)) as opened:
+            part = _drawing(opened.convert("RGB"))
+        if part is not None:
+            parts.append(part)
+    width = max(p.width for p in parts)
+    sheet = Image.new("RGB", (width, sum(p.height for p in parts)), "white")
+    y = 0
+    for part in parts:
+        sheet.paste(part, (0, y))
+        y += part.height
+    buf = io.BytesIO()
+    sheet.save(buf, format="PNG", optimize=True)
+    return buf.getvalue()
+
+
+def _drawing(image):
+    """What is drawn on a page, down to the first wide white band (below it: the page number), with a margin."""
+    from PIL import ImageOps
+
     ink = ImageOps.invert(image.convert("L")).point(lambda v: 255 if v > 16 else 0)
     box = ink.getbbox()
-    if box:
-        left, top, right, bottom = box
-        # the drawing ends where a wide white band begins: what lies below it is the page's footer (its number)
-        rows = [ink.crop((0, y, image.width, y + 1)).getbbox() is not None for y in range(top, bottom + 1)]
-        gap, end = 0, top
-        for i, inked in enumerate(rows):
-            if inked:
-                if gap > image.height // 8:
-                    break
-                gap, end = 0, top + i
-            else:
-                gap += 1
-        left, right = ink.crop((0, top, image.width, end + 1)).getbbox()[0::2]
-        image = image.crop((max(0, left - MARGIN), max(0, top - MARGIN), min(image.width, right + MARGIN),
-                            min(image.height, end + 1 + MARGIN)))
-    buf = io.BytesIO()
-    image.save(buf, format="PNG", optimize=True)
-    return buf.getvalue()
+    if box is None:
+        return None
+    left, top, right, bottom = box
+    gap, end = 0, top
+    for y in range(top, bottom + 1):
+        if ink.crop((0, y, image.width, y + 1)).getbbox() is not None:
+            if gap > image.height // 8:
+                break
+            gap, end = 0, y
+        else:
+            gap += 1
+    left, _, right, _ = ink.crop((0, top, image.width, end + 1)).getbbox()
+    return image.crop((max(0, left - MARGIN), max(0, top - MARGIN), min(image.width, right + MARGIN),
+                       min(image.height, end + 1 + MARGIN)))
 
 
 def check_chart_path(path: Path) -> str:
