@@ -48,6 +48,15 @@ def _searcher(db: str, stop_after: float) -> tuple[int, list[str]]:
     return searches, problems
 
 
+def _plain_sigterm() -> None:
+    """A pool worker ends on SIGTERM (Pool.terminate) as a process does by default: forked from a test process in
+    which the CLI ran, it would otherwise inherit the CLI's SIGTERM handler, which raises KeyboardInterrupt inside
+    the worker instead of ending it (seen: the pool's exit waiting for a worker for minutes, on a loaded machine)."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def test_two_adders_and_a_searcher_at_once(archives, tmp_path):
     folders = []
     for i in range(6):
@@ -56,7 +65,7 @@ def test_two_adders_and_a_searcher_at_once(archives, tmp_path):
     db = tmp_path / "c.sqlite"
     catalog.open(db).close()  # created (and migrated) before the race: what a first `add` does
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(3) as pool:
+    with ctx.Pool(3, initializer=_plain_sigterm) as pool:
         searching = pool.apply_async(_searcher, (str(db), 6.0))
         first = pool.apply_async(_adder, (str(db), folders[0::2]))
         second = pool.apply_async(_adder, (str(db), folders[1::2]))
