@@ -31,6 +31,7 @@ def test_wheel_ships_templates_and_themes(wheel):
     assert "briefgen/templates/summary.xml.j2" in names
     assert "briefgen/templates/tasks.xml.j2" in names
     assert "briefgen/templates/department.xml.j2" in names
+    assert "briefgen/catalog/templates/catalog-figure.xml.j2" in names  # `catalog figure --chart` draws with it
     assert "briefgen/theme/builtin/official.toml" in names
     assert "briefgen/data/qianjiang-2022-h1.yaml" in names  # `briefgen init` copies it
 

@@ -1,5 +1,6 @@
-"""A figure series as a small chart: the template ``catalog-figure`` (bar charts of the values and the growth, and
-the table with each figure's document) drawn by briefgen's own renderers, the same bar chart the briefs carry.
+"""A figure series as a small chart: the template ``catalog-figure`` (in templates/ beside this module: bar charts of
+the values and the growth, and the table with each figure's document) drawn by briefgen's own renderers, the same
+bar chart the briefs carry.
 
     write_chart(Path("规上.png"), series, names, settings)   # .pdf / .docx: the page; .png: the page's drawing, cropped
 
@@ -15,6 +16,9 @@ from ..atomic import write_atomic
 from ..errors import BriefgenError
 
 CHART_SUFFIXES = (".png", ".pdf", ".docx")
+TEMPLATES = Path(__file__).with_name("templates")
+"""The chart's own template, catalog-figure (not a brief a build makes, so not among the built-in templates; a
+catalog-figure.xml.j2 in a `templates_dir` of briefgen.toml comes first)."""
 PNG_DPI = 150
 MARGIN = 24  # pixels of white kept around the drawing
 
@@ -51,7 +55,7 @@ def render_chart(series, names: list[str], fmt: str, settings) -> bytes:
     """The chart document's bytes in ``fmt`` (pdf, docx or png)."""
     from ..jobs.common import DocJob, render_doc
 
-    job = DocJob("figure", None, "catalog-figure", tuple(settings.template_dirs), settings.theme,
+    job = DocJob("figure", None, "catalog-figure", (*settings.template_dirs, TEMPLATES), settings.theme,
                  ("docx",) if fmt == "docx" else ("pdf",), settings.reference_docx, None, False,
                  (("figure", chart_data(series, names, alone=fmt == "png")),))
     made = render_doc(job)
