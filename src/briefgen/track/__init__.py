@@ -9,7 +9,7 @@ date -> the follow-up documents' data (督办通报, 催办单, 台账, 销号�
 
 Stages: ``plan`` (the plan's tasks, deadlines as dates), ``briefgen.load.progress`` (progress rows with their cells),
 ``follow`` (matching, statuses by ``rules`` and rules.toml), ``summary`` (every figure the documents print),
-``forms`` and ``ledger`` (workbooks), ``job`` (the plans of outputs and their writing).
+``progress_form`` and ``ledger`` (workbooks), ``job`` (the plans of outputs and their writing).
 """
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ def render_track(job) -> Made:
     """One Work of a track plan -> its bytes (the engine's render function; module-level, so a pool can call it)."""
     if isinstance(job, DocJob):
         return render_doc(job)
-    from .forms import form_workbook
+    from .progress_form import form_workbook
     from .ledger import closing_workbook, ledger_workbook
     from .workbook import stable_bytes
 
@@ -135,7 +135,7 @@ def _work(unit: str, common: str, targets: dict[str, str], job, entry: dict) -> 
 # ---- track forms ----------------------------------------------------------------------------------------------------
 
 def forms_plan(settings, period: str) -> Plan:
-    from .forms import return_date
+    from .progress_form import return_date
 
     plan, warnings = _load_plan(settings)
     period = _period_of(period, None)

@@ -100,7 +100,7 @@ def run_track(kind: str, folders: list[Path], out: Path, options: dict):
     """`briefgen track forms` or `track report` on the folders' plan (the report data and its task table)."""
     from .. import messages as M
     from ..errors import BriefgenError
-    from ..track.job import forms, parse_as_of, report  # (briefgen.track.forms is also the module once imported)
+    from ..track.job import forms, parse_as_of, report
     from ..workdir.folder import progress_files, settings_for
 
     settings = settings_for(folders, out, {"theme": _text(options.get("theme")), "mark": _text(options.get("mark"))},
