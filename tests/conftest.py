@@ -51,3 +51,17 @@ def _the_environments_language():
     from briefgen.i18n import set_language
 
     set_language(None)
+
+
+@pytest.fixture(autouse=True)
+def _the_processes_signal_handlers():
+    """A test that runs the CLI in this process installs its SIGTERM handler (and a library may set others); the
+    handlers are inherited by every process the later tests fork or start, so a later batch would not stop on
+    Ctrl-C or SIGTERM as a user's does. Every test starts from the handlers the session began with."""
+    import signal
+
+    kept = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    yield
+    for sig, handler in kept.items():
+        if signal.getsignal(sig) is not handler and handler is not None:
+            signal.signal(sig, handler)
