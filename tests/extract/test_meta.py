@@ -26,3 +26,9 @@ def test_the_period_is_not_taken_from_a_comparison():
 def test_a_year_compared_with_is_not_the_reports():
     result = extract_text("某镇经济运行情况\n全镇实现产值5亿元，比2018年增长6%，较2018年同期多2亿元。\n")
     assert result.data["report"]["year"] != 2018
+
+
+def test_a_brief_analysis_names_its_title_and_period():
+    data = extract_text("某镇2024年一季度经济运行简析\n一、工业运行\n规上工业增加值同比增长7.4%。\n").data
+    assert data["report"]["title"] == "某镇2024年一季度经济运行简析"
+    assert data["report"]["period"] == "2024年1—3月"

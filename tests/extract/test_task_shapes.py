@@ -165,3 +165,10 @@ def test_closing_clauses_name_owners_only_when_they_name_units():
 def test_a_summary_with_a_plan_in_its_title_is_not_a_plan_document():
     data = extract_text("某镇2023年工作总结和2024年工作计划\n一、经济发展\n实现产值5亿元，增长6%。\n二、社会事业\n新增就业300人。\n").data
     assert data["plan"]["sections"] == [] and data["review"]["sections"][0]["title"] == "经济发展"
+
+
+def test_by_a_unit_written_with_you_before_it():
+    assert parse_verbs("由镇社会事务办负责，镇财政所配合") == {"lead": ["镇社会事务办"], "support": ["镇财政所"]}
+    text = ("某镇2024年重点工作责任分工\n一、民生\n1.新建幼儿园1所。由镇社会事务办负责，镇财政所配合。\n"
+            "2.完成卫生院改造。由镇卫生院牵头，镇规建办配合。\n")
+    assert _tasks(text) == [("新建幼儿园1所", "镇社会事务办", ["镇财政所"]), ("完成卫生院改造", "镇卫生院", ["镇规建办"])]

@@ -364,6 +364,8 @@ class _Extractor:
         gov_report = bool(re.search(r"政府工作报告(?:[（(][^）)]*[）)])?$", title))
         if title_year and gov_report:  # the session's year (2024年某县政府工作报告 reviews 2023 and plans 2024)
             return int(title_year.group(1)), None
+        if gov_report and when is not None:  # 政府工作报告 / ——2024年1月10日在…人民代表大会…上: the session's day
+            return when.year, None
         m = re.search(r"(\d{4})年", review_heading)
         if m:
             return int(m.group(1)), None

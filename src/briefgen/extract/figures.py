@@ -86,23 +86,23 @@ def _quantities(text: str, limit: int | None = None) -> list[Qty]:
 
 
 _GROWTH = re.compile(
-    r"(?:同比|比上年|较上年|比去年同期)?(?:名义|实际|可比)?(增长|增加|增幅为?|增速为?|提高|上升|下降|减少|回落|降低)了?(?:约)?"
-    r"(-?\d+(?:\.\d+)?)\s*(%|％|个百分点)"
+    r"(?:同比|比上年|较上年|比去年同期)?(?:名义|实际|可比|同口径)?(增长率?|增加|增幅|增速|提高|上升|下降|减少|回落|降低|递增|增产|减产)"
+    r"(?:为|达到?|是)?了?(?:约)?(-?\d+(?:\.\d+)?)\s*(%|％|个百分点|倍)"
 )
 # The words before a growth figure that name no subject of their own: 同比增长, 其中增长, 分别增长.
 _NO_SUBJECT = re.compile(r"(?:同比|(?:比|较)\S{0,7}|分别|均|其中|增速|增幅|逆势|逆市|稳步|持续|快速|大幅|小幅|较快|平稳|"
                          r"按可比价格?计算|可比价|，|、|\s)*")
 # A growth that compares with another place or period is no indicator: 增速高于全市0.4个百分点.
-_COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:高于|低于|快于|慢于|比|较|提高|回落|收窄|扩大)|^(?:[两三四五]|近[两三五])年平均")
+_COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:高于|低于|快于|慢于|比|较|提高|回落|收窄|扩大)|^(?:[两三四五]|近[两三五])年平均|^年均$")
 # A change against another time is no indicator of its own: 比上年末增加18家, 较年初减少3个.
-_CHANGE = re.compile(r"^(?:同比|比|较)[^，；\d]{0,8}?(?:增加|减少|新增|多|少|增|减)了?$")
-_CHANGE_AFTER = re.compile(r"^(?P<subject>.*?)(?:比|较)[^，；\d]{0,8}?(?:增加|减少|增长|下降|提高|降低|新增|多|少)了?$")
+_CHANGE = re.compile(r"^(?:同比|比|较)[^，；\d]{0,8}?(?:增加|减少|新增|增收|减收|多收|少收|增产|减产|多|少|增|减)了?$")
+_CHANGE_AFTER = re.compile(r"^(?P<subject>.*?)(?:比|较)[^，；\d]{0,8}?(?:增加|减少|增长|下降|提高|降低|新增|增收|减收|增产|减产|多|少)了?$")
 _SHARE = re.compile(r"^占|比重|占比")
 _SHARED_GROWTHS = re.compile(r"[，,；]\s*(?:同比|比上年)?(?:分别|依次)(?P<verb>增长|增加|提高|上升|下降|减少|回落)"
                              r"(?P<pcts>-?\d+(?:\.\d+)?%(?:\s*[、和及与]\s*-?\d+(?:\.\d+)?%)+)")
 # Words that name no figure of their own, only "the amount" of the one before: 增长12.6%，总量达92.9亿元.
 _AMOUNT_WORDS = ("总量", "总额", "规模", "总规模", "总值", "总计")
-_NEGATIVE = ("下降", "减少", "回落", "降低")
+_NEGATIVE = ("下降", "减少", "回落", "降低", "减产")
 _PROGRESS = re.compile(r"(?:完成|达到|占|为)(?:了)?(?:年度|全年|年)(?:目标|任务|计划|预算)(?:任务)?(?:[（(][^（）()]*[)）])?的?$")
 _FUTURE = ("争取", "力争", "计划", "确保", "拟", "目标", "将")
 # A target or a forecast inside a clause: 确保目标增长12%, 产值目标201亿元, 预测上半年将完成投资34亿元.
@@ -328,6 +328,8 @@ def find_figures(text: str) -> Found:
                 last = fig
             if g and not future:
                 pct = g.group(2)
+                if g.group(3) == "倍":  # 增长1.2倍: 120%
+                    pct = f"{float(pct) * 100:g}"
                 if g.group(1) in _NEGATIVE and not pct.startswith("-"):
                     pct = "-" + pct
                 own = [f for f in found.figures if f.clause == part and f.sentence == si]

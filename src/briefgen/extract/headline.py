@@ -25,6 +25,14 @@ _MONEY = re.compile(r"元$")
 _OWN = re.compile(r"注册资金|注册资本")
 # An amount given only roughly or as a threshold (7400余万元, 突破50亿元) is no headline figure.
 
+# The aggregates a summary of a place's economy always shows, by their whole name: the growth of one written alone
+# (规模以上工业增加值增长6.9%) is a headline figure in whichever part it stands; a part of one (工业投资, 民间投资) is not.
+_CORE = re.compile(
+    r"^(?:全[区县市镇乡]|全社会|全口径|地方|我[区县市镇]|全体居民|城镇(?:常住)?居民|农村(?:常住)?居民)?"
+    r"(?:地区生产总值|生产总值|GDP|(?:规模以上|规上)工业增加值|固定资产投资|社会消费品零售总额|(?:一般公共预算|地方财政|财政总)收入|"
+    r"税收收入|(?:外贸)?进出口总?额|人均可支配收入)$"
+)
+
 REASONS = ("table", "growth", "aggregate")
 PLACES = ("opening", "head", "section")
 
@@ -40,7 +48,9 @@ def reason(fig: Figure, place: str) -> str | None:
         return None
     growth_only = fig.unit in ("%", "个百分点") and fig.name.endswith(("增速", "增幅"))
     if growth_only:
-        return "growth" if place != "section" and is_aggregate(fig.name) and fig.unit == "%" else None
+        if fig.unit != "%" or not is_aggregate(fig.name):
+            return None
+        return "growth" if place != "section" or _CORE.match(fig.name[:-2]) else None
     if fig.unit in ("%", "个百分点"):  # a rate or a share (接种率达89.23%, 占比35%)
         return None
     if fig.yoy is not None:

@@ -55,7 +55,7 @@ def _date_in(text: str) -> date | None:
         return None
 
 
-_KIND_WORDS = re.compile(r"总结|报告|打算|思路|计划|通报|通知|情况|分析|方案|清单|要点|安排|分解|分工|任务|摘要|简报|汇报|公报")
+_KIND_WORDS = re.compile(r"总结|报告|打算|思路|计划|通报|通知|情况|分析|简析|综述|概况|快报|方案|清单|要点|安排|分解|分工|任务|摘要|简报|汇报|公报")
 _META_LINE = re.compile(r"^\s*(?:发布|成文|印发|发文|更新)(?:时间|日期)\s*[：:]|^\s*来源\s*[：:]|^\s*(?:索引号|文\s*号|主题分类)\s*[：:]")
 
 
@@ -77,7 +77,7 @@ def _title_index(body: list[Line]) -> int | None:
         seen += 1
         if seen > 6:
             break
-        if seen == 1 and re.search(r"\d{4}\s*年", text) and re.search(r"(?:情况|分析)$", text) and len(text) <= 40 \
+        if seen == 1 and re.search(r"\d{4}\s*年", text) and re.search(r"(?:情况|分析|简析|综述|概况)$", text) and len(text) <= 40 \
                 and not re.match(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])", text):
             return i  # 2023年上半年经济运行情况: a first line of its own is the title, not a part heading
         if len(text) > 60 or re.search(r"[。；]$", text) or "，" in text and "《" not in text:

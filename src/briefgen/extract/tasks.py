@@ -110,7 +110,8 @@ def parse_verbs(text: str) -> dict[str, list[str]] | None:
         if not m:
             return None
         role = _VERB_ROLE[m.group("verb")]
-        units = [u for u in split_units(re.sub(r"(?:共同|具体|分别|做好)$", "", m.group("units"))) if u]
+        # 由A负责: the 由 that opens the units is no part of the first one's name
+        units = [u for u in split_units(re.sub(r"^由", "", re.sub(r"(?:共同|具体|分别|做好)$", "", m.group("units")))) if u]
         if not units:
             return None
         out.setdefault(role, []).extend(u for u in units if u not in out.get(role, []))

@@ -1,0 +1,40 @@
+"""More growth wording, each rule on sentences written for it: 增收/减收 before the growth, 增幅达 and 增长率为
+after the value, 同口径增长, 增产, 增长N倍, 递增, and a multi-year average with no subject of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.extract.figures import find_figures
+
+
+def _figs(text: str) -> list[tuple]:
+    return [(f.name, f.value, f.unit, f.yoy) for f in find_figures(text).figures]
+
+
+@pytest.mark.parametrize("text, figures", [
+    # a change in revenue (增收, 减收) between the value and its growth: the growth is the value's, no item 同比增收
+    ("镇财政总收入3.05亿元，同比增收0.42亿元，增长16.0%。", [("镇财政总收入", "3.05", "亿元", "16.0")]),
+    ("地方财政收入完成1.8亿元，比上年减收0.2亿元，下降10%。", [("地方财政收入", "1.8", "亿元", "-10")]),
+    # the growth's noun with 达 or 为 after it
+    ("完成农业总产值6.3亿元，增幅达4.4%。", [("农业总产值", "6.3", "亿元", "4.4")]),
+    ("实现营业收入12.8亿元，增长率为9.1%。", [("营业收入", "12.8", "亿元", "9.1")]),
+    ("商品房销售额3.3亿元，增速为-12.5%。", [("商品房销售额", "3.3", "亿元", "-12.5")]),
+    ("地区生产总值完成75.2亿元，同口径增长5.2%。", [("地区生产总值", "75.2", "亿元", "5.2")]),
+    # output: 增产, 减产
+    ("全年粮食总产量9.2万吨，增产1.5%。", [("粮食总产量", "9.2", "万吨", "1.5")]),
+    ("油料产量0.8万吨，减产3%。", [("油料产量", "0.8", "万吨", "-3")]),
+    # 增长N倍 is a growth of N × 100 %
+    ("完成外贸出口额1.6亿美元，同比增长1.5倍。", [("外贸出口额", "1.6", "亿美元", "150")]),
+    # 递增 is a growth verb; an average over years naming nothing is no figure
+    ("工业总产值完成21.4亿元，比上年递增11.3%。", [("工业总产值", "21.4", "亿元", "11.3")]),
+    ("全镇生产总值17.5亿元，增长9%，是五年前的1.6倍，年均递增10.2%。", [("生产总值", "17.5", "亿元", "9")]),
+    # a multi-year average that names its subject stays a figure
+    ("五年来，地区生产总值年均增长7.1%。", [("地区生产总值年均增速", "7.1", "%", None)]),
+])
+def test_more_growth_wording(text, figures):
+    assert _figs(text) == figures
+
+
+def test_a_comparison_in_percentage_points_is_still_no_growth():
+    assert _figs("规上工业增加值同比增长6.2%，增速比一季度提高1.1个百分点。") == [("规上工业增加值增速", "6.2", "%", None)]
