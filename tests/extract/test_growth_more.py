@@ -38,3 +38,26 @@ def test_more_growth_wording(text, figures):
 
 def test_a_comparison_in_percentage_points_is_still_no_growth():
     assert _figs("规上工业增加值同比增长6.2%，增速比一季度提高1.1个百分点。") == [("规上工业增加值增速", "6.2", "%", None)]
+
+
+@pytest.mark.parametrize("text, figures", [
+    # short growth words of older and smaller reports: 比增, 同比增, 增, 同比降, 降幅为
+    ("完成生产总值67.2亿元，比增9.3%。", [("生产总值", "67.2", "亿元", "9.3")]),
+    ("工业增加值4.1亿元，比增11%；财政收入1.2亿元，同比增8.8%。",
+     [("工业增加值", "4.1", "亿元", "11"), ("财政收入", "1.2", "亿元", "8.8")]),
+    ("实现社会消费品零售总额7.7亿元，增12.1%。", [("社会消费品零售总额", "7.7", "亿元", "12.1")]),
+    ("商品房销售面积8.5万平方米，同比降6.4%。", [("商品房销售面积", "8.5", "万平方米", "-6.4")]),
+    ("限上批发业销售额4.4亿元，降幅为2.9%。", [("限上批发业销售额", "4.4", "亿元", "-2.9")]),
+    # a change after the growth names no figure of its own
+    ("税收收入完成2.6亿元，同比增长9.2%，增收0.22亿元。", [("税收收入", "2.6", "亿元", "9.2")]),
+    # a label and its value apart by a colon
+    ("地区生产总值：32.8亿元，同比增长6.1%。", [("地区生产总值", "32.8", "亿元", "6.1")]),
+    ("1、工业总产值：完成18.4亿元，增长7.5%；2、财政收入：1.9亿元，增长4%。",
+     [("工业总产值", "18.4", "亿元", "7.5"), ("财政收入", "1.9", "亿元", "4")]),
+])
+def test_short_growth_words_and_labels(text, figures):
+    assert _figs(text) == figures
+
+
+def test_a_colon_after_a_time_or_a_heading_is_no_label():
+    assert _figs("截至6月底：累计完成投资3.5亿元。") == [("投资", "3.5", "亿元", None)]

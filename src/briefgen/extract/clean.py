@@ -203,6 +203,54 @@ def rebuild_bare_cells(text: str) -> tuple[str, int]:
     return "\n".join(out), rebuilt
 
 
+# The heading cells of an indicator table: the name column, then what the others hold (unit, value, growth …).
+_NAME_CELL = re.compile(r"^(?:主要)?(?:指标|指标名称|项目|项目名称)(?:[（(][^（）()]{1,8}[)）])?$")
+_COLUMN_CELL = re.compile(
+    r"^(?:单位|计量单位|(?:\d{4}年)?(?:\d{1,2}[-—～~至]\d{1,2}月|\d{1,2}月|本月|本年|当月|全年|上半年|前三季度|一季度)?"
+    r"(?:完成数?|完成额|完成值|累计(?:完成|数)?|实际完成|绝对[数值额]|数值|总量|本期|本年累计|目标(?:值|任务)?|计划|任务)|"
+    r"(?:\d{4}年)?(?:\d{1,2}[-—～~至]\d{1,2}月|\d{1,2}月|上半年|前三季度|一季度|全年)|(?:同比)?(?:增长|增速|增幅|增减|±)(?:率|幅度)?|"
+    r"完成(?:进度|率)|占(?:年度|全年)(?:目标|计划|任务)?(?:比重|进度)?)(?:[（(][^（）()]{1,8}[)）])?$")
+_NUMBER_CELL = re.compile(r"^[-−－]?\d+(?:\.\d+)?[%％]?$|^[—-]+$")
+
+
+def rebuild_indicator_cells(text: str) -> tuple[str, int]:
+    """An indicator table copied one cell a line with no row numbers: a name heading (指标, 指标名称, 项目) and two
+    or more column headings (单位, 完成数, 1-6月, 增幅（%） …) each on its line, then rows of as many lines, each a
+    name and the column's cells, one a number at least: back to one row a line, cells joined with `` | ``."""
+    lines = text.split("\n")
+    out: list[str] = []
+    rebuilt = 0
+    i = 0
+    while i < len(lines):
+        if not _NAME_CELL.match(re.sub(r"\s", "", lines[i])):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and _COLUMN_CELL.match(re.sub(r"\s", "", lines[j])):
+            j += 1
+        width = j - i
+        rows: list[list[str]] = []
+        k = j
+        while width >= 3 and k + width <= len(lines):
+            row = [lines[x].strip() for x in range(k, k + width)]
+            name, rest = row[0], row[1:]
+            if not re.search(r"[\u4e00-\u9fff]", name) or _NUMBER_CELL.match(name) or len(name) > 30 \
+                    or not any(_NUMBER_CELL.match(c) and not re.fullmatch(r"[—-]+", c) for c in rest) \
+                    or any(len(c) > 12 or not c for c in rest):
+                break
+            rows.append(row)
+            k += width
+        if len(rows) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += [" | ".join(re.sub(r"\s", "", l) for l in lines[i:j])] + [" | ".join(r) for r in rows]
+        rebuilt += len(rows) + 1
+        i = k
+    return "\n".join(out), rebuilt
+
+
 def _cell_rows(cells: list[str]) -> list[list[str]]:
     ids = [k for k, c in enumerate(cells) if _ROW_ID.match(c.replace(" ", ""))]
     if not ids or ids[0] < 2:
@@ -340,6 +388,21 @@ def strip_pinyin(text: str) -> tuple[str, int]:
     return _PINYIN.subn("", text)
 
 
+def _spaced_row(line: str) -> bool:
+    """A table row typed with one space between its cells (no marks of a sentence): three cells or more, a number
+    among them after the first (地区生产总值 亿元 185.6 5.8), or a heading of a name cell and column cells
+    (指标名称 单位 1-9月 同比增长（%）)."""
+    if _PROSE.search(line):
+        return False
+    cells = line.split()
+    if len(cells) < 3:
+        return False
+    if any(_NUMBER_CELL.match(c) for c in cells[1:]) and re.search(rf"[{_HAN}]", cells[0] + cells[1]):
+        return True
+    return bool(_NAME_CELL.match(cells[0]) or cells[0] in ("序号", "编号") and _NAME_CELL.match(cells[1])) \
+        and sum(1 for c in cells[1:] if _COLUMN_CELL.match(c)) >= 2
+
+
 def fix_punctuation(text: str) -> tuple[str, int, int]:
     """ASCII , ; : ? ! ( ) next to CJK text -> full width; spaces between CJK characters removed.
 
@@ -365,8 +428,12 @@ def fix_punctuation(text: str) -> tuple[str, int, int]:
         if not n:
             break
     text = text.replace("\x00", "(").replace("\x01", ")")
-    text, spaces = _SPACES.subn("", text)
     lines = text.split("\n")
+    spaces = 0
+    for i, line in enumerate(lines):
+        if not _spaced_row(line):  # a table row with one space between cells keeps its spaces
+            lines[i], n = _SPACES.subn("", line)
+            spaces += n
     for i, line in enumerate(lines):
         if _PROSE.search(line):  # a sentence copied from a PDF: 15 亿元, 同  比下降, 增长 3.2 %, 1 2.6%
             lines[i], n = _PROSE_SPACES.subn("", line)
@@ -393,6 +460,8 @@ def clean_text(text: str, keep_script: bool = False) -> CleanResult:
     text, joined = join_wrapped(text)
     text, rows = rebuild_cell_lines(text)
     text, bare = rebuild_bare_cells(text)
+    rows += bare
+    text, bare = rebuild_indicator_cells(text)
     rows += bare
     text, restored = restore_lines(text)
     converted = False

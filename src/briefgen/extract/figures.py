@@ -86,7 +86,7 @@ def _quantities(text: str, limit: int | None = None) -> list[Qty]:
 
 
 _GROWTH = re.compile(
-    r"(?:同比|比上年|较上年|比去年同期)?(?:名义|实际|可比|同口径)?(增长率?|增加|增幅|增速|提高|上升|下降|减少|回落|降低|递增|增产|减产)"
+    r"(?:同比|比上年|较上年|比去年同期)?(?:名义|实际|可比|同口径)?(增长率?|增加|增幅|增速|提高|上升|下降|减少|回落|降低|递增|增产|减产|降幅|比增|比降|比减|增|减|降)"
     r"(?:为|达到?|是)?了?(?:约)?(-?\d+(?:\.\d+)?)\s*(%|％|个百分点|倍)"
 )
 # The words before a growth figure that name no subject of their own: 同比增长, 其中增长, 分别增长.
@@ -95,14 +95,17 @@ _NO_SUBJECT = re.compile(r"(?:同比|(?:比|较)\S{0,7}|分别|均|其中|增速
 # A growth that compares with another place or period is no indicator: 增速高于全市0.4个百分点.
 _COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:高于|低于|快于|慢于|比|较|提高|回落|收窄|扩大)|^(?:[两三四五]|近[两三五])年平均|^年均$")
 # A change against another time is no indicator of its own: 比上年末增加18家, 较年初减少3个.
-_CHANGE = re.compile(r"^(?:同比|比|较)[^，；\d]{0,8}?(?:增加|减少|新增|增收|减收|多收|少收|增产|减产|多|少|增|减)了?$")
+_CHANGE = re.compile(r"^(?:(?:同比|比|较)[^，；\d]{0,8}?(?:增加|减少|新增|增收|减收|多收|少收|增产|减产|多|少|增|减)|增收|减收|净增|净减)了?$")
 _CHANGE_AFTER = re.compile(r"^(?P<subject>.*?)(?:比|较)[^，；\d]{0,8}?(?:增加|减少|增长|下降|提高|降低|新增|增收|减收|增产|减产|多|少)了?$")
+# A label and its value apart by a colon: 地区生产总值：45.6亿元 (a name of 2-20 characters, no number in it).
+_LABEL_COLON = re.compile(r"(^|[，；。]|\d[.．、]|[一二三四五六七八九十]、|[（(][一二三四五六七八九十\d]{1,2}[)）])"
+                          r"([^\d，；：:。、（）()]{2,20})[：:]\s*(?=(?:完成|实现|达到?|为)?\s*-?\d)")
 _SHARE = re.compile(r"^占|比重|占比")
 _SHARED_GROWTHS = re.compile(r"[，,；]\s*(?:同比|比上年)?(?:分别|依次)(?P<verb>增长|增加|提高|上升|下降|减少|回落)"
                              r"(?P<pcts>-?\d+(?:\.\d+)?%(?:\s*[、和及与]\s*-?\d+(?:\.\d+)?%)+)")
 # Words that name no figure of their own, only "the amount" of the one before: 增长12.6%，总量达92.9亿元.
 _AMOUNT_WORDS = ("总量", "总额", "规模", "总规模", "总值", "总计")
-_NEGATIVE = ("下降", "减少", "回落", "降低", "减产")
+_NEGATIVE = ("下降", "减少", "回落", "降低", "减产", "降幅", "比降", "比减", "减", "降")
 _PROGRESS = re.compile(r"(?:完成|达到|占|为)(?:了)?(?:年度|全年|年)(?:目标|任务|计划|预算)(?:任务)?(?:[（(][^（）()]*[)）])?的?$")
 _FUTURE = ("争取", "力争", "计划", "确保", "拟", "目标", "将")
 # A target or a forecast inside a clause: 确保目标增长12%, 产值目标201亿元, 预测上半年将完成投资34亿元.
@@ -202,6 +205,7 @@ def find_figures(text: str) -> Found:
             estimate_list = True
         elif estimate_list and not re.match(r"^[^，；。]{2,20}(?:实现|完成|达到?)\d", sentence):
             estimate_list = False
+        sentence = _LABEL_COLON.sub(r"\1\2", sentence)  # 地区生产总值：45.6亿元 -> 地区生产总值45.6亿元
         listed, sentence = _respectively(sentence, si, estimate_list)
         found.figures += listed
         moved, sentence = _from_to(sentence, si)

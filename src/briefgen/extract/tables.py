@@ -148,6 +148,11 @@ def find_tables(lines: list[Line]) -> tuple[list[dict], set[int]]:
                 break
             used.add(lines[i].number)
             i += 1
+            if "value" not in values and "yoy" in values and name:
+                # 规模以上工业增加值 | 亿元 | — | 6.2: a row that gives only the growth is the growth's figure
+                figures.append({"name": name if name.endswith(("增速", "增幅")) else name + "增速",
+                                "value": _num(values["yoy"]), "unit": "%"})
+                continue
             if "value" not in values or not name:
                 continue
             fig: dict = {"name": name, "value": _num(values["value"]), "unit": row_unit}
