@@ -61,3 +61,25 @@ def test_short_growth_words_and_labels(text, figures):
 
 def test_a_colon_after_a_time_or_a_heading_is_no_label():
     assert _figs("截至6月底：累计完成投资3.5亿元。") == [("投资", "3.5", "亿元", None)]
+
+
+@pytest.mark.parametrize("text, figures", [
+    # values listed with 分别, their growths after without a second 分别
+    ("城乡居民人均可支配收入分别为40120元和19850元，增长6.1%和7.9%。",
+     [("城镇居民人均可支配收入", "40120", "元", "6.1"), ("农村居民人均可支配收入", "19850", "元", "7.9")]),
+    # items that are whole names of their own take no head noun of the last item
+    ("规上工业增加值、固定资产投资、社会消费品零售总额分别增长4.2%、6.6%、3.8%。",
+     [("规上工业增加值增速", "4.2", "%", None), ("固定资产投资增速", "6.6", "%", None), ("社会消费品零售总额增速", "3.8", "%", None)]),
+    ("地区生产总值、一般公共预算收入分别完成64.3亿元、2.71亿元，分别增长5.5%、8.1%。",
+     [("地区生产总值", "64.3", "亿元", "5.5"), ("一般公共预算收入", "2.71", "亿元", "8.1")]),
+    # the three sectors named once
+    ("三次产业增加值分别完成9.1亿元、21.4亿元、30.2亿元，分别增长3.3%、6.8%、5.2%。",
+     [("第一产业增加值", "9.1", "亿元", "3.3"), ("第二产业增加值", "21.4", "亿元", "6.8"), ("第三产业增加值", "30.2", "亿元", "5.2")]),
+    # 亿 alone closing a clause is a unit; inside words it is none
+    ("完成固定资产投资7.5亿，增长10%。", [("固定资产投资", "7.5", "亿", "10")]),
+    ("投资1.2亿建设厂房。", []),
+    # a bare change (增加568元) between a value and its growth
+    ("农民人均纯收入5120元，增加460元，增长9.9%。", [("农民人均纯收入", "5120", "元", "9.9")]),
+])
+def test_lists_and_changes(text, figures):
+    assert _figs(text) == figures

@@ -32,7 +32,7 @@ UNITS = tuple(sorted((
     "万辆次", "辆次", "万人", "万户", "万份", "万件", "万册", "家次", "人次", "台次", "批次", "台", "份", "册",
     "亩", "家", "个", "张", "幢", "栋", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座", "元", "方",
     "吨", "%", "％", "个百分点", "万", "千瓦时", "万千瓦时", "亿千瓦时", "千瓦", "万千瓦", "万标箱", "标箱", "立方米", "万立方米",
-    "公斤", "万公斤",
+    "公斤", "万公斤", "亿",
 ), key=len, reverse=True))
 # Units that count things: the noun after them names the figure (203套云水湾安置房).
 COUNTERS = {"家", "个", "张", "幢", "栋", "人次", "人", "名", "件", "户", "次", "套", "起", "条", "辆", "项", "所", "宗", "场", "批", "处", "座",
@@ -74,7 +74,7 @@ def _quantities(text: str, limit: int | None = None) -> list[Qty]:
     out = []
     for m in _QTY.finditer(text[:limit]):
         unit = m.group(4)
-        if unit == "万" and (m.group(2) or not re.match(r"\s*(?:[，；。、,;]|$)", text[m.end():])):
+        if unit in ("万", "亿") and (m.group(2) or not re.match(r"\s*(?:[，；。、,;]|$)", text[m.end():])):
             continue  # 万 alone is a unit only where it closes a clause (销售额2523.7万，)
         if m.group(2):  # 1.2万余人次 -> 1.2 万人次, 余
             unit = m.group(2) + unit
@@ -95,7 +95,7 @@ _NO_SUBJECT = re.compile(r"(?:同比|(?:比|较)\S{0,7}|分别|均|其中|增速
 # A growth that compares with another place or period is no indicator: 增速高于全市0.4个百分点.
 _COMPARISON = re.compile(r"^(?:增速|增幅)?(?:分别)?(?:高于|低于|快于|慢于|比|较|提高|回落|收窄|扩大)|^(?:[两三四五]|近[两三五])年平均|^年均$")
 # A change against another time is no indicator of its own: 比上年末增加18家, 较年初减少3个.
-_CHANGE = re.compile(r"^(?:(?:同比|比|较)[^，；\d]{0,8}?(?:增加|减少|新增|增收|减收|多收|少收|增产|减产|多|少|增|减)|增收|减收|净增|净减)了?$")
+_CHANGE = re.compile(r"^(?:(?:同比|比|较)[^，；\d]{0,8}?(?:增加|减少|新增|增收|减收|多收|少收|增产|减产|多|少|增|减)|增收|减收|净增|净减|增加|减少)了?$")
 _CHANGE_AFTER = re.compile(r"^(?P<subject>.*?)(?:比|较)[^，；\d]{0,8}?(?:增加|减少|增长|下降|提高|降低|新增|增收|减收|增产|减产|多|少)了?$")
 # A label and its value apart by a colon: 地区生产总值：45.6亿元 (a name of 2-20 characters, no number in it).
 _LABEL_COLON = re.compile(r"(^|[，；。]|\d[.．、]|[一二三四五六七八九十]、|[（(][一二三四五六七八九十\d]{1,2}[)）])"
@@ -378,7 +378,7 @@ _LIST_SEP = r"\s*[、和及与]\s*"
 _RESPECTIVELY = re.compile(
     r"(?P<subj>[^，；：。]*?)(?:分别|依次)(?:为|是|达到?|实现|完成)?(?P<noun>[^\d，；。]{0,8}?)"
     r"(?P<vals>" + _Q + r"(?:" + _LIST_SEP + _Q + r")+)"
-    r"(?:[，,]?(?:同比|比上年)?(?:分别|依次)(?P<verb>增长|增加|提高|上升|下降|减少|回落)(?P<pcts>-?\d+(?:\.\d+)?%?(?:" + _LIST_SEP + r"-?\d+(?:\.\d+)?%?)+))?")
+    r"(?:[，,]?(?:同比|比上年)?(?:分别|依次)?(?P<verb>增长|增加|提高|上升|下降|减少|回落)(?P<pcts>-?\d+(?:\.\d+)?%?(?:" + _LIST_SEP + r"-?\d+(?:\.\d+)?%?)+))?")
 # Values listed first, their growths after 分别: 城镇和农村居民人均可支配收入29092元、17191元，分别增长3%、6.4%.
 _VALUES_RESPECTIVELY = re.compile(
     r"(?P<subj>(?:(?!分别|依次)[^，；：。\d])*?)(?:完成|实现|达到?|为)?(?P<noun>)(?P<vals>" + _Q + r"(?:" + _LIST_SEP + _Q + r")+)"
@@ -391,6 +391,10 @@ _GROWTHS_RESPECTIVELY = re.compile(
 # The noun a list of subjects shares, written once after the last one: 批发业、零售业销售额.
 _HEAD_NOUNS = ("人均可支配收入", "可支配收入", "营业收入", "销售额", "营业额", "增加值", "产值", "投资", "收入", "支出", "总额",
                "比重", "产量", "余额", "人数", "面积")
+
+
+# Nouns that end a whole aggregate's name (地区生产总值, 税收): an item so ended shares no head noun of the list.
+_OWN_HEADS = ("总值", "税收", "进出口", "出口", "进口", "利润", "存款", "贷款", "GDP", "消费", "零售额")
 
 
 def _respectively(sentence: str, si: int, estimate: bool) -> tuple[list[Figure], str]:
@@ -423,7 +427,12 @@ def _listed(m: re.Match, si: int, estimate: bool, growths_only: bool) -> list[Fi
     elif len(items) == len(values) and len(items) > 1:
         last = items[-1] + noun
         head = next((h for h in _HEAD_NOUNS if last.endswith(h) and len(last) > len(h)), "")
-        names = [i + (head if head and not i.endswith(head) else "") + (noun if i is not items[-1] else "") for i in items[:-1]] + [last]
+        # an item with a head noun of its own (规上工业增加值、固定资产投资、社会消费品零售总额) takes none of the last's
+        names = [i + (head if head and not i.endswith(_HEAD_NOUNS + _OWN_HEADS) else "") + (noun if i is not items[-1] else "")
+                 for i in items[:-1]] + [last]
+    elif len(items) == 1 and len(values) == 3 and re.match(r"^(?:三次产业|一二三产业?|一、二、三产业?)", subject):
+        rest = re.sub(r"^(?:三次产业|一二三产业?|一、二、三产业?)", "", subject) + noun
+        names = [f"第{k}产业{rest}" for k in "一二三"]  # 三次产业增加值分别完成…、…、…
     elif len(values) == 2 and subject.startswith("城乡"):
         names = ["城镇" + subject[2:] + noun, "农村" + subject[2:] + noun]
     else:
