@@ -83,3 +83,15 @@ def test_a_colon_after_a_time_or_a_heading_is_no_label():
 ])
 def test_lists_and_changes(text, figures):
     assert _figs(text) == figures
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("完成税收收入6420万元，与去年同期相比增长8.4%。", [("税收收入", "6420", "万元", "8.4")]),
+    ("一般公共预算收入0.9亿元，同比负增长2.6%。", [("一般公共预算收入", "0.9", "亿元", "-2.6")]),
+    ("社会消费品零售总额4.4亿元，同比提升5.1%。", [("社会消费品零售总额", "4.4", "亿元", "5.1")]),
+    ("规上工业总产值达到17亿元，增长近11%。", [("规上工业总产值", "17", "亿元", "11")]),
+    # a change against last year in a count is no figure, and no growth of the level
+    ("户籍人口8.6万人，与上年相比减少0.1万人。", [("户籍人口", "8.6", "万人", None)]),
+])
+def test_growth_against_last_year_in_other_words(text, figures):
+    assert _figs(text) == figures

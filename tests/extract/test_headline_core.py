@@ -38,3 +38,10 @@ def test_a_government_work_reports_year_without_one_in_its_title_is_the_sessions
     text = ("政府工作报告\n——2025年1月8日在某县第十九届人民代表大会第五次会议上\n一、2024年工作回顾\n"
             "全县地区生产总值增长5.5%。\n二、2025年工作安排\n（一）抓好项目建设。\n")
     assert extract_text(text).data["report"]["year"] == 2025
+
+
+def test_a_rough_amount_or_a_threshold_with_its_growth_is_headline_when_it_is_an_aggregate():
+    assert _reason("完成区级税收1.6亿余元，同比增长7%。", "opening") == [("区级税收", "growth")]
+    assert _reason("地区生产总值突破80亿元，增长6%。", "opening") == [("地区生产总值", "growth")]
+    assert _reason("挖掘税源项目税收贡献7400余万元。", "opening") == [("挖掘税源项目税收贡献", None)]
+    assert _reason("服务群众1万余人次，同比增长8%。", "section") == [("服务群众", None)]

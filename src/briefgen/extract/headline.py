@@ -44,8 +44,8 @@ def is_aggregate(name: str) -> bool:
 def reason(fig: Figure, place: str) -> str | None:
     """Why ``fig`` is a headline figure in ``place`` ("opening": the text before the first section, "head": the
     section on the economy, "section": any other), or None when it stays with its section."""
-    if fig.threshold or fig.value_text is not None:
-        return None
+    if (fig.threshold or fig.value_text is not None) and (fig.yoy is None or not is_aggregate(fig.name)):
+        return None  # a rough amount or a threshold is a headline figure only as an aggregate with its growth
     growth_only = fig.unit in ("%", "个百分点") and fig.name.endswith(("增速", "增幅"))
     if growth_only:
         if fig.unit != "%" or not is_aggregate(fig.name):
