@@ -45,3 +45,16 @@ def test_a_rough_amount_or_a_threshold_with_its_growth_is_headline_when_it_is_an
     assert _reason("地区生产总值突破80亿元，增长6%。", "opening") == [("地区生产总值", "growth")]
     assert _reason("挖掘税源项目税收贡献7400余万元。", "opening") == [("挖掘税源项目税收贡献", None)]
     assert _reason("服务群众1万余人次，同比增长8%。", "section") == [("服务群众", None)]
+
+
+def test_a_numbered_review_heading_followed_by_the_next_number_is_a_section_of_its_own():
+    text = ("某镇2016年上半年工作总结\n一、经济运行情况\n上半年，全镇完成财政收入2860万元，同比增长9.1%，其中国税1200万元。\n"
+            "二、项目建设情况\n实施重点项目9个，完成投资1.8亿元。\n三、下半年工作计划\n（一）抓好项目建设。\n")
+    data = extract_text(text).data
+    assert [s["title"] for s in data["review"]["sections"]] == ["经济运行情况", "项目建设情况"]
+    assert [(i["name"], i["value"], i.get("yoy")) for i in data["indicators"]] == [("财政收入", 2860, 9.1)]
+
+
+def test_domestic_capital_and_profits_and_taxes_are_aggregates():
+    assert _reason("实际到位内资8.1亿元，同比增长4.4%；实现利税1.3亿元，增长2%。", "section") == [
+        ("实际到位内资", "growth"), ("利税", "growth")]

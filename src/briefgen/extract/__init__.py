@@ -40,6 +40,7 @@ from .read import STDIN, decode_text, read_text
 from .tables import find_tables
 from .tasks import _BRACKETED, _verb_bracket, find_tasks, parse_labels, split_title
 from .structure import (
+    cn_number,
     Line,
     find_deadline,
     header_fields,
@@ -182,6 +183,7 @@ class _Extractor:
         if title_line is not None and _PLAN_DOCUMENT.search(title_line.text) and "review" not in kinds \
                 and not re.search(r"总结|回顾|情况|报告|通报|分析|简报", title_line.text.replace("政府工作报告", "")):
             kind = "plan"  # a document that is a plan as a whole (…任务分解方案, …工作要点): its sections are the plan's
+        review_heads: list[Line] = []
         for line, k in zip(rest, kinds):
             if k is None and kind != "plan" and opens_plan(line.text):
                 kind = "plan"
@@ -190,6 +192,8 @@ class _Extractor:
                 continue
             if k is not None:
                 kind = k
+                if k == "review":
+                    review_heads.append(line)
                 if k == "review" and not review_heading:
                     review_heading = line.text
                 elif k == "plan" and not plan_heading:
@@ -206,6 +210,13 @@ class _Extractor:
             elif kind != "problems":
                 review_lines.append(line)
 
+        cn_mark = re.compile(r"^([一二三四五六七八九十]+)、")
+        head_mark = cn_mark.match(review_heads[0].text) if review_heads else None
+        next_mark = next((m for m in (cn_mark.match(l.text) for l in review_lines if l.number > review_heads[0].number) if m),
+                         None) if head_mark else None
+        if head_mark and next_mark and cn_number(next_mark.group(1)) == cn_number(head_mark.group(1)) + 1:
+            # 一、经济运行情况 … 二、项目建设情况: the review part's heading is its first section, not a heading above them
+            review_lines = sorted(review_lines + review_heads, key=lambda l: l.number)
         meta = self.meta(meta_fields, title_line, front, closing, review_heading, plan_heading, review_lines)
         self.report_date = meta["date"]
         self.report_period = meta["period"]

@@ -18,7 +18,7 @@ from .figures import COUNTERS, Figure
 # The words an economic aggregate's name holds (production, income, revenue, investment, trade, consumption).
 _AGGREGATE = re.compile(
     r"生产总值|GDP|增加值|产值|营业收入|营收|收入|税收|财政|预算|投资|零售|消费品|销售额|营业额|进出口|出口|进口|外资|外贸|"
-    r"引资|资金|利润|存款|贷款|可支配|消费"
+    r"引资|内资|资金|利润|利税|存款|贷款|可支配|消费"
 )
 _MONEY = re.compile(r"元$")
 # A firm's own amounts are no aggregate of the place's economy: 新注册企业注册资金1.1亿元.
