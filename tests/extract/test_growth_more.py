@@ -95,3 +95,9 @@ def test_lists_and_changes(text, figures):
 ])
 def test_growth_against_last_year_in_other_words(text, figures):
     assert _figs(text) == figures
+
+
+def test_a_share_of_the_budget_between_value_and_growth_and_livestock_and_area_units():
+    f = find_figures("全年实现财政总收入4.9亿元，为年初预算的108%，比上年增长12.2%。").figures
+    assert [(x.name, x.value, x.progress, x.yoy) for x in f] == [("财政总收入", "4.9", "108", "12.2")]
+    assert _figs("生猪出栏9.6万头，增长4%；完成造林0.8万公顷。") == [("生猪出栏", "9.6", "万头", "4"), ("造林", "0.8", "万公顷", None)]
