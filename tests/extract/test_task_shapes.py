@@ -172,3 +172,18 @@ def test_by_a_unit_written_with_you_before_it():
     text = ("某镇2024年重点工作责任分工\n一、民生\n1.新建幼儿园1所。由镇社会事务办负责，镇财政所配合。\n"
             "2.完成卫生院改造。由镇卫生院牵头，镇规建办配合。\n")
     assert _tasks(text) == [("新建幼儿园1所", "镇社会事务办", ["镇财政所"]), ("完成卫生院改造", "镇卫生院", ["镇规建办"])]
+
+
+def test_a_task_table_with_one_space_between_cells():
+    text = ("某镇2022年重点工作任务清单\n序号 重点工作 牵头单位 配合单位 完成时限\n1 完成集镇雨污分流改造 镇规建办 镇财政所 2022年10月\n"
+            "2 新建村级公路12公里 镇交通站 各村 2022年12月\n")
+    assert _tasks(text) == [("完成集镇雨污分流改造", "镇规建办", ["镇财政所"]), ("新建村级公路12公里", "镇交通站", ["各村"])]
+    data = extract_text(text).data
+    assert [t["due"] for s in data["plan"]["sections"] for t in s["tasks"]] == ["2022年10月底", "2022年12月底"]
+
+
+def test_a_row_with_another_number_of_cells_is_not_split_by_its_spaces():
+    text = ("某镇2022年重点工作任务清单\n序号 重点工作 牵头单位 配合单位 完成时限\n1 完成集镇雨污分流改造 镇规建办 镇财政所 2022年10月\n"
+            "2 新建 村级公路12公里 镇交通站 各村 2022年12月\n")
+    assert _tasks(text)[:1] == [("完成集镇雨污分流改造", "镇规建办", ["镇财政所"])]
+    assert ("村级公路12公里", "镇交通站", ["各村"]) not in _tasks(text)

@@ -403,6 +403,29 @@ def _spaced_row(line: str) -> bool:
         and sum(1 for c in cells[1:] if _COLUMN_CELL.match(c)) >= 2
 
 
+_OWNER_CELL = re.compile(r"^(?:牵头|责任|配合|协办|主办|主责|承办)(?:单位|部门|科室)$")
+_TASK_CELL = re.compile(r"任务|工作|事项|内容|项目|指标")
+
+
+def _spaced_task_rows(lines: list[str]) -> set[int]:
+    """The lines of a task table typed with one space between cells: a heading of short cells naming a task
+    column and an owner column (序号 重点工作 牵头单位 配合单位 完成时限), then rows that open with their number
+    and have as many cells."""
+    kept: set[int] = set()
+    width = 0
+    for i, line in enumerate(lines):
+        cells = line.split()
+        if len(cells) >= 3 and not _PROSE.search(line) and all(len(c) <= 10 for c in cells) \
+                and any(_OWNER_CELL.match(c) for c in cells) and any(_TASK_CELL.search(c) for c in cells):
+            kept.add(i)
+            width = len(cells)
+        elif width and len(cells) == width and re.fullmatch(r"\d{1,3}", cells[0]):
+            kept.add(i)
+        else:
+            width = 0
+    return kept
+
+
 def fix_punctuation(text: str) -> tuple[str, int, int]:
     """ASCII , ; : ? ! ( ) next to CJK text -> full width; spaces between CJK characters removed.
 
@@ -430,8 +453,9 @@ def fix_punctuation(text: str) -> tuple[str, int, int]:
     text = text.replace("\x00", "(").replace("\x01", ")")
     lines = text.split("\n")
     spaces = 0
+    kept = _spaced_task_rows(lines)
     for i, line in enumerate(lines):
-        if not _spaced_row(line):  # a table row with one space between cells keeps its spaces
+        if not _spaced_row(line) and i not in kept:  # a table row with one space between cells keeps its spaces
             lines[i], n = _SPACES.subn("", line)
             spaces += n
     for i, line in enumerate(lines):

@@ -270,6 +270,11 @@ def _table_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
     i = 0
     while i < len(lines):
         head = cells(lines[i].text)
+        split = cells
+        if not head and len(lines[i].text.split()) >= 3 and all(len(c) <= 10 for c in lines[i].text.split()):
+            # a heading typed with one space between cells: its rows are split so, when they have as many cells
+            head = lines[i].text.split()
+            split = lambda text, width=len(head): text.split() if len(text.split()) == width else []  # noqa: E731
         roles = [_head_role(c) for c in head]
         # a task table names who leads; a table of targets (指标 · 单位 · 目标值) is the plan's too
         if not head or "task" not in roles or not ({"lead", "duty", "target"} & set(roles)):
@@ -281,7 +286,7 @@ def _table_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
         used.add(lines[i].number)
         i += 1
         while i < len(lines):
-            row = cells(lines[i].text)
+            row = split(lines[i].text)
             if not row:
                 text = lines[i].text.strip()
                 if _NUMBERED.match(text) and len(text) <= 30 and "。" not in text:  # a group row: 一、经济发展
