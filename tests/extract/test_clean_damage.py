@@ -53,3 +53,13 @@ def test_a_growth_comparison_naming_no_subject_is_no_figure():
     data = extract_text("某镇2023年经济运行情况\n全镇实现税收3.2亿元，同比增长8.5%，增幅较上年提高2个百分点。\n").data
     assert [(i["name"], i["yoy"]) for i in data["indicators"]] == [("税收", 8.5)]
     assert not any(s["results"] for s in data["review"]["sections"])
+
+
+def test_an_ascii_full_stop_closing_a_chinese_sentence_becomes_a_full_width_one():
+    from briefgen.extract import extract_text
+    from briefgen.extract.clean import clean_text
+
+    assert clean_text("营业收入3.4亿元,增长6%.利润0.5亿元,下降2%.\n完成改造.\n").text == "营业收入3.4亿元，增长6%。利润0.5亿元，下降2%。\n完成改造。\n"
+    assert clean_text("见第2.1条，面积3.5亩").text == "见第2.1条，面积3.5亩"
+    data = extract_text("某镇2019年经济运行情况\n全镇营业收入3.4亿元,增长6%.利润总额0.5亿元,下降2%.\n").data
+    assert [(i["name"], i["value"], i.get("yoy")) for i in data["indicators"]] == [("营业收入", 3.4, 6), ("利润总额", 0.5, -2)]

@@ -36,6 +36,8 @@ _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _MARK = re.compile(rf"(?:(?<=[{_WIDE}])[,;:?!])|(?:[,;:?!](?=\s*[{_WIDE}]))|(?:(?<=[%％])[,;](?=\s*\d))")
 # An innermost ASCII bracket pair.
 _PAREN = re.compile(r"\(([^()]*)\)")
+# An ASCII full stop closing a Chinese sentence (增长5%.完成投资…, …工作.): a 。 (never inside a number: 1.2亿元).
+_ASCII_STOP = re.compile(rf"(?<=[{_HAN}%％）”])\.(?=[ \u3000]*(?:[{_HAN}“（]|$))", re.M)
 _WIDE_CHAR = re.compile(rf"[{_WIDE}]")
 # One space between two wide characters, e.g. "围绕 “1586”", "第一。 辖区". A tab or a run of spaces is a
 # column separator of a table typed as text (指标名称  单位  完成值) and stays.
@@ -432,6 +434,8 @@ def fix_punctuation(text: str) -> tuple[str, int, int]:
     Returns the text, the number of marks changed and the number of space runs removed.
     """
     text, marks = _MARK.subn(lambda m: _HALF_TO_FULL[m.group(0)], text)
+    text, stops = _ASCII_STOP.subn("。", text)
+    marks += stops
 
     parens = 0
 
