@@ -32,3 +32,12 @@ def test_a_brief_analysis_names_its_title_and_period():
     data = extract_text("某镇2024年一季度经济运行简析\n一、工业运行\n规上工业增加值同比增长7.4%。\n").data
     assert data["report"]["title"] == "某镇2024年一季度经济运行简析"
     assert data["report"]["period"] == "2024年1—3月"
+
+
+def test_the_issuer_a_title_or_a_session_line_names():
+    data = extract_text("某区统计局关于2022年全区经济运行情况的报告\n全区地区生产总值增长4.1%。\n").data
+    assert data["report"]["issuer"] == "某区统计局"
+    data = extract_text("政府工作报告\n——2023年1月6日在某县第十八届人民代表大会第二次会议上\n一、2022年工作回顾\n"
+                        "全县地区生产总值增长4.5%。\n").data
+    assert data["report"]["issuer"] == "某县人民政府"
+    assert data["report"]["year"] == 2023

@@ -329,6 +329,13 @@ class _Extractor:
             gov = re.match(r"^\d{4}\s*年\s*([^《》“”，]{2,10}?(?:县|区|市|镇|乡))(?:人民)?政府工作报告", title)
             if not issuer and gov:  # 2024年某县政府工作报告
                 issuer = gov.group(1) + "人民政府"
+            unit = re.match(r"^([^《》“”，、\d]{2,24}?(?:局|委员会|委|办公室|办事处|中心|管委会))关于", title)
+            if not issuer and unit:  # 某区统计局关于2021年全区经济运行情况的报告
+                issuer = unit.group(1)
+            session = next((re.search(r"在([^，。《》“”\d]{1,12}?(?:县|区|市|镇|乡))(?:第[一二三四五六七八九十]+届)?人民代表大会", l.text)
+                            for l in self.lines[:12] if "人民代表大会" in l.text), None)
+            if not issuer and session and re.search(r"政府工作报告", title):  # ——…在某县第十八届人民代表大会…上
+                issuer = session.group(1) + "人民政府"
         source = fields.get("source", ("", 0))[0].strip()
         if issuer == PLACEHOLDER or not issuer:
             if re.fullmatch(r"[^，。：:\s]{2,24}(?:街道办事处|人民政府办公室|人民政府|办事处|街道|镇|乡|局|委员会|委|办公室|管委会|中心)", source):
