@@ -187,3 +187,15 @@ def test_a_row_with_another_number_of_cells_is_not_split_by_its_spaces():
             "2 新建 村级公路12公里 镇交通站 各村 2022年12月\n")
     assert _tasks(text)[:1] == [("完成集镇雨污分流改造", "镇规建办", ["镇财政所"])]
     assert ("村级公路12公里", "镇交通站", ["各村"]) not in _tasks(text)
+
+
+def test_owners_written_before_the_task():
+    text = ("某区2023年重点工作任务分解\n1.【区发改局】推进重大项目建设，全年实施项目80个。\n2.【区住建局、区城管局】完成老旧小区改造12个。\n"
+            "3.区教育局：新建小学2所。\n")
+    assert _tasks(text) == [("推进重大项目建设，全年实施项目80个", "区发改局", []), ("完成老旧小区改造12个", "区住建局", ["区城管局"]),
+                            ("新建小学2所", "区教育局", [])]
+
+
+def test_a_label_before_a_task_that_names_no_unit_is_part_of_the_task():
+    text = "某区2023年重点工作任务分解\n1.重点项目：全年实施项目80个。\n2.民生实事：完成老旧小区改造12个。\n"
+    assert [lead for _, lead, _ in _tasks(text)] == ["待定", "待定"]

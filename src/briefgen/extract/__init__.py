@@ -38,7 +38,8 @@ from .meta import (
 )
 from .read import STDIN, decode_text, read_text
 from .tables import find_tables
-from .tasks import _BRACKETED, _verb_bracket, find_tasks, parse_labels, split_title
+from ..model.values import split_units
+from .tasks import _BRACKETED, _UNIT_END, _verb_bracket, find_tasks, parse_labels, split_title
 from .structure import (
     cn_number,
     Line,
@@ -558,10 +559,14 @@ class _Extractor:
                 else:
                     self.unsure(f"{where}.due", M.why_no_due())
                 detail, lead, support = _owners(task.detail)
+                title = task.title
+                front = _front_owners(title) if lead == PLACEHOLDER else None
+                if front:  # 【区发改局】推进…
+                    title, lead, support = front
                 if lead == PLACEHOLDER:
                     self.unsure(f"{where}.lead", M.why_no_lead())
                 out_tasks.append({
-                    "title": task.title,
+                    "title": title,
                     "detail": detail,
                     "lead": lead,
                     "support": support,
@@ -579,9 +584,13 @@ class _Extractor:
                 if year_prefix and year and not re.match(r"\d{4}年", due):
                     due = f"{year}{due}" if due.startswith("年") else f"{year}年{due}"
                 self.unsure(f"{where}.due", M.why_due_from_text(due=due_text) if due_text else M.why_no_due())
-                self.unsure(f"{where}.lead", M.why_no_lead())
-                tasks.append({"title": block.heading, "detail": block.body.replace("\n", ""), "lead": PLACEHOLDER,
-                              "support": [], "due": due})
+                task_title, lead, support = _front_owners(block.heading) or (block.heading, PLACEHOLDER, [])
+                detail = block.body.replace("\n", "")
+                if lead == PLACEHOLDER:
+                    detail, lead, support = _owners(detail)
+                if lead == PLACEHOLDER:
+                    self.unsure(f"{where}.lead", M.why_no_lead())
+                tasks.append({"title": task_title, "detail": detail, "lead": lead, "support": support, "due": due})
             self.reasons = {k: v for k, v in self.reasons.items() if not re.match(r"plan\.sections\[\d+\]\.tasks$", k)}
             sections = [{"title": title, "intro": "", "tasks": tasks}]
         if lines and not blocks:
@@ -624,6 +633,21 @@ class _Extractor:
         if empty:
             lines.append(M.finding_empty(parts=empty))
         return lines
+
+
+_FRONT_OWNERS = re.compile(r"^\s*(?:[【\[［]([^】\]］]{2,40})[】\]］]\s*|([^，。：:；（）()\d]{2,30})[：:]\s*)")
+
+
+def _front_owners(text: str) -> tuple[str, str, list[str]] | None:
+    """Owners written before a task: '【区发改局】推进…', '区教育局：新建中小学3所' -> (the task, lead, support); None
+    when what stands there is not a list of units (every name must end as a unit's does: 局, 委, 办, 中心 …)."""
+    m = _FRONT_OWNERS.match(text)
+    if not m:
+        return None
+    units = [u for u in split_units(m.group(1) or m.group(2)) if u]
+    if not units or not all(_UNIT_END.search(u) for u in units) or len(text) - m.end() < 4:
+        return None
+    return text[m.end():], units[0], units[1:]
 
 
 def _owners(detail: str) -> tuple[str, str, list[str]]:
