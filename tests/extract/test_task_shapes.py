@@ -199,3 +199,16 @@ def test_owners_written_before_the_task():
 def test_a_label_before_a_task_that_names_no_unit_is_part_of_the_task():
     text = "某区2023年重点工作任务分解\n1.重点项目：全年实施项目80个。\n2.民生实事：完成老旧小区改造12个。\n"
     assert [lead for _, lead, _ in _tasks(text)] == ["待定", "待定"]
+
+
+def test_tasks_grouped_under_the_unit_that_leads_them():
+    text = ("某区2024年重点工作任务分工方案\n一、区发展和改革局\n1.推进重大项目建设，全年完成投资90亿元。\n2.做好规划中期评估。\n"
+            "二、区教育局\n3.新建学校4所。\n")
+    assert _tasks(text) == [("推进重大项目建设", "区发展和改革局", []), ("做好规划中期评估", "区发展和改革局", []),
+                            ("新建学校4所", "区教育局", [])]
+
+
+def test_a_numbered_unit_line_is_no_signature():
+    from briefgen.extract.meta import _signature_line
+
+    assert _signature_line("某区统计局") and not _signature_line("二、区教育局")

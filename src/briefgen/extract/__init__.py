@@ -542,6 +542,13 @@ class _Extractor:
         sections = []
         for si, block in enumerate(blocks):
             s_intro, tasks, how = split_tasks(block.body)
+            owners_heading = _unit_list(block.heading)
+            if not tasks and owners_heading and re.match(r"^\s*\d{1,3}\s*[.．、]", block.body):
+                # a unit's section of one numbered task (三、区卫生健康局 / 5.完成…。)
+                from .structure import PlanTask
+
+                one, rest = split_title(re.sub(r"^\s*\d{1,3}\s*[.．、]\s*", "", block.body.replace("\n", "")))
+                tasks, s_intro = [PlanTask(strip_end(one), rest)], ""
             if not tasks:
                 self.unsure(f"plan.sections[{si + 1}].tasks", M.why_no_tasks())
             out_tasks = []
@@ -563,6 +570,8 @@ class _Extractor:
                 front = _front_owners(title) if lead == PLACEHOLDER else None
                 if front:  # 【区发改局】推进…
                     title, lead, support = front
+                elif lead == PLACEHOLDER and owners_heading:  # 一、区教育局 / 1.新建学校…: the section's unit
+                    lead, support = owners_heading[0], owners_heading[1:]
                 if lead == PLACEHOLDER:
                     self.unsure(f"{where}.lead", M.why_no_lead())
                 out_tasks.append({
@@ -636,6 +645,15 @@ class _Extractor:
 
 
 _FRONT_OWNERS = re.compile(r"^\s*(?:[【\[［]([^】\]］]{2,40})[】\]］]\s*|([^，。：:；（）()\d]{2,30})[：:]\s*)")
+
+
+def _unit_list(text: str) -> list[str] | None:
+    """A heading that is only units (区教育局; 区发改局、区财政局): the units, else None."""
+    text = strip_end(text)
+    if not text or len(text) > 40 or re.search(r"[，。；：]", text):
+        return None
+    units = [u for u in split_units(text) if u]
+    return units if units and all(_UNIT_END.search(u) and len(u) <= 16 for u in units) else None
 
 
 def _front_owners(text: str) -> tuple[str, str, list[str]] | None:

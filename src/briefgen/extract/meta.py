@@ -127,4 +127,6 @@ def _done_plan_part(lines: list[Line], kinds: list, at: int) -> bool:
 
 
 def _signature_line(text: str) -> bool:
-    return bool(re.fullmatch(r".{2,20}(?:人民政府办公室|办公室|统计局|局|管委会|委员会)", text.strip())) and "。" not in text
+    # a numbered line (一、区教育局) heads a part, it signs nothing
+    return bool(re.fullmatch(r".{2,20}(?:人民政府办公室|办公室|统计局|局|管委会|委员会)", text.strip())) and "。" not in text \
+        and not re.match(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、])", text)
