@@ -212,3 +212,13 @@ def test_a_numbered_unit_line_is_no_signature():
     from briefgen.extract.meta import _signature_line
 
     assert _signature_line("某区统计局") and not _signature_line("二、区教育局")
+
+
+def test_a_task_table_one_cell_a_line_whose_task_cell_is_broken_over_lines():
+    cells = ["某县2023年重点工作任务分解表", "序号", "工作任务", "牵头县领导", "牵头单位", "责任单位",
+             "1", "实施重点项目80个，完成", "投资120亿元", "某某", "县发展改革局", "各乡镇",
+             "2", "新增城镇就业3000人", "某某", "县人社局", "各乡镇",
+             "3", "建成高标准农田2万亩", "某某", "县农业农村局", "县财政局"]
+    assert _tasks("\n".join(cells)) == [("实施重点项目80个", "县发展改革局", ["各乡镇"]),
+                                        ("新增城镇就业3000人", "县人社局", ["各乡镇"]),
+                                        ("建成高标准农田2万亩", "县农业农村局", ["县财政局"])]

@@ -166,7 +166,8 @@ def rebuild_cell_lines(text: str) -> tuple[str, int]:
 _HEAD_CELL = re.compile(r"^(?:序号|编号|类别|分类|指标(?:名称)?|项目(?:名称)?|单位|计量单位|分值|权重|备注|"
                         r"(?:\d{4}年)?(?:年度|全年)?(?:目标|计划|预期)(?:值|任务)?|指标值|完成值|完成情况|"
                         r"(?:重点|工作|主要)?任务(?:名称|内容)?|工作内容|工作事项|具体(?:措施|任务)|"
-                        r"(?:牵头|责任|配合|协办|主办|参与)(?:单位|部门)|责任领导|完成时限|完成时间|时间节点|时限要求)$")
+                        r"(?:牵头|责任|配合|协办|主办|参与)(?:单位|部门)|(?:牵头|责任|分管|联系)[区县市镇乡]?领导|完成时限|完成时间|"
+                        r"时间节点|时限要求)$")
 
 
 def rebuild_bare_cells(text: str) -> tuple[str, int]:
@@ -189,11 +190,23 @@ def rebuild_bare_cells(text: str) -> tuple[str, int]:
         heading = [re.sub(r"\s", "", l) for l in lines[i:j]]
         rows: list[list[str]] = []
         k, number = j, 1
+        task_col = next((c for c, h in enumerate(heading) if re.search(r"任务|内容|事项|措施|工作$", h)), None)
         while k < len(lines) and lines[k].strip() == str(number):
             end = k + 1
             while end < len(lines) and end - k < width and lines[end].strip() and lines[end].strip() != str(number + 1):
                 end += 1
-            rows.append([lines[x].strip() for x in range(k, end)])
+            # a task cell broken over lines: the row runs on to the next number (a few lines more at most)
+            more = end
+            while task_col is not None and more < len(lines) and more - k < width + 4 and lines[more].strip() \
+                    and lines[more].strip() != str(number + 1):
+                more += 1
+            if more > end and more < len(lines) and lines[more].strip() == str(number + 1):
+                end = more
+            row = [lines[x].strip() for x in range(k, end)]
+            if len(row) > width and task_col is not None:  # the lines past the width belong to the task's cell
+                extra = len(row) - width
+                row = row[:task_col] + ["".join(row[task_col: task_col + extra + 1])] + row[task_col + extra + 1:]
+            rows.append(row)
             k, number = end, number + 1
         if len(rows) < 2 or any(len(r) < 2 for r in rows):
             out.append(lines[i])
