@@ -222,3 +222,18 @@ def test_a_task_table_one_cell_a_line_whose_task_cell_is_broken_over_lines():
     assert _tasks("\n".join(cells)) == [("实施重点项目80个", "县发展改革局", ["各乡镇"]),
                                         ("新增城镇就业3000人", "县人社局", ["各乡镇"]),
                                         ("建成高标准农田2万亩", "县农业农村局", ["县财政局"])]
+
+
+def test_units_alone_in_a_bracket_after_the_task_and_notes_on_a_unit_list():
+    text = ("某区2023年重点任务分解\n（一）实施重点项目60个。（区发展改革委）\n（二）新增就业5000人。［区人力社保局、区就业中心］\n"
+            "（三）完成旧城改造。（区住房城乡建委牵头，区财政局等配合）\n")
+    assert _tasks(text) == [("实施重点项目60个", "区发展改革委", []), ("新增就业5000人", "区人力社保局", ["区就业中心"]),
+                            ("完成旧城改造", "区住房城乡建委", ["区财政局"])]
+    from briefgen.extract.tasks import parse_labels
+
+    assert parse_labels("责任单位：区发展改革委、区经济信息委（按职责分工负责）") == {"duty": ["区发展改革委", "区经济信息委"]}
+
+
+def test_a_bracket_that_names_no_unit_gives_no_lead():
+    text = "某区2023年重点任务分解\n（一）实施重点项目60个。（按职责分工负责）\n（二）完成旧城改造（试行）。\n"
+    assert [lead for _, lead, _ in _tasks(text)] == ["待定", "待定"]

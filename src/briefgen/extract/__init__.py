@@ -680,6 +680,11 @@ def _owners(detail: str) -> tuple[str, str, list[str]]:
         units, cut = parse_labels(m.group(1)), m.start()
     elif found:
         cut, units = found
+    if not units:  # （区发展改革委）, [区人社局、区就业局]: a bracket of units alone closing the task
+        tail = re.search(r"[（(\[［【]([^（）()\[\]［］【】]{2,60})[)）\]］】]\s*[。；;]?\s*$", text)
+        named = _unit_list(tail.group(1)) if tail else None
+        if named:
+            units, cut = {"lead": named}, tail.start()
     lead_units = units.get("lead") or units.get("duty") or []
     if not lead_units:
         return detail, PLACEHOLDER, []

@@ -90,6 +90,8 @@ def parse_labels(text: str) -> dict[str, list[str]]:
         if role == "due":
             out.setdefault("due", []).append(value)
         elif role != "leader":
+            # a note on the list (按职责分工负责, 排名不分先后, 下同) is no part of the last unit's name
+            value = re.sub(r"\s*[（(][^（）()]*(?:按|职责|分工|不分先后|排名|排序|下同|为牵头)[^（）()]*[)）]\s*$", "", value)
             for unit in split_units(value):
                 marked = re.sub(r"\s*[（(]\s*牵头\s*[)）]$", "", unit)  # 市发改委（牵头）in a list: it leads
                 target = "lead" if marked != unit else role
@@ -111,7 +113,9 @@ def parse_verbs(text: str) -> dict[str, list[str]] | None:
             return None
         role = _VERB_ROLE[m.group("verb")]
         # 由A负责: the 由 that opens the units is no part of the first one's name
-        units = [u for u in split_units(re.sub(r"^由", "", re.sub(r"(?:共同|具体|分别|做好)$", "", m.group("units")))) if u]
+        units = [re.sub(r"等(?:单位|部门)?$", "", u) for u in
+                 split_units(re.sub(r"^由", "", re.sub(r"(?:共同|具体|分别|做好)$", "", m.group("units")))) if u]
+        units = [u for u in units if u]
         if not units:
             return None
         out.setdefault(role, []).extend(u for u in units if u not in out.get(role, []))
@@ -119,16 +123,19 @@ def parse_verbs(text: str) -> dict[str, list[str]] | None:
 
 
 def _verb_bracket(text: str, trailing: bool = True) -> tuple[int, dict[str, list[str]]] | None:
-    """Roles as verbs at the end of a task: in a bracket (（A主办，B协办）) or as its last sentence (…。A牵头，B配合。)."""
+    """Roles as verbs at the end of a task: in a bracket (（A主办，B协办）) or as its last sentence (…。A牵头，B配合。).
+    The lead must look like a unit: （按职责分工负责） names none."""
     m = _VERB_BRACKET.search(text)
     units = parse_verbs(m.group(1)) if m else None
+    if units and not all(_UNIT_END.search(u) or u.startswith(("各", "相关", "有关")) for u in units["lead"]):
+        units = None
     if units:
         return m.start(), units
     return trailing_owners(text) if trailing else None
 
 
 # What a unit's name ends with (局, 委, 办, 中心, 街道 …): a clause that names units, not a sentence.
-_UNIT_END = re.compile(r"(?:局|委|办|部|中心|院|所|处|站|队|会|公司|集团|政府|街道|镇|乡|社区|村|单位|部门|指挥部|小组|馆|科|室|厅|署|社|团|组|园区)"
+_UNIT_END = re.compile(r"(?:局|委|办|部|中心|院|所|处|站|队|会|公司|集团|政府|街道|镇街|镇|乡|社区|村|单位|部门|指挥部|小组|馆|科|室|厅|署|社|团|组|园区|联|协|台)"
                        r"(?:[（(][^（）()]*[)）])?$")
 
 
