@@ -37,6 +37,9 @@ def test_a_brief_analysis_names_its_title_and_period():
 def test_the_issuer_a_title_or_a_session_line_names():
     data = extract_text("某区统计局关于2022年全区经济运行情况的报告\n全区地区生产总值增长4.1%。\n").data
     assert data["report"]["issuer"] == "某区统计局"
+    data = extract_text("某政办〔2023〕2号《某市人民政府办公厅关于印发重点工作任务分解方案的通知》\n"
+                        "1.实施重点项目50个。（市发展改革委牵头）\n2.新增就业5000人。（市人社局牵头）\n").data
+    assert data["report"]["issuer"] == "某市人民政府办公厅"
     data = extract_text("政府工作报告\n——2023年1月6日在某县第十八届人民代表大会第二次会议上\n一、2022年工作回顾\n"
                         "全县地区生产总值增长4.5%。\n").data
     assert data["report"]["issuer"] == "某县人民政府"

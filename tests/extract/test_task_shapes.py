@@ -237,3 +237,8 @@ def test_units_alone_in_a_bracket_after_the_task_and_notes_on_a_unit_list():
 def test_a_bracket_that_names_no_unit_gives_no_lead():
     text = "某区2023年重点任务分解\n（一）实施重点项目60个。（按职责分工负责）\n（二）完成旧城改造（试行）。\n"
     assert [lead for _, lead, _ in _tasks(text)] == ["待定", "待定"]
+
+
+def test_a_plan_of_one_numbered_task_is_read_not_refused():
+    text = "某市人民政府办公厅关于印发重点工作任务分解方案的通知\n1.实施重点项目50个。（市发展改革委牵头）\n"
+    assert _tasks(text) == [("实施重点项目50个", "市发展改革委", [])]

@@ -330,7 +330,7 @@ class _Extractor:
             gov = re.match(r"^\d{4}\s*年\s*([^《》“”，]{2,10}?(?:县|区|市|镇|乡))(?:人民)?政府工作报告", title)
             if not issuer and gov:  # 2024年某县政府工作报告
                 issuer = gov.group(1) + "人民政府"
-            unit = re.match(r"^([^《》“”，、\d]{2,24}?(?:局|委员会|委|办公室|办事处|中心|管委会))关于", title)
+            unit = re.match(r"^(?:[^《》]*《)?([^《》“”，、\d〔〕]{2,24}?(?:局|委员会|委|办公室|办公厅|办事处|中心|管委会|人民政府))关于", title)
             if not issuer and unit:  # 某区统计局关于2021年全区经济运行情况的报告
                 issuer = unit.group(1)
             session = next((re.search(r"在([^，。《》“”\d]{1,12}?(?:县|区|市|镇|乡))(?:第[一二三四五六七八九十]+届)?人民代表大会", l.text)
@@ -527,8 +527,8 @@ class _Extractor:
         """``year_prefix``: the plan is for another year than the report's (2023年工作总结和2024年工作计划),
         so deadlines without a year get the plan's year written in (年内 -> 2024年内)."""
         intro, blocks, _ = split_sections(lines)
-        if not blocks and lines and re.match(r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)", lines[0].text):
-            intro, blocks, _ = split_sections(lines, min_marks=1)  # a plan of one section
+        if not blocks and lines and re.match(r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d{1,2}\s*[.．、](?!\d))", lines[0].text):
+            intro, blocks, _ = split_sections(lines, min_marks=1)  # a plan of one section (or of one numbered task)
         if not blocks and intro.strip():
             # a plan without numbered sections: its 一是/二是 points (or task sentences) make one section
             from .structure import Block
@@ -582,7 +582,7 @@ class _Extractor:
                     "due": due,
                 })
             sections.append({"title": block.heading, "intro": s_intro.replace("\n", ""), "tasks": out_tasks})
-        if len(blocks) >= 2 and not any(s["tasks"] for s in sections):
+        if (len(blocks) >= 2 or blocks and blocks[0].marker == "arabic") and not any(s["tasks"] for s in sections):
             # numbered lines that are themselves the tasks (1.抓项目。力争新开工项目25个。): one section of them
             title = strip_end(re.sub(r"^(?:第)?[一二三四五六七八九十]+(?:、|部分)\s*", "", heading)) or "重点工作"
             tasks = []
