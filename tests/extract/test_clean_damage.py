@@ -63,3 +63,23 @@ def test_an_ascii_full_stop_closing_a_chinese_sentence_becomes_a_full_width_one(
     assert clean_text("见第2.1条，面积3.5亩").text == "见第2.1条，面积3.5亩"
     data = extract_text("某镇2019年经济运行情况\n全镇营业收入3.4亿元,增长6%.利润总额0.5亿元,下降2%.\n").data
     assert [(i["name"], i["value"], i.get("yoy")) for i in data["indicators"]] == [("营业收入", 3.4, 6), ("利润总额", 0.5, -2)]
+
+
+def test_a_sentence_broken_around_its_numbers_by_a_pages_markup_is_joined():
+    from briefgen.extract import extract_text
+    from briefgen.extract.clean import join_split_numbers
+
+    text = "上半年，全镇完成地区生产总值\n38.2\n亿元，同比增长\n6.4%；实现税收\n2150\n万元。\n一、经济发展\n1.新建道路3公里。\n2.完成改造。"
+    joined, n = join_split_numbers(text)
+    assert joined.split("\n") == ["上半年，全镇完成地区生产总值38.2亿元，同比增长6.4%；实现税收2150万元。", "一、经济发展",
+                                  "1.新建道路3公里。", "2.完成改造。"]
+    assert n == 5
+    data = extract_text("某镇2022年上半年工作总结\n" + text).data
+    assert [(i["name"], i["value"], i.get("yoy")) for i in data["indicators"]][:1] == [("地区生产总值", 38.2, 6.4)]
+
+
+def test_numbers_of_a_table_one_cell_a_line_are_not_joined_to_a_heading():
+    from briefgen.extract.clean import join_split_numbers
+
+    text = "二、主要指标\n2023\n地区生产总值\n12.5"
+    assert join_split_numbers(text) == (text, 0)

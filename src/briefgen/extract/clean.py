@@ -123,6 +123,35 @@ def join_wrapped(text: str) -> tuple[str, int]:
     return "\n".join(out), joined
 
 
+# A number a web page's markup put on a line of its own (…地区生产总值 / 45.6 / 亿元，同比增长 / 8.2%；…).
+_NUMBER_WORDS = ("完成", "实现", "达到", "达", "增长", "下降", "为", "共", "累计")
+_UNIT_OPENS = re.compile(r"^(?:%|％|个百分点|亿元|万元|元|亿美元|万美元|万吨|吨|万人次|人次|万人|人|家|个|项|户|亩|万亩|公里|平方米|万平方米)"
+                         r"(?=$|[，。；、,;）)]|同比|比上年|较上年|增长|下降)")
+
+
+def join_split_numbers(text: str) -> tuple[str, int]:
+    """Join the lines of a sentence that a web page's markup broke around its numbers: a line ending inside a
+    sentence (no 。；：) runs on into a line that opens with a number (…，全镇完成地区生产总值 / 45.6…) when it
+    ends with a verb a figure follows (完成, 增长 …) or holds a ，; a line ending with a number runs on into a line that
+    opens with its unit (45.6 / 亿元，…). Table rows (cells apart by | or runs of spaces) are left alone."""
+    lines = text.split("\n")
+    out: list[str] = []
+    joined = 0
+    for line in lines:
+        cur = line.strip()
+        prev = out[-1].strip() if out else ""
+        if prev and cur and not prev.endswith(_SENTENCE_END) and not _TABLE_ROW.search(prev) and not _TABLE_ROW.search(cur) \
+                and (re.search(r"\d$", prev) and _UNIT_OPENS.match(cur)
+                     or re.match(r"^-?\d+(?:\.\d+)?(?:[%％]|[^\d\s.]|$)", cur) and re.search(rf"[{_HAN}]$", prev)
+                     and (prev.endswith(_NUMBER_WORDS) or "，" in prev) and not _OPENS_LINE.match(prev)
+                     and not re.match(r"^\d{1,3}\s*[.．、](?!\d)", cur)):
+            out[-1] = out[-1].rstrip() + cur
+            joined += 1
+        else:
+            out.append(line)
+    return "\n".join(out), joined
+
+
 _BAR_CELL = re.compile(r"^\s*\|\s?(.*)$")
 _ROW_ID = re.compile(r"^([A-Za-z]{0,2})(\d{1,3})$")
 
@@ -504,6 +533,8 @@ def clean_text(text: str, keep_script: bool = False) -> CleanResult:
     rows += bare
     text, bare = rebuild_indicator_cells(text)
     rows += bare
+    text, split = join_split_numbers(text)
+    joined += split
     text, restored = restore_lines(text)
     converted = False
     if not keep_script:
