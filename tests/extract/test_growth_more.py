@@ -116,3 +116,20 @@ def test_an_average_growth_over_years_is_the_figures_growth_only_when_no_other_i
     result = extract_text("某县2021年政府工作报告\n五年来，地区生产总值达到61.4亿元，年均增长7.7%。\n")
     assert result.data["indicators"][0]["yoy_text"] == "年均增长7.7%"
     assert "indicators[1].yoy" in result.uncertain
+
+
+def test_list_words_before_a_name_are_no_part_of_it():
+    assert _figs("一是地区生产总值完成21.5亿元，同比增长4.4%；二是固定资产投资完成6.2亿元，同比下降1.1%。") == [
+        ("地区生产总值", "21.5", "亿元", "4.4"), ("固定资产投资", "6.2", "亿元", "-1.1")]
+    assert _figs("——规上工业总产值：完成33.8亿元，同比增长7.2%。") == [("规上工业总产值", "33.8", "亿元", "7.2")]
+
+
+def test_a_list_of_dashed_lines_is_read_and_a_speechs_dash_line_is_not():
+    from briefgen.extract import extract_text
+    from briefgen.extract.meta import _front_line
+
+    assert _front_line("——2024年1月18日在某区第五届人民代表大会第四次会议上")
+    assert not _front_line("——地区生产总值：完成28.6亿元，同比增长5.2%。")
+    data = extract_text("某镇2023年1-9月经济运行情况\n主要指标：\n——地区生产总值：完成18.6亿元，同比增长5.2%。\n"
+                        "——固定资产投资：完成4.3亿元，同比增长2.1%。\n").data
+    assert [(i["name"], i["value"], i.get("yoy")) for i in data["indicators"]] == [("地区生产总值", 18.6, 5.2), ("固定资产投资", 4.3, 2.1)]

@@ -103,7 +103,8 @@ def _front_line(text: str) -> bool:
     """Lines between the title and the text: an addressee (各科室、各社区：), a speech's line (——2024年1月18日在…
     会议上, 县长 王某), a greeting (各位代表：), a publication line (发布时间：…)."""
     t = text.strip()
-    return bool(_META_LINE.search(t) or _date_line(t) or re.match(r"^(?:——|—)", t)
+    # a speech's line opens with a dash and names its day or its meeting; a list's dash (——地区生产总值…) does not
+    return bool(_META_LINE.search(t) or _date_line(t) or re.match(r"^(?:——|—)\s*(?:\d{4}\s*年|.{0,30}(?:会议|大会|讲话|报告))", t)
                 or (len(t) <= 40 and t.endswith(("：", ":")) and "。" not in t)
                 or re.fullmatch(r"(?:[县区市镇乡]长|[县区市镇乡]委书记|主任|党工委书记)\s*\S{2,4}", t))
 
