@@ -133,3 +133,10 @@ def test_a_list_of_dashed_lines_is_read_and_a_speechs_dash_line_is_not():
     data = extract_text("某镇2023年1-9月经济运行情况\n主要指标：\n——地区生产总值：完成18.6亿元，同比增长5.2%。\n"
                         "——固定资产投资：完成4.3亿元，同比增长2.1%。\n").data
     assert [(i["name"], i["value"], i.get("yoy")) for i in data["indicators"]] == [("地区生产总值", 18.6, 5.2), ("固定资产投资", 4.3, 2.1)]
+
+
+def test_names_shared_across_a_list():
+    assert _figs("城镇和农村居民人均可支配收入分别增长5.1%和6.9%。") == [
+        ("城镇居民人均可支配收入增速", "5.1", "%", None), ("农村居民人均可支配收入增速", "6.9", "%", None)]
+    assert _figs("规上工业增加值和固定资产投资增速分别为6.2%和9.5%。") == [
+        ("规上工业增加值增速", "6.2", "%", None), ("固定资产投资增速", "9.5", "%", None)]

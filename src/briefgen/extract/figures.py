@@ -436,8 +436,12 @@ def _listed(m: re.Match, si: int, estimate: bool, growths_only: bool) -> list[Fi
         last = items[-1] + noun
         head = next((h for h in _HEAD_NOUNS if last.endswith(h) and len(last) > len(h)), "")
         # an item with a head noun of its own (规上工业增加值、固定资产投资、社会消费品零售总额) takes none of the last's
-        names = [i + (head if head and not i.endswith(_HEAD_NOUNS + _OWN_HEADS) else "") + (noun if i is not items[-1] else "")
-                 for i in items[:-1]] + [last]
+        if not head and last.endswith(("增速", "增幅")):  # 规上工业增加值和固定资产投资增速分别为…
+            head = last[-2:]
+        names = [i + (head if head and (head in ("增速", "增幅") or not i.endswith(_HEAD_NOUNS + _OWN_HEADS)) else "")
+                 + (noun if i is not items[-1] else "") for i in items[:-1]] + [last]
+        if head and items[0] in ("城镇", "城市") and last.startswith("农村") and last.endswith(head):
+            names[0] = items[0] + last[2:-len(head)] + head  # 城镇和农村居民人均可支配收入: 城镇居民…
     elif len(items) == 1 and len(values) == 3 and re.match(r"^(?:三次产业|一二三产业?|一、二、三产业?)", subject):
         rest = re.sub(r"^(?:三次产业|一二三产业?|一、二、三产业?)", "", subject) + noun
         names = [f"第{k}产业{rest}" for k in "一二三"]  # 三次产业增加值分别完成…、…、…
