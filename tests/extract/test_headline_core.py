@@ -58,3 +58,11 @@ def test_a_numbered_review_heading_followed_by_the_next_number_is_a_section_of_i
 def test_domestic_capital_and_profits_and_taxes_are_aggregates():
     assert _reason("实际到位内资8.1亿元，同比增长4.4%；实现利税1.3亿元，增长2%。", "section") == [
         ("实际到位内资", "growth"), ("利税", "growth")]
+
+
+def test_an_opening_then_a_review_of_one_numbered_part():
+    text = ("某镇2023年1-9月经济运行情况\n全镇地区生产总值完成18.6亿元，同比增长5.2%。\n一、工业经济\n"
+            "全镇规上工业企业40家，其中产值亿元以上企业9家。\n")
+    data = extract_text(text).data
+    assert [s["title"] for s in data["review"]["sections"]] == ["工业经济"]
+    assert [r["name"] for r in data["review"]["sections"][0]["results"]] == ["规上工业企业", "产值亿元以上企业"]

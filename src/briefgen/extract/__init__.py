@@ -427,6 +427,8 @@ class _Extractor:
     # ----------------------------------------------------------------- review
     def review(self, lines: list[Line], heading: str, table_figures: list[dict] | None = None):
         intro, blocks, _ = split_sections(lines)
+        if not blocks and any(re.match(r"^一、", l.text) for l in lines[1:]):
+            intro, blocks, _ = split_sections(lines, min_marks=1)  # an opening, then a review of one part (一、…)
         sections = []
         per_section: list[Found] = []
         # figures before the first section: an opening paragraph or an indicator block (主要指标完成情况：…)
