@@ -103,19 +103,17 @@ def test_a_share_of_the_budget_between_value_and_growth_and_livestock_and_area_u
     assert _figs("生猪出栏9.6万头，增长4%；完成造林0.8万公顷。") == [("生猪出栏", "9.6", "万头", "4"), ("造林", "0.8", "万公顷", None)]
 
 
-def test_an_average_growth_over_years_is_the_figures_growth_only_when_no_other_is_given_and_is_marked():
+def test_an_average_growth_over_years_is_no_years_growth_it_goes_beside_the_figure():
     from briefgen.extract import extract_text
 
     f = find_figures("五年来，地区生产总值达到61.4亿元，年均增长7.7%。").figures
-    assert [(x.name, x.value, x.yoy, x.yoy_text) for x in f] == [("地区生产总值", "61.4", "7.7", "年均增长7.7%")]
+    assert [(x.name, x.value, x.yoy, x.note) for x in f] == [("地区生产总值", "61.4", None, "年均增长7.7%")]
     f = find_figures("税收收入由2015年的2.2亿元增加到2020年的3.9亿元，年均增长12.1%。").figures
-    assert [(x.value, x.yoy, x.yoy_text) for x in f] == [("3.9", "12.1", "年均增长12.1%")]
-    # a figure with the year's growth keeps it
+    assert [(x.value, x.yoy, x.note) for x in f] == [("3.9", None, "由2.2亿元到3.9亿元，年均增长12.1%")]
     f = find_figures("生产总值完成61.4亿元，增长6%，年均增长7.7%。").figures
-    assert [(x.value, x.yoy, x.yoy_text) for x in f] == [("61.4", "6", None)]
-    result = extract_text("某县2021年政府工作报告\n五年来，地区生产总值达到61.4亿元，年均增长7.7%。\n")
-    assert result.data["indicators"][0]["yoy_text"] == "年均增长7.7%"
-    assert "indicators[1].yoy" in result.uncertain
+    assert [(x.value, x.yoy) for x in f] == [("61.4", "6")]
+    data = extract_text("某县2021年政府工作报告\n五年来，地区生产总值达到61.4亿元，年均增长7.7%。\n").data
+    assert data["indicators"] == [{"name": "地区生产总值", "value": 61.4, "unit": "亿元", "note": "年均增长7.7%"}]
 
 
 def test_list_words_before_a_name_are_no_part_of_it():

@@ -506,8 +506,6 @@ class _Extractor:
         for k, ind in enumerate(indicators):
             if ind.get("estimate"):
                 self.unsure(f"indicators[{k + 1}].estimate", M.why_estimate())
-            if str(ind.get("yoy_text", "")).startswith("年均"):
-                self.unsure(f"indicators[{k + 1}].yoy", M.why_average_growth(text=ind["yoy_text"]))
         return review, indicators, tally, rankings
 
     def _pick(self, figures: list, place: str, title: str, indicators: list[dict]) -> list[dict]:

@@ -155,7 +155,6 @@ class Figure:
     value_text: str | None = None  # the value as written, when it says more than the number (2300余)
     part: int = 0  # index of the clause within its sentence
     threshold: bool = False  # written after 突破/超/近/约 …: a more exact figure may follow
-    yoy_text: str | None = None  # the growth as written when it is not the year's (年均增长12.6%)
 
     def as_dict(self, with_note: bool = True) -> dict:
         d: dict = {"name": self.name, "value": _num(self.value), "unit": self.unit}
@@ -163,8 +162,6 @@ class Figure:
             d["value_text"] = self.value_text
         if self.yoy is not None:
             d["yoy"] = _num(self.yoy)
-            if self.yoy_text:
-                d["yoy_text"] = self.yoy_text
         if self.progress is not None:
             d["progress"] = _num(self.progress)
         if self.estimate:
@@ -356,8 +353,9 @@ def find_figures(text: str) -> Found:
                     target = None
                 if target is None and named == "年均" and g.group(3) == "%" and last is not None and last.sentence == si \
                         and last.yoy is None and last.unit not in ("%", "个百分点") and last.part == ci - 1:
-                    # 地区生产总值达到92.9亿元，年均增长12.6%: the only growth given is the average over the years
-                    last.yoy, last.yoy_text = pct, "年均" + g.group(0)
+                    # 地区生产总值达到92.9亿元，年均增长12.6%: an average over the years is no year-on-year growth;
+                    # it goes beside the figure as its note (the summary's 备注), the growth column stays empty
+                    last.note = last.note or "年均" + g.group(0)
                 elif target is not None and target.yoy is None and g.group(3) != "个百分点":
                     target.yoy = pct
                 elif target is None and not _COMPARISON.match(named) and not (change is None and _NO_SUBJECT.fullmatch(named)):
@@ -481,10 +479,7 @@ def _from_to(sentence: str, si: int) -> tuple[list[Figure], str]:
             continue
         note = f"由{m.group('a')}{m.group('ua')}到{m.group('b')}{m.group('ub')}" + (f"，{m.group('avg')}" if m.group("avg") else "")
         unit = "%" if m.group("ub") == "％" else m.group("ub")
-        fig = Figure(name, m.group("b"), unit, note=note, clause=m.group(0), sentence=si)
-        if m.group("avg"):  # a five-year review: the average growth is the only growth given, marked as such
-            fig.yoy, fig.yoy_text = re.search(r"\d+(?:\.\d+)?", m.group("avg")).group(0), m.group("avg")
-        figures.append(fig)
+        figures.append(Figure(name, m.group("b"), unit, note=note, clause=m.group(0), sentence=si))
     if not figures:
         return [], sentence
     return figures, _FROM_TO.sub(lambda m: "" if _strip_name(re.sub(r"^.*?[、]", "", m.group("subj"))) else m.group(0), sentence)
