@@ -49,3 +49,27 @@ def test_a_short_line_with_its_sections_run_together_is_taken_apart():
             "二、2024年工作打算（一）抓项目。力争新开工项目25个。（二）抓民生。新增就业500人。\n")
     data = extract_text(text).data
     assert [(s["title"], [t["title"] for t in s["tasks"]]) for s in data["plan"]["sections"]] == [("2024年工作打算", ["抓项目", "抓民生"])]
+
+
+def test_part_headings_of_what_comes_next_and_of_problems_in_other_words():
+    from briefgen.extract.structure import part_kind
+
+    for heading in ("三、下步工作", "三、下步工作措施", "三、下半年重点", "四、下阶段工作", "三、今后工作", "三、2025年工作谋划",
+                    "三、下半年主要工作"):
+        assert part_kind(heading) == "plan", heading
+    for heading in ("二、存在不足", "二、存在的主要问题", "二、问题与困难"):
+        assert part_kind(heading) == "problems", heading
+    for heading in ("一、上半年主要工作", "二、下半年工作完成情况"):
+        assert part_kind(heading) == "review", heading
+    assert part_kind("三、着力解决民生问题") is None  # a section on problems solved is no problems part
+
+
+def test_a_plan_under_a_next_steps_heading_is_the_plan():
+    from briefgen.extract import extract_text
+
+    text = ("某街道2024年上半年工作总结\n一、上半年主要工作\n上半年完成税收2.1亿元，同比增长3%。\n二、存在的主要问题\n"
+            "招商后劲不足。\n三、下步工作\n（一）抓好招商引资。（二）推进城市更新。\n")
+    data = extract_text(text).data
+    assert [t["title"] for s in data["plan"]["sections"] for t in s["tasks"]] == ["抓好招商引资", "推进城市更新"]
+    assert "招商后劲不足" not in data["review"]["intro"]  # the problems part is left out
+    assert [(i["name"], i["value"], i["yoy"]) for i in data["indicators"]] == [("税收", 2.1, 3)]

@@ -116,9 +116,14 @@ def header_fields(lines: list[Line]) -> tuple[dict[str, tuple[str, int]], set[in
 _PART_MARK = re.compile(rf"^((?:第)?[{CN_NUM}]+(?:、|部分[、：:\s]?))\s*(.*)$")
 _REVIEW_WORDS = ("工作回顾", "工作总结", "工作情况", "主要工作", "工作成效", "回顾", "完成情况", "推进情况", "进展情况",
                  "开展情况", "运行情况", "落实情况", "总体情况", "亮灯情况", "主要成效", "工作成绩", "取得的成绩")
-_PLAN_WORDS = ("重点工作", "工作思路", "工作计划", "工作打算", "工作安排", "工作重点", "主要任务", "工作目标", "目标任务",
+_PLAN_WORDS = ("重点工作", "工作思路", "工作计划", "工作打算", "工作安排", "工作重点", "主要任务", "工作目标", "目标任务", "工作谋划", "工作设想",
                "总体要求", "预期目标", "下步要求", "下一步", "工作建议", "工作举措", "重点任务")
 _PROBLEM_WORDS = ("存在的问题", "存在问题", "问题和不足", "困难和问题", "问题与不足", "短板和不足", "不足之处", "面临的困难")
+# A heading about what comes next: its time word, then the work (下步工作措施, 下半年重点, 四季度工作打算).
+_AHEAD = re.compile(r"^(?:下步|下一步|下半年|下阶段|下一阶段|明年|今后|(?:第)?四季度|下一年度?)(?:的)?(?:主要|重点)?"
+                    r"(?:工作|打算|措施|重点|安排|计划|思路|举措|任务|目标|设想|谋划)")
+# A heading that is only about problems (存在的主要问题, 问题与困难, 存在不足).
+_PROBLEM_HEADING = re.compile(r"(?:存在的?|面临的?|当前|目前)?(?:主要)?(?:问题|不足|困难|短板)(?:[和与及](?:不足|困难|问题|短板|挑战))?")
 # Words of a heading about what was done, which a plan word in it does not turn into a plan:
 # 重点工作推进情况, 重点任务完成情况.
 _DONE_WORDS = ("情况", "成效", "回顾", "总结", "成绩")
@@ -132,10 +137,12 @@ def part_kind(text: str) -> str | None:
         return None
     if any(w in body for w in ("总结", "回顾")) and any(w in body for w in ("思路", "计划", "打算", "安排")):
         return None  # the report's title: 2022年上半年工作总结和下半年工作思路
-    if any(w in body for w in _PROBLEM_WORDS):
+    if any(w in body for w in _PROBLEM_WORDS) or _PROBLEM_HEADING.fullmatch(body):
         return "problems"
     if any(w in body for w in _PLAN_WORDS) and not any(w in body for w in _DONE_WORDS):
         return "plan"
+    if _AHEAD.match(body) and not any(w in body for w in _DONE_WORDS):
+        return "plan"  # 下步工作, 下半年主要工作, 今后工作, 下阶段工作: what is still to be done
     if any(w in body for w in _REVIEW_WORDS):
         return "review"
     return None
