@@ -28,8 +28,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import fontset
-
 __all__ = ["FontSet", "RoleReport", "pdf_fontset", "shared_fontset"]
 
 if TYPE_CHECKING:
@@ -38,6 +36,7 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
+        from . import fontset  # loads reportlab: not for `--help`, nor for a rerun that keeps every file
 
         return getattr(fontset, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

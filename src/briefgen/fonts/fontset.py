@@ -27,14 +27,13 @@ import os
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .. import messages as M
 from ..errors import FontError
 from .charsets import is_control, is_ignorable
 from .convert import ensure_converted, read_source_cmap
 from .system import face_problem, system_fonts
-from .tounicode import TTFont
 
 if TYPE_CHECKING:
     from ..theme import FontRole, Theme
@@ -131,13 +130,19 @@ def outline_kind(path: Path, index: int) -> str:
     return "bitmap"
 
 
-def _load(path: Path, index: int, chars: set[int], family: str = "") -> _Loaded:
-    """Register face ``index`` of ``path`` with reportlab (converting CFF), or reuse the registration."""
+def _check_kind(path: Path, index: int) -> str:
+    """The outline kind of face ``index`` of ``path``; _Unusable for one reportlab cannot embed."""
     kind = outline_kind(path, index)
     if kind == "CFF2":
         raise _Unusable(M.font_cff2())
     if kind == "bitmap":
         raise _Unusable(M.font_bitmap())
+    return kind
+
+
+def _load(path: Path, index: int, chars: set[int], family: str = "") -> _Loaded:
+    """Register face ``index`` of ``path`` with reportlab (converting CFF), or reuse the registration."""
+    kind = _check_kind(path, index)
     key = (str(path.resolve()), index)
     data = None
     if kind == "CFF":
@@ -158,8 +163,10 @@ def _load(path: Path, index: int, chars: set[int], family: str = "") -> _Loaded:
     if reg is not None and reg.token == token:
         return reg
 
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFNameBytes
+    from reportlab.pdfbase import pdfmetrics  # reportlab loads with the first face: a rerun that keeps every PDF
+    from reportlab.pdfbase.ttfonts import TTFError, TTFNameBytes  # never loads it (see ``source_paths_of``)
+
+    from .tounicode import TTFont
 
 
     name = reg.name if reg is not None else _font_name(path, index, key)
@@ -233,6 +240,51 @@ def _fallback_chains(roles: dict, chars: set[int], bundled: Callable[[Path], "_L
     return {role: list(dict.fromkeys([entry[0], *distinct, *extra])) for role, entry in roles.items()}
 
 
+def _resolve(theme: Theme, load: Callable[..., Any]) -> dict[str, tuple[Any, str, tuple[str, ...]]]:
+    """Each role of ``theme`` -> (its face as ``load(path, index[, family])`` gives it, its source, the notes of the
+    faces skipped); ``load`` raises _Unusable for a face that cannot serve."""
+    roles: dict[str, tuple[Any, str, tuple[str, ...]]] = {}
+    system = None
+    for role, spec in theme.fonts.items():
+        notes: list[str] = []
+        if spec.file:
+            path = _theme_file(spec.file, theme)
+            if not path.is_file():
+                raise FontError(M.font_file_missing(role=role, path=path))
+            try:
+                roles[role] = (load(path, spec.index), "theme file", ())
+            except _Unusable as exc:
+                raise FontError(M.font_file_unusable(role=role, path=path, reason=_reason(exc))) from None
+            continue
+        found = None
+        if spec.system:
+            system = system or system_fonts()
+            found = FontSet._from_system(spec, system, load, notes)
+        if found is None:
+            try:
+                found = load(_bundled_path(spec.bundled), 0)
+            except _Unusable as exc:
+                raise FontError(M.font_bundled_unusable(role=role, kind=spec.bundled, reason=_reason(exc))) from None
+            source = "bundled"
+        else:
+            source = "system"
+        roles[role] = (found, source, tuple(dict.fromkeys(notes)))
+    return roles
+
+
+def source_paths_of(theme: Theme) -> frozenset[str]:
+    """The font files that a FontSet of ``theme`` for no text draws from (its ``source_paths``), resolved the same
+    way but without reading a face into reportlab: a rerun that keeps every PDF checks its recorded fonts against
+    these (a face that only reportlab would refuse is counted; its PDF cannot have been recorded with it)."""
+    seen: dict[tuple[str, int], Path] = {}
+
+    def locate(path: Path, index: int, family: str = "") -> Path:
+        _check_kind(path, index)
+        return seen.setdefault((str(path.resolve()), index), path)
+
+    return frozenset(str(entry[0]) for entry in _resolve(theme, locate).values())
+
+
 class FontSet:
     """The PDF fonts of one theme for one document's characters. Build it with :func:`pdf_fontset`."""
     def __init__(self, theme: Theme, text: str):
@@ -241,9 +293,7 @@ class FontSet:
         self.missing: dict[str, set[str]] = {}
         chars = {ord(ch) for ch in text if not is_ignorable(ord(ch))}
         self._chars = chars
-        self._roles: dict[str, tuple[_Loaded, str, tuple[str, ...]]] = {}
         loaded_here: dict[tuple[str, int], _Loaded] = {}
-        system = None
 
         def load(path: Path, index: int, family: str = "") -> _Loaded:
             key = (str(path.resolve()), index)
@@ -251,31 +301,7 @@ class FontSet:
                 loaded_here[key] = _load(path, index, chars, family)
             return loaded_here[key]
 
-        for role, spec in theme.fonts.items():
-            notes: list[str] = []
-            if spec.file:
-                path = _theme_file(spec.file, theme)
-                if not path.is_file():
-                    raise FontError(M.font_file_missing(role=role, path=path))
-                try:
-                    self._roles[role] = (load(path, spec.index), "theme file", ())
-                except _Unusable as exc:
-                    raise FontError(M.font_file_unusable(role=role, path=path, reason=_reason(exc))) from None
-                continue
-            found = None
-            if spec.system:
-                system = system or system_fonts()
-                found = self._from_system(spec, system, load, notes)
-            if found is None:
-                try:
-                    found = load(_bundled_path(spec.bundled), 0)
-                except _Unusable as exc:
-                    raise FontError(M.font_bundled_unusable(role=role, kind=spec.bundled, reason=_reason(exc))) from None
-                source = "bundled"
-            else:
-                source = "system"
-            self._roles[role] = (found, source, tuple(dict.fromkeys(notes)))
-
+        self._roles: dict[str, tuple[_Loaded, str, tuple[str, ...]]] = _resolve(theme, load)
         self._chains: dict[str, list[_Loaded]] = _fallback_chains(self._roles, chars, lambda path: load(path, 0))
         self._memo: dict[str, dict[str, str]] = {}
         self._look: int | None = None  # see ``look``

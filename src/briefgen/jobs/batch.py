@@ -18,7 +18,6 @@ from typing import Callable
 from .. import messages as M
 from ..compose.templates import environment, template_info
 from ..errors import BriefgenError
-from ..fonts import shared_fontset
 from ..model.report import Plan as TaskPlan
 from ..model.report import Review, TaskSection
 from ..settings import Settings
@@ -90,6 +89,8 @@ def report_slice(report, dept: Department):
 def _warm(theme_name: str, template_dirs: tuple[Path, ...], text: str) -> None:
     """Load once per process what every brief uses: the theme, the template environment, the fonts for every
     character the batch can draw (so that no worker has to grow the font cache), the writers."""
+    from ..fonts import shared_fontset  # reportlab: loaded when briefs are to be made, not for a rerun keeping them
+
     theme = load_theme(theme_name)
     environment(template_dirs)
     shared_fontset(theme, text)  # the process's font set, which forked workers inherit

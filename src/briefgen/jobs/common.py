@@ -16,9 +16,7 @@ from .. import messages as M
 from ..compose import load_report, make_document
 from ..compose.templates import template_files
 from ..errors import BriefgenError, Location, OutputError, Problem
-from ..fonts import shared_fontset
 from ..model.report import check_title
-from ..render import render_document
 from ..settings import Settings
 from ..theme import load_theme
 from .engine import Made
@@ -115,6 +113,8 @@ def with_titles(report, titles: dict[str, str], single: str | None, several: str
 def stand_in_note(theme) -> list:
     """One note for the run when the PDFs draw the bundled Noto fonts in place of the official faces the theme
     names (仿宋, 楷体, 小标宋, 黑体) because this machine lacks them; nothing when the office's fonts were found."""
+    from ..fonts import shared_fontset  # reportlab loads when a PDF is made: a rerun that keeps every file skips it
+
     fonts = shared_fontset(theme, "")
     stood: dict[str, list[str]] = {}  # free font -> the faces it stands in for
     for r in fonts.report(""):
@@ -175,6 +175,8 @@ class DocJob:
 
 def render_doc(job: DocJob) -> Made:
     """Template -> Document -> the bytes of each format (PDF/A when archiving), with the document's warnings."""
+    from ..render import render_document  # the renderers (reportlab, python-docx) load with the first document made
+
     doc, problems = make_document(job.report, job.template, job.template_dirs, job.mark, dict(job.extra) or None)
     theme = load_theme(job.theme)
     rendered = render_document(doc, theme, job.formats, job.reference_docx)

@@ -36,7 +36,6 @@ from ..atomic import remove_stale, write_all, write_atomic
 from ..errors import BriefgenError, Location, OutputError, Problem
 from ..i18n import Message, Text, language, set_language
 from ..locks import LOCK_NAME, folder_lock
-from ..render.preview import contact_sheet, page_pngs
 from .manifest import LOCK, MANIFEST, Manifest, NotRegular, file_sha256, read_manifest, sha256, unchanged
 from .results import Failure, JobResult, OutputFile
 
@@ -92,10 +91,10 @@ def theme_fonts(theme) -> Callable[[], frozenset[str]]:
 
     def fonts() -> frozenset[str]:
         if not found:
-            from ..fonts import shared_fontset
+            from ..fonts.fontset import source_paths_of  # only when a rerun keeps a PDF
 
             try:
-                found.append(frozenset(str(p) for p in shared_fontset(theme, "").source_paths))
+                found.append(source_paths_of(theme))
             except BriefgenError:
                 found.append(frozenset())
         return found[0]
@@ -259,6 +258,8 @@ class SingleFile:
 def write_previews(out: OutputFolder, result: JobResult, sheet: str | None = None, dpi: float = 110) -> None:
     """PNG previews of the PDFs of ``result``, recorded in the manifest: every page as NAME-pN.png, or, with
     ``sheet``, one contact sheet of every document's first page labelled with its unit (a batch)."""
+    from ..render.preview import contact_sheet, page_pngs  # pypdfium2 and the renderers load only for previews
+
     pdfs = [o for o in result.outputs if o.format == "pdf"]
     pending = []
     if sheet is not None:

@@ -23,8 +23,6 @@ from ..compose import make_document
 from ..compose.filters import fmt_date
 from ..compose.templates import template_info
 from ..errors import BriefgenError, Problem
-from ..render import render_document
-from ..render.docx import docx_bytes
 from ..settings import Settings
 from ..theme import load_theme
 from .common import (
@@ -204,6 +202,9 @@ def pack(settings: Settings, executor=None) -> JobResult:
 def render_pack(job: PackJob) -> Made:
     """Cover, contents and parts -> the pack's PDF (parts laid out one by one, merged) and DOCX (one document of
     sections), with every part's warnings at its own name."""
+    from ..render import render_document  # the renderers load when the pack is made, not for a rerun keeping it
+    from ..render.docx import docx_bytes
+
     report, dirs, ctx, formats = job.report, job.template_dirs, job.context, job.formats
     theme = load_theme(job.theme)
     warnings: list[Problem] = []
