@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.textobject import fp_str
 from reportlab.platypus.flowables import Flowable
 
 from ...fonts.measure import string_width
@@ -10,6 +12,7 @@ from ...text.linebreak import TITLE_MEASURE, Line, Unit, balanced, break_lines
 
 ASCENT = 0.88  # of the em box above the baseline, for CJK faces; the rest is below
 BOLD_STROKE = 0.03  # stroke width of fake bold, as a share of the size
+_ORIGIN = f"BT 1 0 0 1 {fp_str(0, 0)} Tm"  # a fresh text object: its origin at (0, 0)
 
 
 class TextBlock(Flowable):
@@ -138,6 +141,39 @@ def _extra(u: Unit) -> float:
 
 
 def _text(canv, piece, text: str, x: float, y: float, char_space: float) -> None:
+    """One text object: what ``canv.beginText()``, ``setTextOrigin``, ``setFont``, ``setCharSpace``, ``textOut`` and
+    ``drawText`` write for a TrueType font, the same bytes, written here (a brief draws thousands of them)."""
+    font = getFont(piece.font)  # looked up each time: a grown font cache registers a new face under the same name
+    if not font._dynamicFont or getattr(font, "shapable", False) or not canv.bottomup:
+        return _text_object(canv, piece, text, x, y, char_space)
+    stroke = piece.fake_bold
+    if stroke:
+        canv.saveState()
+        canv.setLineWidth(piece.size * BOLD_STROKE)
+        canv.setLineJoin(1)
+    doc = canv._doc
+    code = [_ORIGIN, f"1 0 0 1 {fp_str(x, y)} Tm", f"{fp_str(char_space)} Tc"]
+    if stroke:
+        code.append("2 Tr")  # fill, then stroke
+    ops = []
+    current, tf = -1, None
+    escape = canv._escape
+    for subset, part in font.splitString(text, doc):
+        if subset != current:
+            if tf is None:
+                tf = f"{fp_str(piece.size)} Tf {fp_str(piece.size * 1.2)} TL"
+            ops.append(f"{font.getSubsetInternalName(subset, doc)} {tf}")
+            current = subset
+        ops.append(f"({escape(part)}) Tj")
+    code.append(" ".join(ops))
+    code.append("ET")
+    canv._code.append(" ".join(code))
+    if stroke:
+        canv.restoreState()
+
+
+def _text_object(canv, piece, text: str, x: float, y: float, char_space: float) -> None:
+    """``_text`` through reportlab's text object (a font that is not a TrueType subset font)."""
     t = canv.beginText()
     t.setTextOrigin(x, y)
     t.setFont(piece.font, piece.size)
