@@ -16,9 +16,11 @@ UTF-16BE destinations, codes that draw nothing (.notdef) left out, and the stand
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
-from reportlab.pdfbase import ttfonts
+from reportlab import rl_config
+from reportlab.pdfbase import pdfdoc, ttfonts
 
 BFCHAR_LIMIT = 100  # entries a beginbfchar … endbfchar block may hold
 
@@ -26,6 +28,11 @@ BFCHAR_LIMIT = 100  # entries a beginbfchar … endbfchar block may hold
 def utf16_hex(cp: int) -> str:
     """A code point as the UTF-16BE hex string a CMap destination takes (a surrogate pair past U+FFFF)."""
     return chr(cp).encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+@lru_cache(maxsize=256)
+def _cmap(subset: tuple[int, ...]) -> str:
+    return to_unicode_cmap(subset)
 
 
 def to_unicode_cmap(subset: Iterable[int]) -> str:
@@ -60,16 +67,91 @@ def to_unicode_cmap(subset: Iterable[int]) -> str:
 
 
 class TTFont(ttfonts.TTFont):
-    """reportlab's TrueType font, with ToUnicode CMaps that follow the CMap rules (see the module docstring)."""
+    """reportlab's TrueType font, with ToUnicode CMaps that follow the CMap rules (see the module docstring).
+
+    A subset that an earlier document of the process embedded (a brief made again after an edit that brought no
+    new character) is not cut, compressed and written out anew: its font file, its compressed font file and CMap
+    and its widths are kept, the same bytes (``_kept_subsets``, ``_KeptFlate``, ``_Widths``)."""
 
     def addObjects(self, doc) -> None:
         state = self.state.get(doc)
         if state is None:  # nothing drawn in this font: reportlab's own path adds nothing to mend
             return super().addObjects(doc)
-        subsets = [list(s) for s in state.subsets]
+        subsets = [tuple(s) for s in state.subsets]
         names = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(subsets))]
+        _kept_subsets(self.face)
         super().addObjects(doc)
-        fonts = doc.idToObject["BasicFonts"].dict
+        objects = doc.idToObject
+        fonts = objects["BasicFonts"].dict
         for name, subset in zip(names, subsets):
-            stream = doc.idToObject[fonts[name].ToUnicode.name]
-            stream.content = to_unicode_cmap(subset)
+            font = fonts[name]
+            stream = objects[font.ToUnicode.name]
+            stream.content = _cmap(subset)
+            font_file = objects[objects[font.FontDescriptor.name].dict["FontFile2"].name]
+            for kept in (stream, font_file):
+                if kept.filters == [pdfdoc.PDFZCompress]:
+                    kept.filters = [KEPT_FLATE]
+            font.Widths = _Widths(font.Widths.sequence)
+
+
+_KEEP = 64  # subsets kept per face; each is a font file of some tens of KB (and its compressed copy below)
+
+
+def _kept_subsets(face) -> None:
+    """Make ``face.makeSubset`` keep the subset fonts it cut, by their code list (the face never changes: a grown
+    font cache registers a new face)."""
+    if "makeSubset" in face.__dict__:
+        return
+    make = face.makeSubset
+    kept: dict[tuple[int, ...], bytes] = {}
+
+    def makeSubset(subset):  # noqa: N802  (reportlab's name)
+        key = tuple(subset)
+        data = kept.get(key)
+        if data is None:
+            data = make(subset)
+            if len(kept) >= _KEEP:
+                kept.clear()
+            kept[key] = data
+        return data
+
+    face.makeSubset = makeSubset
+
+
+class _KeptFlate:
+    """reportlab's FlateDecode filter (``pdfdoc.PDFZCompress``: the same zlib bytes), keeping what it compressed
+    last: a kept subset's font file (the same bytes object) and CMap are compressed once."""
+    pdfname = pdfdoc.PDFZCompress.pdfname
+
+    def __init__(self) -> None:
+        self._kept: dict = {}
+
+    def encode(self, text):
+        out = self._kept.get(text)
+        if out is None:
+            out = pdfdoc.PDFZCompress.encode(text)
+            if len(self._kept) >= 4 * _KEEP:
+                self._kept.clear()
+            self._kept[text] = out
+        return out
+
+    def decode(self, encoded):
+        return pdfdoc.PDFZCompress.decode(encoded)
+
+
+KEPT_FLATE = _KeptFlate()
+_WIDTHS: dict[tuple, bytes] = {}
+
+
+class _Widths(pdfdoc.PDFArray):
+    """A subset's /Widths: PDFArray's bytes, formatted once per list of widths."""
+
+    def format(self, document, IND=b"\n "):
+        key = (tuple(self.sequence), self.multiline, rl_config.pdfMultiLine, IND)
+        out = _WIDTHS.get(key)
+        if out is None:
+            out = super().format(document, IND)
+            if len(_WIDTHS) >= 4 * _KEEP:
+                _WIDTHS.clear()
+            _WIDTHS[key] = out
+        return out
