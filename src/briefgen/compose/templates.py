@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-
-from jinja2 import FileSystemLoader
 
 from .. import limits
 from .. import messages as M
@@ -141,39 +140,47 @@ def list_templates(template_dirs: tuple[Path, ...] = ()) -> list[TemplateInfo]:
 _env_cache: dict[tuple, object] = {}
 
 
-class _Loader(FileSystemLoader):
-    """Templates read through briefgen's one decoder (a template saved in GBK, Notepad's "ANSI", reads too), and
-    only from inside the template folders: a name with ".." is refused, a link out of a folder is not followed."""
-    def get_source(self, environment, template):
-        import os
+@lru_cache(maxsize=None)
+def _loader_class():
+    """The template loader's class, made when the first environment is (jinja2 loads then: not for `--help`, nor
+    for a rerun that keeps every file)."""
+    from jinja2 import FileSystemLoader
 
-        from jinja2 import TemplateNotFound
-        from jinja2.loaders import (
-            split_template_path,  # refuses "..": a template name never leaves its folder
-        )
+    class _Loader(FileSystemLoader):
+        """Templates read through briefgen's one decoder (a template saved in GBK, Notepad's "ANSI", reads too), and
+        only from inside the template folders: a name with ".." is refused, a link out of a folder is not followed."""
+        def get_source(self, environment, template):
+            import os
+
+            from jinja2 import TemplateNotFound
+            from jinja2.loaders import (
+                split_template_path,  # refuses "..": a template name never leaves its folder
+            )
 
 
-        pieces = split_template_path(template)
-        for folder in self.searchpath:
-            filename = os.path.join(folder, *pieces)
-            if os.path.isfile(filename) and _inside(filename, folder):
-                break
-        else:
-            raise TemplateNotFound(template)
-        size = os.path.getsize(filename)
-        if size > limits.MAX_TEMPLATE_FILE_BYTES:
-            raise TemplateError(M.tp_file_big(path=filename, size=f"{size:,}", limit=f"{limits.MAX_TEMPLATE_FILE_BYTES:,}"))
-        with open(filename, "rb") as fh:
-            text = decode_text(fh.read(), filename)
-        mtime = os.path.getmtime(filename)
+            pieces = split_template_path(template)
+            for folder in self.searchpath:
+                filename = os.path.join(folder, *pieces)
+                if os.path.isfile(filename) and _inside(filename, folder):
+                    break
+            else:
+                raise TemplateNotFound(template)
+            size = os.path.getsize(filename)
+            if size > limits.MAX_TEMPLATE_FILE_BYTES:
+                raise TemplateError(M.tp_file_big(path=filename, size=f"{size:,}", limit=f"{limits.MAX_TEMPLATE_FILE_BYTES:,}"))
+            with open(filename, "rb") as fh:
+                text = decode_text(fh.read(), filename)
+            mtime = os.path.getmtime(filename)
 
-        def uptodate() -> bool:
-            try:
-                return os.path.getmtime(filename) == mtime
-            except OSError:
-                return False
+            def uptodate() -> bool:
+                try:
+                    return os.path.getmtime(filename) == mtime
+                except OSError:
+                    return False
 
-        return text, os.path.normpath(filename), uptodate
+            return text, os.path.normpath(filename), uptodate
+
+    return _Loader
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -202,7 +209,7 @@ def environment(template_dirs: tuple[Path, ...] = ()):
         except OSError:  # a read-only home: compile each run instead
             bytecode_cache = None
         env = _sandbox_class()(
-            loader=_Loader(list(key)),
+            loader=_loader_class()(list(key)),
             bytecode_cache=bytecode_cache,
             undefined=StrictUndefined,
             autoescape=True,
