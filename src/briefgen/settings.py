@@ -35,7 +35,7 @@ BATCH_NAMES = "{date}_{issuer}_{department}_{document}"
 
 class PackSettings(BaseModel):
     """The meeting handout pack (`briefgen pack`, the [pack] table of briefgen.toml)."""
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     meeting: str | None = None
     """The meeting's name on the cover, e.g. 前江街道2022年下半年工作部署会 (default: from the report)."""
@@ -54,7 +54,7 @@ class PackSettings(BaseModel):
 class TrackSettings(BaseModel):
     """Following tasks up (`briefgen track`, the [track] table of briefgen.toml): the status rule and its thresholds."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     rule: str = "序时进度"
     """The named status rule: 序时进度, 三色预警, 蓝黄红, 剩余时间 or 工期预警 (see the README)."""
@@ -99,7 +99,7 @@ def _setting(default, kind, what, key: str | None = None):
 
 class Settings(BaseModel):
     """One build's settings. Every field can come from ``briefgen.toml`` (same name) or a command-line option."""
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     data: Path | None = _setting(None, str, M.what_data)
     """The report data file (YAML or JSON): title, issuer, date, review, plan."""
