@@ -75,28 +75,18 @@ def _is_latin(ch: str) -> bool:
     return ord(ch) < 0x2E80 and not ch.isspace() and ch not in _NOT_LATIN
 
 
+# One token: a line break; a space; a run of one 破折号 or 省略号 character; a run of Latin characters (as
+# ``_is_latin`` has them: below U+2E80, not white space, not paired or a quote); any other single character.
+_TOKEN = re.compile("(\n)|([ \t\u00a0])|(([" + "".join(sorted(_PAIRED)) + "])\\4*)|([^\\s"
+                    + "".join(sorted(_NOT_LATIN)) + "\u2e80-\U0010ffff]+)|(.)", re.S)
+_KINDS = (None, "newline", "space", "cjk", None, "latin", "cjk")
+
+
 def _tokens(text: str):
     """Split text into (token, kind): kind is 'newline', 'space', 'latin' or 'cjk'."""
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        j = i + 1
-        if ch == "\n":
-            kind = "newline"
-        elif ch in " \t\u00a0":
-            kind = "space"
-        elif ch in _PAIRED:
-            while j < n and text[j] == ch:
-                j += 1
-            kind = "cjk"
-        elif _is_latin(ch):
-            while j < n and _is_latin(text[j]):
-                j += 1
-            kind = "latin"
-        else:
-            kind = "cjk"
-        yield text[i:j], kind
-        i = j
+    kinds = _KINDS
+    for m in _TOKEN.finditer(text):
+        yield m.group(), kinds[m.lastindex]
 
 
 def units_of(pieces: list[Piece], measure: Callable[[str, str, float], float],
@@ -159,6 +149,7 @@ _UNIT_WORDS = tuple(sorted((
     "日前 日 天 小时 分钟 周 季度 个月 个百分点 百分点 成"
 ).split(), key=len, reverse=True))
 _FIGURE = re.compile(r"(?<![0-9.])[0-9]+(?:[.,][0-9]+)*[%‰]?")
+_UNIT_WORD = re.compile("|".join(map(re.escape, _UNIT_WORDS)))  # tried in _UNIT_WORDS' order: the longest first
 
 
 def figure_interiors(text: str) -> set[int]:
@@ -169,10 +160,9 @@ def figure_interiors(text: str) -> set[int]:
         end = m.end()
         while end < len(text) and text[end] in _MAGNITUDE:
             end += 1
-        for word in _UNIT_WORDS:
-            if text.startswith(word, end):
-                end += len(word)
-                break
+        unit = _UNIT_WORD.match(text, end)
+        if unit:
+            end = unit.end()
         if end > m.end():
             out.update(range(m.start() + 1, end))
     return out
