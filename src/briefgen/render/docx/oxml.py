@@ -413,18 +413,47 @@ def add_row(tbl: etree._Element, *, header: bool, cant_split: bool) -> etree._El
 
 def add_cell(tr: etree._Element, width: Length, *, span: int = 1, fill: str | None = None) -> etree._Element:
     """A w:tc (with its own width, for Word) whose one w:p the caller fills."""
-    tc = _w("tc")
-    tcPr = _w("tcPr")
-    tc.append(tcPr)
-    set_child(tcPr, "tcW", TCPR_ORDER, w=twips(width), type="dxa")
-    if span > 1:
-        set_child(tcPr, "gridSpan", TCPR_ORDER, val=span)
-    if fill:
-        set_child(tcPr, "shd", TCPR_ORDER, val="clear", color="auto", fill=fill)
-    set_child(tcPr, "vAlign", TCPR_ORDER, val="center")
-    tc.append(_w("p"))
+    key = (twips(width), span, fill)
+    blank = _BLANK_CELLS.get(key)
+    if blank is None:  # a table has a few kinds of cell: each is made once and copied (lxml copies in C)
+        blank = _w("tc")
+        tcPr = _w("tcPr")
+        blank.append(tcPr)
+        set_child(tcPr, "tcW", TCPR_ORDER, w=key[0], type="dxa")
+        if span > 1:
+            set_child(tcPr, "gridSpan", TCPR_ORDER, val=span)
+        if fill:
+            set_child(tcPr, "shd", TCPR_ORDER, val="clear", color="auto", fill=fill)
+        set_child(tcPr, "vAlign", TCPR_ORDER, val="center")
+        blank.append(_w("p"))
+        _keep(_BLANK_CELLS, key, blank)
+    tc = blank.__copy__()
     tr.append(tc)
     return tc
+
+
+def new_paragraph_props(p: etree._Element, **props) -> etree._Element:
+    """A w:pPr for ``p``, which has none yet, set as ``set_paragraph_props(pPr, **props)`` sets a fresh one (copied
+    from one made per distinct ``props``): what ``p.get_or_add_pPr()`` and then ``set_paragraph_props`` make."""
+    key = tuple(props.items())
+    blank = _BLANK_PPRS.get(key)
+    if blank is None:
+        blank = _w("pPr")
+        set_paragraph_props(blank, **props)
+        _keep(_BLANK_PPRS, key, blank)
+    pPr = blank.__copy__()
+    p.insert(0, pPr)
+    return pPr
+
+
+_BLANK_CELLS: dict[tuple, etree._Element] = {}
+_BLANK_PPRS: dict[tuple, etree._Element] = {}
+
+
+def _keep(kept: dict, key, value) -> None:
+    if len(kept) >= 1024:  # a long-lived process meeting many widths keeps the latest ones
+        kept.clear()
+    kept[key] = value
 
 
 def cell_paragraph(tc: etree._Element) -> etree._Element:

@@ -702,7 +702,6 @@ class DocxBuilder:
                 tc = oxml.add_cell(tr, width, span=span, fill=GROUP_FILL if group else HEADER_FILL if header else
                                    (ir.CELL_FILLS[cell.fill] if cell.fill else None))
                 p = oxml.cell_paragraph(tc)
-                pPr = p.get_or_add_pPr()
                 # section rows in 楷体 and header cells in 黑体, as the PDF sets them: neither face has a
                 # bold weight, and a faked one is what staff notice first
                 if group:
@@ -711,8 +710,8 @@ class DocxBuilder:
                     align, role, bold = cell.align or ("center" if header else table.columns[col].align), "table_header", False
                 else:
                     align, role, bold = cell.align or table.columns[col].align, table.role, False
-                oxml.set_paragraph_props(pPr, style_id=self.sid["table_text"], align=align,
-                                         keep_next=True if group else None)
+                pPr = oxml.new_paragraph_props(p, style_id=self.sid["table_text"], align=align,
+                                               keep_next=True if group else None)
                 if first_paragraph and self._pending_break:
                     oxml.set_paragraph_props(pPr, page_break_before=True)
                     self._pending_break = False
