@@ -44,10 +44,7 @@ class TextBlock(Flowable):
 
     def _layout(self, width: float) -> list[Line]:
         if self._lines is None or (self._for_width is not None and self._for_width >= 0 and abs(self._for_width - width) > 0.01):
-            if self.balance:
-                self._lines = balanced(self.units, width * TITLE_MEASURE)
-            else:
-                self._lines = break_lines(self.units, width, self.first_indent)
+            self._lines = _broken(self.units, width, self.first_indent, self.balance)
             self._for_width = width
         return self._lines
 
@@ -95,6 +92,25 @@ class TextBlock(Flowable):
             elif self.align == "right":
                 x += slack
             _draw_line(canv, line.units, x, baseline, gap)
+
+
+_BROKEN: dict[tuple, tuple[list, list[Line]]] = {}  # (id of units, width, indent, balance) -> (the units, lines)
+
+
+def _broken(units: list, width: float, first_indent: float, balance: bool) -> list[Line]:
+    """``units`` broken into lines at ``width``: kept per units list (the process keeps the units of a text in a
+    look at a size, ``pdf._measured``, so a text met again, in this document or the next, is not broken again);
+    the lines are copies, the units shared (units are never changed)."""
+    key = (id(units), width, first_indent, balance)
+    kept = _BROKEN.get(key)
+    if kept is not None and kept[0] is units:
+        lines = kept[1]
+    else:
+        lines = balanced(units, width * TITLE_MEASURE) if balance else break_lines(units, width, first_indent)
+        if len(_BROKEN) >= 2048:  # it holds its units lists: at most ~16 MB beyond those the process keeps
+            _BROKEN.clear()
+        _BROKEN[key] = (units, lines)
+    return [Line(line.units, line.width, line.last, line.indent, line.forced) for line in lines]
 
 
 def _draw_line(canv, units: list[Unit], x: float, baseline: float, gap: float) -> None:
