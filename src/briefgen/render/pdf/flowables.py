@@ -168,24 +168,25 @@ def _text(canv, piece, text: str, x: float, y: float, char_space: float) -> None
         canv.setLineWidth(piece.size * BOLD_STROKE)
         canv.setLineJoin(1)
     doc = canv._doc
-    code = [_ORIGIN, f"1 0 0 1 {fp_str(x, y)} Tm", f"{fp_str(char_space)} Tc"]
-    if stroke:
-        code.append("2 Tr")  # fill, then stroke
     ops = []
-    current, tf = -1, None
+    current = -1
     escape = canv._escape
     for subset, part in font.splitString(text, doc):
         if subset != current:
+            tf = _TF.get(piece.size)
             if tf is None:
-                tf = f"{fp_str(piece.size)} Tf {fp_str(piece.size * 1.2)} TL"
+                tf = _TF[piece.size] = f"{fp_str(piece.size)} Tf {fp_str(piece.size * 1.2)} TL"
             ops.append(f"{font.getSubsetInternalName(subset, doc)} {tf}")
             current = subset
         ops.append(f"({escape(part)}) Tj")
-    code.append(" ".join(ops))
-    code.append("ET")
-    canv._code.append(" ".join(code))
+    # " 2 Tr": fill, then stroke
+    canv._code.append(f"{_ORIGIN} 1 0 0 1 {fp_str(x, y)} Tm {fp_str(char_space)} Tc{' 2 Tr' if stroke else ''} "
+                      f"{' '.join(ops)} ET")
     if stroke:
         canv.restoreState()
+
+
+_TF: dict[float, str] = {}  # size -> "size Tf leading TL", the font operator's tail
 
 
 def _text_object(canv, piece, text: str, x: float, y: float, char_space: float) -> None:
