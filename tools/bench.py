@@ -386,6 +386,11 @@ def main(argv: list[str] | None = None) -> int:
               f"warm {warm:.3f} s (goal {GOALS['track']:g} s; load average {os.getloadavg()[0]:.1f})")
         return 0
     cold_runs, warm_runs, batch_runs, n = (2, 3, 1, 10) if args.quick else (7, 15, 3, DEPARTMENTS)
+    # the measured processes run as an installed briefgen does, from .pyc files (pip writes them at install; the
+    # warm-up run writes them for a source tree): a PYTHONDONTWRITEBYTECODE in the environment would make every
+    # cold run compile briefgen's sources again (~0.1-0.2 s)
+    if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
+        print("note: PYTHONDONTWRITEBYTECODE is set here; the measured runs go without it (.pyc files written)")
 
     import json
 
