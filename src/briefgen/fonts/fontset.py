@@ -291,7 +291,7 @@ class FontSet:
 
         self.theme = theme
         self.missing: dict[str, set[str]] = {}
-        chars = {ord(ch) for ch in text if not is_ignorable(ord(ch))}
+        chars = {cp for cp in map(ord, set(text)) if not is_ignorable(cp)}  # each distinct character once
         self._chars = chars
         loaded_here: dict[tuple[str, int], _Loaded] = {}
 
