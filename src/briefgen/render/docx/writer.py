@@ -40,8 +40,8 @@ from ... import ir
 from ... import messages as M
 from ...theme import FontRole, Theme
 from ..shared import (
+    SHORT_CELL,
     body_tracking,
-    em_width,
     known_names,
     short_cell_inlines,
     title_inlines,
@@ -311,6 +311,8 @@ class DocxBuilder:
             # PDF sets none, and the 28-characters-a-line grid of GB/T 9704 has no room for it
             oxml.set_paragraph_props(pPr, align="justify", line_exact=self.pitch, before=Pt(0), after=Pt(0),
                                      first_line=indent, first_line_chars=indent_chars, auto_space=False)
+            # no paragraph's first or last line alone at a page's foot or head, as the PDF keeps them
+            oxml.set_paragraph_props(pPr, widow_control=True)
             # 28 characters a full line (GB/T 9704), as the PDF sets them: the body condensed a little. A
             # character grid (w:docGrid linesAndChars) would say the same to Word, but LibreOffice 7.4 gives
             # every character two grid cells when the pitch is below the type size (14 characters a line).
@@ -651,23 +653,6 @@ class DocxBuilder:
         widths[-1] += total - sum(widths)
         return [Twips(w) for w in widths]
 
-    def _tall_row(self, cells: list[ir.Cell], grid: list[Twips]) -> bool:
-        """Whether a row is taller than a third of the text block, its lines counted in ems as the writers'
-        shared decisions count them (``shared.em_width``)."""
-        import math
-
-
-        size = self.theme.body.table_size_pt
-        lines, col = 1, 0
-        for cell in cells:
-            span = max(cell.colspan, 1)
-            room = Emu(sum(grid[col:col + span])).pt - 2 * CELL_PAD_LR * size
-            text = ir.plain_text(cell.inlines)
-            lines = max(lines, sum(math.ceil(max(em_width(part) * size, 1.0) / max(room, size)) for part in text.split("\n")))
-            col += span
-        height = lines * size * self.theme.body.table_leading + 2 * CELL_PAD_TB * size
-        return height > Mm(self.theme.page.text_height_mm).pt / 3
-
     def _table(self, table: ir.Table) -> None:
         if not table.columns:
             return
@@ -681,7 +666,9 @@ class DocxBuilder:
         grid = self._grid(table.columns)
         tbl = oxml.new_table(Emu(sum(grid)), grid, style_id=self.sid.get("table"), border=TABLE_BORDER,
                              cell_margin_lr=Pt(self.theme.body.table_size_pt * CELL_PAD_LR),
-                             cell_margin_tb=Pt(self.theme.body.table_size_pt * CELL_PAD_TB))
+                             # a word processor sets each row's rule beside its text where the PDF draws it on
+                             # the row's edge: the rule's width comes off the cell's margins, so rows are as tall
+                             cell_margin_tb=Pt(self.theme.body.table_size_pt * CELL_PAD_TB - TABLE_BORDER.pt / 2))
         ncols = len(table.columns)
         first_paragraph = True
         for index, row in enumerate(table.rows, start=1):
@@ -693,8 +680,9 @@ class DocxBuilder:
                 cells.append(ir.Cell((), colspan=ncols - used))
             header = row.kind == "header"
             group = row.kind == "group"
-            # a row taller than a third of the page may run on to the next page; shorter rows never split
-            tr = oxml.add_row(tbl, header=header, cant_split=header or not self._tall_row(cells, grid))
+            # a row with a long cell (a task's text) may run on to the next page, as the PDF's do (the cell's
+            # widow control keeps two lines on each side); a row of short cells (names, figures) never splits
+            tr = oxml.add_row(tbl, header=header, cant_split=header or group or not _has_long_cell(cells))
             col = 0
             for cell in cells:
                 span = max(cell.colspan, 1)
@@ -723,6 +711,11 @@ class DocxBuilder:
                 self._inlines(p, inlines, role=role, style_key="table_text", bold=bold)
                 col += span
         self._append(tbl)
+
+
+def _has_long_cell(cells: list[ir.Cell]) -> bool:
+    """Whether a row has a cell longer than a short one (``shared.SHORT_CELL``): the rows the PDF may split."""
+    return any(len(ir.plain_text(cell.inlines)) > SHORT_CELL for cell in cells)
 
 
 def _plain(inlines) -> str:

@@ -158,9 +158,14 @@ class _Layout:
         doc = with_short_names(doc, t)
         self.known = known_names(doc)
         self._level = 0  # outline levels may go down by any number but up by one at a time
+        width = t.page.text_width_mm * MM
         for number, b in enumerate(doc.blocks):
             # one method per kind of ir.BLOCKS (ir.handler_name): block, its index -> flowables
-            out.extend(getattr(self, ir.handler_name(ir.kind_of(b)))(b, number))
+            made = getattr(self, ir.handler_name(ir.kind_of(b)))(b, number)
+            if isinstance(b, ir.Paragraph) and b.role == "table" and out and hasattr(out[-1], "tail"):
+                # a note under a table goes to the next page with the table's last rows, never alone
+                out[-1].tail = sum(f.wrap(width, 1e9)[1] for f in made)
+            out.extend(made)
         return out
 
     def _title(self, b: ir.Title, number: int) -> list:
@@ -289,58 +294,106 @@ class _Layout:
             data.append(cells)
             if row.kind == "group":
                 style.append(("BACKGROUND", (0, ri), (-1, ri), colors.Color(0.93, 0.93, 0.93)))
-                if ri + 1 < len(b.rows):
-                    style.append(("NOSPLIT", (0, ri), (-1, ri + 1)))  # a section heading never ends a page
+                for f in cells:  # a section heading never ends a page (``SplittingTable._binds``)
+                    for g in f if isinstance(f, list) else ():
+                        g.binds = True
             if row.kind == "header":
                 style.append(("BACKGROUND", (0, ri), (-1, ri), colors.Color(0.88, 0.88, 0.88)))
         out = []
         if b.caption:
             out.append(TextBlock(self.units(b.caption, "body", t.body.caption_size_pt * self.scale), self.pitch(), "center"))
-        table = Table(data, colWidths=widths, repeatRows=b.header_rows, splitByRow=1, hAlign="CENTER")
+        # A row runs on to the next page where that fills the page: its long cells (a task's text) split between
+        # lines, at least ``ROW_PART_LINES`` on each side, its short cells (names, deadlines) stay whole above the
+        # break, its 序号 and the task's title (its leading bold words) repeated with （续） below it
+        # (``SplittingTable``). A table of short cells only (indicators) moves whole rows.
+        for ri, row in enumerate(b.rows):
+            if row.kind != "body":
+                continue
+            for k, flowables in enumerate(data[ri]):
+                for f in flowables if isinstance(flowables, list) else ():
+                    cells_ir = b.rows[ri].cells
+                    f.may_split = k < len(cells_ir) and len(ir.plain_text(cells_ir[k].inlines)) > SHORT_CELL
+                    f.repeat = k == 0
+                    f.continued = self._continued(cells_ir[k].inlines, role_of(ri, k), size) if 0 < k < len(cells_ir) else None
+        table = _splitting_table()(data, colWidths=widths, repeatRows=b.header_rows, splitByRow=0, hAlign="CENTER",
+                                   splitInRow=int(leading * ROW_PART_LINES))
         table.setStyle(TableStyle(style))
-        # Short rows never split across pages; a row taller than a third of the page may, its first column
-        # (序号) and its leading bold words (the task's title) repeated with （续） on the next page.
         table.wrap(total, 1e9)
         table._bg_height = (total, table._height)  # ``content_height`` need not wrap it again at this width
-        tall = [ri for ri, h in enumerate(table._rowHeights)
-                if h > t.page.text_height_mm * MM / 3 and b.rows[ri].kind == "body"]
-        if tall:
-            for ri in tall:
-                for k, flowables in enumerate(data[ri]):
-                    for f in flowables if isinstance(flowables, list) else ():
-                        f.may_split = True
-                        f.repeat = k == 0
-                        cells_ir = b.rows[ri].cells
-                        f.continued = self._continued(cells_ir[k].inlines, role_of(ri, k), size) if 0 < k < len(cells_ir) else None
-                # reportlab splits a row reliably only with its cells aligned to the top
-                style.append(("VALIGN", (0, ri), (-1, ri), "TOP"))
-            # a section heading bound to a tall row would keep the row from splitting under it: the row starts
-            # on the heading's page anyway
-            style = [cmd for cmd in style if not (cmd[0] == "NOSPLIT" and cmd[2][1] in tall)]
-            table = _splitting_table()(data, colWidths=widths, repeatRows=b.header_rows, splitByRow=0, hAlign="CENTER",
-                                   splitInRow=int(leading * 2))
-            table.setStyle(TableStyle(style))
         out.append(table)
         return out
 
 
 CONTINUED_CHARS = 24
 """Most characters of a task title repeated above its continuation on the next page (titles run 6-20)."""
+ROW_PART_LINES = 2
+"""Fewest lines of a cell's text on either side of a page break inside a table row (no widow, no orphan)."""
 
 
 def _splitting_table():
     from reportlab.platypus import Table
 
     class SplittingTable(Table):
-        """A table that splits inside a row only where the row's cells allow it (``TextBlock.may_split``: a row
-        taller than a third of the page), and shows a cell marked ``repeat`` (the 序号) again on the next page."""
+        """A table that fills its pages: a row runs on to the next page where its cells allow it
+        (``TextBlock.may_split``), at least ``ROW_PART_LINES`` of each cell's text on each side of the break and
+        its short cells whole above it; a cell marked ``repeat`` (the 序号) shows again on the next page.
+        ``tail`` is the height of what must follow the table on its last page (the note under it): the last
+        rows go over with it rather than leave it alone on a page."""
+        tail = 0.0
+
+        def _row_break(self, n: int, room: float) -> float | None:
+            """The height at which row ``n`` breaks with ``room`` points left for it on the page, or None."""
+            row, styles = self._cellvalues[n], self._cellStyles[n]
+            blocks = []
+            for cell, style in zip(row, styles):
+                for f in cell if isinstance(cell, (list, tuple)) else ():
+                    if isinstance(f, TextBlock):
+                        blocks.append((f, style))
+            if not any(f.may_split for f, _ in blocks):
+                return None
+            leading = max(f.leading for f, _ in blocks)
+            top = max(style.topPadding for _, style in blocks)
+            lines = int((room - top + 1e-6) // leading)
+            for keep in range(lines, ROW_PART_LINES - 1, -1):
+                fits = True
+                for f, style in blocks:
+                    count = len(f._lines or [])
+                    if count <= keep:
+                        continue
+                    if not f.may_split or keep < ROW_PART_LINES or count - keep < ROW_PART_LINES:
+                        fits = False
+                        break
+                if fits:
+                    return top + keep * leading + 0.01
+            return None
+
+        def _binds(self, n: int) -> bool:
+            """Whether row ``n`` keeps with the next (a section heading row)."""
+            row = self._cellvalues[n] if 0 <= n < len(self._cellvalues) else ()
+            return any(getattr(f, "binds", False) for cell in row if isinstance(cell, (list, tuple)) for f in cell)
+
         def _splitRows(self, availHeight, doInRowSplit=0):
-            if doInRowSplit:
-                n = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
-                row = self._cellvalues[n] if n < len(self._cellvalues) else ()
-                if not any(getattr(f, "may_split", False) for cell in row if isinstance(cell, (list, tuple)) for f in cell):
-                    return []
-            return super()._splitRows(availHeight, doInRowSplit)
+            if not doInRowSplit:
+                n = self._getFirstPossibleSplitRowPosition(availHeight)
+                while n - 1 > self._header_count() and self._binds(n - 1):
+                    n -= 1  # the heading goes over with its first row
+                if n < len(self._cellvalues):
+                    availHeight = min(availHeight, sum(self._rowHeights[:n]) + 0.01)
+                return super()._splitRows(availHeight, 0)
+            n = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
+            if n >= len(self._cellvalues):
+                return super()._splitRows(availHeight, 1)
+            used = sum(self._rowHeights[:n])
+            at = self._row_break(n, availHeight - used)
+            if at is None:
+                return []
+            kept = self._cellStyles[n]
+            # a row splits reliably only with its cells aligned to the top
+            self._cellStyles[n] = [_top_aligned(style) for style in kept]
+            parts = super()._splitRows(used + at, 1)
+            if not parts:
+                self._cellStyles[n] = kept
+            return parts
 
         def _splitCell(self, value, style, oldHeight, newHeight, width):
             parts = super()._splitCell(value, style, oldHeight, newHeight, width)
@@ -350,7 +403,41 @@ def _splitting_table():
                     return (parts[0], again)
             return parts
 
+        def wrap(self, availWidth, availHeight):
+            width, height = super().wrap(availWidth, availHeight)
+            if self.tail and height <= availHeight < height + self.tail and len(self._rowHeights) > self._header_count() + 1:
+                return width, height + self.tail  # asks to be split: the note would start the next page alone
+            return width, height
+
+        def _header_count(self) -> int:
+            rows = self.repeatRows
+            return rows if isinstance(rows, int) else max(rows) + 1
+
+        def split(self, availWidth, availHeight):
+            height = self._height if hasattr(self, "_height") else super().wrap(availWidth, availHeight)[1]
+            if self.tail and height <= availHeight < height + self.tail:
+                parts = super().split(availWidth, availHeight - self.tail)
+            else:
+                parts = super().split(availWidth, availHeight)
+            if len(parts) == 2:
+                parts[1].tail = self.tail
+            return parts
+
     return SplittingTable
+
+
+def _top_aligned(style):
+    """A copy of a reportlab CellStyle aligned to the top. (``CellStyle.copy`` hands its copies its own bound
+    ``copy``, so a copy's copy is the original again: the attributes are copied here instead.)"""
+    from reportlab.platypus.tables import CellStyle
+
+    new = CellStyle(style.name)
+    for name in dir(style):
+        value = getattr(style, name)
+        if not name.startswith("_") and not callable(value):
+            setattr(new, name, value)
+    new.valign = "TOP"
+    return new
 
 
 def _names(doc: ir.Document) -> tuple[str, ...]:

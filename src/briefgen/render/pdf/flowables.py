@@ -13,6 +13,7 @@ from ...text.linebreak import TITLE_MEASURE, Line, Unit, balanced, break_lines
 ASCENT = 0.88  # of the em box above the baseline, for CJK faces; the rest is below
 BOLD_STROKE = 0.03  # stroke width of fake bold, as a share of the size
 _ORIGIN = f"BT 1 0 0 1 {fp_str(0, 0)} Tm"  # a fresh text object: its origin at (0, 0)
+KEEP_LINES = 2  # fewest lines of a paragraph on either side of a page break
 
 
 class TextBlock(Flowable):
@@ -59,7 +60,11 @@ class TextBlock(Flowable):
         # here, not the narrower content width it wrapped the cell with.
         lines = self._lines if self._lines is not None else self._layout(availWidth)
         fit = int((availHeight - self.space_before + 1e-6) // self.leading)
-        if fit <= 0 or fit >= len(lines):
+        if fit >= len(lines):
+            return []
+        # no first line alone at a page's foot (orphan), no last line alone at the next page's head (widow)
+        fit = min(fit, len(lines) - KEEP_LINES)
+        if fit < KEEP_LINES:
             return []
         head = TextBlock([], self.leading, self.align, self.first_indent, self.space_before, 0.0, lines=lines[:fit])
         rest = lines[fit:]
