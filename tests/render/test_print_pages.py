@@ -1,0 +1,200 @@
+"""Pages a secretary counts (issue 20): task tables fill their pages, a row running on to the next page with its
+序号 and title（续）, the note under a table never alone, no widow or orphan line, and every example document
+as many pages from the DOCX (as LibreOffice lays it out) as the PDF has. Read back from the PDFs (pypdfium2)
+and the DOCX (python-docx, LibreOffice's rendering; those skipped without ``soffice``)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from readback import pdf_pages
+
+from briefgen import ir
+from briefgen.render.docx import write_docx
+from briefgen.render.pdf import render_pdf
+from briefgen.theme import MM, load_theme
+from test_print_quality import META, SAMPLE
+
+R = ir.Run
+soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+TASK_TEXT = "推进重点项目建设，确保年内完成投资目标，"
+
+
+def _convert(paths: list[Path], out: Path) -> dict[str, Path]:
+    """LibreOffice's PDF of each DOCX (one soffice run), by stem."""
+    profile = out.parent / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), *map(str, paths)], check=True, capture_output=True, timeout=600)
+    return {p.stem: out / (p.stem + ".pdf") for p in paths}
+
+
+def _run(*args: str) -> None:
+    from click.testing import CliRunner
+
+    from briefgen.cli import main
+
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory) -> Path:
+    """The example's documents: build, batch (the department briefs) and pack, in one folder each."""
+    root = tmp_path_factory.mktemp("example")
+    for command in ("build", "batch", "pack"):
+        _run(command, str(SAMPLE), "--out", str(root / command))
+    return root
+
+
+def _page_texts(path: Path) -> list[str]:
+    import pypdfium2 as pdfium
+
+    return ["".join(p.get_textpage().get_text_range().split()) for p in pdfium.PdfDocument(str(path))]
+
+
+def _foot_gap_mm(path: Path, index: int) -> float:
+    """Blank height between the page's last ink above the footer and the text block's foot (official margins)."""
+    import pypdfium2 as pdfium
+
+    image = pdfium.PdfDocument(str(path))[index].render(scale=2).to_pil().convert("L")
+    ink = image.crop((0, 0, image.width, int(image.height * (297 - 35 - 1) / 297))).point(lambda v: 255 if v < 128 else 0)
+    return (297 - 35) - ink.getbbox()[3] / 2 / MM
+
+
+# ---- page counts agree ----
+
+@soffice
+def test_every_example_document_has_as_many_pages_from_the_docx_as_the_pdf(example, tmp_path):
+    docx = sorted(example.glob("*/*.docx"))
+    assert len(docx) >= 16  # 2 built documents, 13 department briefs, the pack
+    rendered = _convert(docx, tmp_path / "lo")
+    counts = {p.stem: (pdf_pages(p.with_suffix(".pdf")), pdf_pages(rendered[p.stem])) for p in docx}
+    differ = {name: pair for name, pair in counts.items() if pair[0] != pair[1]}
+    assert not differ, differ  # was 征地拆迁办公室: 1 page as PDF, 2 from the DOCX (its note alone on page 2)
+
+
+# ---- task tables fill their pages ----
+
+def test_pack_task_pages_are_filled_and_the_note_keeps_rows_with_it(example):
+    pdf = next((example / "pack").glob("*.pdf"))
+    texts = _page_texts(pdf)
+    first = next(i for i, t in enumerate(texts) if "重点工作任务分解表" in t[:40] and i > 1)
+    last = len(texts) - 1
+    # every task page before the last ends near the text block's foot (was 10, 19 and 26 mm short)
+    gaps = [round(_foot_gap_mm(pdf, i), 1) for i in range(first + 1, last)]
+    assert gaps and max(gaps) < 12, gaps
+    continued = [t for t in texts[first + 1:] if "（续）" in t]
+    assert continued, "no row runs on to the next page"
+    # the last page holds the note and a task's words above it, not the note alone
+    note = texts[last].find("注：")
+    assert note > 0 and "（续）" in texts[last][:note], texts[last][:120]
+
+
+def _tasks(lengths: list[int], note: bool = False) -> ir.Document:
+    cols = (ir.Column(7, "center"), ir.Column(50), ir.Column(15, "center"), ir.Column(13, "center"))
+    head = ir.Row(tuple(ir.Cell((R(h),)) for h in ("序号", "工作任务", "牵头单位", "完成时限")), "header")
+    rows = [head] + [ir.Row((ir.Cell((R(str(n)),)), ir.Cell((R(f"任务{n:02d}标题。", True), R(TASK_TEXT * times))),
+                             ir.Cell((R("财政办公室"),)), ir.Cell((R("年内"),))))
+                     for n, times in enumerate(lengths, 1)]
+    blocks: list[ir.Block] = [ir.Title((R("任务表"),)), ir.Table(cols, tuple(rows))]
+    if note:
+        blocks.append(ir.Paragraph((R("注：表中单位名称过长处用简称：经发办（经济发展办公室）。"),), "left", False, "table"))
+    return ir.Document(META, tuple(blocks))
+
+
+def test_pdf_row_splits_to_fill_the_page_with_two_lines_each_side(tmp_path):
+    path = tmp_path / "rows.pdf"
+    path.write_bytes(render_pdf(_tasks([6] * 12), load_theme("official")).data)
+    texts = [t.replace(f"—{i}—", "") for i, t in enumerate(_page_texts(path), 1)]
+    assert len(texts) >= 2
+    assert _foot_gap_mm(path, 0) < 8  # page 1 filled by the row that runs on
+    split = [n for n in range(1, 13) if f"任务{n:02d}标题（续）" in texts[1]]
+    assert len(split) == 1, texts[1][:80]
+    n = split[0]
+    # its 序号 and title again at the head of page 2, under the repeated header
+    assert texts[1].startswith("序号工作任务牵头单位完成时限" + f"{n}任务{n:02d}标题（续）"), texts[1][:60]
+    # at least two lines of its text on each side: more than one line's characters (19 in this column) on either page
+    whole = f"任务{n:02d}标题。" + TASK_TEXT * 6
+    before = texts[0][texts[0].find(f"任务{n:02d}标题。"):].replace("财政办公室", "").replace("年内", "")
+    assert len(before) > 19 and len(whole) - len(before) > 19, before
+
+
+def test_pdf_rows_of_short_cells_never_split(tmp_path):
+    cols = (ir.Column(1, "center"), ir.Column(4), ir.Column(2, "right"))
+    rows = [ir.Row(tuple(ir.Cell((R(h),)) for h in ("序号", "指标名称", "完成值")), "header")]
+    rows += [ir.Row((ir.Cell((R(str(i)),)), ir.Cell((R(f"指标{i:03d}名称较长需要换行显示"),)), ir.Cell((R("1.5"),))))
+             for i in range(1, 61)]
+    path = tmp_path / "short.pdf"
+    path.write_bytes(render_pdf(ir.Document(META, (ir.Table(cols, tuple(rows)),)), load_theme("official")).data)
+    texts = _page_texts(path)
+    assert len(texts) >= 2
+    assert all(sum(f"指标{i:03d}名称较长需要换行显示" in t for t in texts) == 1 for i in range(1, 61))
+
+
+def test_pdf_note_under_a_table_never_starts_a_page_alone(tmp_path):
+    theme = load_theme("official")
+    # grow the table until the note would fall alone to the next page, then check it keeps rows with it
+    seen = 0
+    for extra in range(0, 40):
+        doc = _tasks([3] * 10 + [1] * (extra % 20) + [2] * (extra // 20), note=True)
+        path = tmp_path / f"note{extra}.pdf"
+        path.write_bytes(render_pdf(doc, theme).data)
+        texts = [t.replace(f"—{i}—", "") for i, t in enumerate(_page_texts(path), 1)]
+        for text in texts[1:]:
+            if text.startswith("注："):
+                raise AssertionError(f"note alone at the head of a page ({extra})")
+            if "注：" in text and text.find("注：") < 80:
+                seen += 1
+    assert seen, "no layout put the note at the head of a page's text"
+
+
+def test_pdf_paragraph_leaves_no_single_line_at_a_page_break(tmp_path):
+    theme = load_theme("official")
+    # 20 one-line paragraphs, then a three-line one: one line of it would fit on page 1 (22 lines a page)
+    for fill in (19, 20, 21):
+        blocks = [ir.Paragraph((R(f"第{i:02d}行"),), indent=False) for i in range(fill)]
+        blocks.append(ir.Paragraph((R("三行段落" + "正文内容" * 13 + "结尾"),), indent=False))
+        path = tmp_path / f"w{fill}.pdf"
+        path.write_bytes(render_pdf(ir.Document(META, tuple(blocks)), theme).data)
+        texts = _page_texts(path)
+        if len(texts) > 1:
+            head = texts[1].replace("—2—", "")
+            tail = texts[0].split(f"第{fill - 1:02d}行")[-1].replace("—1—", "")
+            # each side of the break holds none or at least two of the paragraph's 28-character lines
+            assert len(tail) == 0 or len(tail) >= 2 * 28 - 2, (fill, tail)
+            assert len(head) >= 2 * 28 - 28 // 2 or len(tail) == 0, (fill, head)
+
+
+# ---- the DOCX ----
+
+def test_docx_lets_long_rows_split_and_keeps_short_rows_whole(tmp_path):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    path = tmp_path / "rows.docx"
+    write_docx(_tasks([0, 6]), load_theme("official"), path)
+    rows = Document(str(path)).tables[0].rows
+    trPr = [r._tr.trPr for r in rows]
+    assert trPr[0].find(qn("w:tblHeader")) is not None and trPr[0].find(qn("w:cantSplit")) is not None
+    assert trPr[1].find(qn("w:cantSplit")) is not None  # a title alone: a short row
+    assert trPr[2] is None or trPr[2].find(qn("w:cantSplit")) is None  # a task's long text may run on
+    normal = Document(str(path)).styles["Normal"].element
+    assert normal.pPr.find(qn("w:widowControl")) is not None
+
+
+@soffice
+def test_word_processor_splits_a_long_row_to_fill_the_page(tmp_path):
+    path = tmp_path / "rows.docx"
+    write_docx(_tasks([6] * 12), load_theme("official"), path)
+    lo = _convert([path], tmp_path / "lo")["rows"]
+    texts = _page_texts(lo)
+    assert len(texts) >= 2
+    assert _foot_gap_mm(lo, 0) < 8  # was a whole row's height short: rows never split
+    numbers = [n for n in range(1, 13) if f"任务{n:02d}标题" in texts[0]]
+    last = numbers[-1]
+    assert f"任务{last:02d}标题" not in texts[1]  # the row's rest runs on without its title (no （续） in Word)
+    assert (TASK_TEXT * 6)[-12:] in texts[1][:200]
