@@ -24,7 +24,8 @@ def pdf_lines(path: Path) -> list[str]:
 
 
 def docx_text(path: Path) -> str:
-    """Every paragraph and table cell of a DOCX, one per line."""
+    """Every paragraph and table cell of a DOCX, one per line, as a reader sees it: without the word joiners
+    (U+2060) that keep a figure with its unit."""
     from docx import Document
 
     doc = Document(str(path))
@@ -32,7 +33,7 @@ def docx_text(path: Path) -> str:
     for table in doc.tables:
         for row in table.rows:
             parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
+    return "\n".join(parts).replace("\u2060", "")
 
 
 def pdf_fonts(path: Path) -> list[tuple[str, bool]]:

@@ -133,12 +133,16 @@ def test_task_table_header_repeats_on_every_pdf_page(sample_pack):
         assert "牵头单位" in text and "完成时限" in text
 
 
-def test_task_list_docx_header_repeats_and_rows_do_not_split(sample_pack):
+def test_task_list_docx_header_repeats_and_only_task_rows_may_split(sample_pack):
     out, _ = sample_pack
     doc = DocxDocument(str(out / "tasks.docx"))
-    rows = doc.tables[0]._tbl.tr_lst
+    table = doc.tables[0]
+    rows = table._tbl.tr_lst
     assert rows[0].trPr is not None and rows[0].trPr.find(qn("w:tblHeader")) is not None
-    assert all(r.trPr is not None and r.trPr.find(qn("w:cantSplit")) is not None for r in rows[1:])
+    for row, tr in zip(table.rows[1:], rows[1:]):
+        whole = tr.trPr is not None and tr.trPr.find(qn("w:cantSplit")) is not None
+        # a task's long text may run on to the next page, as in the PDF; a section row never splits
+        assert whole == (max(len(c.text) for c in row.cells) <= 24), [c.text[:12] for c in row.cells]
 
 
 @pytest.mark.parametrize("name", ["summary.pdf", "tasks.pdf"])

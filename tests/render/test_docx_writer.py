@@ -123,7 +123,8 @@ def body_paragraphs(path: Path) -> list[etree._Element]:
 
 
 def text_of(p: etree._Element) -> str:
-    return "".join(p.itertext())
+    """The paragraph's text as a reader sees it: without the word joiners that keep a figure with its unit."""
+    return "".join(p.itertext()).replace("\u2060", "")
 
 
 def run_east_asia(p: etree._Element) -> set[str]:

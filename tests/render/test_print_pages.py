@@ -65,14 +65,20 @@ def _foot_gap_mm(path: Path, index: int) -> float:
     return (297 - 35) - ink.getbbox()[3] / 2 / MM
 
 
+@pytest.fixture(scope="module")
+def example_lo(example) -> dict[Path, Path]:
+    """Each example DOCX -> LibreOffice's PDF of it."""
+    docx = sorted(example.glob("*/*.docx"))
+    rendered = _convert(docx, example / "lo")
+    return {p: rendered[p.stem] for p in docx}
+
+
 # ---- page counts agree ----
 
 @soffice
-def test_every_example_document_has_as_many_pages_from_the_docx_as_the_pdf(example, tmp_path):
-    docx = sorted(example.glob("*/*.docx"))
-    assert len(docx) >= 16  # 2 built documents, 13 department briefs, the pack
-    rendered = _convert(docx, tmp_path / "lo")
-    counts = {p.stem: (pdf_pages(p.with_suffix(".pdf")), pdf_pages(rendered[p.stem])) for p in docx}
+def test_every_example_document_has_as_many_pages_from_the_docx_as_the_pdf(example_lo):
+    assert len(example_lo) >= 16  # 2 built documents, 13 department briefs, the pack
+    counts = {p.stem: (pdf_pages(p.with_suffix(".pdf")), pdf_pages(lo)) for p, lo in example_lo.items()}
     differ = {name: pair for name, pair in counts.items() if pair[0] != pair[1]}
     assert not differ, differ  # was 征地拆迁办公室: 1 page as PDF, 2 from the DOCX (its note alone on page 2)
 
@@ -198,3 +204,58 @@ def test_word_processor_splits_a_long_row_to_fill_the_page(tmp_path):
     last = numbers[-1]
     assert f"任务{last:02d}标题" not in texts[1]  # the row's rest runs on without its title (no （续） in Word)
     assert (TASK_TEXT * 6)[-12:] in texts[1][:200]
+
+
+# ---- figures keep their units in the word processor ----
+
+def _unit_splits(lines: list[str]) -> list[str]:
+    """'a|b' wherever a line ends in a digit and the next begins with a unit (年, 月, 万, 亿, 元, 方 …), or ends in
+    a magnitude (万, 亿) after a digit and the next begins with a unit."""
+    import re
+
+    from briefgen.text.linebreak import UNIT_AFTER_NUMBER
+
+    found = []
+    for a, b in zip(lines, lines[1:]):
+        a, b = a.replace(" ", "").replace("\u2060", ""), b.replace(" ", "").replace("\u2060", "")
+        if a and b and b[0] in UNIT_AFTER_NUMBER and (a[-1].isdigit() or re.search(r"\d[万亿千百]$", a)):
+            found.append(f"{a[-6:]}|{b[:4]}")
+    return found
+
+
+@soffice
+def test_word_processor_keeps_figures_with_their_units(tmp_path):
+    from readback import pdf_lines
+
+    # the figure moved along the line a character at a time: at some offset each meets the line's end
+    base = "测试" * 14
+    figures = ("拆迁1.75万方，", "力争6月份完成，", "于2022年完成，", "投资5.8亿元，", "共1.75万方。")
+    paragraphs = [ir.Paragraph((R(base[:20 + k] + f),), indent=False) for k in range(9) for f in figures]
+    path = tmp_path / "figures.docx"
+    write_docx(ir.Document(META, tuple(paragraphs)), load_theme("official"), path)
+    lines = pdf_lines(_convert([path], tmp_path / "lo")["figures"])
+    assert not _unit_splits(lines), _unit_splits(lines)  # was 1.75|万方, 1.75万|方, 6|月份, 2022|年, 5.8|亿元 …
+    text = "".join(lines).replace(" ", "").replace("\u2060", "")
+    assert text.count("1.75万方") == 18 and text.count("2022年") == 9  # nothing lost or changed
+
+
+@soffice
+def test_example_documents_keep_figures_with_their_units_in_the_word_processor(example_lo):
+    from readback import pdf_lines
+
+    found = {p.stem: _unit_splits(pdf_lines(lo)) for p, lo in example_lo.items()}
+    assert not any(found.values()), {k: v for k, v in found.items() if v}
+
+
+def test_docx_glues_a_figure_to_its_unit_and_keeps_its_text(tmp_path):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    path = tmp_path / "glue.docx"
+    write_docx(ir.Document(META, (ir.Paragraph((R("拆迁1.75万方，于2022年完成。"),)),)), load_theme("official"), path)
+    p = Document(str(path)).paragraphs[0]
+    assert p.text.replace("\u2060", "") == "拆迁1.75万方，于2022年完成。"
+    glued = [r for r in p.runs if "\u2060" in r.text]
+    assert [r.text for r in glued] == ["1.75\u2060万\u2060方", "2022\u2060年"]
+    for r in glued:  # a language LibreOffice breaks by Unicode's rules, which keep the joiner
+        assert r._r.rPr.find(qn("w:lang")).get(qn("w:eastAsia")) != "zh-CN"

@@ -50,6 +50,7 @@ from ..shared import (
 from . import oxml
 from .chart import add_chart
 from .links import Targets, link_runs
+from ...text.linebreak import figure_interiors
 from .reference import open_reference
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -528,7 +529,10 @@ class DocxBuilder:
         )
 
     def _inlines(self, p, inlines, *, role: str, style_key: str, bold: bool = False,
-                 size: Length | None = None) -> None:
+                 size: Length | None = None, glue: bool = False) -> None:
+        """Runs of ``inlines`` into ``p``; with ``glue``, each figure with its unit in a run of its own that no word
+        processor breaks (``_figure_pieces``): text the word processor wraps (titles and short cells carry the
+        PDF's breaks written in)."""
         mark_rPr = oxml.paragraph_mark_rPr(p.get_or_add_pPr())
         self._run_props(mark_rPr, role, "", style_key=style_key, size=size)
         for inline in inlines:
@@ -538,9 +542,12 @@ class DocxBuilder:
                 oxml.add_break(r)
                 continue
             own = inline.role is not None and inline.role != role
-            r, rPr = oxml.add_run(p, inline.text)
-            self._run_props(rPr, inline.role or role, inline.text, style_key=style_key, bold=bold or inline.bold,
-                            italic=inline.italic, underline=inline.underline, own_role=own, size=size)
+            for text, glued in _figure_pieces(inline.text) if glue else ((inline.text, False),):
+                r, rPr = oxml.add_run(p, text)
+                self._run_props(rPr, inline.role or role, text, style_key=style_key, bold=bold or inline.bold,
+                                italic=inline.italic, underline=inline.underline, own_role=own, size=size)
+                if glued:
+                    oxml.set_run_props(rPr, lang_east_asia=GLUE_LANG)
 
     def _title(self, block: ir.Title) -> None:
         p = self._new_paragraph("title")
@@ -596,7 +603,7 @@ class DocxBuilder:
     def _heading(self, block: ir.Heading) -> None:
         level = min(max(block.level, 1), 4)
         p = self._new_paragraph(f"h{level}")
-        self._inlines(p, block.inlines, role=self.theme.heading(level)[0], style_key=f"h{level}")
+        self._inlines(p, block.inlines, role=self.theme.heading(level)[0], style_key=f"h{level}", glue=True)
         self._link_targets().mark(p, _plain(block.inlines))
 
     def _link_targets(self) -> Targets:
@@ -623,13 +630,13 @@ class DocxBuilder:
             line = Pt(size * self.theme.body.table_leading) if block.role == "table" else None
             oxml.set_paragraph_props(pPr, line_exact=line, snap_to_grid=False if line is not None else None)
         self._inlines(p, block.inlines, role=block.role, style_key="normal",
-                      size=Pt(size) if size != self.theme.body.size_pt else None)
+                      size=Pt(size) if size != self.theme.body.size_pt else None, glue=True)
 
     def _list(self, block: ir.ListBlock) -> None:
         for n, item in enumerate(block.items, start=1):
             p = self._new_paragraph("normal")
             prefix = f"{n}." if block.ordered else "• "
-            self._inlines(p, (ir.Run(prefix), *item), role="body", style_key="normal")
+            self._inlines(p, (ir.Run(prefix), *item), role="body", style_key="normal", glue=True)
 
     def _spacer(self, block: ir.Spacer) -> None:
         if block.lines <= 0:
@@ -708,9 +715,53 @@ class DocxBuilder:
                 if row.kind == "body":  # a name or a deadline breaks where the PDF breaks it
                     inlines = short_cell_inlines(inlines, Emu(width).pt - 2 * CELL_PAD_LR * self.theme.body.table_size_pt,
                                                  self.theme.body.table_size_pt, self._known)
-                self._inlines(p, inlines, role=role, style_key="table_text", bold=bold)
+                self._inlines(p, inlines, role=role, style_key="table_text", bold=bold,
+                              glue=len(ir.plain_text(cell.inlines)) > SHORT_CELL)
                 col += span
         self._append(tbl)
+
+
+# A figure and its unit (2022年, 1.75万方, 5.8亿元) stay on one line, as in the PDF: U+2060 WORD JOINER (no line
+# break on either side, Unicode line breaking) beside each Chinese character of it. LibreOffice breaks Chinese
+# text by rules of its own that ignore the joiner (and it does not read a DOCX's w:noLineBreaksAfter), but breaks
+# text in other languages by Unicode's, joiner included: the glued run's East Asian language is this one.
+WORD_JOINER = "\u2060"
+GLUE_LANG = "en-US"
+
+
+def _figure_pieces(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, glued): each figure with its magnitude and unit (``linebreak.figure_interiors``)
+    a glued piece with word joiners between its characters."""
+    inside = figure_interiors(text)
+    if not inside:
+        return [(text, False)]
+    out: list[tuple[str, bool]] = []
+    start = 0
+    k = 0
+    while k < len(text):
+        if k + 1 in inside:  # a figure starts at k: it runs while the next offset is inside
+            end = k + 1
+            while end in inside:
+                end += 1
+            if start < k:
+                out.append((text[start:k], False))
+            out.append((_joined(text[k:end]), True))
+            start = k = end
+            continue
+        k += 1
+    if start < len(text):
+        out.append((text[start:], False))
+    return out
+
+
+def _joined(figure: str) -> str:
+    """A word joiner beside each Chinese character of ``figure`` (the digits hold together by themselves)."""
+    out = [figure[0]]
+    for before, ch in zip(figure, figure[1:]):
+        if ord(before) >= 0x2E80 or ord(ch) >= 0x2E80:
+            out.append(WORD_JOINER)
+        out.append(ch)
+    return "".join(out)
 
 
 def _has_long_cell(cells: list[ir.Cell]) -> bool:
