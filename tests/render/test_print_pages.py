@@ -259,3 +259,78 @@ def test_docx_glues_a_figure_to_its_unit_and_keeps_its_text(tmp_path):
     assert [r.text for r in glued] == ["1.75\u2060万\u2060方", "2022\u2060年"]
     for r in glued:  # a language LibreOffice breaks by Unicode's rules, which keep the joiner
         assert r._r.rPr.find(qn("w:lang")).get(qn("w:eastAsia")) != "zh-CN"
+
+
+# ---- the pack's review digest at 3号 ----
+
+def _sizes(path: Path, index: int) -> dict[float, str]:
+    """Font size -> the characters set at it on a page (pypdfium2)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    text = pdfium.PdfDocument(str(path))[index].get_textpage()
+    out: dict[float, str] = {}
+    for i in range(text.count_chars()):
+        ch = text.get_text_range(i, 1)
+        if ch.strip():
+            size = round(pdfium_c.FPDFText_GetFontSize(text.raw, i), 1)
+            out[size] = out.get(size, "") + ch
+    return out
+
+
+def test_pack_review_is_set_at_3hao_with_its_figures_at_body_size(example):
+    pdf = next((example / "pack").glob("*.pdf"))
+    texts = _page_texts(pdf)
+    first = next(i for i, t in enumerate(texts) if i > 1 and "工作回顾" in t[:40])
+    last = next(i for i, t in enumerate(texts) if i > first and "主要经济指标完成情况" in t[:60]) - 1
+    body = {}
+    for index in range(first, last + 1):
+        for size, chars in _sizes(pdf, index).items():
+            body[size] = body.get(size, "") + chars
+    assert "主要数据" in body.get(16.0, ""), sorted(body)  # was 10.2 pt: read as a footnote
+    assert len(body[16.0]) > 0.9 * sum(len(v) for k, v in body.items() if k > 2), sorted(body)  # was 13.6 pt
+    assert "工作回顾" in body.get(22.0, "")  # the title at its size (was 18.7 pt)
+
+
+def test_pack_review_docx_keeps_3hao(example):
+    from docx import Document
+
+    doc = Document(str(next((example / "pack").glob("*.docx"))))
+    assert doc.styles["Normal"].font.size.pt == 16 and doc.styles["Title"].font.size.pt == 22
+    paragraphs = doc.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.style.name == "Title" and "工作回顾" in p.text)
+    end = next(i for i, p in enumerate(paragraphs) if i > start and p.style.name == "Title")
+    review = paragraphs[start:end]
+    data = [p for p in review if p.text.startswith("主要数据")]
+    assert data
+    for p in review:
+        for run in p.runs:  # no run or paragraph set smaller than its style (was 13 pt, 主要数据 10 pt)
+            assert run.font.size is None or run.font.size.pt >= 16, (p.text[:12], run.font.size.pt)
+    for p in data:
+        assert p.style.name == "Normal"
+
+
+@soffice
+def test_word_processor_leaves_no_single_line_at_a_page_break(tmp_path):
+    from readback import pdf_lines
+
+    theme = load_theme("official")
+    paths = []
+    for fill in (19, 20, 21):
+        blocks = [ir.Paragraph((R(f"第{i:02d}行"),), indent=False) for i in range(fill)]
+        blocks.append(ir.Paragraph((R("三行段落" + "正文内容" * 13 + "结尾"),), indent=False))
+        path = tmp_path / f"w{fill}.docx"
+        write_docx(ir.Document(META, tuple(blocks)), theme, path)
+        paths.append(path)
+    rendered = _convert(paths, tmp_path / "lo")
+    for path in paths:
+        import pypdfium2 as pdfium
+
+        pages = [[line.strip() for line in p.get_textpage().get_text_range().splitlines() if line.strip()]
+                 for p in pdfium.PdfDocument(str(rendered[path.stem]))]
+        for k, lines in enumerate(pages):
+            body = [line for line in lines if not line.replace(" ", "").strip("—").isdigit()]
+            paragraph = [line for line in body if not line.startswith("第")]
+            # a page holds none of the three-line paragraph's lines or at least two of them
+            assert len(paragraph) != 1, (path.stem, k, paragraph)
+        assert sum(len(p) for p in pages) and pdf_lines(rendered[path.stem])
