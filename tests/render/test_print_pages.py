@@ -334,3 +334,73 @@ def test_word_processor_leaves_no_single_line_at_a_page_break(tmp_path):
             # a page holds none of the three-line paragraph's lines or at least two of them
             assert len(paragraph) != 1, (path.stem, k, paragraph)
         assert sum(len(p) for p in pages) and pdf_lines(rendered[path.stem])
+
+
+# ---- the cover ----
+
+@pytest.fixture(scope="module")
+def numbered_pack(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("numbered") / "out"
+    _run("pack", str(SAMPLE), "--out", str(out), "--number", "2", "--mark", "内部资料 注意保存", "--venue", "街道三楼会议室",
+         "--meeting", "前江街道2022年下半年经济社会发展工作部署会议")
+    return out
+
+
+def _cover_lines(path: Path) -> list[tuple[str, float, float, float]]:
+    """(text, size, top in mm, centre x in mm) of each line of the first page, top to bottom."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    page = pdfium.PdfDocument(str(path))[0]
+    height = page.get_height()
+    text = page.get_textpage()
+    chars = []
+    for i in range(text.count_chars()):
+        ch = text.get_text_range(i, 1)
+        if ch.strip():
+            left, bottom, right, top = text.get_charbox(i)
+            chars.append(((height - top) / MM, left, ch, pdfium_c.FPDFText_GetFontSize(text.raw, i), right))
+    rows: list[list] = []
+    for c in sorted(chars):  # a line: characters whose tops lie within 4 mm of its first
+        if rows and c[0] - rows[-1][0][0] < 4:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    out = []
+    for row in rows:
+        chars = sorted((left, ch, size, top, right) for top, left, ch, size, right in row)
+        out.append(("".join(c[1] for c in chars), round(max(c[2] for c in chars), 1), min(c[3] for c in chars),
+                    (chars[0][0] + chars[-1][4]) / 2 / MM))
+    return out
+
+
+def _check_cover(path: Path) -> None:
+    lines = _cover_lines(path)
+    texts = [t for t, *_ in lines]
+    big = max(lines, key=lambda line: line[1])
+    assert big[0] == "会议材料", lines  # the largest line (was the meeting's name's size)
+    assert big[1] >= 36
+    meeting = next(i for i, t in enumerate(texts) if t.startswith("前江街道2022年下半年"))
+    assert meeting < texts.index("会议材料")  # the meeting's name above it
+    joined = "".join(texts[meeting:texts.index("会议材料")])
+    assert joined == "前江街道2022年下半年经济社会发展工作部署会议", texts  # broken between words (not 部|署)
+    assert not any(t.endswith("部") for t in texts[meeting:texts.index("会议材料")])
+    mark = next(line for line in lines if line[0] == "内部资料注意保存")
+    number = next(line for line in lines if line[0] == "材料之二")
+    assert mark[2] < 60 and number[2] < 60 and number[3] > 105 > mark[3]  # mark top left, 材料之N top right
+    foot = [line for line in lines if line[0] in ("前江街道", "街道三楼会议室", "2022年7月29日")]
+    assert [line[0] for line in foot] == ["前江街道", "街道三楼会议室", "2022年7月29日"], foot
+    # issuer, venue and date at the foot: the date within two lines of the text block's foot (262 mm), inside it
+    assert 262 - 2 * 10.2 < foot[-1][2] < 262 - 5, foot
+
+
+def test_pdf_cover_has_the_layout_of_a_meeting_pack(numbered_pack):
+    _check_cover(next(numbered_pack.glob("*.pdf")))
+
+
+@soffice
+def test_word_processor_cover_has_the_layout_of_a_meeting_pack(numbered_pack, tmp_path):
+    docx = next(numbered_pack.glob("*.docx"))
+    lo = _convert([docx], tmp_path / "lo")[docx.stem]
+    _check_cover(lo)
+    assert pdf_pages(lo) == pdf_pages(docx.with_suffix(".pdf"))

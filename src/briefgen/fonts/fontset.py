@@ -343,6 +343,9 @@ class FontSet:
         return None
 
     def _role(self, role: str) -> str:
+        if role in self._roles:
+            return role
+        role = self.theme.font_role(role)
         return role if role in self._roles else "body"
 
     def name(self, role: str) -> str:

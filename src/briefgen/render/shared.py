@@ -18,6 +18,7 @@ from ..theme import MM, Theme
 
 LATIN_EM = 0.55
 CELL_PAD = 0.25  # cell padding, left and right, as a share of the table's type size (both writers)
+DISPLAY_ROLES = ("title", "cover")  # paragraphs set in these roles break as titles do (``title_inlines``)
 SHORT_CELL = 24  # cells up to this many characters (names, deadlines) break between words
 FIT_FUZZ = 0.25  # points a word processor may measure wider than the em count
 

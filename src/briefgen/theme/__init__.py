@@ -121,6 +121,7 @@ class Body(_Part):
 class TitleStyle(_Part):
     size_pt: Size = 22
     space_after_lines: float = Field(1, ge=0, le=10)
+    cover_size_pt: Size = 42  # 初号: the largest line of a cover (会议材料), in the title's font (role ``cover``)
 
 
 class Headings(_Part):
@@ -192,7 +193,14 @@ class Theme(BaseModel):
         return self.model_copy(update={"body": body, "title": title, "headings": headings})
 
     def font(self, role: str) -> FontRole:
-        return self.fonts.get(role) or self.fonts["body"]
+        return self.fonts[self.font_role(role)]
+
+    def font_role(self, role: str) -> str:
+        """The font role of the theme that sets ``role``: itself when the theme has it, the title's for ``cover``
+        (a theme may give the cover a font of its own), else the body's."""
+        if role in self.fonts:
+            return role
+        return "title" if role == "cover" and "title" in self.fonts else "body"
 
     def role_size(self, role: str) -> float:
         """The type size of a font role, in points: both writers set each role at this size."""
@@ -202,6 +210,8 @@ class Theme(BaseModel):
             return self.headings.sizes_pt[self.headings.roles.index(role)]
         if role == "title":
             return self.title.size_pt
+        if role == "cover":
+            return self.title.cover_size_pt
         if role == "page_number":
             return self.page_number.size_pt
         if role == "mark":

@@ -40,6 +40,7 @@ from ... import ir
 from ... import messages as M
 from ...theme import FontRole, Theme
 from ..shared import (
+    DISPLAY_ROLES,
     SHORT_CELL,
     body_tracking,
     known_names,
@@ -554,6 +555,11 @@ class DocxBuilder:
         self._inlines(p, self._balanced_title(block.inlines), role="title", style_key="title")
         self._link_targets().mark(p, _plain(block.inlines))
 
+    def _balanced(self, inlines: tuple[ir.Inline, ...], size: float) -> tuple[ir.Inline, ...]:
+        """``inlines`` at ``size`` points broken as the PDF breaks a title (``shared.title_inlines``)."""
+        keep = tuple(n for n in (self.ir.meta.author,) if n)
+        return title_inlines(inlines, size, Emu(self._text_width()).pt, keep)
+
     def _balanced_title(self, inlines: tuple[ir.Inline, ...]) -> tuple[ir.Inline, ...]:
         """A long title broken into lines of near-equal length (w:br), never one character left alone: the
         breaks the PDF writer draws (``shared.title_inlines``), written in, so Word never wraps a line again.
@@ -628,7 +634,12 @@ class DocxBuilder:
             # a paragraph in a table or heading role is set at that role's size, as in the PDF;
             # table-role text also takes the table's own leading, not the body pitch
             line = Pt(size * self.theme.body.table_leading) if block.role == "table" else None
+            if block.role != "table" and size * 1.35 > self.theme.body.line_pitch_pt:
+                line = Pt(size * 1.35)  # larger type (a cover's 会议材料) on the title's leading, as in the PDF
             oxml.set_paragraph_props(pPr, line_exact=line, snap_to_grid=False if line is not None else None)
+        if block.role in DISPLAY_ROLES:  # a title-like line breaks where the PDF breaks it (between words)
+            self._inlines(p, self._balanced(block.inlines, size), role=block.role, style_key="normal", size=Pt(size))
+            return
         self._inlines(p, block.inlines, role=block.role, style_key="normal",
                       size=Pt(size) if size != self.theme.body.size_pt else None, glue=True)
 

@@ -24,6 +24,7 @@ from ...text.segment import word_interiors
 from ...theme import MM, Theme
 from ..fit import fit_document
 from ..shared import (
+    DISPLAY_ROLES,  # paragraphs in these roles break as titles do, in both writers
     SHORT_CELL,  # cells up to this many characters break between words, in both writers
     body_tracking,
     known_names,
@@ -36,6 +37,7 @@ from .contents import contents_lines
 from .flowables import TextBlock
 from .outline import Bookmark
 
+TITLE_LEADING = 1.35  # a title's line height (and any line of larger type than the body pitch holds), in ems
 CJK_EM = 1.0  # a CJK character is one em wide: indents are counted in characters
 DASH_RISE = 0.395  # the top of the 一字线 (U+2014) above the baseline, in ems (measured on Noto Serif SC, the stand-in for 宋体)
 
@@ -171,7 +173,7 @@ class _Layout:
     def _title(self, b: ir.Title, number: int) -> list:
         t = self.theme
         size = t.title.size_pt * self.scale
-        leading = max(self.pitch(), size * 1.35)
+        leading = max(self.pitch(), size * TITLE_LEADING)
         self._level = 0
         # the breaks both writers write in (``shared.title_inlines``): the same lines in the DOCX
         lines = title_inlines(b.inlines, size, t.page.text_width_mm * MM, self.names)
@@ -192,7 +194,12 @@ class _Layout:
     def _paragraph(self, b: ir.Paragraph, number: int) -> list:
         t = self.theme
         size = self._role_size(b.role)
-        leading = self.pitch() if b.role != "table" else size * t.body.table_leading
+        # a line of larger type (a cover's 会议材料) takes the title's leading, as the DOCX sets it
+        leading = max(self.pitch(), size * TITLE_LEADING) if b.role != "table" else size * t.body.table_leading
+        if b.role in DISPLAY_ROLES:  # a title-like line (a cover's meeting name) breaks as a title does, between words
+            lines = title_inlines(b.inlines, size, t.page.text_width_mm * MM, self.names)
+            return [TextBlock(self.units(lines, b.role, size, self.names), leading, b.align,
+                              space_before=b.space_before * self.pitch(), space_after=b.space_after * self.pitch())]
         return [TextBlock(self.units(b.inlines, b.role, size, names=self.known), leading, b.align,
                           first_indent=(t.body.indent_chars * size) if b.indent else 0.0,
                           space_before=b.space_before * self.pitch(), space_after=b.space_after * self.pitch())]
