@@ -404,3 +404,61 @@ def test_word_processor_cover_has_the_layout_of_a_meeting_pack(numbered_pack, tm
     lo = _convert([docx], tmp_path / "lo")[docx.stem]
     _check_cover(lo)
     assert pdf_pages(lo) == pdf_pages(docx.with_suffix(".pdf"))
+
+
+# ---- notes under tables, spread lines ----
+
+def _name_splits(lines: list[str], names) -> list[str]:
+    found = []
+    for a, b in zip(lines, lines[1:]):
+        a, b = a.replace(" ", "").replace("\u2060", ""), b.replace(" ", "").replace("\u2060", "")
+        for name in names:
+            for k in range(1, len(name)):
+                if a.endswith(name[:k]) and b.startswith(name[k:]):
+                    found.append(f"{name[:k]}|{name[k:]}")
+    return found
+
+
+def _note_lines(path: Path) -> list[str]:
+    from readback import pdf_lines
+
+    lines = [line.replace(" ", "").replace("\u2060", "") for line in pdf_lines(path)]
+    start = next(i for i, line in enumerate(lines) if line.startswith("注：表中单位名称"))
+    end = next(i for i in range(start, len(lines)) if lines[i].endswith("。"))
+    return lines[start:end + 1]
+
+
+def _names() -> tuple[str, ...]:
+    import yaml
+
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    return tuple(n for d in data["departments"] for n in (d["name"], d.get("short")) if n)
+
+
+def test_pdf_note_under_a_table_breaks_only_between_names(example):
+    lines = _note_lines(next((example / "pack").glob("*.pdf")))
+    assert len(lines) >= 3
+    assert not _name_splits(lines, _names())
+
+
+@soffice
+def test_word_processor_note_under_a_table_breaks_only_between_names(example_lo):
+    pack = next(lo for docx, lo in example_lo.items() if docx.parent.name == "pack")
+    lines = _note_lines(pack)
+    assert len(lines) >= 3
+    assert not _name_splits(lines, _names()), lines  # was 财政办公|室, 农业农|村办公室, 执法|中队, 应急管理办公|室
+
+
+def test_pdf_justified_lines_spread_at_most_a_sixth_of_an_em(tmp_path):
+    import pypdfium2 as pdfium
+
+    cols = (ir.Column(7, "center"), ir.Column(20), ir.Column(60))
+    rows = [ir.Row((ir.Cell((R("1"),)), ir.Cell((R("推进220KV洪塘变电站迁建工程，确保2022年12月底前完成"),)), ir.Cell((R("其他"),))))]
+    path = tmp_path / "narrow.pdf"
+    path.write_bytes(render_pdf(ir.Document(META, (ir.Table(cols, tuple(rows)),)), load_theme("official")).data)
+    text = pdfium.PdfDocument(str(path))[0].get_textpage()
+    boxes = [(text.get_text_range(i, 1), text.get_charbox(i, loose=True)) for i in range(text.count_chars())]
+    gaps = [b[1][0] - a[1][2] for a, b in zip(boxes, boxes[1:])
+            if a[0].strip() and b[0].strip() and abs(a[1][1] - b[1][1]) < 1]
+    assert len(gaps) > 20
+    assert max(gaps) <= 12 * 0.15 + 0.05, max(gaps)  # 12 pt cells: was 4.7 pt between characters of 确保2022…

@@ -196,7 +196,8 @@ def _with_short_names(doc: ir.Document, theme: Theme) -> ir.Document:
         changed = True
         blocks.append(replace(block, rows=tuple(rows)))
         listed = "、".join(f"{short}（{full}）" for short, full in used.items())
-        blocks.append(ir.Paragraph((ir.Run(f"注：表中单位名称过长处用简称：{listed}。"),), "left", False, "table"))
+        # justified (not ragged), broken only between names (``name_joins``; the DOCX glues each name)
+        blocks.append(ir.Paragraph((ir.Run(f"注：表中单位名称过长处用简称：{listed}。"),), "justify", False, "table"))
     return replace(doc, blocks=tuple(blocks)) if changed else doc
 
 

@@ -530,7 +530,7 @@ class DocxBuilder:
         )
 
     def _inlines(self, p, inlines, *, role: str, style_key: str, bold: bool = False,
-                 size: Length | None = None, glue: bool = False) -> None:
+                 size: Length | None = None, glue: bool = False, names: tuple[str, ...] = ()) -> None:
         """Runs of ``inlines`` into ``p``; with ``glue``, each figure with its unit in a run of its own that no word
         processor breaks (``_figure_pieces``): text the word processor wraps (titles and short cells carry the
         PDF's breaks written in)."""
@@ -543,7 +543,7 @@ class DocxBuilder:
                 oxml.add_break(r)
                 continue
             own = inline.role is not None and inline.role != role
-            for text, glued in _figure_pieces(inline.text) if glue else ((inline.text, False),):
+            for text, glued in _figure_pieces(inline.text, names) if glue else ((inline.text, False),):
                 r, rPr = oxml.add_run(p, text)
                 self._run_props(rPr, inline.role or role, text, style_key=style_key, bold=bold or inline.bold,
                                 italic=inline.italic, underline=inline.underline, own_role=own, size=size)
@@ -640,8 +640,10 @@ class DocxBuilder:
         if block.role in DISPLAY_ROLES:  # a title-like line breaks where the PDF breaks it (between words)
             self._inlines(p, self._balanced(block.inlines, size), role=block.role, style_key="normal", size=Pt(size))
             return
+        # a note under a table (table role) breaks only between the names it lists, as the PDF breaks it
         self._inlines(p, block.inlines, role=block.role, style_key="normal",
-                      size=Pt(size) if size != self.theme.body.size_pt else None, glue=True)
+                      size=Pt(size) if size != self.theme.body.size_pt else None, glue=True,
+                      names=self._known if block.role == "table" else ())
 
     def _list(self, block: ir.ListBlock) -> None:
         for n, item in enumerate(block.items, start=1):
@@ -740,10 +742,15 @@ WORD_JOINER = "\u2060"
 GLUE_LANG = "en-US"
 
 
-def _figure_pieces(text: str) -> list[tuple[str, bool]]:
-    """``text`` cut into (piece, glued): each figure with its magnitude and unit (``linebreak.figure_interiors``)
-    a glued piece with word joiners between its characters."""
+def _figure_pieces(text: str, names: tuple[str, ...] = ()) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, glued): each figure with its magnitude and unit (``linebreak.figure_interiors``),
+    and each of ``names`` found, a glued piece with word joiners between its characters."""
     inside = figure_interiors(text)
+    for name in sorted({n for n in names if len(n) > 1}, key=len, reverse=True):
+        start = text.find(name)
+        while start >= 0:
+            inside.update(range(start + 1, start + len(name)))
+            start = text.find(name, start + len(name))
     if not inside:
         return [(text, False)]
     out: list[tuple[str, bool]] = []

@@ -14,6 +14,7 @@ ASCENT = 0.88  # of the em box above the baseline, for CJK faces; the rest is be
 BOLD_STROKE = 0.03  # stroke width of fake bold, as a share of the size
 _ORIGIN = f"BT 1 0 0 1 {fp_str(0, 0)} Tm"  # a fresh text object: its origin at (0, 0)
 KEEP_LINES = 2  # fewest lines of a paragraph on either side of a page break
+MAX_SPREAD = 0.15  # most space justification adds between two characters, in ems of the line's type
 
 
 class TextBlock(Flowable):
@@ -91,7 +92,9 @@ class TextBlock(Flowable):
             gap = 0.0
             x = line.indent
             if self.align == "justify" and not line.last and len(line.units) > 1 and slack > 0:
-                gap = slack / (len(line.units) - 1)
+                # spread up to MAX_SPREAD of an em between characters: a line with more room (a long word or
+                # name pushed to the next line, in a narrow cell most of all) keeps the rest at its end
+                gap = min(slack / (len(line.units) - 1), MAX_SPREAD * size)
             elif self.align == "center":
                 x += slack / 2
             elif self.align == "right":
