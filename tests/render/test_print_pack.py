@@ -44,17 +44,25 @@ def _lines_with_boxes(path: Path, page_index: int) -> list[tuple[str, float, flo
 
     page = pdfium.PdfDocument(str(path))[page_index]
     text = page.get_textpage()
-    rows: dict[int, list[tuple[float, str, float]]] = {}
+    chars = []
     for i in range(text.count_chars()):
         ch = text.get_text_range(i, 1)
         if not ch.strip():
             continue
         left, bottom, right, top = text.get_charbox(i, loose=True)
-        rows.setdefault(round((bottom + top) / 16), []).append((left, ch, right))
+        chars.append(((bottom + top) / 2, left, ch, right))
+    # a line: the characters whose middles lie within 8 pt of its first (dots sit lower than the words beside
+    # them; the lines lie 24 pt and more apart)
+    rows: list[list] = []
+    for c in sorted(chars, reverse=True):
+        if rows and rows[-1][0][0] - c[0] < 8:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
     out = []
-    for key in sorted(rows, reverse=True):
-        chars = sorted(rows[key])
-        out.append(("".join(c for _, c, _ in chars), chars[0][0], chars[-1][2], key * 8.0))
+    for row in rows:
+        line = sorted((left, ch, right) for _, left, ch, right in row)
+        out.append(("".join(c for _, c, _ in line), line[0][0], line[-1][2], row[0][0]))
     return out
 
 
