@@ -273,3 +273,22 @@ def test_filtered_searches_give_what_a_scan_of_the_filtered_pages_gives(db, quer
             hits, more = catalog.search(con, query, year=year, kind=kind, limit=10_000)
             assert {(h.folder, h.name, h.page) for h in hits} == scan, (query, year, kind)
             assert not more
+
+
+def test_a_word_files_joined_figures_and_names_are_found_as_written(tmp_path):
+    """A DOCX keeps 2022年 and 经济发展办公室 on one line with invisible word joiners: the catalogue finds them as a
+    clerk types them."""
+    from catalog_years import SAMPLE
+
+    out = tmp_path / "docx"
+    assert run("build", SAMPLE, "-f", "docx", "--out", out).exit_code == 0
+    from docx import Document
+
+    written = "".join(c.text for p in out.glob("*.docx") for t in Document(str(p)).tables for r in t.rows for c in r.cells)
+    assert "\u2060" in written  # the joiners are there: what is tested is finding past them
+    db = tmp_path / "c.sqlite"
+    assert run("catalog", "add", out, "--db", db).exit_code == 0
+    con = catalog.open(db)
+    for query, document in (("经济发展办公室", "重点工作任务分解表"), ("2022年7月29日", "主要经济指标完成情况")):
+        hits, _ = catalog.search(con, query)
+        assert any(document in h.name for h in hits), (query, hits)

@@ -83,3 +83,12 @@ def test_numbers_of_a_table_one_cell_a_line_are_not_joined_to_a_heading():
 
     text = "二、主要指标\n2023\n地区生产总值\n12.5"
     assert join_split_numbers(text) == (text, 0)
+
+
+def test_zero_width_marks_are_taken_out():
+    """A report saved from a DOCX that kept figures with their units (word joiners), or pasted with zero-width
+    spaces: the figures read as written."""
+    from briefgen.extract.clean import clean_text
+
+    done = clean_text("\ufeff2022\u2060年完成固定资产投资5.8\u2060亿\u2060元，经\u2060发\u2060办\u200b牵头。")
+    assert done.text == "2022年完成固定资产投资5.8亿元，经发办牵头。"

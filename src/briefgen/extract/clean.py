@@ -524,7 +524,8 @@ def narrow_numbers(text: str) -> str:
 
 def clean_text(text: str, keep_script: bool = False) -> CleanResult:
     """Repair one report's text (see the module docstring)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub("[\u200b-\u200d\u2060\ufeff]", "", text)  # zero-width marks (a DOCX's word joiners, a BOM)
     text = narrow_numbers(text)
     text, annotations = strip_pinyin(text)
     text, joined = join_wrapped(text)
