@@ -134,12 +134,20 @@ def test_workers_die_with_their_parent(tmp_path, long_batch):
                 pass
 
 
+def _as_from_a_terminal() -> None:
+    """In the child before it runs briefgen: Ctrl-C handled and not blocked, as a shell starts a command (this test
+    process may have inherited or set otherwise, and a child inherits an ignored or blocked signal)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
+
+
 def test_ctrl_c_to_the_process_group_stops_a_batch_cleanly(tmp_path, long_batch):
     """Ctrl-C reaches every process of the group: the workers leave the stopping to the parent, which prints
     one line, exits 130 and does not hang; no worker traceback reaches the terminal."""
     out = tmp_path / "out"
     proc = subprocess.Popen([str(BRIEFGEN), "batch", str(long_batch), "-j", "2", "--force", "--out", str(out)],
-                            env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_as_from_a_terminal)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
     reader.start()
