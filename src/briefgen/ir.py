@@ -294,6 +294,10 @@ def handler_name(kind: str) -> str:
 _KIND = {cls: kind for kind, cls in BLOCKS.items()}
 
 
+# What every PDF briefgen makes names as its producer (a single document, or a pack merged with pikepdf).
+PRODUCER = "briefgen"
+
+
 @dataclass(frozen=True)
 class Meta:
     title: str

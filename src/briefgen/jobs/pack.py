@@ -116,8 +116,8 @@ def merge(files: list[bytes], entries: list[tuple[str, int, list[tuple[str, int]
         retag_subsets(out)
         out.Root.Lang = pikepdf.String("zh-CN")
         stamp = f"D:{meta.created:%Y%m%d}000000+08'00'" if meta.created else None
-        info = {"/Title": meta.title, "/Author": meta.author, "/Subject": meta.subject, "/Creator": "briefgen",
-                "/Producer": "briefgen"}
+        info = {"/Title": meta.title, "/Author": meta.author, "/Subject": meta.subject, "/Keywords": meta.keywords,
+                "/Creator": "briefgen", "/Producer": ir.PRODUCER}
         if stamp:
             info.update({"/CreationDate": stamp, "/ModDate": stamp})
         out.docinfo = out.make_indirect(pikepdf.Dictionary({k: pikepdf.String(v) for k, v in info.items() if v}))
@@ -238,8 +238,10 @@ def render_pack(job: PackJob) -> Made:
     contents = replace(contents, blocks=tuple(ir.Contents(tuple(entries)) if isinstance(b, ir.Contents) else b
                                               for b in contents.blocks))
     front = [render_document(d, theme, ("pdf",)) for d in (cover, contents)]
-    meta = ir.Meta(title=f"{ctx.meeting}会议材料", author=report.report.issuer, subject="会议材料",
-                   keywords="、".join(p.template for p in laid), created=report.report.date, mark=ctx.mark)
+    # the properties a build's or a batch's documents carry: the report's title as the subject, keywords in words
+    meta = ir.Meta(title=f"{ctx.meeting}会议材料", author=report.report.issuer, subject=report.report.title,
+                   keywords="、".join(["会议材料", *(_document_of(p.template, dirs) for p in laid)]),
+                   created=report.report.date, mark=ctx.mark)
     files: dict[str, bytes] = {}
     pages = sum(f.pages or 1 for f in front) + sum(p.pages for p in laid)
     if "pdf" in formats:

@@ -256,7 +256,9 @@ class DocxBuilder:
         cp.last_modified_by = meta.author[:255]
         cp.revision = 1
         if meta.created is not None:
-            when = dt.datetime(meta.created.year, meta.created.month, meta.created.day, tzinfo=dt.timezone.utc)
+            # midnight of the document's date in China Standard Time, as the PDF's dates (Word shows local time)
+            when = dt.datetime(meta.created.year, meta.created.month, meta.created.day,
+                               tzinfo=dt.timezone(dt.timedelta(hours=8))).astimezone(dt.timezone.utc)
             cp.created = when
             cp.modified = when
             cp.last_printed = when

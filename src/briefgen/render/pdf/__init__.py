@@ -498,6 +498,7 @@ def _page_decorations(theme: Theme, fonts, doc: ir.Document):
     return draw
 
 
+# A document is dated at the midnight of its date in China Standard Time (UTC+8), the DOCX as the PDF.
 def _pdf_date(d: date | None):
     if d is None:
         return None
@@ -517,7 +518,7 @@ def _layout_once(doc: ir.Document, theme: Theme, fonts, scale: float) -> tuple[b
     template = BaseDocTemplate(
         buf, pagesize=page, pageTemplates=[PageTemplate("page", [frame], onPage=decorate)],
         title=doc.meta.title, author=doc.meta.author, subject=doc.meta.subject, keywords=doc.meta.keywords,
-        creator="briefgen", invariant=1, initialFontName=fonts.name("body"), lang="zh-CN",
+        creator="briefgen", producer=ir.PRODUCER, invariant=1, initialFontName=fonts.name("body"), lang="zh-CN",
         leftMargin=t.page.margin_left_mm * MM, rightMargin=t.page.margin_right_mm * MM,
         topMargin=t.page.margin_top_mm * MM, bottomMargin=t.page.margin_bottom_mm * MM,
     )
