@@ -163,33 +163,38 @@ def _with_short_names(doc: ir.Document, theme: Theme) -> ir.Document:
         if not isinstance(block, ir.Table):
             blocks.append(block)
             continue
+        # first, the names that do not fit their cell somewhere; then every cell of the table writes a department
+        # so shortened (or written short by the data) by its short name: one name per department in a table
         used: dict[str, str] = {}
-        rows = []
-        for row in block.rows:
+        named: list[tuple[int, int, list[str], ir.Run]] = []  # (row, cell, the names, the cell's first run)
+        for r, row in enumerate(block.rows):
             if row.kind != "body":
-                rows.append(row)
                 continue
-            cells, col = [], 0
-            for cell in row.cells:
+            col = 0
+            for c, cell in enumerate(row.cells):
                 runs = [i for i in cell.inlines if isinstance(i, ir.Run)]
-                text = "".join(r.text for r in runs)
+                text = "".join(r_.text for r_ in runs)
                 parts = _is_names(text, known) if runs and len(runs) == len(cell.inlines) else None
                 if parts:
+                    named.append((r, c, parts, runs[0]))
                     room = cell_room(block, theme, col, cell.colspan) - FIT_FUZZ
-                    new = []
                     for k, part in enumerate(parts):
                         tail = "、" if k < len(parts) - 1 else ""
                         short = shorts.get(part)
                         if short and size * em_width(part + tail) > room and size * em_width(short + tail) <= room:
                             used[short] = part
-                            part = short
-                        new.append(part)
-                    if new != parts:
-                        first = runs[0]
-                        cell = replace(cell, inlines=(ir.Run("、".join(new), first.bold, first.italic, first.underline, first.role),))
-                cells.append(cell)
                 col += cell.colspan
-            rows.append(replace(row, cells=tuple(cells)))
+        if used:
+            for full, short in shorts.items():  # a short name the data wrote itself, for a department shortened here
+                if short not in used and any(short in parts for _, _, parts, _ in named):
+                    used[short] = full
+        rows = [list(row.cells) for row in block.rows]
+        for r, c, parts, first in named:
+            new = [shorts[p] if shorts.get(p) in used else p for p in parts]
+            if new != parts:
+                cell = block.rows[r].cells[c]
+                rows[r][c] = replace(cell, inlines=(ir.Run("、".join(new), first.bold, first.italic, first.underline, first.role),))
+        rows = [replace(row, cells=tuple(cells)) for row, cells in zip(block.rows, rows)]
         if not used:
             blocks.append(block)
             continue
