@@ -13,7 +13,7 @@ LEDGER_WIDTHS = (6, 30, 14, 14, 15, 30, 9, 9, 9, 9, 9, 20, 20, 14, 8)
 def _sheet(ws, title: str, headings, widths, rows_start: int = 3):
     from openpyxl.utils import get_column_letter
 
-    from .workbook import BOX, CENTRE, HEAD_FILL, HEAD_FONT, TITLE_FONT
+    from .workbook import BOX, CENTRE, HEAD_FILL, HEAD_FONT, TITLE_FONT, print_landscape
 
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headings))
     ws.cell(1, 1, title).font = TITLE_FONT
@@ -24,12 +24,7 @@ def _sheet(ws, title: str, headings, widths, rows_start: int = 3):
         cell.font, cell.alignment, cell.border, cell.fill = HEAD_FONT, CENTRE, BOX, HEAD_FILL
         ws.column_dimensions[get_column_letter(c)].width = widths[c - 1]
     ws.freeze_panes = ws.cell(rows_start, 3)
-    ws.print_title_rows = f"{rows_start - 1}:{rows_start - 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_landscape(ws, rows_start - 1)
 
 
 def _row(ws, r: int, values, centred=()):

@@ -29,7 +29,7 @@ def form_workbook(plan: Plan, unit: str, period: str, return_by: date, last: dic
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .workbook import BODY_FONT, BOX, CENTRE, HEAD_FILL, HEAD_FONT, TITLE_FONT, WRAP, fill, fit_rows
+    from .workbook import BODY_FONT, BOX, CENTRE, HEAD_FILL, HEAD_FONT, TITLE_FONT, WRAP, fill, fit_rows, print_landscape
 
     items = [i for i in plan.items if i.lead == unit]
     wb = Workbook()
@@ -81,12 +81,7 @@ def form_workbook(plan: Plan, unit: str, period: str, return_by: date, last: dic
     share.add(f"{percent_col}{first}:{percent_col}{end}")
     ws.add_data_validation(share)
     ws.freeze_panes = f"C{HEADING_ROW + 1}"
-    ws.print_title_rows = f"{HEADING_ROW}:{HEADING_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_landscape(ws, HEADING_ROW)
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # the clerk may widen columns and heighten rows
     ws.protection.formatRows = False

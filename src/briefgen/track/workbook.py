@@ -24,6 +24,17 @@ def fill(rgb: str) -> PatternFill:
     return PatternFill("solid", fgColor=rgb)
 
 
+def print_landscape(ws, title_row: int) -> None:
+    """A sheet that prints as an office prints a wide table: A4 landscape, as wide as the page (as many pages down
+    as it takes), the heading row repeated on each page."""
+    ws.print_title_rows = f"{title_row}:{title_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def stable_bytes(wb, when: date) -> bytes:
     """The workbook as .xlsx bytes that depend on its content and ``when`` only."""
     stamp = datetime(when.year, when.month, when.day)
