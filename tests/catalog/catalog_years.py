@@ -61,3 +61,17 @@ def copies(archives, tmp_path) -> dict[int, Path]:
         shutil.copy2(folder.parent / f"qianjiang-{year}-h1.yaml", tmp_path / f"qianjiang-{year}-h1.yaml")
         out[year] = Path(shutil.copytree(folder, tmp_path / folder.name))
     return out
+
+
+def page_text(path: Path, page: int) -> str:
+    """The catalogue's text of a PDF page, as it stores it."""
+    import pypdfium2 as pdfium
+
+    from briefgen.catalog.text import normalise
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        return normalise(pdf[page - 1].get_textpage().get_text_range())
+    finally:
+        pdf.close()
+

@@ -12,10 +12,9 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from briefgen import catalog
-from briefgen.catalog.text import normalise
 from briefgen.cli import main
 
-from catalog_years import YEARS, archives, copies, year_data  # noqa: F401  (fixtures)
+from catalog_years import YEARS, archives, copies, page_text, year_data  # noqa: F401  (fixtures)
 
 EN = {"LANG": "C", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
 
@@ -23,13 +22,6 @@ EN = {"LANG": "C", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
 def run(*args, env=EN):
     return CliRunner().invoke(main, ["--lang", "en", *[str(a) for a in args]], env=env)
 
-
-def page_text(path: Path, page: int) -> str:
-    pdf = pdfium.PdfDocument(path)
-    try:
-        return normalise(pdf[page - 1].get_textpage().get_text_range())
-    finally:
-        pdf.close()
 
 
 @pytest.fixture

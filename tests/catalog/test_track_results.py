@@ -9,17 +9,16 @@ import sqlite3
 import sys
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from briefgen.catalog.index import TRACK_RESULT
-from briefgen.catalog.text import normalise
 from briefgen.cli import main
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "track"))
 import fixture_plan as F  # noqa: E402
+from catalog_years import page_text  # noqa: E402
 
 PERIODS = {"2022-09": "2022-09-30", "2022-11": "2022-11-30"}
 
@@ -61,13 +60,6 @@ def ledger(office: Path, period: str) -> dict[str, dict]:
     rows = [dict(zip(heads, (ws.cell(r, c).value for c in range(1, ws.max_column + 1)))) for r in range(3, ws.max_row + 1)]
     return {str(r["序号"]): r for r in rows}
 
-
-def page_text(path: Path, page: int) -> str:
-    pdf = pdfium.PdfDocument(path)
-    try:
-        return normalise(pdf[page - 1].get_textpage().get_text_range())
-    finally:
-        pdf.close()
 
 
 def history_lines(output: str) -> list[list[str]]:
