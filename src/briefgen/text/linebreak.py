@@ -216,10 +216,20 @@ def _breakable_inside_word(before: Unit, after: Unit) -> bool:
     return _rules_allow(before, after)
 
 
-def break_lines(units: list[Unit | None], width: float, first_indent: float = 0.0, fuzz: float = 0.01) -> list[Line]:
-    """Greedy line filling that honours the rules above; a unit wider than a line is split by characters."""
+def break_lines(units: list[Unit | None], width: float, first_indent: float = 0.0, fuzz: float = 0.01,
+                _segments: list | None = None) -> list[Line]:
+    """Greedy line filling that honours the rules above; a unit wider than a line is split by characters.
+    (``_segments``: what ``_prepared(units)`` gave, when the same units are broken at several widths.)"""
     lines: list[Line] = []
-    # split the segments between forced breaks
+    for index, (seg, marks) in enumerate(_segments if _segments is not None else _prepared(units)):
+        seg_lines = _fill(seg, width, first_indent if index == 0 else 0.0, fuzz, marks)
+        _no_lone_last_character(seg_lines)
+        lines.extend(seg_lines)
+    return lines
+
+
+def _prepared(units: list[Unit | None]) -> list[tuple[list[Unit], tuple]]:
+    """The segments between forced breaks, each with its break marks (``_marks``)."""
     segment: list[Unit] = []
     segments: list[list[Unit]] = []
     for u in units:
@@ -229,17 +239,33 @@ def break_lines(units: list[Unit | None], width: float, first_indent: float = 0.
         else:
             segment.append(u)
     segments.append(segment)
-
-    for index, seg in enumerate(segments):
-        seg_lines = _fill(seg, width, first_indent if index == 0 else 0.0, fuzz)
-        _no_lone_last_character(seg_lines)
-        lines.extend(seg_lines)
-    return lines
+    return [(seg, _marks(seg)) for seg in segments]
 
 
-def _fill(seg: list[Unit], width: float, first_indent: float, fuzz: float) -> list[Line]:
+def _marks(seg: list[Unit]) -> tuple[list[bool], list[bool], list[bool], list[float]]:
+    """For each i (1 <= i < n), whether a line may end before ``seg[i]``: ``ok`` (``can_break``), ``soft``
+    (inside a name, between its words; not ``ok``), ``inside`` (``_breakable_inside_word``); and the widths.
+    Worked out once per segment, not once per unit per width tried."""
+    n = len(seg)
+    ok, soft, inside = [False] * n, [False] * n, [False] * n
+    for i in range(1, n):
+        after = seg[i]
+        if _rules_allow(seg[i - 1], after):
+            if after.join:
+                inside[i] = True
+            elif after.soft:
+                soft[i] = inside[i] = True
+            else:
+                ok[i] = True
+    return ok, soft, inside, [u.width for u in seg]
+
+
+def _fill(seg: list[Unit], width: float, first_indent: float, fuzz: float, marks: tuple | None = None) -> list[Line]:
     """Greedy filling of one segment (the text between forced breaks) into lines."""
-    seg = _split_wide(seg, width - first_indent)
+    split = _split_wide(seg, width - first_indent)
+    if split is not seg or marks is None:
+        seg, marks = split, _marks(split)
+    ok, soft, inside, widths = marks
     start, n = 0, len(seg)
     if n == 0:
         return [Line([], 0.0, True, first_indent)]
@@ -250,34 +276,35 @@ def _fill(seg: list[Unit], width: float, first_indent: float, fuzz: float) -> li
         if start >= n:
             break
         indent = first_indent if not lines else 0.0
-        avail = width - indent
+        limit = width - indent + fuzz
         x = 0.0
         i = start
         last_ok = last_soft = last_inside = None
         while i < n:
-            w = seg[i].width
-            if x + w > avail + fuzz and i > start:
+            w = widths[i]
+            if x + w > limit and i > start:
                 break
             x += w
             i += 1
-            if i < n and can_break(seg[i - 1], seg[i]):
-                last_ok = i
-            elif i < n and seg[i].soft and can_break(seg[i - 1], seg[i], soft_ok=True):
-                last_soft = i
-            if i < n and _breakable_inside_word(seg[i - 1], seg[i]):
-                last_inside = i
+            if i < n:
+                if ok[i]:
+                    last_ok = i
+                elif soft[i]:
+                    last_soft = i
+                if inside[i]:
+                    last_inside = i
         forced = False
         if i >= n:
             end = n
-        elif can_break(seg[i - 1], seg[i]) and not seg[i - 1].space:
+        elif ok[i] and not seg[i - 1].space:
             end = i
         elif last_ok is not None and last_ok > start:
             end = last_ok
-        elif seg[i].soft and can_break(seg[i - 1], seg[i], soft_ok=True):
+        elif soft[i]:
             end = i  # a name longer than the line: between its words
         elif last_soft is not None and last_soft > start:
             end = last_soft
-        elif last_inside is not None and last_inside > start and not _breakable_inside_word(seg[i - 1], seg[i]):
+        elif last_inside is not None and last_inside > start and not inside[i]:
             end, forced = last_inside, True  # a word or figure wider than the line: inside it, not before a stop
         else:
             end, forced = i, True  # nowhere allowed: break anyway rather than overflow
@@ -313,6 +340,9 @@ def _no_lone_last_character(lines: list[Line]) -> None:
 
 
 def _split_wide(seg: list[Unit], width: float) -> list[Unit]:
+    """``seg`` with each Latin unit wider than ``width`` split by characters (``seg`` itself when none is)."""
+    if not any(u.latin and u.width > width and len(u.text) > 1 for u in seg):
+        return seg
     out = []
     for u in seg:
         if u.latin and u.width > width and len(u.text) > 1:
@@ -332,7 +362,8 @@ def balanced(units: list[Unit | None], width: float) -> list[Line]:
     """Lines of near-equal length for titles: the fewest lines at full width, then the narrowest
     width that keeps that count, so no last line of one or two characters is left alone.
     Build ``units`` with ``word_interiors`` so the breaks also fall between words."""
-    lines = break_lines(units, width)
+    segments = _prepared(units)  # broken at up to 19 widths: the break marks are worked out once
+    lines = break_lines(units, width, _segments=segments)
     count = len(lines)
     if count <= 1:
         return lines
@@ -340,7 +371,7 @@ def balanced(units: list[Unit | None], width: float) -> list[Line]:
     best = lines
     for _ in range(18):
         mid = (lo + hi) / 2
-        trial = break_lines(units, mid)
+        trial = break_lines(units, mid, _segments=segments)
         # narrower is better only while every break is an allowed one (not inside a word)
         if len(trial) <= count and not any(line.forced for line in trial):
             best, hi = trial, mid
