@@ -355,8 +355,24 @@ def _stop(pool: ProcessPoolExecutor) -> None:
             pass
 
 
+def _chunk_sizes(n: int, workers: int, most: int = 12) -> list[int]:
+    """How many documents each task sent to a worker holds: at most ``most`` (one message each way for many
+    documents), fewer as the run nears its end (half of what is left, shared by the workers), down to one, so that
+    the workers finish together rather than one idling while the other makes the last dozen."""
+    sizes = []
+    while n > 0:
+        size = max(1, min(most, -(-n // (2 * workers))))
+        sizes.append(size)
+        n -= size
+    return sizes
+
+
+def _guarded_all(render: Callable[[Any], Made], jobs: list, units: list[str], lang: str) -> list[Made]:
+    """One task of a pool: ``guarded`` for each job of a chunk."""
+    return [guarded(render, job, unit, lang) for job, unit in zip(jobs, units)]
+
+
 def _pooled(plan: Plan, todo: list[Work], workers: int, units: list[str], lang: str):
-    chunks = max(1, len(todo) // (workers * 4))
     pool = ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_worker_start,
                                initargs=(os.getpid(), plan.warm, plan.warm_args))
     try:
@@ -364,11 +380,15 @@ def _pooled(plan: Plan, todo: list[Work], workers: int, units: list[str], lang: 
         # writes to their pages (copying them); unfrozen again here once the workers are started
         gc.freeze()
         try:
-            mapped = pool.map(guarded, [plan.render] * len(todo), [w.job for w in todo], units, [lang] * len(todo),
-                              chunksize=chunks)
+            futures, at = [], 0
+            for size in _chunk_sizes(len(todo), workers):
+                futures.append(pool.submit(_guarded_all, plan.render, [w.job for w in todo[at:at + size]],
+                                           units[at:at + size], lang))
+                at += size
         finally:
             gc.unfreeze()
-        yield from mapped
+        for future in futures:
+            yield from future.result()
     except BaseException:  # Ctrl-C, SIGTERM, a failure, or the run closing this generator early
         _stop(pool)
         raise
