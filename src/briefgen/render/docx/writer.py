@@ -26,7 +26,6 @@ where the IR run asks for a role of its own: the reference's fonts win wherever 
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -509,7 +508,7 @@ class DocxBuilder:
             made = self._rpr_made[key] = oxml.new_run_props()
             self._set_run_props(made, role, hint, style_key, bold, italic, underline, own_role, size)
         for el in made:
-            rPr.append(copy.deepcopy(el))
+            rPr.append(el.__copy__())  # lxml: a deep copy, as copy.deepcopy gives, without the copy module
 
     def _set_run_props(self, rPr, role: str, hint: bool, style_key: str, bold: bool, italic: bool, underline: bool,
                        own_role: bool, size: Length | None) -> None:
