@@ -37,6 +37,7 @@ from ..atomic import remove_stale, write_all, write_atomic
 from ..errors import BriefgenError, Location, OutputError, Problem
 from ..i18n import Message, Text, language, set_language
 from ..locks import LOCK_NAME, folder_lock
+from ..text.segment import held_flushes
 from .manifest import LOCK, MANIFEST, Manifest, NotRegular, file_sha256, read_manifest, sha256, unchanged
 from .results import Failure, JobResult, OutputFile
 
@@ -368,8 +369,10 @@ def _chunk_sizes(n: int, workers: int, most: int = 12) -> list[int]:
 
 
 def _guarded_all(render: Callable[[Any], Made], jobs: list, units: list[str], lang: str) -> list[Made]:
-    """One task of a pool: ``guarded`` for each job of a chunk."""
-    return [guarded(render, job, unit, lang) for job, unit in zip(jobs, units)]
+    """One task of a pool: ``guarded`` for each job of a chunk (the titles segmented for them written to the user
+    cache once, when the chunk is done)."""
+    with held_flushes():
+        return [guarded(render, job, unit, lang) for job, unit in zip(jobs, units)]
 
 
 def _pooled(plan: Plan, todo: list[Work], workers: int, units: list[str], lang: str):

@@ -7,6 +7,7 @@ already cut, so that no process loads the word dictionary for a title it has see
 from __future__ import annotations
 
 import functools
+from contextlib import contextmanager
 
 from ..atomic import write_atomic
 from ..cache import cache_root
@@ -14,6 +15,7 @@ from ..errors import OutputError
 
 _segmented: dict[str, tuple[int, ...]] | None = None
 _pending: dict[str, tuple[int, ...]] = {}  # segmented in this process, not yet in the cache file
+_held = 0  # flushes wait while this is above 0 (``held_flushes``)
 
 
 def _segmenter_stamp() -> str:
@@ -74,7 +76,7 @@ def flush_segments() -> None:
     """Add the texts segmented since the last flush to the shared cache file, in one locked rewrite
     (the render road calls this once per document, not once per new title)."""
     global _segmented
-    if not _pending:
+    if not _pending or _held:
         return
     entries = dict(_pending)
     _pending.clear()
@@ -82,6 +84,21 @@ def flush_segments() -> None:
     if merged is not None and _segmented is not None:
         merged.update((k, v) for k, v in _segmented.items() if k not in merged)
         _segmented = merged
+
+
+@contextmanager
+def held_flushes():
+    """Within it, ``flush_segments`` waits; the outermost ``held_flushes`` flushes once as it ends. A batch worker
+    makes a chunk of documents in one: a batch of new departments rewrote the cache file (locked, read, merged,
+    written) once per brief, ~2.5 ms of CPU each."""
+    global _held
+    _held += 1
+    try:
+        yield
+    finally:
+        _held -= 1
+        if not _held:
+            flush_segments()
 
 
 _SEGMENTS_KEPT = 2000  # past this many titles, the oldest half is dropped
