@@ -75,3 +75,24 @@ def page_text(path: Path, page: int) -> str:
     finally:
         pdf.close()
 
+
+EN = {"LANG": "C", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
+
+
+def run(*args, env=EN):
+    """``briefgen ARGS`` in this process, in English (the result of click's runner)."""
+    from click.testing import CliRunner
+
+    from briefgen.cli import main
+
+    return CliRunner().invoke(main, ["--lang", "en", *[str(a) for a in args]], env=env)
+
+
+@pytest.fixture
+def db(archives, tmp_path) -> Path:
+    """A catalogue of the three archived years."""
+    path = tmp_path / "catalog.sqlite"
+    done = run("catalog", "add", *archives.values(), "--db", path)
+    assert done.exit_code == 0, done.output
+    return path
+

@@ -14,22 +14,7 @@ from openpyxl import load_workbook
 from briefgen import catalog
 from briefgen.cli import main
 
-from catalog_years import YEARS, archives, copies, page_text, year_data  # noqa: F401  (fixtures)
-
-EN = {"LANG": "C", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
-
-
-def run(*args, env=EN):
-    return CliRunner().invoke(main, ["--lang", "en", *[str(a) for a in args]], env=env)
-
-
-
-@pytest.fixture
-def db(archives, tmp_path) -> Path:
-    path = tmp_path / "catalog.sqlite"
-    done = run("catalog", "add", *archives.values(), "--db", path)
-    assert done.exit_code == 0, done.output
-    return path
+from catalog_years import EN, YEARS, archives, copies, db, page_text, run, year_data  # noqa: F401  (fixtures)
 
 
 def test_add_says_what_it_indexed_from_the_documents_and_the_data(archives, tmp_path):

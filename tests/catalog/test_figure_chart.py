@@ -8,27 +8,9 @@ import zipfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
-import pytest
-from click.testing import CliRunner
 from PIL import Image
 
-from briefgen.cli import main
-
-from catalog_years import YEARS, archives  # noqa: F401  (fixture)
-
-EN = {"LANG": "C", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
-
-
-def run(*args):
-    return CliRunner().invoke(main, ["--lang", "en", *[str(a) for a in args]], env=EN)
-
-
-@pytest.fixture
-def db(archives, tmp_path) -> Path:
-    path = tmp_path / "catalog.sqlite"
-    done = run("catalog", "add", *archives.values(), "--db", path)
-    assert done.exit_code == 0, done.output
-    return path
+from catalog_years import YEARS, archives, db, run  # noqa: F401  (fixtures)
 
 
 def bar_bands(path: Path, is_bar) -> list[tuple[int, int, int]]:
