@@ -15,15 +15,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..text import ZERO_WIDTH
+
 _SPACE = re.compile(r"\s+")
-# zero-width characters a reader never sees (a DOCX's word joiners that keep 2022年 on one line): out of the text
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}，。、；：！？（）《》“”])\s+(?=[{_CJK}，。、；：！？（）《》“”])")
 
 
 def normalise(text: str) -> str:
-    text = _INVISIBLE.sub("", text.replace("\x00", "").replace("\ufffe", "").replace("\r", "\n"))
+    text = ZERO_WIDTH.sub("", text.replace("\x00", "").replace("\ufffe", "").replace("\r", "\n"))
     text = _CJK_GAP.sub("", text)
     return _SPACE.sub(" ", text).strip()
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from .. import messages as M
 from ..i18n import Message
+from ..text import ZERO_WIDTH
 
 # CJK ideographs (basic, extension A, compatibility).
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -525,7 +526,7 @@ def narrow_numbers(text: str) -> str:
 def clean_text(text: str, keep_script: bool = False) -> CleanResult:
     """Repair one report's text (see the module docstring)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub("[\u200b-\u200d\u2060\ufeff]", "", text)  # zero-width marks (a DOCX's word joiners, a BOM)
+    text = ZERO_WIDTH.sub("", text)  # a DOCX's word joiners, a BOM
     text = narrow_numbers(text)
     text, annotations = strip_pinyin(text)
     text, joined = join_wrapped(text)

@@ -50,6 +50,7 @@ from ..shared import (
 from . import oxml
 from .chart import add_chart
 from .links import Targets, link_runs
+from ...text import WORD_JOINER
 from ...text.linebreak import figure_interiors
 from .reference import open_reference
 
@@ -739,7 +740,6 @@ class DocxBuilder:
 # break on either side, Unicode line breaking) beside each Chinese character of it. LibreOffice breaks Chinese
 # text by rules of its own that ignore the joiner (and it does not read a DOCX's w:noLineBreaksAfter), but breaks
 # text in other languages by Unicode's, joiner included: the glued run's East Asian language is this one.
-WORD_JOINER = "\u2060"
 GLUE_LANG = "en-US"
 
 
