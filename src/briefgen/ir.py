@@ -147,6 +147,7 @@ Light = Literal["green", "yellow", "red"]
 # A bar's colour by its light (a 督办 chart's bars take their status colour: 未报送 grey, 临期 blue); None: no light.
 BAR_COLOURS: dict[str | None, str] = {"green": "2E8B57", "yellow": "E0A800", "red": "C0392B", "orange": "E07B22",
                                       "blue": "2F6DB5", "grey": "8C8C8C", None: "4A6FA5"}
+MARK_COLOUR = "D4D4D4"  # a chart's reference band (序时进度) behind each bar: light enough for a value printed on it
 
 
 @dataclass(frozen=True)
@@ -172,16 +173,18 @@ class Chart:
     kind: Literal["bar"] = "bar"
     title: str = ""
     omitted: str = "未绘制"  # the words before the list of bars without a value
+    mark: float | None = None  # a reference value (序时进度) drawn as a light band from zero behind every bar
 
-    TYPE_SHARE = 0.75  # the chart's type against the table's (12 pt tables: 9 pt, 小五, as figures are set)
+    TYPE_SHARE = 1.0  # the chart's type against the table's: its labels read as the table's names do
     MIN_TYPE = 7.5  # and never below 六号, however far the fit shrinks the page
-    TITLE_LINES = 1.8  # the title's band, in type sizes (with a little room above it)
-    PITCH = 1.3  # the distance from one bar to the next, in type sizes
-    THICKNESS = 0.62  # a bar's thickness, as a share of the pitch
+    TITLE_LINES = 1.7  # the title's band, in type sizes (with a little room above it)
+    PITCH = 1.12  # the distance from one bar to the next, in type sizes
+    THICKNESS = 0.65  # a bar's thickness, as a share of the pitch
     FOOT = 0.3  # the room below the last bar, in type sizes
     LABEL_SHARE = 0.42  # the labels' column takes at most this share of the width (a longer label is set narrower)
     GAP = 0.5  # between the labels and the plot, in type sizes
     VALUE_GAP = 0.3  # between a bar's end and its value, in type sizes
+    NOTE_NAMES = 3  # the note under a chart names at most this many bars not drawn, then says how many
     MAX_BARS = 40  # a chart is never split: forty bars fill a page at the type of a 12 pt table
 
     @property
@@ -205,7 +208,7 @@ class Chart:
 
     def value_range(self) -> tuple[float, float]:
         """The values' span with the zero axis inside it: (min(0, lowest), max(0, highest)); never empty."""
-        values = [b.value for b in self.drawn]
+        values = [b.value for b in self.drawn] + ([self.mark] if self.mark is not None else [])
         low, high = min([0.0, *values]), max([0.0, *values])
         return (low, high) if high > low else (0.0, 1.0)
 
@@ -228,8 +231,12 @@ class Chart:
     @property
     def note(self) -> str:
         """The line under the chart that lists the bars not drawn, or ""."""
-        names = "、".join(b.label for b in self.not_drawn)
-        return f"{self.omitted}：{names}" if names else ""
+        left = self.not_drawn
+        if not left:
+            return ""
+        if len(left) > self.NOTE_NAMES:  # the table beside the chart names them all; one line says how many
+            return f"{self.omitted}：{'、'.join(b.label for b in left[:self.NOTE_NAMES - 1])}等{len(left)}项"
+        return f"{self.omitted}：{'、'.join(b.label for b in left)}"
 
     def text(self) -> str:
         """Every character the chart draws (for the PDF's fonts)."""

@@ -250,8 +250,8 @@ def test_a_chart_of_no_drawable_bar_is_only_its_note(tmp_path):
 def test_the_largest_chart_fits_on_a_page(tmp_path):
     bars = [(f"指标{n:02d}", str(n - 7.5), None) for n in range(ir.Chart.MAX_BARS)]
     pdf, docx = render_chart(tmp_path, bars)
-    assert pdf_pages(pdf) == 1
-    assert len(pdf_bars(pdf)[0]) == ir.Chart.MAX_BARS
+    assert len(pdf_bars(pdf)[0]) == ir.Chart.MAX_BARS  # every bar on the title's page: a chart is never split
+    assert pdf_pages(pdf) <= 2  # the paragraph after it may go on
     assert len(docx_chart(docx)["labels"]) == ir.Chart.MAX_BARS
 
 
@@ -303,10 +303,11 @@ def test_summary_draws_growth_per_indicator_in_the_tables_order_in_both_formats(
     assert [l.split(" ")[0] for l in chart_lines(pdf, names)] == names  # the same order in the PDF
     assert not pdf_has_images(pdf)
     assert len(pdf_bars(pdf)[0]) == len(grown)
-    # the indicators without growth are named under the chart, in both formats
-    missing = "、".join(i["name"] for i in _sample_indicators() if i.get("yoy") is None)
-    assert f"未绘制（无同比数据）：{missing}" in "".join(pdf_lines(pdf))
-    assert any(p.endswith(missing) and p.startswith("未绘制") for p in chart["paragraphs"])
+    # the indicators without growth are counted under the chart, in both formats (the table names each)
+    missing = [i["name"] for i in _sample_indicators() if i.get("yoy") is None]
+    note = f"未绘制（无同比数据）：{missing[0]}、{missing[1]}等{len(missing)}项"
+    assert note in "".join(pdf_lines(pdf))
+    assert note in chart["paragraphs"]
 
 
 def test_summary_bars_take_the_indicators_lights(tmp_path):

@@ -8,6 +8,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from ..model.periods import period_end
+
 
 
 
@@ -21,6 +23,15 @@ def fmt_number(value, decimals: int | None = None) -> str:
     else:
         text = format(d.quantize(Decimal(1).scaleb(-decimals)), "f")
     return text.replace("-", "−")
+
+
+def schedule_share(period: str) -> Decimal | None:
+    """序时进度: the share of the year a period has run, in percent, one decimal at most (1—6月 -> 50, 前三季度
+    -> 75, 1-8月 -> 66.7); None when the period names no span."""
+    end = period_end(period or "")
+    if not end:
+        return None
+    return (Decimal(end * 100) / 12).quantize(Decimal("0.1")).normalize()
 
 
 def fmt_date(value) -> str:

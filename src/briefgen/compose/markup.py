@@ -9,7 +9,7 @@ The vocabulary is small and HTML-like:
         <thead><tr><th>…</th></tr></thead> <tbody><tr group="true"><td colspan="5">…</td></tr> <tr><td align="right">…</td></tr></tbody>
       </table>
       <ul>/<ol> <li>…</li>   <page-break/>   <spacer lines="1"/>
-      <chart kind="bar" title="同比增长（%）" omitted="未绘制"> <bar label="…" value="9.5" light="green|yellow|red"/> <bar label="…"/> </chart>
+      <chart kind="bar" title="同比增长（%）" omitted="未绘制" mark="50"> <bar label="…" value="9.5" light="green|yellow|red"/> <bar label="…"/> </chart>
     </document>
 
 Whitespace that contains a line break is template layout and is dropped; other runs of spaces
@@ -391,4 +391,12 @@ def _chart(el: ET.Element, where: str) -> ir.Chart:
         bars.append(ir.Bar(label, value, text, light))
     if len(bars) > ir.Chart.MAX_BARS:
         raise MarkupError(M.mk_chart_bars(where=where, n=len(bars), limit=ir.Chart.MAX_BARS))
-    return ir.Chart(tuple(bars), "bar", _clean(el.get("title")), _clean(el.get("omitted")) or "未绘制")
+    mark = None
+    if (el.get("mark") or "").strip():
+        try:
+            mark = float(Decimal(el.get("mark").strip().replace("−", "-")))
+            if mark != mark or abs(mark) >= 1e15:
+                raise InvalidOperation
+        except InvalidOperation:
+            raise MarkupError(M.mk_chart_mark(where=where, value=repr(el.get("mark")))) from None
+    return ir.Chart(tuple(bars), "bar", _clean(el.get("title")), _clean(el.get("omitted")) or "未绘制", mark)

@@ -31,6 +31,7 @@ from .filters import (
     fmt_number,
     is_count,
     lead_sentences,
+    schedule_share,
     shown_value,
     unit_decimals,
 )
@@ -219,7 +220,8 @@ def environment(template_dirs: tuple[Path, ...] = ()):
         )
         env.filters.update(num=fmt_number, date_cn=fmt_date, cn=cn_number, sentences=lead_sentences)
         env.filters.update({name: _guarded_filter(name, fn) for name, fn in env.filters.items()})
-        env.globals.update(decimals_of=decimals_of, unit_decimals=unit_decimals, shown_value=shown_value, is_count=is_count)
+        env.globals.update(decimals_of=decimals_of, unit_decimals=unit_decimals, shown_value=shown_value, is_count=is_count,
+                           schedule_share=schedule_share)
         _env_cache[key] = env
     return env
 

@@ -46,6 +46,8 @@ mk_bar_value = Text("BG334", "{where}: <bar label={label} value={value}>: the va
                     "{where}：<bar label={label} value={value}>：这个值不是图表能画的数（应为小于 10^15 的数）")
 mk_bar_light = Text("BG335", "{where}: <bar label={label} light={value}>: a light is one of {known} (or empty)",
                     "{where}：<bar label={label} light={value}>：亮灯只能是 {known} 之一（或留空）")
+mk_chart_mark = Text("BG379", "{where}: <chart mark={value}>: the mark is the value of the reference band behind the bars, a number such as 50",
+                     "{where}：<chart mark={value}>：mark 是条形后参考带（如序时进度）的数值，应为 50 这样的数")
 mk_chart_bars = Text("BG336", "{where}: a <chart> of {n} bars does not fit on a page; draw at most {limit} bars in one chart, or split them into two charts",
                      "{where}：<chart> 有 {n} 个条形，一页放不下；一个图表最多画 {limit} 个，或分成两个图表")
 mk_row_span_one = Text("BG337", "{where}: row {n} of a table spans 1 column, but the table has {columns}",

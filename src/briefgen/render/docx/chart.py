@@ -47,6 +47,16 @@ DOC_PR_BASE = 5000  # drawing ids of charts start here, clear of any a reference
 LABEL_FORMAT = 'General;"\u2212"General'
 
 
+def label_format(bars) -> str:
+    """The number format of the values at the bars' ends: where every value is written with the same decimals
+    (32.0 beside 9.5, as the table's column), that many; else each in its own precision."""
+    places = {len(b.text.partition(".")[2]) for b in bars}
+    if len(places) != 1 or not next(iter(places)):
+        return LABEL_FORMAT
+    fixed = "0." + "0" * next(iter(places))
+    return f'{fixed};"\u2212"{fixed}'
+
+
 @dataclass(frozen=True)
 class ChartPart:
     rid: str  # the document's relationship to the chart part
@@ -162,7 +172,8 @@ def _geometry(chart: ir.Chart, size: float, width: float) -> dict[str, float]:
 
 
 def chart_xml(chart: ir.Chart, theme, size: float, width: float) -> bytes:
-    """The chart part: a c:chartSpace of one horizontal bar series, ``width`` points wide."""
+    """The chart part: a c:chartSpace of one horizontal bar series (after a series of the reference band when the
+    chart has a mark, drawn under it), ``width`` points wide."""
     bars = chart.drawn
     label_role, title_role = theme.font("table"), theme.font("table_header")
     g = _geometry(chart, size, width)
@@ -200,9 +211,13 @@ def chart_xml(chart: ir.Chart, theme, size: float, width: float) -> bytes:
     _el(bar, "c:barDir", "bar")
     _el(bar, "c:grouping", "clustered")
     _el(bar, "c:varyColors", 0)
+    last = len(bars) + 1
+    if chart.mark is not None:  # the reference band: a first series of the mark's value, behind the bars
+        _series(bar, 0, "Sheet1!$C$1", MARK_NAME, f"Sheet1!$C$2:$C${last}", [chart.mark] * len(bars), bars)
+        _fill(bar.find(f"{{{C_NS}}}ser/{{{C_NS}}}spPr"), ir.MARK_COLOUR)
     ser = _el(bar, "c:ser")
-    _el(ser, "c:idx", 0)
-    _el(ser, "c:order", 0)
+    _el(ser, "c:idx", 1 if chart.mark is not None else 0)
+    _el(ser, "c:order", 1 if chart.mark is not None else 0)
     name = chart.title or "数值"
     tx = _el(_el(ser, "c:tx"), "c:strRef")
     _el(tx, "c:f").text = "Sheet1!$B$1"
@@ -218,28 +233,18 @@ def chart_xml(chart: ir.Chart, theme, size: float, width: float) -> bytes:
         _el(pt, "c:bubble3D", 0)
         _fill(_el(pt, "c:spPr"), ir.BAR_COLOURS[b.light])
     labels = _el(ser, "c:dLbls")
-    _el(labels, "c:numFmt", formatCode=LABEL_FORMAT, sourceLinked=0)
+    _el(labels, "c:numFmt", formatCode=label_format(bars), sourceLinked=0)
     _no_line(_el(labels, "c:spPr"), fill=True)
     _text_props(labels, size, label_role)
     _el(labels, "c:dLblPos", "outEnd")
     for flag, on in (("showLegendKey", 0), ("showVal", 1), ("showCatName", 0), ("showSerName", 0),
                      ("showPercent", 0), ("showBubbleSize", 0)):
         _el(labels, f"c:{flag}", on)
-    last = len(bars) + 1
-    cat = _el(_el(ser, "c:cat"), "c:strRef")
-    _el(cat, "c:f").text = f"Sheet1!$A$2:$A${last}"
-    cache = _el(cat, "c:strCache")
-    _el(cache, "c:ptCount", len(bars))
-    for i, b in enumerate(bars):
-        _el(_el(cache, "c:pt", idx=i), "c:v").text = b.label
-    val = _el(_el(ser, "c:val"), "c:numRef")
-    _el(val, "c:f").text = f"Sheet1!$B$2:$B${last}"
-    cache = _el(val, "c:numCache")
-    _el(cache, "c:formatCode").text = "General"
-    _el(cache, "c:ptCount", len(bars))
-    for i, b in enumerate(bars):
-        _el(_el(cache, "c:pt", idx=i), "c:v").text = repr(b.value)
+    _categories(ser, bars, last)
+    _values(ser, f"Sheet1!$B$2:$B${last}", [b.value for b in bars])
     _el(bar, "c:gapWidth", round(100 * (1 - chart.THICKNESS) / chart.THICKNESS))
+    if chart.mark is not None:
+        _el(bar, "c:overlap", 100)  # the bar over its band
     _el(bar, "c:axId", 1001)
     _el(bar, "c:axId", 1002)
     cat_ax = _el(plot, "c:catAx")
@@ -289,6 +294,44 @@ def chart_xml(chart: ir.Chart, theme, size: float, width: float) -> bytes:
     return etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+MARK_NAME = "序时进度"  # the reference band's series, as "Edit Data" shows its column
+
+
+def _series(bar, idx: int, name_ref: str, name: str, values_ref: str, values, bars) -> None:
+    """A plain series (no labels) of ``values`` over the bars' labels: the reference band."""
+    ser = _el(bar, "c:ser")
+    _el(ser, "c:idx", idx)
+    _el(ser, "c:order", idx)
+    tx = _el(_el(ser, "c:tx"), "c:strRef")
+    _el(tx, "c:f").text = name_ref
+    cache = _el(tx, "c:strCache")
+    _el(cache, "c:ptCount", 1)
+    _el(_el(cache, "c:pt", idx=0), "c:v").text = name
+    _el(ser, "c:spPr")
+    _el(ser, "c:invertIfNegative", 0)
+    _categories(ser, bars, len(bars) + 1)
+    _values(ser, values_ref, values)
+
+
+def _categories(ser, bars, last: int) -> None:
+    cat = _el(_el(ser, "c:cat"), "c:strRef")
+    _el(cat, "c:f").text = f"Sheet1!$A$2:$A${last}"
+    cache = _el(cat, "c:strCache")
+    _el(cache, "c:ptCount", len(bars))
+    for i, b in enumerate(bars):
+        _el(_el(cache, "c:pt", idx=i), "c:v").text = b.label
+
+
+def _values(ser, ref: str, values) -> None:
+    val = _el(_el(ser, "c:val"), "c:numRef")
+    _el(val, "c:f").text = ref
+    cache = _el(val, "c:numCache")
+    _el(cache, "c:formatCode").text = "General"
+    _el(cache, "c:ptCount", len(values))
+    for i, v in enumerate(values):
+        _el(_el(cache, "c:pt", idx=i), "c:v").text = repr(v)
+
+
 def _fill(parent, colour: str) -> None:
     fill = _el(parent, "a:solidFill")
     _el(fill, "a:srgbClr", colour)
@@ -299,7 +342,7 @@ _workbooks: dict[tuple, bytes] = {}  # what workbook made, by everything it read
 
 def workbook(chart: ir.Chart, created) -> bytes:
     """The chart's figures as the .xlsx Word opens with "Edit Data": labels in A, values in B, row 1 the names."""
-    key = (chart.title, tuple((b.label, b.value) for b in chart.drawn), zip_date(created))
+    key = (chart.title, tuple((b.label, b.value) for b in chart.drawn), chart.mark, zip_date(created))
     data = _workbooks.get(key)
     if data is None:
         if len(_workbooks) >= 64:
@@ -318,9 +361,10 @@ def _workbook(chart: ir.Chart, created) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Sheet1"
-    ws.append(["指标", chart.title or "数值"])
+    marked = chart.mark is not None
+    ws.append(["指标", chart.title or "数值"] + ([MARK_NAME] if marked else []))
     for b in chart.drawn:
-        ws.append([b.label, b.value])
+        ws.append([b.label, b.value] + ([chart.mark] if marked else []))
     ws.column_dimensions["A"].width = max(10, max(len(b.label) for b in chart.drawn) * 2 + 2)
     when = dt.datetime(*(zip_date(created)[:3]))
     wb.properties.creator = "briefgen"

@@ -91,6 +91,10 @@ class BarChart(Flowable):
             lf = f if natural <= at.label_width else f * at.label_width / natural
             self._string(d, at.label_width, middle - CENTRE * lf, bar.label, "table", lf, "end")
             end = at.end(bar.value)
+            if chart.mark:  # the reference band (序时进度) behind the bar: what falls short of it shows grey
+                mark = at.end(chart.mark)
+                d.add(Rect(min(at.zero, mark), middle - at.thickness / 2, abs(mark - at.zero), at.thickness,
+                           fillColor=_hex(ir.MARK_COLOUR), strokeColor=None, strokeWidth=0))
             if bar.value:
                 d.add(Rect(min(at.zero, end), middle - at.thickness / 2, abs(end - at.zero), at.thickness,
                            fillColor=_hex(ir.BAR_COLOURS[bar.light]), strokeColor=None, strokeWidth=0))
