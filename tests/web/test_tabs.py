@@ -265,3 +265,54 @@ def test_archive_without_a_catalogue_says_what_to_do_in_the_page_language(office
             context.close()
     finally:
         server.stop()
+
+
+def test_archive_shows_each_task_status_history_in_its_ledger_colours(browser_context, tmp_path):
+    """Two months of 督办 filed in the catalogue briefgen.toml names: searching a lead unit shows each of its tasks'
+    statuses period by period, every status cell the word and the colour of that period's 台账."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "track"))
+    import fixture_plan as F
+
+    folder = tmp_path / "督办"
+    folder.mkdir()
+    F.write_data(folder / "plan.yaml")
+    F.write_progress(folder / "进展.xlsx")
+    (folder / "briefgen.toml").write_text('catalog = "档案.sqlite"\n', "utf-8")
+    for as_of in ("2022-09-30", "2022-11-30"):
+        done = subprocess.run([sys.executable, "-m", "briefgen", "track", "report", "plan.yaml", "--progress", "进展.xlsx",
+                               "--as-of", as_of, "--out", "督办", "-f", "pdf"], cwd=folder, capture_output=True, text=True,
+                              timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+    ledgers = {}
+    for period in ("2022-09", "2022-11"):
+        ws = openpyxl.load_workbook(folder / "督办" / period / f"督办台账_{period}.xlsx")["台账"]
+        heads = [ws.cell(2, c).value for c in range(1, ws.max_column + 1)]
+        col = heads.index("本期状态") + 1
+        for r in range(3, ws.max_row + 1):
+            if ws.cell(r, 1).value is not None and ws.cell(r, heads.index("牵头单位") + 1).value == "党政办公室":
+                fill = ws.cell(r, col).fill.fgColor.rgb[-6:]
+                ledgers[(str(ws.cell(r, 1).value), period)] = (ws.cell(r, col).value, fill)
+    assert len(ledgers) == 2 * 29
+    server = Server(folder, tmp_path)
+    try:
+        page = open_page(browser_context, server.url + "#archive")
+        page.wait_for_selector("body[data-archive='ready']")
+        page.fill("#archive-q", "党政办公室")
+        page.press("#archive-q", "Enter")
+        page.wait_for_selector("body[data-archive-state='done']")
+        assert page.is_visible("#archive-statuses")
+        assert page.inner_text("#archive-statuses-title") == "督办情况：“党政办公室”牵头的 29 项任务各期状态"
+        rows = page.eval_on_selector_all("#archive-statuses tr", """rows => rows.slice(1).map(r => [...r.cells].map(
+            c => [c.innerText, getComputedStyle(c).backgroundColor]))""")
+        assert len(rows) == len(ledgers)
+        for cells in rows:
+            item, period = cells[0][0], cells[3][0][:7]
+            word, fill = ledgers[(item, period)]
+            assert cells[4][0] == word, (item, period)
+            r, g, b = (int(fill[i:i + 2], 16) for i in (0, 2, 4))
+            assert cells[4][1] == f"rgb({r}, {g}, {b})", (item, period, fill)
+            assert cells[3][0].endswith("（第1期）" if period == "2022-09" else "（第2期）")
+        shot(page, "web-archive-track")
+        assert not page.errors
+    finally:
+        server.stop()

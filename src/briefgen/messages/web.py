@@ -185,6 +185,9 @@ web_archive_more = Text("BG1191", "The first {n} are shown: narrow by year or do
 web_archive_no_hits = Text("BG1192", "Nothing found for “{query}”.", "没有找到“{query}”。")
 web_archive_docx = Text("BG1193", "Word file: no page preview", "Word 文件，无页面预览")
 web_archive_tasks = Text("BG1194", "Tasks led by “{query}”", "“{query}”牵头的任务")
+web_archive_statuses = Text("BG1196", "督办: the status of the {n} tasks “{query}” leads, period by period",
+                            "督办情况：“{query}”牵头的 {n} 项任务各期状态")
+web_archive_issue = Text("BG1197", "issue {n}", "第{n}期")
 web_archive_merged = Text("BG1195", "Names merged into this series: {names}", "本表合并了这些名称：{names}")
 web_track_forms_files = Text("BG1172", "进度表 to send out", "待下发的进度表")
 web_track_report_files = Text("BG1173", "通报, 催办单, 台账 and 销号清单", "督办通报、催办单、台账和销号清单")

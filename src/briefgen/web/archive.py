@@ -3,6 +3,7 @@ the page shows them, a figure series as a workbook, and a PNG of an archived pag
 
     path = catalogue_path(served)                 # `catalog` in the served folder's briefgen.toml, or the default
     found = answer(path, "规上工业增加值", "zh")     # pages with the match marked, the figure series, a unit's tasks
+                                                  # and their 督办 statuses period by period
     figure_table(path, "规上工业增加值", target, "zh")
     png = page_png(path, document_id, 2)          # only a document the catalogue holds, unchanged since it was added
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from .. import messages as M
 from ..errors import BriefgenError
+from ..track.rules import FILLS
 
 MAX_QUERY = 100  # characters: a word or a name, not a passage
 MAX_HITS = 30
@@ -84,6 +86,7 @@ def answer(path: Path, query: str, lang: str, year: int | None = None, kind: str
         hits, more = catalog.search(con, query, year=year, kind=kind or None, limit=MAX_HITS)
         series, names = catalog.figure(con, query)
         rows = catalog.tasks(con, query)[:MAX_TASKS + 1] if len(query) >= 2 else []
+        history = catalog.statuses(con, query)[:MAX_TASKS] if len(query) >= 2 else []
     finally:
         con.close()
     labels = kind_labels()
@@ -97,6 +100,12 @@ def answer(path: Path, query: str, lang: str, year: int | None = None, kind: str
         "merged": names if len(names) > 1 else [],
         "tasks": [{"year": t.year, "period": t.period, "title": t.title, "lead": t.lead, "support": t.support,
                    "due": t.due_text or t.due, "document": t.document} for t in rows[:MAX_TASKS]],
+        # the 督办 status of each task the unit leads, period by period, in its status colour
+        "statuses": [{"item": r.item, "title": r.title, "lead": r.lead, "period": r.period, "issue": r.issue,
+                      "status": r.status, "colour": r.colour if r.colour in FILLS else "", "percent": r.percent,
+                      "closure": r.closure, "document": r.document, "page": r.page} for r in history],
+        "status_fills": FILLS,
+        "status_header": M.cat_track_header().text(lang).split("|"),
         "header": M.cat_figure_header().text(lang).split("|"),
         "tasks_header": M.cat_tasks_header().text(lang).split("|"),
     }

@@ -490,9 +490,22 @@
       $("#archive-xlsx").setAttribute("download", "");
       $("#archive-figure-box").hidden = false;
     }
-    if (d.tasks.length) {
+    if (d.tasks.length || d.statuses.length) {
       $("#archive-tasks-title").textContent = fill(T.archive_tasks, { query: d.query });
       dataTable($("#archive-tasks"), d.tasks_header, d.tasks.map((t) => [t.year, t.period, t.title, t.lead, t.support, t.due, t.document]));
+      $("#archive-tasks").hidden = !d.tasks.length;
+      // the 督办 history: each task's status period by period, the status cell in its 台账 colour
+      const statuses = $("#archive-statuses");
+      dataTable(statuses, d.status_header, d.statuses.map((r) => [r.item, r.title, r.lead,
+        r.issue ? `${r.period}（${fill(T.archive_issue, { n: r.issue })}）` : r.period, r.status,
+        r.percent == null ? "" : r.percent, r.document, r.page]));
+      d.statuses.forEach((r, i) => {
+        const cell = statuses.rows[i + 1].cells[4];
+        cell.dataset.colour = r.colour;
+        if (r.colour) cell.style.background = `#${d.status_fills[r.colour]}`;
+      });
+      $("#archive-statuses-title").textContent = fill(T.archive_statuses, { query: d.query, n: new Set(d.statuses.map((r) => r.title)).size });
+      statuses.hidden = $("#archive-statuses-title").hidden = !d.statuses.length;
       $("#archive-tasks-box").hidden = false;
     }
     const list = $("#archive-hits");
