@@ -196,3 +196,35 @@ def test_a_docx_only_circular_is_named_without_a_page(tmp_path):
     done = run("catalog", "tasks", "--lead", "党政办公室", "--db", "c.sqlite", cwd=tmp_path)
     rows = history_lines(done.output)
     assert len(rows) == 29 and {(r[-2], r[-1]) for r in rows} == {("督办通报_第1期_2022-09.docx", "—")}
+
+
+def test_check_re_hashes_each_filed_result_and_its_manifest(office, tmp_path):
+    """`catalog check` finds a 督办结果.json changed after it was filed (its statuses no longer what the catalogue
+    says), and a manifest changed since, as it finds a changed PDF."""
+    import json
+    import shutil
+
+    copy = tmp_path / "督办" / "2022-09"
+    shutil.copytree(office / "督办" / "2022-09", copy)
+    db = tmp_path / "c.sqlite"
+    assert run("catalog", "add", copy, "--db", db, cwd=tmp_path).exit_code == 0
+    ok = run("catalog", "check", "--db", db, cwd=tmp_path)
+    documents = len([p for p in copy.iterdir() if p.suffix in (".pdf", ".docx")])
+    assert ok.exit_code == 0 and f"ok: {documents + 1} documents in 1 folders" in ok.output, ok.output
+
+    result = copy / TRACK_RESULT
+    kept = json.loads(result.read_text("utf-8"))
+    first = next(iter(kept["tasks"].values()))
+    first["status"] = "已完成"  # someone "improves" a status after the 通报 went out
+    result.write_text(json.dumps(kept, ensure_ascii=False), "utf-8")
+    bad = run("catalog", "check", "--db", db, cwd=tmp_path)
+    assert bad.exit_code == 1, bad.output
+    assert f"changed: {result}" in bad.output and f"{documents} ok, 0 gone, 1 changed" in bad.output
+
+    (copy / "manifest.json").write_text((copy / "manifest.json").read_text("utf-8") + " ", "utf-8")
+    bad = run("catalog", "check", "--db", db, cwd=tmp_path)
+    assert f"changed: {copy / 'manifest.json'}" in bad.output and "1 changed" in bad.output
+    result.unlink()
+    (copy / "manifest.json").unlink()
+    gone = run("catalog", "check", "--db", db, cwd=tmp_path)
+    assert f"gone: {copy / 'manifest.json'}" in gone.output and gone.exit_code == 1

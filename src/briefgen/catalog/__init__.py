@@ -376,7 +376,9 @@ class Checked:
 
 
 def check(con: sqlite3.Connection) -> Checked:
-    """Re-hash every indexed document: those gone or changed since they were added."""
+    """Re-hash every indexed document: those gone or changed since they were added. A folder whose 督办 results
+    the catalogue holds has its 督办结果.json re-hashed too, against its manifest (whose own hash the catalogue
+    kept when the folder was added): a changed manifest is reported itself."""
     from ..jobs.manifest import file_sha256
     from .index import _regular
 
@@ -391,4 +393,36 @@ def check(con: sqlite3.Connection) -> Checked:
             result.changed.append(path)
         else:
             result.ok.append(path)
+    for folder, manifest_digest in con.execute("SELECT f.path, f.manifest_sha256 FROM folders f WHERE EXISTS "
+                                               "(SELECT 1 FROM statuses s WHERE s.folder_id = f.id) ORDER BY f.path").fetchall():
+        _check_track(Path(folder), manifest_digest, result)
     return result
+
+
+def _check_track(folder: Path, manifest_digest: str, result: Checked) -> None:
+    """The 督办结果.json of ``folder``, through its manifest: both unchanged since the folder was added."""
+    import json
+
+    from ..jobs.manifest import MANIFEST, file_sha256
+    from .index import TRACK_RESULT, _regular
+
+    manifest = folder / MANIFEST
+    if _regular(manifest) is None:
+        result.missing.append(manifest)
+        return
+    if file_sha256(manifest) != manifest_digest:
+        result.changed.append(manifest)
+        return
+    try:
+        entry = json.loads(manifest.read_bytes().decode("utf-8"))["files"][TRACK_RESULT]
+        digest = entry["sha256"]
+    except (ValueError, TypeError, KeyError, RecursionError):
+        result.changed.append(manifest)  # unchanged since it was added, yet no longer names the result: say so
+        return
+    path = folder / TRACK_RESULT
+    if _regular(path) is None:
+        result.missing.append(path)
+    elif file_sha256(path) != digest:
+        result.changed.append(path)
+    else:
+        result.ok.append(path)
