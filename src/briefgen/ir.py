@@ -55,6 +55,7 @@ class Paragraph:
     role: str = "body"  # font role of the theme
     space_before: float = 0.0  # in lines of the body pitch
     space_after: float = 0.0
+    keep_next: bool = False  # on the same page as the block after it (a last paragraph with the 附件 line under it)
 
 
 @dataclass(frozen=True)

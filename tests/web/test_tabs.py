@@ -133,10 +133,18 @@ def test_track_round_trip_forms_out_returned_forms_in_report_read_back(folder_se
     note = page.inner_text("#track-status")
     for word in set(status.values()):
         assert f"{word} {list(status.values()).count(word)}" in note, (word, note)
-    # the 通报 previewed, every page; the 催办单 and the rest to download, and all in one zip
-    pages = int(page.inner_text("#track-outputs li:has(a[title='督办通报_第1期_2022-09.pdf']) small").split("·")[1].split("页")[0])
+    # every page of every PDF previewed, the 通报 first, then each 催办单; everything to download, and in one zip
+    def pages_of(name: str) -> int:
+        return int(page.inner_text(f"#track-outputs li:has(a[title='{name}']) small").split("·")[1].split("页")[0])
+
+    circular_pages = pages_of("督办通报_第1期_2022-09.pdf")
+    reminders = [a.get_attribute("title") for a in page.query_selector_all("#track-outputs a[title^='催办单_'][title$='.pdf']")]
+    assert reminders and circular_pages >= 2
+    titles = [h.inner_text() for h in page.query_selector_all("#track-pages .doc h3")]
+    assert titles[0] == "督办通报_第1期_2022-09.pdf" and sorted(titles[1:]) == sorted(reminders)
+    page.eval_on_selector_all("#track-pages img", "imgs => imgs.forEach(i => i.loading = 'eager')")
     page.wait_for_function("[...document.querySelectorAll('#track-pages img')].every(i => i.complete && i.naturalWidth > 0)")
-    assert len(page.query_selector_all("#track-pages img")) == pages >= 2
+    assert len(page.query_selector_all("#track-pages img")) == circular_pages + sum(pages_of(r) for r in reminders)
     with zipfile.ZipFile(download(page, "#track-zip", tmp_path)) as z:
         names = set(z.namelist())
     assert {"督办台账_2022-09.xlsx", "销号清单_2022-09.xlsx", "督办通报_第1期_2022-09.pdf", "督办通报_第1期_2022-09.docx"} <= names

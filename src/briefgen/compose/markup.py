@@ -4,7 +4,7 @@ The vocabulary is small and HTML-like:
 
     <document title="…" author="…" subject="…" date="2022-07-29" one-page="true" mark="…">
       <title>…</title>   <h1>…</h1> … <h4>…</h4>
-      <p align="center|left|right|justify" indent="0|1" role="body" before="0.5" after="0">… <b>…</b> <i>…</i> <u>…</u> <br/> <span role="h2">…</span></p>
+      <p align="center|left|right|justify" indent="0|1" role="body" before="0.5" after="0" keep-with-next="1">… <b>…</b> <i>…</i> <u>…</u> <br/> <span role="h2">…</span></p>
       <table widths="8,46,16" align="center,left,left" decimals="-,1,-"> <caption>…</caption>
         <thead><tr><th>…</th></tr></thead> <tbody><tr group="true"><td colspan="5">…</td></tr> <tr><td align="right">…</td></tr></tbody>
       </table>
@@ -321,6 +321,7 @@ def parse(markup: str, source: str = "<markup>") -> ir.Document:
                     el.get("role", "body"),
                     _float(el.get("before"), 0, where, "before"),
                     _float(el.get("after"), 0, where, "after"),
+                    el.get("keep-with-next", "0").lower() in _TRUE,
                 )
             )
         elif tag == "table":

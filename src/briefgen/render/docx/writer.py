@@ -629,6 +629,7 @@ class DocxBuilder:
             first_line=Pt(0) if not block.indent else None,
             first_line_chars=0 if not block.indent else None,
             before=Pt(self.theme.body.line_pitch_pt * block.space_before) if block.space_before else None,
+            keep_next=True if block.keep_next else None,
             after=Pt(self.theme.body.line_pitch_pt * block.space_after) if block.space_after else None,
         )
         size = self.theme.role_size(block.role)

@@ -200,9 +200,12 @@ class _Layout:
             lines = title_inlines(b.inlines, size, t.page.text_width_mm * MM, self.names)
             return [TextBlock(self.units(lines, b.role, size, self.names), leading, b.align,
                               space_before=b.space_before * self.pitch(), space_after=b.space_after * self.pitch())]
-        return [TextBlock(self.units(b.inlines, b.role, size, names=self.known), leading, b.align,
+        block = TextBlock(self.units(b.inlines, b.role, size, names=self.known), leading, b.align,
                           first_indent=(t.body.indent_chars * size) if b.indent else 0.0,
-                          space_before=b.space_before * self.pitch(), space_after=b.space_after * self.pitch())]
+                          space_before=b.space_before * self.pitch(), space_after=b.space_after * self.pitch())
+        if b.keep_next:
+            block.keepWithNext = True
+        return [block]
 
     def _table(self, b: ir.Table, number: int) -> list:
         return list(self.table(b))

@@ -364,11 +364,15 @@
     if (job.sheet) {
       pages.append(el("figure", {}, el("img", { src: `${base}/sheet`, alt: job.sheet, class: "sheet" })));
     } else {
-      // the 督办通报 is previewed; each 催办单 is one of the files above
-      for (const f of job.files.filter((x) => x.format === "pdf" && (job.kind !== "track-report" || x.template === "track-circular"))) {
+      // every PDF previewed: for 督办 the 通报 first, then each unit's 催办单 (their pages load as she scrolls)
+      const first = (f) => (f.template === "track-circular" ? 0 : 1);
+      const shown = job.files.filter((x) => x.format === "pdf").sort((a, b) => first(a) - first(b));
+      let seen = 0;
+      for (const f of shown) {
         const doc = el("div", { class: "doc" }, el("h3", { text: f.name }));
         for (let n = 1; n <= (f.pages || 1); n++) {
-          const img = el("img", { src: `${base}/pages/${encodeURIComponent(f.name)}/${n}`, alt: fill(T.page_n, { n }), loading: n > 4 ? "lazy" : "eager" });
+          seen += 1;
+          const img = el("img", { src: `${base}/pages/${encodeURIComponent(f.name)}/${n}`, alt: fill(T.page_n, { n }), loading: seen > 6 ? "lazy" : "eager" });
           // a page opens the PDF in the browser's own viewer, at full size
           const open = el("a", { href: `${base}/files/${encodeURIComponent(f.name)}?inline=1#page=${n}`, target: "_blank", rel: "noopener" }, img);
           doc.append(el("figure", {}, open, el("figcaption", { text: fill(T.page_n, { n }) })));
