@@ -45,6 +45,10 @@ def test_a_returned_form_is_never_the_plan_and_the_wrong_kind_is_refused(folder_
     ({"period": "2022-09", "as_of": "九月底"}, "九月底"),
     ({"period": "2022-13", "as_of": "2022-09-30"}, "2022-13"),
     ({"period": "2022-09", "as_of": "2022-09-30", "rule": "不存在的规则"}, "序时进度"),
+    ({"period": "2022-09", "as_of": "2022-09-30", "thresholds": {"return_day": 1}}, "return_day 不是判定规则的阈值"),
+    ({"period": "2022-09", "as_of": "2022-09-30", "thresholds": {"near_days": "1.5"}}, "0 到 366 之间的整数"),
+    ({"period": "2022-09", "as_of": "2022-09-30", "thresholds": {"behind_points": "NaN"}}, "（behind_points）填了 NaN"),
+    ({"period": "2022-09", "as_of": "2022-09-30", "thresholds": {"behind_points": [1]}}, "0 到 100 之间的数"),
 ])
 def test_a_wrong_date_period_or_rule_is_one_located_line(folder_api, options, words):
     api, office = folder_api

@@ -324,3 +324,58 @@ def test_archive_shows_each_task_status_history_in_its_ledger_colours(browser_co
         assert not page.errors
     finally:
         server.stop()
+
+
+def test_the_rules_thresholds_are_set_on_the_page_for_one_circular(folder_server, browser_context, tmp_path):
+    """The 督办 tab shows the chosen rule's thresholds as briefgen.toml sets them; a changed one judges the next 通报
+    (the 台账 and the 通报's 判定规则 sentence read back), leaves briefgen.toml as it was, and a value out of range
+    is one line naming the threshold and its range."""
+    server, office = folder_server
+    toml_before = (office / "briefgen.toml").read_bytes()
+    page = open_page(browser_context, server.url)
+    open_track(page)
+    forms = make_forms(page, tmp_path)
+    behind = {"3": ("按计划推进", 50, "推进中", "", "")}  # task 3: 74.6 % of its time gone, 50 % done: 24.6 points behind
+    returned = [(name, fill_form(data, behind)) for name, data in sorted(forms.items())]
+    drop(page, "track-drop", returned)
+    page.wait_for_function(f"document.querySelectorAll('#track-received li').length === {len(returned)}")
+    assert page.input_value("#track-rule") == "序时进度"
+    field = "#track-thresholds input[data-threshold='behind_points']"
+    assert page.is_visible(field) and page.input_value(field) == "10"
+    assert "落后序时进度超过（个百分点）为黄" in page.inner_text("#track-thresholds")
+
+    def report() -> str:
+        page.click("#track-report-start")
+        page.wait_for_selector("body[data-track-state='done'], body[data-track-state='failed']", timeout=180_000)
+        return page.get_attribute("body", "data-track-state")
+
+    def status_of(ident: str) -> str:
+        ledger = openpyxl.load_workbook(download(page, "#track-outputs a[title='督办台账_2022-09.xlsx']", tmp_path)).active
+        heads = {ledger.cell(2, c).value: c for c in range(1, ledger.max_column + 1)}
+        return next(ledger.cell(r, heads["本期状态"]).value for r in range(3, ledger.max_row + 1)
+                    if str(ledger.cell(r, 1).value) == ident)
+
+    assert report() == "done"
+    assert status_of("3") == "滞后"
+    page.fill(field, "30")
+    page.dispatch_event(field, "change")
+    assert report() == "done"
+    assert status_of("3") == "正常"
+    circular = docx.Document(download(page, "#track-outputs a[title='督办通报_第1期_2022-09.docx']", tmp_path))
+    body = "".join(p.text for p in circular.paragraphs).replace("\u2060", "")
+    assert "超过30个百分点" in body and "超过10个百分点" not in body
+    assert (office / "briefgen.toml").read_bytes() == toml_before
+
+    page.fill(field, "150")
+    page.dispatch_event(field, "change")
+    assert report() == "failed"
+    problem = page.inner_text("#track-problems-box")
+    assert "阈值“落后序时进度超过（个百分点）为黄”（behind_points）填了 150：请在“督办”页填 0 到 100 之间的数" in problem and "Traceback" not in problem
+
+    page.select_option("#track-rule", "蓝黄红")
+    names = [i.get_attribute("data-threshold") for i in page.query_selector_all("#track-thresholds input")]
+    assert names == ["behind_points", "near_days"]
+    assert page.input_value("#track-thresholds input[data-threshold='behind_points']") == "150"  # what she typed stays
+    assert page.input_value("#track-thresholds input[data-threshold='near_days']") == "15"
+    shot(page, "web-track-thresholds")
+    assert not page.errors

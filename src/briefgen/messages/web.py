@@ -162,6 +162,22 @@ web_track_clear = Text("BG1165", "Clear", "清空")
 web_track_report_step = Text("BG1166", "3. Make the 督办通报", "三、生成督办通报")
 web_track_as_of = Text("BG1167", "Statuses as of", "截止日期（按此日判定）")
 web_track_rule = Text("BG1168", "Status rule", "判定规则")
+web_track_thresholds = Text("BG1177", "Thresholds of this rule (this 通报 only; briefgen.toml keeps the office's own)",
+                            "本规则的阈值（仅用于本次通报；长期设置写在 briefgen.toml 的 [track]）")
+web_threshold_behind_points = Text("BG1178", "yellow when behind 序时进度 by more than (points)", "落后序时进度超过（个百分点）为黄")
+web_threshold_node_points = Text("BG1179", "a node is missed when behind by more than (points)", "落后节点超过（个百分点）为未达节点")
+web_threshold_near_days = Text("BG1198", "blue within (days) of the deadline", "距完成时限（天）以内为蓝")
+web_threshold_yellow_left = Text("BG1199", "yellow with at most (%) of the time left and no progress", "剩余时间不足（%）且无进展为黄")
+web_threshold_orange_left = Text("BG1133", "orange with at most (%) of the time left and no progress", "剩余时间不足（%）且无进展为橙")
+web_threshold_late_yellow = Text("BG1134", "yellow from (days) past the deadline", "超过完成时限（天）起为黄")
+web_threshold_late_orange = Text("BG1135", "orange from (days) past the deadline", "超过完成时限（天）起为橙")
+web_threshold_late_red = Text("BG1136", "red from (days) past the deadline", "超过完成时限（天）起为红")
+web_threshold_bad = Text("BG1137", "threshold “{label}” ({name}) is {value}: give {kind} from {low} to {high} on the 督办 tab",
+                         "阈值“{label}”（{name}）填了 {value}：请在“督办”页填 {low} 到 {high} 之间的{kind}")
+web_threshold_whole = Text("BG1138", "a whole number", "整数")
+web_threshold_number = Text("BG1139", "a number", "数")
+web_threshold_unknown = Text("BG1149", "{name} is not a threshold of the status rules (they are {known})",
+                             "{name} 不是判定规则的阈值（阈值有：{known}）")
 web_track_make_report = Text("BG1169", "Make the 通报, 催办单 and 台账", "生成通报、催办单和台账")
 web_track_report_zip = Text("BG1170", "Download all (zip: 通报, 催办单, 台账, 销号清单)", "全部下载（zip：通报、催办单、台账、销号清单）")
 web_track_welcome = Text("BG1171", "Each month: make the forms, send them out, drop the returned ones, make the 通报.",

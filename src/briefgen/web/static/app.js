@@ -431,10 +431,36 @@
     const select = $("#track-rule");
     const chosen = select.value || t.rule;
     select.replaceChildren(...t.rules.map((r) => { const o = el("option", { value: r, text: r }); o.selected = r === chosen; return o; }));
+    trackRules = t;
+    showThresholds();
     const list = $("#track-received");
     list.replaceChildren(...t.progress.map((f) => el("li", {}, el("span", { text: f.name }), el("small", { text: " " + megabytes(f.size) }))));
     $("#track-received-count").textContent = t.progress.length ? fill(T.track_received, { n: t.progress.length }) : T.track_none_received;
     $("#track-clear").hidden = !t.progress.length;
+  }
+
+  // the chosen rule's thresholds, as briefgen.toml sets them; a change holds for the 通报 made next, not for the file
+  let trackRules = null;
+  const edited = {};
+  function showThresholds() {
+    const box = $("#track-thresholds");
+    const names = (trackRules && trackRules.thresholds && trackRules.thresholds[$("#track-rule").value]) || [];
+    box.querySelectorAll("label").forEach((l) => l.remove());
+    for (const name of names) {
+      const value = name in edited ? edited[name] : trackRules.values[name];
+      const input = el("input", { type: "number", name, value: String(value), min: "0", step: "any", "data-threshold": name });
+      input.addEventListener("change", () => { edited[name] = input.value; });
+      box.append(el("label", {}, T[`threshold_${name}`] || name, " ", input));
+    }
+    box.hidden = !names.length;
+  }
+
+  function thresholds() {
+    const out = {};
+    for (const input of document.querySelectorAll("#track-thresholds input[data-threshold]")) {
+      if (input.value !== String(trackRules.values[input.dataset.threshold])) out[input.dataset.threshold] = input.value;
+    }
+    return out;
   }
 
   function trackForms() {
@@ -443,7 +469,7 @@
 
   function trackReport() {
     run("track-report", { period: $("#track-period").value, as_of: $("#track-as-of").value, rule: $("#track-rule").value,
-      theme: $("#theme").value, mark: $("#mark").value }, TRACK);
+      thresholds: thresholds(), theme: $("#theme").value, mark: $("#mark").value }, TRACK);
   }
 
   // ---- 档案: search the archive catalogue; a figure's series; a unit's tasks ----
@@ -551,6 +577,7 @@
   $("#track-as-of").addEventListener("change", () => { asOfTouched = true; });
   $("#track-forms-start").addEventListener("click", trackForms);
   $("#track-report-start").addEventListener("click", trackReport);
+  $("#track-rule").addEventListener("change", showThresholds);
   $("#track-clear").addEventListener("click", async () => { await api("POST", `/api/sessions/${sid}/progress/clear`); await refreshFolder(); });
   $("#archive-form").addEventListener("submit", archiveSearch);
   document.addEventListener("dragover", (e) => e.preventDefault());
