@@ -374,25 +374,25 @@ class Checked:
     def passed(self) -> bool:
         return not (self.missing or self.changed)
 
+    def file(self, path: Path, digest: str) -> bool:
+        """``path`` re-hashed against ``digest`` and filed as ok, missing or changed; True when ok."""
+        from ..jobs.manifest import file_sha256
+        from .index import _regular
+
+        kept = self.missing if _regular(path) is None else self.changed if file_sha256(path) != digest else self.ok
+        kept.append(path)
+        return kept is self.ok
+
 
 def check(con: sqlite3.Connection) -> Checked:
     """Re-hash every indexed document: those gone or changed since they were added. A folder whose 督办 results
     the catalogue holds has its 督办结果.json re-hashed too, against its manifest (whose own hash the catalogue
     kept when the folder was added): a changed manifest is reported itself."""
-    from ..jobs.manifest import file_sha256
-    from .index import _regular
-
     result = Checked()
     result.folders = con.execute("SELECT count(*) FROM folders").fetchone()[0]
     for folder, name, digest in con.execute("SELECT f.path, d.name, d.sha256 FROM documents d JOIN folders f ON f.id = d.folder_id "
                                             "ORDER BY f.path, d.name").fetchall():
-        path = Path(folder) / name
-        if _regular(path) is None:
-            result.missing.append(path)
-        elif file_sha256(path) != digest:
-            result.changed.append(path)
-        else:
-            result.ok.append(path)
+        result.file(Path(folder) / name, digest)
     for folder, manifest_digest in con.execute("SELECT f.path, f.manifest_sha256 FROM folders f WHERE EXISTS "
                                                "(SELECT 1 FROM statuses s WHERE s.folder_id = f.id) ORDER BY f.path").fetchall():
         _check_track(Path(folder), manifest_digest, result)
@@ -403,26 +403,18 @@ def _check_track(folder: Path, manifest_digest: str, result: Checked) -> None:
     """The 督办结果.json of ``folder``, through its manifest: both unchanged since the folder was added."""
     import json
 
-    from ..jobs.manifest import MANIFEST, file_sha256
-    from .index import TRACK_RESULT, _regular
+    from ..jobs.manifest import MANIFEST
+    from .index import TRACK_RESULT
 
     manifest = folder / MANIFEST
-    if _regular(manifest) is None:
-        result.missing.append(manifest)
-        return
-    if file_sha256(manifest) != manifest_digest:
-        result.changed.append(manifest)
+    probe = Checked()  # the manifest is the result's witness: reported when it fails, not counted when it holds
+    if not probe.file(manifest, manifest_digest):
+        result.missing.extend(probe.missing)
+        result.changed.extend(probe.changed)
         return
     try:
-        entry = json.loads(manifest.read_bytes().decode("utf-8"))["files"][TRACK_RESULT]
-        digest = entry["sha256"]
+        digest = json.loads(manifest.read_bytes().decode("utf-8"))["files"][TRACK_RESULT]["sha256"]
     except (ValueError, TypeError, KeyError, RecursionError):
         result.changed.append(manifest)  # unchanged since it was added, yet no longer names the result: say so
         return
-    path = folder / TRACK_RESULT
-    if _regular(path) is None:
-        result.missing.append(path)
-    elif file_sha256(path) != digest:
-        result.changed.append(path)
-    else:
-        result.ok.append(path)
+    result.file(folder / TRACK_RESULT, digest)
