@@ -111,6 +111,7 @@ def test_a_summary_with_targets_charts_their_completion_against_the_schedule_in_
     assert pdf_pages(pdf) == 1
     text = "".join(pdf_lines(pdf))
     assert "各项指标完成年度目标进度（%；灰色为序时进度50%，柱色为亮灯）" in text
+    assert "完成进度为完成年度目标的百分比。" in text  # the note under the page says what the column is
     reached = [i for i in indicators if i.get("progress") is not None]
     # the table shows the target and the share reached beside the value
     lines = pdf_lines(pdf)
