@@ -13,7 +13,7 @@ import pytest
 from test_chart import _data, _sample_indicators, docx_chart, pdf_paint, workbook_rows
 
 from conftest import SAMPLE, build_pack
-from readback import pdf_lines, pdf_pages
+from readback import audit_docx, openxml_audit, pdf_lines, pdf_pages
 
 from briefgen import ir
 from briefgen.compose.filters import schedule_share
@@ -145,6 +145,8 @@ def test_a_summary_with_targets_charts_their_completion_against_the_schedule_in_
     rows = workbook_rows(chart["workbook"])
     assert rows[0][2] == "序时进度" and [r[1] for r in rows[1:]] == [i["progress"] for i in reached]
     assert all(r[2] == 50 for r in rows[1:])
+    if openxml_audit():  # the two-series chart opens in Word as the one-series one does
+        assert audit_docx(docx) == ""
 
 
 def test_a_summary_where_few_indicators_give_progress_keeps_the_growth_chart(tmp_path):
