@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ os.environ.setdefault("BRIEFGEN_FONT_DIRS", "")
 os.environ.setdefault("BRIEFGEN_CACHE_DIR", str(Path(__file__).resolve().parents[1] / "build" / "test-cache"))
 # Messages in English whatever this machine's language (tests of Chinese messages ask for it themselves).
 os.environ["LC_ALL"] = "C.UTF-8"
+# The user's data folder (the default archive catalogue the page files into) is the run's own, never the tester's.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="briefgen-test-data-")
 os.environ.pop("LANGUAGE", None)
 
 ROOT = Path(__file__).resolve().parents[1]

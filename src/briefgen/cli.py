@@ -350,16 +350,8 @@ def _catalogue_archive(settings, result, archive: bool | None = None) -> None:
         return
     from . import catalog
 
-    folder = Path(result.manifest).parent
-    con = catalog.open(Path(settings.catalog))
-    try:
-        done = catalog.add(con, catalog.read([folder]))
-    finally:
-        con.close()
-    for added in done:
-        for warning in added.warnings:
-            click.echo(one_line(str(M.warning(text=warning))), err=True)
-        click.echo(one_line(str(M.cat_archived(folder=added.folder, path=settings.catalog))), err=True)
+    for told in catalog.file_run(Path(settings.catalog), Path(result.manifest).parent):
+        click.echo(one_line(str(told)), err=True)
 
 
 @contextlib.contextmanager

@@ -244,8 +244,8 @@ def test_archive_without_a_catalogue_says_what_to_do_in_the_page_language(office
         f.write('catalog = "无此目录.sqlite"\n')
     server = Server(office, tmp_path)
     try:
-        for locale, words in (("zh-CN", ("还没有档案目录", "briefgen catalog add", "--archive")),
-                              ("en-US", ("No archive catalogue", "briefgen catalog add", "--archive"))):
+        for locale, words in (("zh-CN", ("还没有档案目录", "勾选“归档级”", "briefgen catalog add")),
+                              ("en-US", ("No archive catalogue", "tick “Archive grade”", "briefgen catalog add"))):
             context = chromium.new_context(locale=locale)
             try:
                 page = open_page(context, server.url)
@@ -379,3 +379,34 @@ def test_the_rules_thresholds_are_set_on_the_page_for_one_circular(folder_server
     assert page.input_value("#track-thresholds input[data-threshold='near_days']") == "15"
     shot(page, "web-track-thresholds")
     assert not page.errors
+
+
+def test_a_clerk_archives_on_the_page_and_finds_it_on_the_archive_tab(office, browser_context, tmp_path, monkeypatch):
+    """No briefgen.toml catalogue: a run made on the page with 归档级 ticked is filed in the catalogue the 档案 tab
+    reads (the user's own), said on the page; the tab then finds its figure. Nothing is filed without the tick."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    catalogue = tmp_path / "data" / "briefgen" / "catalog.sqlite"
+    server = Server(office, tmp_path)
+    try:
+        page = open_page(browser_context, server.url)
+        page.click("#start")
+        page.wait_for_selector("body[data-job-state='done']", timeout=120_000)
+        assert not catalogue.exists()  # a run without 归档级 files nothing
+        page.check("#archive")
+        page.click("#start")
+        page.wait_for_function("document.querySelector('#warnings').innerText.includes('已归入档案目录')", timeout=180_000)
+        note = page.inner_text("#warnings")
+        assert str(catalogue) in note and "可在“档案”页查到" in note
+        assert catalogue.is_file()
+        page.click(".pages-nav [data-tab='archive']")
+        page.wait_for_selector("body[data-archive='ready']")
+        page.fill("#archive-q", "规上工业增加值")
+        page.press("#archive-q", "Enter")
+        page.wait_for_selector("body[data-archive-state='done']")
+        typed = openpyxl.load_workbook(office / "指标.xlsx").active
+        row = next(r for r in typed.iter_rows(values_only=True) if r[1] == "规上工业增加值")
+        cells = [td.inner_text() for td in page.query_selector_all("#archive-figure tr:nth-child(2) td")]
+        assert cells[1:3] == ["规上工业增加值", f"{row[3]:g}"]
+        assert not page.errors
+    finally:
+        server.stop()

@@ -65,6 +65,21 @@ def read(folders: list[Path], cwd: Path | None = None) -> list[Folder]:
     return [read_folder(Path(f), cwd) for f in folders]
 
 
+def file_run(path: Path, folder: Path, said=M.cat_archived) -> list[Message]:
+    """A run's output folder (an --archive run, a 督办 period) filed in the catalogue at ``path``, made when it is not
+    there yet: what to tell the user (the folder's warnings, then ``said`` with where it was filed)."""
+    con = open(Path(path))
+    try:
+        done = add(con, read([Path(folder)]))
+    finally:
+        con.close()
+    told: list[Message] = []
+    for added in done:
+        told.extend(M.warning(text=w) for w in added.warnings)
+        told.append(said(folder=added.folder, path=path))
+    return told
+
+
 def add(con: sqlite3.Connection, folders: list[Path] | list[Folder], cwd: Path | None = None) -> list[Added]:
     """Index archive folders; a folder whose manifest is unchanged since it was added is left as it is."""
     read_in = [f if isinstance(f, Folder) else read_folder(Path(f), cwd) for f in folders]

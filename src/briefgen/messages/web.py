@@ -189,10 +189,12 @@ web_archive_all_years = Text("BG1183", "All years", "全部年份")
 web_archive_all_kinds = Text("BG1184", "All documents", "全部文档")
 web_archive_where = Text("BG1185", "Catalogue {path}: {documents} documents from {folders} archive folders.",
                          "档案目录 {path}：{folders} 个归档文件夹，{documents} 份文档。")
-web_archive_none = Text("BG1186", "No archive catalogue at {path} yet: make the documents with --archive (and catalog = \"…\" in "
-                        "briefgen.toml), or add archive folders with `briefgen catalog add FOLDER`.",
-                        "{path} 还没有档案目录：请用 --archive 归档生成（并在 briefgen.toml 中写 catalog = \"…\"），"
+web_archive_none = Text("BG1186", "No archive catalogue at {path} yet: tick “Archive grade” on the Briefs tab and make the "
+                        "documents (a 督办 通报 is filed too), or add archive folders with `briefgen catalog add FOLDER`.",
+                        "{path} 还没有档案目录：在“简报材料”页勾选“归档级”生成一次（督办通报也会自动归入），"
                         "或用 `briefgen catalog add 文件夹` 加入归档文件夹。")
+web_archived = Text("BG1205", "filed in the archive catalogue {path}: the Archive tab finds it ({folder})",
+                    "已归入档案目录 {path}，可在“档案”页查到（{folder}）")
 web_archive_long_query = Text("BG1187", "{n} characters: search for at most {limit}", "共 {n} 个字：检索词最多 {limit} 个字")
 web_archive_figure = Text("BG1188", "{name} across periods", "{name} 历年数据")
 web_archive_xlsx = Text("BG1189", "Download as Excel (.xlsx)", "下载 Excel 表（.xlsx）")

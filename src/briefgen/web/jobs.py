@@ -47,8 +47,20 @@ def pack_options(options: dict) -> dict[str, Any]:
 
 
 def run_job(kind: str, folders: list[Path], out: Path, options: dict, progress: Callable[[int, int, str], None] | None = None,
-            workers: int | None = None):
-    """One library call with the folders' settings and the page's options; returns its JobResult."""
+            workers: int | None = None, catalogue: Path | None = None):
+    """One library call with the folders' settings and the page's options; returns its JobResult. An archived run
+    and a 督办 report are filed in ``catalogue`` (the one the 档案 tab reads), said in the result's notes."""
+    result = _run_job(kind, folders, out, options, progress, workers)
+    filed = kind == "track-report" or (kind != "track-forms" and options.get("archive") is True)
+    if catalogue is not None and filed and result.manifest:
+        from .. import messages as M
+        from ..catalog import file_run
+
+        result.notes.extend(file_run(catalogue, Path(result.manifest).parent, said=M.web_archived))
+    return result
+
+
+def _run_job(kind: str, folders: list[Path], out: Path, options: dict, progress, workers: int | None):
     import briefgen
 
     from ..settings import PackSettings

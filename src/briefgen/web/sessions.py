@@ -26,6 +26,7 @@ from typing import Any
 from .. import limits
 from .. import messages as M
 from ..errors import BriefgenError, DataError, Problem, one_line
+from .archive import catalogue_path
 
 KINDS = ("build", "pack", "batch", "track-forms", "track-report")
 # Both 督办 jobs write under one folder: the 进度表 of a period, then its 通报, and the periods kept beside them
@@ -213,7 +214,8 @@ class Session:
 
         began = time.perf_counter()
         try:
-            job.result = run_job(job.kind, self.folders, job.out, job.options, job.progress, self.store.workers)
+            job.result = run_job(job.kind, self.folders, job.out, job.options, job.progress, self.store.workers,
+                                 catalogue_path(self.store.served))
             if job.kind == "batch":
                 job.sheet = self._contact_sheet(job)
             job.state = "done"

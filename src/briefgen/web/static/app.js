@@ -322,7 +322,7 @@
     document.body.dataset[P.attr] = job.state;
     const problems = job.problems || [];
     // the 通报's summary (截至 … 正常 8，滞后 1 …) is the result itself: it goes on the status line, not among the warnings
-    const summary = job.kind === "track-report" && job.state === "done" ? job.notes || [] : [];
+    const summary = job.kind === "track-report" && job.state === "done" ? (job.notes || []).slice(0, 1) : [];
     if (job.state === "failed") setStatus(T.failed, "bad", P);
     else setStatus([fill(T.done, { seconds: job.seconds }), ...summary].join(" "), "good", P);
     P.problemsBox.hidden = !problems.length && !(job.failed || []).length;
