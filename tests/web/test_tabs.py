@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import base64
 import io
+import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -398,6 +400,9 @@ def test_a_clerk_archives_on_the_page_and_finds_it_on_the_archive_tab(office, br
         note = page.inner_text("#warnings")
         assert str(catalogue) in note and "可在“档案”页查到" in note
         assert catalogue.is_file()
+        # kept where `briefgen build --archive` in the folder keeps it: the folder's out/, checksummed
+        manifest = json.loads((office / "out" / "manifest.json").read_text("utf-8"))
+        assert all(e.get("archive") for n, e in manifest["files"].items() if n.endswith(".pdf"))
         page.click(".pages-nav [data-tab='archive']")
         page.wait_for_selector("body[data-archive='ready']")
         page.fill("#archive-q", "规上工业增加值")
@@ -410,3 +415,28 @@ def test_a_clerk_archives_on_the_page_and_finds_it_on_the_archive_tab(office, br
         assert not page.errors
     finally:
         server.stop()
+
+
+def test_without_a_folder_an_archived_run_is_kept_beside_the_catalogue_and_found(office, browser_context, tmp_path,
+                                                                                   monkeypatch):
+    """The page opened on no folder (a double-click): an archived run's files live in the session, which goes; the
+    run is kept beside the catalogue first, so the 档案 tab and `catalog check` still find it."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    shelf = tmp_path / "data" / "briefgen" / "归档"
+    server = Server(None, tmp_path)
+    try:
+        page = open_page(browser_context, server.url)
+        drop(page, "drop", [(name, (office / name).read_bytes()) for name in ("report.yaml", "任务.xlsx", "指标.xlsx")])
+        page.wait_for_function("document.querySelectorAll('#files tbody tr').length >= 3")
+        page.check("#archive")
+        page.click("#start")
+        page.wait_for_function("document.querySelector('#warnings').innerText.includes('已归入档案目录')", timeout=180_000)
+        [kept] = list(shelf.iterdir())
+        assert kept.name.endswith("-build") and (kept / "manifest.json").is_file()
+        names = sorted(p.name for p in kept.iterdir())
+        assert [n for n in names if n.endswith(".pdf")] and str(kept) in page.inner_text("#warnings")
+    finally:
+        server.stop()
+    checked = subprocess.run([sys.executable, "-m", "briefgen", "--lang", "en", "catalog", "check"], capture_output=True,
+                             text=True, timeout=120, env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")})
+    assert checked.returncode == 0 and "ok:" in checked.stdout, checked.stdout + checked.stderr

@@ -46,18 +46,49 @@ def pack_options(options: dict) -> dict[str, Any]:
                               "number": number}.items() if v is not None}
 
 
+def archived(kind: str, options: dict) -> bool:
+    """Whether a job's folder is kept and filed in the archive catalogue: an archived run, and every 督办 report."""
+    return kind == "track-report" or (kind in ("build", "pack", "batch") and options.get("archive") is True)
+
+
 def run_job(kind: str, folders: list[Path], out: Path, options: dict, progress: Callable[[int, int, str], None] | None = None,
-            workers: int | None = None, catalogue: Path | None = None):
+            workers: int | None = None, catalogue: Path | None = None, kept: bool = True):
     """One library call with the folders' settings and the page's options; returns its JobResult. An archived run
-    and a 督办 report are filed in ``catalogue`` (the one the 档案 tab reads), said in the result's notes."""
+    and a 督办 report are filed in ``catalogue`` (the one the 档案 tab reads), said in the result's notes; a folder
+    that is not ``kept`` (a session's, gone with the session) is first copied beside the catalogue."""
     result = _run_job(kind, folders, out, options, progress, workers)
-    filed = kind == "track-report" or (kind != "track-forms" and options.get("archive") is True)
-    if catalogue is not None and filed and result.manifest:
+    if catalogue is not None and archived(kind, options) and result.manifest:
         from .. import messages as M
         from ..catalog import file_run
 
-        result.notes.extend(file_run(catalogue, Path(result.manifest).parent, said=M.web_archived))
+        folder = Path(result.manifest).parent
+        if not kept:
+            folder = keep_archive(folder, Path(catalogue).parent / "归档", kind)
+        result.notes.extend(file_run(catalogue, folder, said=M.web_archived))
     return result
+
+
+def keep_archive(folder: Path, shelf: Path, kind: str) -> Path:
+    """A copy of the run's ``folder`` (its files and manifest, no link) on ``shelf``, in a folder of its own named
+    by the time and the kind (20261208-101500-build): where the catalogue finds it when the session is gone."""
+    import shutil
+    import time
+
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = shelf / f"{stamp}-{kind}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = shelf / f"{stamp}-{kind}-{n}"
+    shelf.mkdir(parents=True, exist_ok=True)
+    partial = shelf / f".{target.name}.part"
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir()
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and not path.is_symlink():
+            shutil.copy2(path, partial / path.name)
+    partial.rename(target)
+    return target
 
 
 def _run_job(kind: str, folders: list[Path], out: Path, options: dict, progress, workers: int | None):

@@ -27,6 +27,7 @@ from .. import limits
 from .. import messages as M
 from ..errors import BriefgenError, DataError, Problem, one_line
 from .archive import catalogue_path
+from .jobs import archived, run_job
 
 KINDS = ("build", "pack", "batch", "track-forms", "track-report")
 # Both 督办 jobs write under one folder: the 进度表 of a period, then its 通报, and the periods kept beside them
@@ -194,8 +195,8 @@ class Session:
         if kind not in KINDS:
             raise BriefgenError(M.web_bad_request(detail=kind))
         out = self.out / OUT_FOLDER.get(kind, kind)
-        if kind in OUT_FOLDER and self.store.served is not None:
-            out = self.store.served_out()
+        if (kind in OUT_FOLDER or archived(kind, options)) and self.store.served is not None:
+            out = self.store.served_out()  # an archived run over a folder lands where `briefgen build --archive` there puts it
         job = Job(new_id(), kind, dict(options), out=out, folders=self.folders)
         self.jobs[job.id] = job
         self.last_kind, self.last_options = kind, dict(options)
@@ -204,18 +205,14 @@ class Session:
         return job
 
     def _run(self, job: Job) -> None:
-        from .jobs import run_job
-
         with self.running:
             self._run_now(job)
 
     def _run_now(self, job: Job) -> None:
-        from .jobs import run_job
-
         began = time.perf_counter()
         try:
             job.result = run_job(job.kind, self.folders, job.out, job.options, job.progress, self.store.workers,
-                                 catalogue_path(self.store.served))
+                                 catalogue_path(self.store.served), kept=self.store.served is not None)
             if job.kind == "batch":
                 job.sheet = self._contact_sheet(job)
             job.state = "done"
