@@ -151,3 +151,22 @@ def test_an_archive_kept_inside_the_served_folder_is_not_its_data(tmp_path, offi
         assert [f["name"] for f in info["files"] if f["role"] == "data"] == ["report.yaml"]
         assert api.job(sid, "build")["state"] == "done"
     store.close()
+
+
+def test_a_kept_archive_is_a_whole_copy_and_a_period_kept_again_replaces_its_copy(tmp_path):
+    from briefgen.web.jobs import keep_archive
+
+    run = tmp_path / "session" / "2022-09"
+    run.mkdir(parents=True)
+    (run / "manifest.json").write_text("{}", "utf-8")
+    (run / "督办通报_第1期_2022-09.pdf").write_bytes(b"%PDF-1.7 first")
+    (run / "elsewhere").symlink_to(tmp_path)  # a link is never copied
+    shelf = tmp_path / "shelf"
+    first = keep_archive(run, shelf, "督办-2022-09", replace=True)
+    assert sorted(p.name for p in first.iterdir()) == ["manifest.json", "督办通报_第1期_2022-09.pdf"]
+    (run / "督办通报_第1期_2022-09.pdf").write_bytes(b"%PDF-1.7 again")
+    again = keep_archive(run, shelf, "督办-2022-09", replace=True)
+    assert again == first and (again / "督办通报_第1期_2022-09.pdf").read_bytes() == b"%PDF-1.7 again"
+    one, two = keep_archive(run, shelf, "x-build"), keep_archive(run, shelf, "x-build")
+    assert (one.name, two.name) == ("x-build", "x-build-2")
+    assert not [p for p in shelf.iterdir() if p.name.startswith(".")]  # no half-copied folder left

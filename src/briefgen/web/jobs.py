@@ -11,6 +11,7 @@ in that folder takes them (``workdir.folder.settings_for``).
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -62,24 +63,27 @@ def run_job(kind: str, folders: list[Path], out: Path, options: dict, progress: 
         from ..catalog import file_run
 
         folder = Path(result.manifest).parent
-        if not kept:
-            folder = keep_archive(folder, Path(catalogue).parent / "归档", kind)
+        if not kept:  # a 督办 period kept once (a rerun replaces it, as over a folder); each archived run on its own
+            shelf = Path(catalogue).parent / "归档"
+            folder = (keep_archive(folder, shelf, f"督办-{folder.name}", replace=True) if kind == "track-report"
+                      else keep_archive(folder, shelf, f"{time.strftime('%Y%m%d-%H%M%S')}-{kind}"))
         result.notes.extend(file_run(catalogue, folder, said=M.web_archived))
     return result
 
 
-def keep_archive(folder: Path, shelf: Path, kind: str) -> Path:
-    """A copy of the run's ``folder`` (its files and manifest, no link) on ``shelf``, in a folder of its own named
-    by the time and the kind (20261208-101500-build): where the catalogue finds it when the session is gone."""
+def keep_archive(folder: Path, shelf: Path, name: str, replace: bool = False) -> Path:
+    """A copy of the run's ``folder`` (its files and manifest, no link) on ``shelf`` as ``name`` (20261208-101500-build,
+    督办-2022-09): where the catalogue finds it when the session is gone. ``replace``: a folder of that name goes;
+    else the name takes a number."""
     import shutil
-    import time
 
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = shelf / f"{stamp}-{kind}"
+    target = shelf / name
+    if replace:
+        shutil.rmtree(target, ignore_errors=True)
     n = 1
     while target.exists():
         n += 1
-        target = shelf / f"{stamp}-{kind}-{n}"
+        target = shelf / f"{name}-{n}"
     shelf.mkdir(parents=True, exist_ok=True)
     partial = shelf / f".{target.name}.part"
     shutil.rmtree(partial, ignore_errors=True)
