@@ -67,16 +67,27 @@ def _period_of(value: str | None, as_of: date | None) -> str:
     m = re.fullmatch(r"\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?\s*", value)
     if not m or not 1 <= int(m.group(2)) <= 12:
         raise BriefgenError(M.tr_bad_period(value=repr(value)))
+    _check_year(value.strip(), int(m.group(1)))
     return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+
+
+def _check_year(value: str, year: int) -> None:
+    """A period or as-of date within limits.MIN_YEAR..MAX_YEAR: the year 0 has no dates, the year 9999 none after it."""
+    from .. import limits
+
+    if not limits.MIN_YEAR <= year <= limits.MAX_YEAR:
+        raise BriefgenError(M.year_outside(day=value, year=str(year), low=str(limits.MIN_YEAR), high=str(limits.MAX_YEAR)))
 
 
 def parse_as_of(value: str) -> date:
     from ..model.values import parse_date
 
     try:
-        return parse_date(value)
+        day = parse_date(value)
     except ValueError:
         raise BriefgenError(M.tr_bad_as_of(value=repr(value))) from None
+    _check_year(value.strip(), day.year)
+    return day
 
 
 def _safe(part: str) -> str:

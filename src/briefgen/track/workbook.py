@@ -37,6 +37,8 @@ def print_landscape(ws, title_row: int) -> None:
 
 def stable_bytes(wb, when: date) -> bytes:
     """The workbook as .xlsx bytes that depend on its content and ``when`` only."""
+    from ..render.docx.package import zip_date
+
     stamp = datetime(when.year, when.month, when.day)
     wb.properties.created = stamp
     wb.properties.modified = stamp
@@ -51,7 +53,7 @@ def stable_bytes(wb, when: date) -> bytes:
             if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving over ``modified``
                 data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
                               rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(max(when.year, 1980), when.month, when.day, 0, 0, 0))
+            fixed = zipfile.ZipInfo(info.filename, date_time=zip_date(when))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
             dst.writestr(fixed, data)

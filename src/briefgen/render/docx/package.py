@@ -78,7 +78,10 @@ def write_package(entries, date_time: tuple[int, int, int, int, int, int]) -> by
 
 
 def zip_date(created: dt.date | None) -> tuple[int, int, int, int, int, int]:
-    """The fixed ZIP entry time: the document's date at midnight, or the ZIP epoch when it has none."""
+    """The fixed ZIP entry time: the document's date at midnight, or the ZIP epoch when it has none. A ZIP entry's
+    time holds the years 1980-2107 only: a date outside takes the nearest end (a report of 2150 still saves)."""
     if created is None or created.year < 1980:
         return (1980, 1, 1, 0, 0, 0)
+    if created.year > 2107:
+        return (2107, 12, 31, 0, 0, 0)
     return (created.year, created.month, created.day, 0, 0, 0)
