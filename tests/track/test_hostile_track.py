@@ -59,3 +59,105 @@ def test_forms_of_a_month_past_2107_are_workbooks(office):
     assert forms
     ws = load_workbook(forms[0]).active
     assert "2150年1月" in ws["A1"].value and "2150年1月25日前报送" in ws["A2"].value
+
+
+def fill(form: Path) -> Path:
+    """One returned form: every row 推进中 at 50%."""
+    wb = load_workbook(form)
+    ws = wb.active
+    for r in range(4, ws.max_row + 1):
+        ws.cell(r, 7, "已开展相关工作")
+        ws.cell(r, 8, 50)
+        ws.cell(r, 9, "推进中")
+    wb.save(form)
+    return form
+
+
+@pytest.fixture(scope="module")
+def august(tmp_path_factory) -> Path:
+    """An office folder whose 督办 output holds August's report (督办/2022-08/督办结果.json)."""
+    folder = tmp_path_factory.mktemp("august")
+    shutil.copy(SAMPLE, folder / "plan.yaml")
+    assert run("track", "forms", "plan.yaml", "--period", "2022-08", "--out", "督办", cwd=folder).exit_code == 0
+    form = fill(next((folder / "督办" / "2022-08" / "进度表").glob("经济发展办公室_*.xlsx")))
+    done = run("track", "report", "plan.yaml", "--progress", str(form), "--as-of", "2022-08-31", "--out", "督办", "-f", "docx",
+               cwd=folder)
+    assert done.exit_code == 0, done.output
+    return folder
+
+
+def _mutate(kept: Path, how: str) -> str:
+    """Damage August's kept result as a shared folder may hold it; returns the field the refusal names."""
+    import json
+
+    data = json.loads(kept.read_text("utf-8"))
+    first = sorted(data["tasks"])[0]
+    if how == "list":
+        kept.write_text("[]", "utf-8")
+        return ""
+    if how == "tasks-list":
+        data["tasks"] = []
+        field = "tasks"
+    elif how == "percent-text":
+        data["tasks"][first]["percent"] = "一半"
+        field = f"tasks.{first}.percent"
+    elif how == "colour-unknown":
+        data["tasks"][first]["colour"] = "purple"
+        field = f"tasks.{first}.colour"
+    elif how == "done-missing":
+        del data["done"]
+        field = "done"
+    elif how == "progress-object":
+        data["tasks"][first]["progress"] = {"a": 1}
+        field = f"tasks.{first}.progress"
+    elif how == "nested":
+        kept.write_text("[" * 100_000 + "]" * 100_000, "utf-8")
+        return ""
+    elif how == "link-outside":
+        outside = kept.parents[3] / "outside.json"
+        outside.write_text(kept.read_text("utf-8"), "utf-8")
+        kept.unlink()
+        kept.symlink_to(outside)
+        return ""
+    elif how == "fifo":
+        kept.unlink()
+        os.mkfifo(kept)
+        return ""
+    kept.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return field
+
+
+@pytest.mark.parametrize("how", ["list", "tasks-list", "percent-text", "colour-unknown", "done-missing", "progress-object",
+                                 "nested", "link-outside", "fifo"])
+def test_a_damaged_kept_result_of_an_earlier_month_is_one_line(august, tmp_path, how):
+    """An earlier month's 督办结果.json that is not as `track report` wrote it (edited, cut, replaced by a link or a
+    pipe) stopped forms and report with an internal error (KeyError, AttributeError, RecursionError), or was passed
+    over in silence and the 通报 numbered one issue short. Now both say which file and field, and write nothing."""
+    folder = tmp_path / "office"
+    shutil.copytree(august, folder, symlinks=True)
+    kept = folder / "督办" / "2022-08" / "督办结果.json"
+    field = _mutate(kept, how)
+    form = fill(next((folder / "督办" / "2022-08" / "进度表").glob("经济发展办公室_*.xlsx")))
+    for args in (["forms", "plan.yaml", "--period", "2022-09"],
+                 ["report", "plan.yaml", "--progress", str(form), "--as-of", "2022-09-30"]):
+        done = run("track", *args, "--out", "督办", cwd=folder)
+        assert done.exit_code == 2, done.output
+        shown = lines(done.output)
+        assert len(shown) == 1 and "Traceback" not in done.output, done.output
+        start = "督办/2022-08/督办结果.json: " + (f"{field}：" if field else "")
+        assert shown[0].startswith(start) and "不是 `briefgen track report` 保存的督办结果" in shown[0], shown[0]
+        assert "请放回该次运行写下的文件，或把文件夹 督办/2022-08 移出输出文件夹" in shown[0], shown[0]
+        assert not (folder / "督办" / "2022-09").exists()
+
+
+def test_the_next_month_reads_a_kept_result_as_written(august, tmp_path):
+    """The check passes what `track report` writes: September's form carries August's progress, its 通报 is 第2期."""
+    folder = tmp_path / "office"
+    shutil.copytree(august, folder)
+    assert run("track", "forms", "plan.yaml", "--period", "2022-09", "--out", "督办", cwd=folder).exit_code == 0
+    form = next((folder / "督办" / "2022-09" / "进度表").glob("经济发展办公室_*.xlsx"))
+    assert load_workbook(form).active["F4"].value.startswith("已开展相关工作（50%")
+    done = run("track", "report", "plan.yaml", "--progress", str(fill(form)), "--as-of", "2022-09-30", "--out", "督办",
+               "-f", "docx", cwd=folder)
+    assert done.exit_code == 0, done.output
+    assert (folder / "督办" / "2022-09" / "督办通报_第2期_2022-09.docx").is_file()

@@ -53,6 +53,14 @@ tr_no_progress_files = Text("BG1223", "no progress table given; name the returne
                             "没有指定进度表；请用 --progress 文件 指定收回的进度表（可多次使用）")
 tr_out_is_input = Text("BG1224", "the output folder {folder} holds an input file; choose another --out",
                        "输出文件夹 {folder} 中有输入文件；请换一个 --out")
+tr_result_bad = Text("BG1226", "not the 督办 result `briefgen track report` keeps ({detail}); the issue numbers and what moved "
+                     "depend on it: put back the copy that run wrote, or move the folder {folder} out of the output folder",
+                     "不是 `briefgen track report` 保存的督办结果（{detail}）；期数和进展变化要依据它：请放回该次运行写下的文件，"
+                     "或把文件夹 {folder} 移出输出文件夹")
+tr_result_not_regular = Text("BG1227", "a link or not a regular file", "是链接或不是普通文件")
+tr_result_size = Text("BG1228", "{size}, more than {limit}", "{size}，超过 {limit}")
+tr_result_json = Text("BG1229", "not JSON in UTF-8", "不是 UTF-8 编码的 JSON")
+tr_result_field = Text("BG1232", "this field is not as briefgen writes it", "此项与 briefgen 写入的不符")
 what_track = Text("BG1225", "a table: rule, behind_points, near_days, … (see the README)", "一个表：rule、behind_points、near_days 等（见说明文档）")
 
 # ---- what the commands print -----------------------------------------------------------------------------------------

@@ -98,14 +98,13 @@ def _safe(part: str) -> str:
 
 def history(out: Path, period: str) -> list[dict]:
     """The kept results of the periods before ``period`` in ``out``, oldest first."""
+    from .kept import read_kept
+
     found = []
     if out.is_dir():
         for p in sorted(out.iterdir()):
-            if re.fullmatch(r"\d{4}-\d{2}", p.name) and p.name < period and (p / RESULT).is_file():
-                try:
-                    found.append(json.loads((p / RESULT).read_text(encoding="utf-8")))
-                except (OSError, ValueError):
-                    continue
+            if re.fullmatch(r"\d{4}-\d{2}", p.name) and p.name < period and ((p / RESULT).exists() or (p / RESULT).is_symlink()):
+                found.append(read_kept(p / RESULT))
     return found
 
 
