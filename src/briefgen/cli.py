@@ -1158,6 +1158,18 @@ def _track_settings(data, out, tasks, rule=None, **options):
     return settings
 
 
+def _data_and_progress(files, progress) -> tuple[Path | None, tuple[Path, ...]]:
+    """The data file and the progress tables of `track report`: a shell expands --progress 进度表/*.xlsx into one
+    --progress and the other files after it, so a table (.xlsx, .csv …) among the arguments is progress too."""
+    from .load.assemble import TABLE_SUFFIXES
+
+    tables = tuple(f for f in files if f.suffix.lower() in TABLE_SUFFIXES + (".tsv",) or f.is_dir())
+    data = [f for f in files if f not in tables]
+    if len(data) > 1:
+        raise click.UsageError(str(M.tr_two_data_files(files=", ".join(map(str, data)))))
+    return (data[0] if data else None), tuple(progress) + tables
+
+
 @track.command("forms")
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--period", required=True, help="The month the forms report on, e.g. 2022-09.")
@@ -1180,9 +1192,10 @@ def track_forms(data, period, out, tasks):
 
 
 @track.command("report")
-@click.argument("data", type=click.Path(dir_okay=False, path_type=Path), required=False)
-@click.option("--progress", "progress", multiple=True, required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="A returned 进度表 or a consolidated progress table (.xlsx or .csv; repeatable).")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[DATA] [PROGRESS]...")
+@click.option("--progress", "progress", multiple=True, type=click.Path(path_type=Path),
+              help="A returned 进度表, a consolidated progress table (.xlsx or .csv) or a folder of them; repeatable, "
+                   "and the files after it need no --progress of their own (--progress 进度表/*.xlsx).")
 @click.option("--as-of", "as_of", required=True, help="The date the statuses are judged on, e.g. 2022-09-30.")
 @click.option("--period", default=None, help="The month reported on (default: the as-of date's), e.g. 2022-09.")
 @click.option("--rule", default=None, help="The status rule: 序时进度 (default), 三色预警, 蓝黄红, 剩余时间, 工期预警.")
@@ -1194,7 +1207,7 @@ def track_forms(data, period, out, tasks):
 @click.option("--tasks", type=click.Path(dir_okay=False, path_type=Path), help="Tasks from an .xlsx or .csv table.")
 @click.option("--force", is_flag=True, default=None, help="Rebuild every file, even those whose inputs are unchanged.")
 @_user_errors
-def track_report(data, progress, as_of, period, rule, out, tasks, **options):
+def track_report(files, progress, as_of, period, rule, out, tasks, **options):
     """Statuses by the rule on the as-of date -> 督办通报 (第N期), a 催办单 per unit with late items, 台账, 销号清单.
 
     The same inputs and --as-of give the same files, byte for byte; each period's result is kept in OUT/PERIOD so
@@ -1206,6 +1219,7 @@ def track_report(data, progress, as_of, period, rule, out, tasks, **options):
     """
     from .track.job import parse_as_of, report
 
+    data, progress = _data_and_progress(files, progress)
     settings = _track_settings(data, out, tasks, rule, **options)
     result = report(settings, list(progress), parse_as_of(as_of), period)
     _print_result(result)

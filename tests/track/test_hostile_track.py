@@ -161,3 +161,37 @@ def test_the_next_month_reads_a_kept_result_as_written(august, tmp_path):
                "-f", "docx", cwd=folder)
     assert done.exit_code == 0, done.output
     assert (folder / "督办" / "2022-09" / "督办通报_第2期_2022-09.docx").is_file()
+
+
+def test_the_forms_folder_or_its_glob_is_the_progress(tmp_path):
+    """`--progress 督办/2022-09/进度表/*.xlsx`, as the README shows it: the shell hands over one --progress and the other
+    forms after it, which stopped with "Got unexpected extra arguments". Now the tables after it are progress too, and
+    a folder stands for the tables in it (not its manifest.json, not a link out of it)."""
+    shutil.copy(SAMPLE, tmp_path / "plan.yaml")
+    assert run("track", "forms", "plan.yaml", "--period", "2022-09", "--out", "督办", cwd=tmp_path).exit_code == 0
+    forms = tmp_path / "督办" / "2022-09" / "进度表"
+    for form in forms.glob("*.xlsx"):
+        fill(form)
+    (forms / "外部.xlsx").symlink_to(tmp_path / "plan.yaml")  # a link out of the folder: passed over
+    globbed = sorted(str(p.relative_to(tmp_path)) for p in forms.glob("*.xlsx") if not p.is_symlink())
+    for args in (["--progress", *globbed], ["--progress", str(forms.relative_to(tmp_path))]):
+        done = run("track", "report", "plan.yaml", *args, "--as-of", "2022-09-30", "--out", "督办", "-f", "docx", "--force",
+                   cwd=tmp_path)
+        assert done.exit_code == 0, done.output
+        ledger = load_workbook(tmp_path / "督办" / "2022-09" / "督办台账_2022-09.xlsx").active
+        rows = list(ledger.iter_rows(min_row=3, values_only=True))
+        assert len(rows) == 12 and all(r[5] == "已开展相关工作" and r[9] != "未报送" for r in rows), rows
+
+
+@pytest.mark.parametrize("args, shown", [
+    (["plan.yaml", "plan.yaml", "--progress", "x.xlsx"], "错误：只能指定一个数据文件，不能是 plan.yaml, plan.yaml"),
+    (["plan.yaml", "--progress", "空"], "空: 文件夹中没有 .xlsx 或 .csv 文件；请指定收回的进度表本身，或保存它们的文件夹"),
+    (["plan.yaml"], "没有指定进度表；请用 --progress 文件 指定收回的进度表"),
+])
+def test_progress_named_wrongly_is_one_line(office, args, shown):
+    (office / "空").mkdir()
+    (office / "空" / "说明.txt").write_text("进度表稍后报送", "utf-8")
+    done = run("track", "report", *args, "--as-of", "2022-09-30", "--out", "督办", cwd=office)
+    assert done.exit_code == 2, done.output
+    assert shown in done.output and "Traceback" not in done.output, done.output
+    assert not (office / "督办").exists()

@@ -51,6 +51,10 @@ tr_bad_period = Text("BG1222", "{value} is not a period; write the month as 2022
                      "{value} 不是期间；请把月份写成 2022-09 的形式")
 tr_no_progress_files = Text("BG1223", "no progress table given; name the returned 进度表 with --progress FILE (repeatable)",
                             "没有指定进度表；请用 --progress 文件 指定收回的进度表（可多次使用）")
+tr_two_data_files = Text("BG1233", "one data file, not {files}: name the plan (.yaml, .json) once and the progress tables with --progress",
+                         "只能指定一个数据文件，不能是 {files}：计划（.yaml、.json）写一次，进度表用 --progress 指定")
+tr_folder_no_tables = Text("BG1234", "the folder holds no .xlsx or .csv file; name the returned 进度表 themselves, or the folder they are saved in",
+                           "文件夹中没有 .xlsx 或 .csv 文件；请指定收回的进度表本身，或保存它们的文件夹")
 tr_out_is_input = Text("BG1224", "the output folder {folder} holds an input file; choose another --out",
                        "输出文件夹 {folder} 中有输入文件；请换一个 --out")
 tr_result_bad = Text("BG1226", "not the 督办 result `briefgen track report` keeps ({detail}); the issue numbers and what moved "

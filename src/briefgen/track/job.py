@@ -22,7 +22,7 @@ from typing import Any
 
 from .. import __version__
 from .. import messages as M
-from ..errors import BriefgenError, DataError, Problem
+from ..errors import BriefgenError, DataError, Location, Problem
 from ..jobs.common import Clock, DocJob, render_doc
 from ..jobs.engine import Made, Plan, Work, run
 from ..jobs.manifest import file_sha256, recipe_key
@@ -171,6 +171,38 @@ def forms(settings, period: str) -> JobResult:
 
 # ---- track report ---------------------------------------------------------------------------------------------------
 
+def progress_files(given: list[Path]) -> list[Path]:
+    """The progress tables named: a file as it is, a folder as the tables in it (.xlsx, .xlsm, .csv; regular files,
+    not links; not Excel's ~$ lock files), by name. The same file named twice is read once."""
+    import os
+    import stat
+
+    found: list[Path] = []
+    for p in map(Path, given):
+        if not p.is_dir():
+            found.append(p)
+            continue
+        tables = []
+        for child in sorted(p.iterdir()):
+            try:
+                regular = stat.S_ISREG(os.lstat(child).st_mode)
+            except OSError:
+                continue
+            if regular and child.suffix.lower() in (".xlsx", ".xlsm", ".csv") and not child.name.startswith(("~$", ".")):
+                tables.append(child)
+        if not tables:
+            raise DataError([Problem(Location(str(p)), "", M.tr_folder_no_tables())])
+        found.extend(tables)
+    seen: set = set()
+    unique = []
+    for p in found:
+        key = os.path.abspath(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
 def report_plan(settings, progress: list[Path], as_of: date, period: str | None = None) -> tuple[Plan, list[Problem], dict]:
     """The period's plan of outputs (nothing written), its warnings and the documents' data."""
     from ..load.progress import read_progress
@@ -183,6 +215,7 @@ def report_plan(settings, progress: list[Path], as_of: date, period: str | None 
         rule = rule_set(rule_name)
     except KeyError:
         raise BriefgenError(M.tr_unknown_rule(name=repr(rule_name), known="、".join(rule_sets()))) from None
+    progress = progress_files(progress)
     if not progress:
         raise BriefgenError(M.tr_no_progress_files())
     plan, warnings = _load_plan(settings)
