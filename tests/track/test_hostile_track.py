@@ -195,3 +195,61 @@ def test_progress_named_wrongly_is_one_line(office, args, shown):
     assert done.exit_code == 2, done.output
     assert shown in done.output and "Traceback" not in done.output, done.output
     assert not (office / "督办").exists()
+
+
+@pytest.fixture(scope="module")
+def september(tmp_path_factory) -> Path:
+    """An office folder with September's forms sent out (督办/2022-09/进度表)."""
+    folder = tmp_path_factory.mktemp("september")
+    shutil.copy(SAMPLE, folder / "plan.yaml")
+    assert run("track", "forms", "plan.yaml", "--period", "2022-09", "--out", "督办", cwd=folder).exit_code == 0
+    return folder
+
+
+def _returned(september: Path, tmp_path: Path, change) -> Path:
+    """经济发展办公室's September form, filled, then changed by ``change(ws)``, saved in tmp_path."""
+    form = tmp_path / "经发办.xlsx"
+    shutil.copy(next((september / "督办" / "2022-09" / "进度表").glob("经济发展办公室_*.xlsx")), form)
+    fill(form)
+    wb = load_workbook(form)
+    change(wb.active)
+    wb.save(form)
+    shutil.copy(september / "plan.yaml", tmp_path / "plan.yaml")
+    return form
+
+
+@pytest.mark.parametrize("cell, value, shown", [
+    ("H4", "=20+30", "经发办.xlsx:进度表!H4: 完成进度：公式 =20+30 没有保存计算结果；请用 Excel 或 WPS 打开这个文件并保存"),
+    ("I4", '=IF(H4=100,"已完成","推进中")', "经发办.xlsx:进度表!I4: 状态：公式 =IF(H4=100,\"已完成\",\"推进中\") 没有保存计算结果"),
+    ("H4", "9" * 5000, "经发办.xlsx:进度表!H4: 完成进度：'" + "9" * 40 + "…' 不是数字；请填写完成的百分比，例如 60"),
+    ("I4", "进行" * 9000, "经发办.xlsx:进度表!I4: 状态：“" + "进行" * 20 + "…”不是可选的状态"),
+])
+def test_a_cell_a_form_cannot_give_is_one_short_line(september, tmp_path, cell, value, shown):
+    """A formula saved without its result (a form filled by another program) read as an empty cell: the task was
+    passed over as 未报送 in silence. A 完成进度 of 5,000 digits or a 状态 of 18,000 characters was quoted whole: a
+    line of 5,000 characters. Now each is its cell's one line, of a readable length."""
+    form = _returned(september, tmp_path, lambda ws: ws.__setitem__(cell, value))
+    done = run("track", "report", "plan.yaml", "--progress", form.name, "--as-of", "2022-09-30", "--out", "督办", cwd=tmp_path)
+    assert done.exit_code == 2, done.output
+    shown_lines = lines(done.output)
+    assert len(shown_lines) == 1 and shown_lines[0].startswith(shown) and len(shown_lines[0]) < 200, done.output
+    assert not (tmp_path / "督办").exists()
+
+
+def test_a_form_of_another_month_is_a_warning_at_its_title(september, tmp_path):
+    """August's form returned for September (dropped in from last month's folder, or filled in again) was taken
+    without a word. Now its title cell says which month it is, and the report is made; this month's form is taken
+    without the warning."""
+    form = _returned(september, tmp_path, lambda ws: ws.__setitem__("A1", ws["A1"].value.replace("2022年9月", "2022年8月")))
+    args = ("track", "report", "plan.yaml", "--progress", form.name, "--as-of", "2022-09-30", "--out", "督办", "-f", "docx")
+    done = run(*args, cwd=tmp_path)
+    assert done.exit_code == 0, done.output
+    warned = [ln for ln in lines(done.output) if "2022年8月" in ln]
+    assert warned == ["警告：经发办.xlsx:进度表!A1: 这份进度表是2022年8月的，本期是2022年9月：已作为2022年9月的进展采用；"
+                      "如内容已过时，请向该单位索要2022年9月的进度表"], done.output
+    ledger = load_workbook(tmp_path / "督办" / "2022-09" / "督办台账_2022-09.xlsx").active
+    assert ledger["F3"].value == "已开展相关工作"
+    september_form = _returned(september, tmp_path / "ok", lambda ws: None) if (tmp_path / "ok").mkdir() is None else None
+    done = run("track", "report", "plan.yaml", "--progress", september_form.name, "--as-of", "2022-09-30", "--out", "督办",
+               "-f", "docx", cwd=tmp_path / "ok")
+    assert done.exit_code == 0 and "2022年8月" not in done.output and "警告" not in done.output, done.output

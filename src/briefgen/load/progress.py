@@ -10,6 +10,7 @@ none of the four. Matching rows to the plan's tasks is ``track.match``'s job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -59,6 +60,8 @@ class Report:
     steps: str = ""
     evidence: str = ""
     where: dict[str, Location] = field(default_factory=dict)  # field -> its cell
+    period: str = ""  # the month the form's title names (2022-09: "…推进情况表（2022年9月）"), "" when none
+    period_at: Location | None = None  # the title's cell
 
     def at(self, f: str) -> Location:
         return self.where.get(f) or Location(self.file, cell=self.ref)
@@ -80,8 +83,39 @@ def _find_heading(sheet: Sheet, scan: int = 30) -> tuple[int, dict[str, int]] | 
     return best
 
 
+def _row_col(ref: str) -> tuple[int, int]:
+    """The row and column of a cell reference: "进度表!H4" -> (4, 8)."""
+    from openpyxl.utils import column_index_from_string
+
+    m = re.search(r"([A-Z]+)(\d+)$", ref)
+    return int(m.group(2)), column_index_from_string(m.group(1))
+
+
+def shown(value: Any, n: int = 40) -> str:
+    """A cell's value as a message quotes it: its first ``n`` characters and an ellipsis when longer, so that a cell
+    of 20,000 characters stays a line a clerk can read."""
+    text = str(value)
+    return text if len(text) <= n else text[:n] + "…"
+
+
+_MONTH = re.compile(r"[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*[）)]")
+
+
+def _form_month(sheet: Sheet, heading_row: int) -> tuple[str, str | None]:
+    """The month a form's title rows name (the 进度表 `track forms` writes: "…推进情况表（2022年9月）") and its cell."""
+    for row in sheet.rows[:heading_row]:
+        for cell in row:
+            if isinstance(cell.value, str):
+                m = _MONTH.search(cell.value)
+                if m and 1 <= int(m.group(2)) <= 12:
+                    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}", cell.ref
+    return "", None
+
+
 def _percent(cell: Cell) -> Fraction:
     raw = cell.value
+    if isinstance(raw, str) and len(raw) > 60:  # no share is written in so many characters
+        raise ValueError(M.tr_percent_bad(value=repr(shown(raw))))
     if isinstance(raw, str):
         number = values.parse_progress(raw)
     else:
@@ -89,7 +123,7 @@ def _percent(cell: Cell) -> Fraction:
         if "%" in cell.number_format:
             number *= 100
     if not Decimal(0) <= number <= Decimal(100):
-        raise ValueError(M.tr_percent_range(value=raw))
+        raise ValueError(M.tr_percent_range(value=shown(raw)))
     return Fraction(number)
 
 
@@ -111,6 +145,7 @@ def read_progress(path: Path, name: str | None = None) -> tuple[list[Report], li
         tables += 1
         r0, cols = found
         heading = {f: normalise_heading(sheet.rows[r0][c].value)[0] for f, c in cols.items()}
+        month, month_ref = _form_month(sheet, r0)
         for row in sheet.rows[r0 + 1:]:
             def cell(f: str) -> Cell | None:
                 c = cols.get(f)
@@ -121,7 +156,14 @@ def read_progress(path: Path, name: str | None = None) -> tuple[list[Report], li
             if not any(cell(f) for f in ("id", "title")):
                 continue  # a note under the table, a title row of a merged workbook
             first = cell("id") or cell("title")
-            rep = Report(file=name, ref=first.ref)
+            for f in ("progress", "percent", "state"):  # a formula saved without its result reads as an empty cell
+                c = cols.get(f)
+                if c is not None and c < len(row) and row[c].blank and sheet.name is not None:
+                    formula = sheet.formula_at(*_row_col(row[c].ref))
+                    if formula:
+                        problems.append(Problem(Location(name, cell=row[c].ref), heading[f], M.formula_unsaved(formula=shown(formula))))
+            rep = Report(file=name, ref=first.ref, period=month,
+                         period_at=Location(name, cell=month_ref) if month_ref else None)
             for f in cols:
                 c = cell(f)
                 if c is not None:
@@ -142,7 +184,7 @@ def read_progress(path: Path, name: str | None = None) -> tuple[list[Report], li
                 word = STATE_WORDS.get(cell("state").text.replace(" ", ""))
                 if word is None:
                     problems.append(Problem(rep.at("state"), heading["state"],
-                                            M.tr_state_bad(value=cell("state").text, states="、".join(STATES))))
+                                            M.tr_state_bad(value=shown(cell("state").text), states="、".join(STATES))))
                 rep.state = word
             if rep.state is None and rep.percent == 100:
                 rep.state = "已完成"

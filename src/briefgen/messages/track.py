@@ -35,6 +35,9 @@ tr_no_progress_heading = Text("BG1213", "no progress table found: no sheet has a
                               "请使用 `briefgen track forms` 生成的进度表，或补上这些列标题")
 tr_unmatched = Text("BG1214", "row {id} “{title}” matches no task of the plan; check its 序号 and 工作任务 against the plan, or delete the row",
                     "第 {id} 项“{title}”与计划中的任务都对不上；请对照计划核对序号和工作任务，或删去这一行")
+tr_other_month = Text("BG1218", "this form is {form}'s, the report {period}'s: its progress is taken as {period}'s; if it is out "
+                      "of date, ask the unit for {period}'s form", "这份进度表是{form}的，本期是{period}：已作为{period}的进展采用；"
+                      "如内容已过时，请向该单位索要{period}的进度表")
 tr_near_title = Text("BG1215", "item {id}'s title “{title}” differs from the plan's “{plan}”; taken as that task — correct the title if it is another",
                      "第 {id} 项的标题“{title}”与计划中的“{plan}”不同；已按该任务处理，如不是同一任务请改正标题")
 tr_twice = Text("BG1216", "item {id} is reported twice (also at {other}); the later row is used — delete the one that is out of date",

@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from .. import messages as M
 from ..errors import Location, Problem
-from ..load.progress import Report
+from ..load.progress import Report, shown
 from .plan import Item, Plan
 from .rules import COLOUR_WORDS, Facts, Status, judge
 
@@ -66,21 +66,21 @@ def match(plan: Plan, reports: list[Report]) -> tuple[dict[str, Report], list[Pr
                 item = candidate
             elif _similar(rep.title, candidate.title) >= NEAR:
                 item = candidate
-                warnings.append(Problem(rep.at("title"), "", M.tr_near_title(id=rep.id, title=rep.title, plan=candidate.title)))
+                warnings.append(Problem(rep.at("title"), "", M.tr_near_title(id=shown(rep.id), title=shown(rep.title), plan=shown(candidate.title))))
         if item is None and rep.title:
             item = by_title.get(rep.title.strip().rstrip("。"))
             if item is None and candidate is None:
                 scored = sorted(((_similar(rep.title, i.title), n, i) for n, i in enumerate(plan.items)), key=lambda s: (-s[0], s[1]))
                 if scored and scored[0][0] >= NEAR and (len(scored) == 1 or scored[1][0] < scored[0][0]):
                     item = scored[0][2]
-                    warnings.append(Problem(rep.at("title"), "", M.tr_near_title(id=item.id, title=rep.title, plan=item.title)))
+                    warnings.append(Problem(rep.at("title"), "", M.tr_near_title(id=shown(item.id), title=shown(rep.title), plan=shown(item.title))))
         if item is None:
-            errors.append(Problem(rep.at("id") if rep.id else rep.at("title"), "", M.tr_unmatched(id=rep.id or "—", title=rep.title or "—")))
+            errors.append(Problem(rep.at("id") if rep.id else rep.at("title"), "", M.tr_unmatched(id=shown(rep.id or "—"), title=shown(rep.title or "—"))))
             continue
         if item.id in matched:
             warnings.append(Problem(Location(rep.file, cell=rep.ref), "", M.tr_twice(id=item.id, other=str(matched[item.id].at("id")))))
         if rep.lead and rep.lead != item.lead and rep.lead not in item.lead:
-            warnings.append(Problem(rep.at("lead"), "", M.tr_not_its_unit(id=item.id, lead=item.lead, unit=rep.lead)))
+            warnings.append(Problem(rep.at("lead"), "", M.tr_not_its_unit(id=shown(item.id), lead=shown(item.lead), unit=shown(rep.lead))))
         matched[item.id] = rep
     return matched, errors, warnings
 

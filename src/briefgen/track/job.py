@@ -79,6 +79,10 @@ def _check_year(value: str, year: int) -> None:
         raise BriefgenError(M.year_outside(day=value, year=str(year), low=str(limits.MIN_YEAR), high=str(limits.MAX_YEAR)))
 
 
+def _month_words(period: str) -> str:
+    return f"{int(period[:4])}年{int(period[5:])}月"
+
+
 def parse_as_of(value: str) -> date:
     from ..model.values import parse_date
 
@@ -227,6 +231,11 @@ def report_plan(settings, progress: list[Path], as_of: date, period: str | None 
         got, problems = read_progress(Path(p))
         reports.extend(got)
         errors.extend(problems)
+    warned: set = set()
+    for rep in reports:  # a form of another month (last month's, dropped in by mistake, or filled in again)
+        if rep.period and rep.period != period and rep.period_at is not None and str(rep.period_at) not in warned:
+            warned.add(str(rep.period_at))
+            warnings.append(Problem(rep.period_at, "", M.tr_other_month(form=_month_words(rep.period), period=_month_words(period))))
     matched, unmatched, near = match(plan, reports)
     errors.extend(unmatched)
     if errors:
