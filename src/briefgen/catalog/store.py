@@ -111,28 +111,115 @@ def check_sqlite() -> None:
         raise BriefgenError(M.cat_no_sqlite_fts(version=sqlite3.sqlite_version)) from None
 
 
+class _Refused(sqlite3.DatabaseError):
+    """A file SQLite opens that is not a briefgen catalogue (its reason a catalogue Message)."""
+
+
+def problem(path: Path, exc: sqlite3.Error):
+    """What an SQLite error on the catalogue at ``path`` means to its user, in her language (a Message)."""
+    if isinstance(exc, _Refused):
+        return M.cat_db_unreadable(path=path, reason=exc.args[0])
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith("SQLITE_CORRUPT"):
+        return M.cat_db_damaged(path=path)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return M.cat_db_busy(path=path)
+    if name.startswith("SQLITE_READONLY"):
+        return M.cat_db_readonly(path=path)
+    if name.startswith("SQLITE_FULL"):
+        return M.cat_db_full(path=path)
+    if name.startswith("SQLITE_NOTADB"):
+        return M.cat_db_unreadable(path=path, reason=M.why_not_sqlite())
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) or not name:
+        return M.cat_db_unreadable(path=path, reason=M.why_io())
+    return M.cat_db_unreadable(path=path, reason=M.why_sqlite(name=name))
+
+
+class _Guard:
+    """Turns an SQLite error raised while the catalogue is used into the one line of ``problem``: a catalogue damaged
+    after it was opened (a page overwritten, a file cut short by a copy) fails in a query, not on opening."""
+
+    def __init__(self, con: "Catalogue"):
+        self.con = con
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if exc is not None and isinstance(exc, sqlite3.DatabaseError):
+            raise BriefgenError(problem(self.con.path, exc)) from None
+        return False
+
+
+class _Cursor(sqlite3.Cursor):
+    def fetchone(self):
+        with _Guard(self.connection):
+            return super().fetchone()
+
+    def fetchall(self):
+        with _Guard(self.connection):
+            return super().fetchall()
+
+    def fetchmany(self, *args):
+        with _Guard(self.connection):
+            return super().fetchmany(*args)
+
+    def __next__(self):
+        with _Guard(self.connection):
+            return super().__next__()
+
+
+class Catalogue(sqlite3.Connection):
+    """A connection to the catalogue file ``path``: every statement and fetch says an SQLite error as ``problem``."""
+
+    path: Path = Path()
+
+    def cursor(self, factory=_Cursor):  # type: ignore[override]
+        return super().cursor(factory)
+
+    def execute(self, sql, parameters=()):  # type: ignore[override]
+        with _Guard(self):
+            return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql, parameters):  # type: ignore[override]
+        with _Guard(self):
+            return self.cursor().executemany(sql, parameters)
+
+
 def connect(path: Path, create: bool = True) -> sqlite3.Connection:
     """The catalogue at ``path``, migrated to this version (created when absent and ``create``)."""
     path = Path(path)
+    if path.exists() and not path.is_file():  # a pipe or a device (/dev/zero) under the catalogue's name
+        raise BriefgenError(M.cat_db_unreadable(path=path, reason=M.why_io()))
     if not path.exists():
         if not create:
             raise BriefgenError(M.cat_db_missing(path=path))
         check_sqlite()
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
-        con.execute("PRAGMA journal_mode=WAL")
-        con.execute("PRAGMA foreign_keys=ON")
-        con.execute("PRAGMA synchronous=NORMAL")
-        have = con.execute("PRAGMA user_version").fetchone()[0]
-        if have > VERSION:
+        con = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False, factory=Catalogue)
+        con.path = path
+        try:
+            # Read before anything is written: another program's SQLite file is refused as it was found (switching
+            # it to WAL would change its header).
+            have = con.execute("PRAGMA user_version").fetchone()[0]
+            if have > VERSION:
+                raise BriefgenError(M.cat_db_newer(path=path, have=have, known=VERSION))
+            if have == 0 and con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise _Refused(M.why_other_tables())
+            if have == VERSION:
+                _check_tables(con, path)
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("PRAGMA foreign_keys=ON")
+            con.execute("PRAGMA synchronous=NORMAL")
+            if have < VERSION:
+                _migrate(con, path)
+            _check_tables(con, path)
+        except BaseException:
             con.close()
-            raise BriefgenError(M.cat_db_newer(path=path, have=have, known=VERSION))
-        if have < VERSION:
-            _migrate(con, path)
-        _check_tables(con, path)
+            raise
     except sqlite3.DatabaseError as exc:
-        raise BriefgenError(M.cat_db_unreadable(path=path, reason=exc)) from None
+        raise BriefgenError(problem(path, exc)) from None
     return con
 
 
@@ -141,7 +228,7 @@ def _migrate(con: sqlite3.Connection, path: Path) -> None:
     try:
         have = con.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated meanwhile
         if have == 0 and con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            raise sqlite3.DatabaseError("an SQLite file with other tables")
+            raise _Refused(M.why_other_tables())
         for version in range(have, VERSION):
             for statement in MIGRATIONS[version].split(";"):
                 if statement.strip():
@@ -156,4 +243,4 @@ def _migrate(con: sqlite3.Connection, path: Path) -> None:
 def _check_tables(con: sqlite3.Connection, path: Path) -> None:
     names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
     if not {"folders", "documents", "pages", "figures", "tasks", "statuses", "text_tri", "text_bi"} <= names:
-        raise sqlite3.DatabaseError("tables missing")
+        raise _Refused(M.why_tables_missing())

@@ -26,6 +26,19 @@ cat_db_newer = Text("BG1508", "{path}: the catalogue has schema version {have}, 
                     "update briefgen", "{path}：目录的结构版本是 {have}，比这个 briefgen 认识的（{known}）新；请升级 briefgen")
 cat_db_unreadable = Text("BG1509", "{path}: not a briefgen catalogue ({reason}); give another --db",
                          "{path}：不是 briefgen 的档案目录（{reason}）；请换一个 --db")
+cat_db_damaged = Text("BG1590", "{path}: the catalogue is damaged (SQLite finds its file malformed); put back a copy from a backup, "
+                      "or move it away and add the archive folders again with `briefgen catalog add`",
+                      "{path}：档案目录已损坏（SQLite 发现文件结构有误）；请用备份恢复，或把它移走后用 `briefgen catalog add` 重新加入档案")
+cat_db_busy = Text("BG1591", "{path}: another program holds the catalogue (a catalog add still running, or a copy tool); try again "
+                   "when it is done", "{path}：另一个程序正占用档案目录（可能是仍在进行的 catalog add，或复制工具）；请等它结束后再试")
+cat_db_readonly = Text("BG1592", "{path}: the catalogue cannot be written (a read-only file or folder); give a --db you may write to",
+                       "{path}：档案目录无法写入（文件或文件夹是只读的）；请换一个可写的 --db")
+cat_db_full = Text("BG1593", "{path}: the disk is full; make room and add again", "{path}：磁盘已满；请腾出空间后再加入")
+why_not_sqlite = Text("BG1594", "not an SQLite file", "不是 SQLite 文件")
+why_other_tables = Text("BG1595", "an SQLite file with other tables", "是含有其他数据表的 SQLite 文件")
+why_tables_missing = Text("BG1596", "tables of the catalogue are missing", "缺少档案目录的数据表")
+why_io = Text("BG1597", "it cannot be read or written as a file: a pipe, a device or a disk error", "无法作为文件读写：是管道、设备，或磁盘出错")
+why_sqlite = Text("BG1598", "SQLite error {name}", "SQLite 错误 {name}")
 cat_db_missing = Text("BG1510", "{path}: no catalogue yet; add archive folders with `briefgen catalog add FOLDER`",
                       "{path}：还没有档案目录；请先用 `briefgen catalog add 文件夹` 加入档案")
 cat_no_sqlite_fts = Text("BG1511", "this Python's SQLite ({version}) lacks FTS5 with the trigram tokenizer (SQLite 3.34 or later)",
