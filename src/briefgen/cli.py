@@ -78,6 +78,21 @@ def _choose_language(ctx: click.Context, param: click.Parameter, value: str | No
         raise click.BadParameter(str(M.bad_lang(value=value))) from None
 
 
+def _early_language(args: list[str]) -> None:
+    """The language --lang (or the working folder's `lang`) asks for, set before Click parses the arguments."""
+    from .i18n import normalize
+
+    given = None
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            given = args[i + 1]
+        elif arg.startswith("--lang="):
+            given = arg.split("=", 1)[1]
+    value = given if given is not None else _folder_language()
+    if value is not None and normalize(value):
+        set_language(value)
+
+
 def _folder_language() -> str | None:
     """`lang = "zh"` in ./briefgen.toml, read early and leniently (the settings check it properly later)."""
     import tomllib
@@ -117,6 +132,7 @@ class _Main(Group):
             bad = next((ch for ch in arg if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or ord(ch) in (0xFFFE, 0xFFFF))), None)
             if bad is None:
                 continue
+            _early_language(args)  # the refusal speaks --lang (or briefgen.toml's lang), parsed only after this
             option = arg.split("=", 1)[0] if arg.startswith("--") and "=" in arg else (
                 args[i - 1] if i and args[i - 1].startswith("-") else M.argument_n(n=i + 1))
             value = one_line(arg.split("=", 1)[1] if arg.startswith("--") and "=" in arg else arg)[:80]
