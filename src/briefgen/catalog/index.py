@@ -133,7 +133,7 @@ def read_folder(folder: Path, cwd: Path | None = None) -> Folder:
         if digest != entry.get("sha256"):
             result.warnings.append(M.cat_file_changed(path=path))
             continue
-        pages = _pdf_pages(path, result.warnings) if fmt == "pdf" else _docx_text(path)
+        pages = _pdf_pages(path, result.warnings) if fmt == "pdf" else _docx_text(path, result.warnings)
         if pages is None:
             continue
         unit = entry.get("unit")
@@ -184,7 +184,10 @@ def _pdf_pages(path: Path, warnings: list) -> list[str] | None:
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
-        warnings.append(M.cat_pdf_bad(path=path, detail=exc))
+        code = getattr(exc, "err_code", None)
+        detail = (M.why_pdf_password() if code in (4, 5) else M.why_pdf_format() if code == 3
+                  else M.why_pdf_error(code=code if code is not None else "?"))
+        warnings.append(M.cat_pdf_bad(path=path, detail=detail))
         return None
     try:
         if len(pdf) > limits.MAX_PAGES:
@@ -206,10 +209,30 @@ def _pdf_pages(path: Path, warnings: list) -> list[str] | None:
         pdf.close()
 
 
-def _docx_text(path: Path) -> list[str]:
-    import docx
+def _docx_text(path: Path, warnings: list) -> list[str] | None:
+    """A DOCX's text as one page, checked before python-docx reads it as `briefgen extract` checks a report (sizes,
+    ratios, no DTD): a damaged or hostile file is a warning and is not indexed."""
+    import io
+    import zipfile
 
-    document = docx.Document(str(path))
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    from ..render.docx.reference import ReferenceError_, parse_part, read_package
+
+    try:
+        parts = read_package(path, str(path), M.ref_report_file())
+        for part, data in parts.items():
+            if part.endswith((".xml", ".rels")):
+                parse_part(data, part, str(path))
+    except ReferenceError_ as exc:
+        warnings.append(M.cat_docx_refused(detail=exc.args[0]))
+        return None
+    try:
+        document = docx.Document(io.BytesIO(path.read_bytes()))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        warnings.append(M.cat_docx_bad(path=path, kind=type(exc).__name__))
+        return None
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:

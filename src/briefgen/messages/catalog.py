@@ -58,6 +58,11 @@ cat_data_bad = Text("BG1523", "{path}: the data file {data} cannot be loaded ({r
                     "{path}：数据文件 {data} 无法读取（{reason}）；其中的指标和任务未收录")
 cat_track_bad = Text("BG1525", "{path}: not a 督办 result as `briefgen track report` writes it; its statuses are not indexed",
                      "{path}：不是 `briefgen track report` 生成的督办结果；其中的任务状态未收录")
+cat_docx_bad = Text("BG1580", "{path}: cannot read as a Word file ({kind}); not indexed", "{path}：无法作为 Word 文件读取（{kind}）；未收录")
+cat_docx_refused = Text("BG1581", "{detail}; not indexed", "{detail}；未收录")
+why_pdf_format = Text("BG1582", "not a PDF, or a damaged one", "不是 PDF，或文件已损坏")
+why_pdf_password = Text("BG1583", "protected by a password", "有密码保护")
+why_pdf_error = Text("BG1584", "PDFium error {code}", "PDFium 错误 {code}")
 cat_pdf_bad = Text("BG1524", "{path}: cannot read as PDF ({detail}); not indexed", "{path}：无法作为 PDF 读取（{detail}）；未收录")
 
 # ---- what the commands print ----------------------------------------------------------------------------------------
