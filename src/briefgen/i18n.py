@@ -122,6 +122,10 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def _shown(value: Any, lang: str) -> str:
     if isinstance(value, Message):
         return value.text(lang)
+    if isinstance(value, BaseException) and any(isinstance(a, Message) for a in value.args):
+        # an error passed on as another's detail (a theme's `extends`): worded in the same language as the outer one,
+        # not in the language of the moment (a page's worker thread speaks the server's, not the browser's)
+        return "; ".join(_shown(a, lang) for a in value.args)
     if isinstance(value, (list, tuple)):
         sep = "、" if lang == "zh" else ", "
         return sep.join(_shown(v, lang) for v in value)

@@ -4,6 +4,8 @@ shown by, and the checks every data file passes before it is read (kind, size)."
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,8 +53,46 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
+_CONFINED: ContextVar[tuple[tuple[Path, ...], frozenset[Path]] | None] = ContextVar("briefgen_confined", default=None)
+
+
+@contextmanager
+def confined(roots, trusted=()):
+    """Within it, a data file, table, theme or reference DOCX is read only when it lies in one of the folders
+    ``roots`` or is one of the files or folders ``trusted`` (links resolved): the web page's jobs, whose
+    briefgen.toml, data and themes may come from a browser and name any path (``sources: indicators: /etc/x.csv``)."""
+    def real(p) -> Path:
+        try:
+            return Path(p).resolve()
+        except (OSError, RuntimeError):
+            return Path(p).absolute()
+
+    token = _CONFINED.set((tuple(real(r) for r in roots), frozenset(real(t) for t in trusted)))
+    try:
+        yield
+    finally:
+        _CONFINED.reset(token)
+
+
+def outside(path: Path) -> bool:
+    """Whether ``path`` lies outside what ``confined`` allows (False when nothing is confined)."""
+    allowed = _CONFINED.get()
+    if allowed is None:
+        return False
+    roots, trusted = allowed
+    try:
+        real = Path(path).resolve()
+    except (OSError, RuntimeError):
+        return True
+    if real in trusted or any(t in real.parents for t in trusted):
+        return False
+    return not any(real == r or r in real.parents for r in roots)
+
+
 def check_file(path: Path, name: str):
     """Why ``path`` cannot be read as a data file (a message), or None when it is a regular file."""
+    if outside(path):
+        return M.outside_folder()
     try:
         if path.is_file():
             return None

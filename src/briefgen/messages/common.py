@@ -24,3 +24,6 @@ megabytes = Text("BG010", "{n} MB", "{n} MB")
 byte_count = Text("BG011", "{n} bytes", "{n} 字节")
 not_text = Text("BG012", "not UTF-8 or GB18030 text (byte {byte}); save the file as {save_as}",
                 "不是 UTF-8 或 GB18030 编码的文字（第 {byte} 字节）；请把文件另存为 {save_as}")
+outside_folder = Text("BG013", "outside the folder the page works on: the page reads only the files dropped on it and the folder it "
+                      "serves; drop this file on the page and name it without a folder",
+                      "不在网页所用的文件夹内：网页只读取拖放到网页上的文件和它打开的文件夹；请把这个文件拖放到网页上，并只写文件名、不写文件夹")

@@ -269,6 +269,10 @@ def builtin_labels() -> dict[str, str]:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    from ..load.source import outside
+
+    if BUILTIN_DIR.resolve() not in path.resolve().parents and outside(path):
+        raise ThemeError(M.th_cannot_read(path=path, reason=M.outside_folder()))
     try:
         size = path.stat().st_size
         if size > limits.MAX_THEME_FILE_BYTES:

@@ -47,6 +47,35 @@ def pack_options(options: dict) -> dict[str, Any]:
                               "number": number}.items() if v is not None}
 
 
+def trusted_paths(folders: list[Path]) -> tuple[Path, ...]:
+    """The files and folders the served folder's own briefgen.toml names (its data, tables, theme, reference DOCX,
+    templates): read wherever they are, as `briefgen build` in that folder reads them. Nothing a page uploads is
+    in this list."""
+    from ..settings import load_settings
+
+    served = folders[0] if len(folders) > 1 else None
+    if served is None or not (served / "briefgen.toml").is_file():
+        return ()
+    try:
+        s = load_settings({}, folder=served)
+    except Exception:  # noqa: BLE001 - a bad briefgen.toml is reported by the job itself
+        return ()
+    named = [s.data, s.indicators, s.tasks, s.reference_docx, *s.template_dirs]
+    theme = Path(str(s.theme)) if s.theme else None
+    if theme is not None and theme.suffix.lower() in (".toml", ".yaml", ".yml"):
+        named.append(theme if theme.is_absolute() else served / theme)
+    return tuple(Path(p) for p in named if p)
+
+
+def confined_to(folders: list[Path]):
+    """A job of the page reads only inside its folders (the folder served, the uploads) and what the served folder's
+    own briefgen.toml names: an uploaded briefgen.toml, data file (`sources:`), theme (`extends`) or a page option
+    that names another path on the server is refused at that file (see ``load.source.confined``)."""
+    from ..load.source import confined
+
+    return confined(folders, trusted_paths(folders))
+
+
 def archived(kind: str, options: dict) -> bool:
     """Whether a job's folder is kept and filed in the archive catalogue: an archived run, and every 督办 report."""
     return kind == "track-report" or (kind in ("build", "pack", "batch") and options.get("archive") is True)
@@ -57,7 +86,8 @@ def run_job(kind: str, folders: list[Path], out: Path, options: dict, progress: 
     """One library call with the folders' settings and the page's options; returns its JobResult. An archived run
     and a 督办 report are filed in ``catalogue`` (the one the 档案 tab reads), said in the result's notes; a folder
     that is not ``kept`` (a session's, gone with the session) is first copied beside the catalogue."""
-    result = _run_job(kind, folders, out, options, progress, workers)
+    with confined_to(folders):
+        result = _run_job(kind, folders, out, options, progress, workers)
     if catalogue is not None and archived(kind, options) and result.manifest:
         from .. import messages as M
         from ..catalog import file_run
@@ -126,8 +156,9 @@ def departments(folders: list[Path]) -> list[str]:
     from ..workdir.folder import settings_for
 
     try:
-        s = settings_for(folders, Path("."), {}, uploads=folders[-1])
-        report, _ = briefgen.load_report(s.data, s.indicators, s.tasks, s.columns or None)
+        with confined_to(folders):
+            s = settings_for(folders, Path("."), {}, uploads=folders[-1])
+            report, _ = briefgen.load_report(s.data, s.indicators, s.tasks, s.columns or None)
     except (BriefgenError, OSError):
         return []
     return [d.name for d in units(report) if d.lead_tasks or d.support_tasks]
@@ -145,6 +176,11 @@ def templates(folders: list[Path]) -> list[dict]:
 
 def run_track(kind: str, folders: list[Path], out: Path, options: dict):
     """`briefgen track forms` or `track report` on the folders' plan (the report data and its task table)."""
+    with confined_to(folders):
+        return _run_track(kind, folders, out, options)
+
+
+def _run_track(kind: str, folders: list[Path], out: Path, options: dict):
     from .. import messages as M
     from ..errors import BriefgenError
     from ..track.job import forms, parse_as_of, report

@@ -71,6 +71,10 @@ def read_package(path: Path, name: str, what=None) -> dict[str, bytes]:
     def refuse(message):
         return ReferenceError_(M.ref_prefixed(name=name, detail=message))
 
+    from ...load.source import outside
+
+    if outside(path):
+        raise refuse(M.outside_folder())
     try:
         size = path.stat().st_size
     except OSError as exc:

@@ -1,0 +1,78 @@
+"""The page given what a browser (or a script on the office network) can send: files that name other paths on the
+server, uploads past the form's limits or without a size. Read back as the page shows it: the problem's text in
+Chinese, the status code, nothing read or stored outside the session."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from .conftest import OFFICE, Api, make_client
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "qianjiang-2022-h1.yaml"
+OUTSIDE = "不在网页所用的文件夹内：网页只读取拖放到网页上的文件和它打开的文件夹；请把这个文件拖放到网页上，并只写文件名、不写文件夹"
+
+
+def _secret(tmp_path: Path) -> Path:
+    """A table elsewhere on the server, in the shape the indicator loader takes (it would build into documents)."""
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    shutil.copy(OFFICE / "指标.xlsx", folder / "指标.xlsx")
+    return folder / "指标.xlsx"
+
+
+def test_an_uploaded_file_naming_a_path_elsewhere_on_the_server_is_refused_there(api, tmp_path):
+    """An uploaded report.yaml with `sources: indicators: /…/指标.xlsx`, or an uploaded briefgen.toml with
+    `data = "/…/plan.yaml"`, made the job read that file and show its figures on the page (anyone the printed address
+    reached could read any table or YAML on the server). Now the job stops at that path, and shows nothing of it."""
+    secret = _secret(tmp_path)
+    plan = tmp_path / "elsewhere" / "plan.yaml"
+    shutil.copy(SAMPLE, plan)
+    data = SAMPLE.read_text("utf-8") + f"\nsources:\n  indicators: {secret}\n"
+    cases = [[("report.yaml", data.encode())],
+             [("briefgen.toml", f'data = "{plan}"\n'.encode())],
+             [("briefgen.toml", f'data = "../../../{plan.relative_to(tmp_path)}"\n'.encode())]]
+    for files in cases:
+        sid = api.session()
+        assert api.upload(sid, *files).status_code == 200
+        state = api.job(sid, "build")
+        assert state["state"] == "failed" and state["files"] == [], state
+        assert [(p["text"], p["code"], p["place"]) for p in state["problems"]] == [(OUTSIDE, "BG013", None)], state
+        assert "31.3" not in json.dumps(state, ensure_ascii=False)
+
+
+def test_a_theme_elsewhere_on_the_server_is_refused(api, tmp_path):
+    """The page's theme option, or an uploaded theme's `extends`, naming a .toml elsewhere: read before, refused now."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "局里.toml").write_text('extends = "official"\n', encoding="utf-8")
+    sid = api.session()
+    assert api.upload(sid, ("report.yaml", SAMPLE.read_bytes())).status_code == 200
+    state = api.job(sid, "build", theme=str(elsewhere / "局里.toml"))
+    assert state["state"] == "failed" and OUTSIDE in json.dumps(state["problems"], ensure_ascii=False), state
+    assert api.upload(sid, ("mine.toml", f'extends = "{elsewhere / "局里.toml"}"\n'.encode()),
+                      ("briefgen.toml", b'theme = "mine.toml"\n')).status_code == 200
+    state = api.job(sid, "build")
+    assert state["state"] == "failed" and OUTSIDE in json.dumps(state["problems"], ensure_ascii=False), state
+    state = api.job(sid, "build", theme="handout")  # a built-in theme is the package's own
+    assert state["state"] == "done", state
+    assert api.upload(sid, ("mine.toml", b'extends = "handout"\n')).status_code == 200  # one beside the data is read
+    assert api.job(sid, "build")["state"] == "done"
+
+
+def test_the_served_folders_own_settings_still_reach_past_it(tmp_path, office):
+    """The folder a clerk serves is hers: its briefgen.toml may name data kept beside it, as `briefgen build` takes it."""
+    shared = tmp_path / "共享"
+    shared.mkdir()
+    shutil.move(office / "report.yaml", shared / "report.yaml")
+    toml = (office / "briefgen.toml").read_text("utf-8")
+    (office / "briefgen.toml").write_text(f'data = "../共享/report.yaml"\n{toml}' if "data" not in toml
+                                          else toml.replace('"report.yaml"', '"../共享/report.yaml"'), "utf-8")
+    client, store = make_client(tmp_path, office)
+    with client:
+        api = Api(client)
+        state = api.job(api.session(), "build")
+        assert state["state"] == "done", state
+    store.close()
+
