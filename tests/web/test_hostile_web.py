@@ -76,3 +76,35 @@ def test_the_served_folders_own_settings_still_reach_past_it(tmp_path, office):
         assert state["state"] == "done", state
     store.close()
 
+
+def test_an_upload_past_the_forms_limits_is_one_chinese_problem(api):
+    """30 files or 40 fields in one upload got Starlette's English in plain text ("Too many files. Maximum number of
+    files is 21."), which the page cannot show as a problem."""
+    sid = api.session()
+    for r in (api.upload(sid, *[(f"t{i}.csv", b"a\n") for i in range(30)]),
+              api.client.post(f"/api/sessions/{sid}/files", headers=api.headers, data={f"f{i}": "x" for i in range(40)},
+                              files=[("file", ("a.csv", b"a\n"))])):
+        assert r.status_code == 400 and r.headers["content-type"] == "application/json", r.text
+        assert [p["text"] for p in r.json()["problems"]] == [
+            "上传的内容不是本页发出的表单（超过 20 个文件，或字段多于本页所发）；请重新把文件拖放到网页上"]
+    assert not any(api.client.app.app.state.store.get(sid).uploads.iterdir())
+
+
+def test_an_upload_without_its_size_is_refused_before_it_is_read(api):
+    """A chunked upload (no Content-Length) passed the session's 200 MB check: Starlette spooled it to disk and the
+    page read it whole into memory (600 MB sent: the server peaked at 637 MB) before refusing it by its size."""
+    sid = api.session()
+    sent = {"chunks": 0}
+
+    def body():
+        yield b'--xx\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n'
+        for _ in range(100):
+            sent["chunks"] += 1
+            yield b"a," * (512 * 1024)
+        yield b"\r\n--xx--\r\n"
+
+    r = api.client.post(f"/api/sessions/{sid}/files", headers={**api.headers, "Content-Type": "multipart/form-data; boundary=xx"},
+                        content=body())
+    assert r.status_code == 411, r.text
+    assert [p["text"] for p in r.json()["problems"]] == ["上传没有说明大小（缺少 Content-Length）；请像本页那样连同大小一起发送"]
+    assert not any(api.client.app.app.state.store.get(sid).uploads.iterdir())

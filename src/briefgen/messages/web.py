@@ -110,6 +110,11 @@ web_no_data = Text("BG1120", "no report data yet: drop the data file (.yaml or .
                    "还没有报告数据：请拖入数据文件（.yaml 或 .json）及其表格，或用示例数据开始")
 web_unknown_kind = Text("BG1121", "{name}: not a kind of file briefgen reads here; drop {kinds}",
                         "{name}：这里不接收这类文件；请拖入 {kinds}")
+web_upload_unreadable = Text("BG1109", "the upload is not a form the page sends (more than {files} files, or more fields than the page "
+                              "sends); drop the files on the page again", "上传的内容不是本页发出的表单（超过 {files} 个文件，或字段多于本页所发）；"
+                              "请重新把文件拖放到网页上")
+web_length_required = Text("BG1110", "the upload does not say its size (no Content-Length); send it as the page does, with its size",
+                           "上传没有说明大小（缺少 Content-Length）；请像本页那样连同大小一起发送")
 web_files_count = Text("BG1122", "{n} files at once", "一次 {n} 个文件")
 web_limit_count = Text("BG1123", "at most {n} files at a time (limits.MAX_UPLOAD_FILES)", "每次 {n} 个文件（limits.MAX_UPLOAD_FILES）")
 web_fix_count = Text("BG1124", "drop them in several goes", "请分几次拖入")

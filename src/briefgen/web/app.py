@@ -37,6 +37,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlencode
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
@@ -185,12 +187,21 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
         session = session_or_404(request)
         language = choose_language(request, lang)
         size = request.headers.get("content-length", "")
-        if size.isdigit() and int(size) > limits.MAX_SESSION_BYTES:  # refused before a byte of it is read
-            why = limits.refusal(M.web_session_full(size=limits.megabytes(int(size))),
-                                 M.web_limit_session(size=limits.megabytes(limits.MAX_SESSION_BYTES)), M.web_fix_session())
-            return JSONResponse({"stored": [], "problems": [{"where": "", "text": why.text(language), "place": None}]}, 413)
-        async with request.form(max_files=limits.MAX_UPLOAD_FILES + 1, max_fields=20,
-                                max_part_size=max(limits.MAX_DOCX_FILE_BYTES, limits.MAX_TABLE_FILE_BYTES)) as form:
+
+        def refused(why, status: int) -> JSONResponse:
+            return JSONResponse({"stored": [], "problems": [{"where": "", "text": why.text(language), "place": None}]}, status)
+
+        if not size.isdigit():  # a chunked upload would be spooled to disk and read whole, past every limit
+            return refused(M.web_length_required(), 411)
+        if int(size) > limits.MAX_SESSION_BYTES:  # refused before a byte of it is read
+            return refused(limits.refusal(M.web_session_full(size=limits.megabytes(int(size))),
+                                          M.web_limit_session(size=limits.megabytes(limits.MAX_SESSION_BYTES)), M.web_fix_session()), 413)
+        try:
+            form = await request.form(max_files=limits.MAX_UPLOAD_FILES + 1, max_fields=20,
+                                      max_part_size=max(limits.MAX_DOCX_FILE_BYTES, limits.MAX_TABLE_FILE_BYTES))
+        except (HTTPException, MultiPartException):  # Starlette's multipart limits (files, fields), in its English
+            return refused(M.web_upload_unreadable(files=limits.MAX_UPLOAD_FILES), 400)
+        try:
             kind = form.get("kind")
             report = "progress" if kind == "progress" else kind == "report"
             uploads = [f for f in form.getlist("file") if hasattr(f, "filename")]
@@ -199,8 +210,9 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
                 if len(uploads) > limits.MAX_UPLOAD_FILES:
                     check_upload(uploads[0].filename or "", 0, report, count=len(uploads))
                 for item in uploads:
-                    data = await item.read()
-                    try:
+                    try:  # the size Starlette spooled, checked before the file is read into memory
+                        check_upload(item.filename or "", item.size or 0, report, stored=folder_bytes(session.uploads))
+                        data = await item.read()
                         check_upload(item.filename or "", len(data), report, stored=folder_bytes(session.uploads))
                         path = await asyncio.to_thread(store_upload, session.uploads, item.filename or "", data, report)
                         if report is False and await asyncio.to_thread(table_kind, path) == "progress":
@@ -212,6 +224,8 @@ def create_app(store: Store, token: str, cookie: str = "briefgen_token", lang: s
                         problems.append({"where": item.filename or "", "text": one_line(_word(exc, language)), "place": None})
             except BriefgenError as exc:
                 problems.append({"where": "", "text": one_line(_word(exc, language)), "place": None})
+        finally:
+            await form.close()
         draft = None
         if report is True and stored:
             draft = await asyncio.to_thread(_draft, session, stored[-1], language)
