@@ -108,3 +108,34 @@ def test_an_upload_without_its_size_is_refused_before_it_is_read(api):
     assert r.status_code == 411, r.text
     assert [p["text"] for p in r.json()["problems"]] == ["上传没有说明大小（缺少 Content-Length）；请像本页那样连同大小一起发送"]
     assert not any(api.client.app.app.state.store.get(sid).uploads.iterdir())
+
+
+def test_a_served_folder_with_links_out_loops_and_pipes_is_listed_without_them(tmp_path, office):
+    """A link that loops back on itself made every request for the folder's files an internal error (500: the page
+    showed nothing); a templates/ folder that is a link out of the served folder offered and rendered the templates
+    of another folder. Now the page lists the folder's own files and templates, and builds."""
+    import os
+    import time
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "别处.xml.j2").write_text("<p>别处</p>\n", encoding="utf-8")
+    os.symlink("loop.yaml", office / "loop.yaml")
+    os.symlink("/nonexistent/x.yaml", office / "dangling.yaml")
+    os.symlink("/dev/zero", office / "zero.yaml")
+    os.mkfifo(office / "pipe.csv")
+    os.symlink(elsewhere, office / "templates")
+    client, store = make_client(tmp_path, office)
+    with client:
+        api = Api(client)
+        sid = api.session()
+        began = time.monotonic()
+        r = client.get(f"/api/sessions/{sid}", headers=api.headers)
+        assert r.status_code == 200 and time.monotonic() - began < 20, r.text
+        assert sorted(f["name"] for f in r.json()["files"]) == ["briefgen.toml", "report.yaml", "任务.xlsx", "指标.xlsx"]
+        assert "别处" not in [t["name"] for t in r.json()["templates"]]
+        state = api.job(sid, "build")
+        assert state["state"] == "done", state
+        state = api.job(sid, "build", templates=["别处"])
+        assert state["state"] == "failed", state
+    store.close()

@@ -169,7 +169,10 @@ def templates(folders: list[Path]) -> list[dict]:
     the department brief, not the 督办通报 and 催办单, which the 督办 tab makes from the returned forms)."""
     from ..compose.templates import list_templates
 
-    dirs = tuple(f / "templates" for f in reversed(folders) if (f / "templates").is_dir())
+    from ..load.source import outside
+
+    with confined_to(folders):  # a templates/ that is a link out of the folder served is not listed
+        dirs = tuple(f / "templates" for f in reversed(folders) if (f / "templates").is_dir() and not outside(f / "templates"))
     return [{"name": i.name, "document": i.document or i.name} for i in list_templates(dirs)
             if i.name not in ("cover", "contents", "department", "track-circular", "track-reminder")]
 

@@ -152,7 +152,10 @@ def _files(folder: Path) -> list[Path]:
         rel = path.relative_to(folder)
         if len(rel.parts) > 3 or any(p in SKIPPED_FOLDERS or p.startswith(".") for p in rel.parts[:-1]):
             continue
-        if outputs is not None and path.resolve().is_relative_to(outputs):
+        try:
+            if outputs is not None and path.resolve().is_relative_to(outputs):
+                continue
+        except (OSError, RuntimeError):  # a link that loops back on itself (RuntimeError before Python 3.13)
             continue
         if path.is_file() and not path.is_symlink() and not is_scratch(path.name) and not rel.parts[0].startswith("_"):
             out.append(path)
@@ -230,7 +233,10 @@ def settings_for(folders: list[Path], out: Path | None, options: dict[str, Any] 
             given[role] = chosen[role]
     if "reference" in chosen and "reference_docx" not in options:
         given["reference_docx"] = chosen["reference"]
-    dirs = tuple(f / "templates" for f in reversed(folders) if (f / "templates").is_dir())
+    from ..load.source import outside
+
+    # a templates/ that is a link out of the folder is not the folder's own (the web page's jobs: load.source.confined)
+    dirs = tuple(f / "templates" for f in reversed(folders) if (f / "templates").is_dir() and not outside(f / "templates"))
     if dirs:
         given["template_dirs"] = dirs
     given.update(options)
