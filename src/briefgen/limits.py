@@ -100,6 +100,10 @@ MAX_REPORT_TEXT_BYTES = 10 * 1024 * 1024
 """Largest .txt report that ``briefgen extract`` reads (10 MB, some 3 million characters; a work report has
 20,000-50,000)."""
 
+MAX_REPORT_CHARS = 200_000
+"""Most characters of a report's text (from .txt, .docx or .pdf) that ``briefgen extract`` takes apart: a year's work
+report has 20,000-50,000; taking one apart takes some seconds per 100,000 characters."""
+
 # --- output folders ------------------------------------------------------------------------------------------
 
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024

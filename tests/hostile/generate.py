@@ -651,3 +651,23 @@ def _progress_rows(path: Path) -> None:
 
 
 GENERATORS["progress-100000-rows.csv"] = _progress_rows
+
+
+# --- reports to extract that were within the size limit and took minutes, or stopped with an internal error -----------
+
+REPORT_FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "qianjiang-2022-h1-report.txt"
+
+
+def _report_in(encoding: str):
+    def make(path: Path) -> None:
+        path.write_bytes(REPORT_FIXTURE.read_text("utf-8").encode(encoding))
+    return make
+
+
+GENERATORS.update({
+    "extract-20000-digits.txt": _text("1" * 20_000),  # 3 minutes: the list patterns tried from every digit
+    "extract-tally-40000-digits.txt": _text("1" * 40_000 + "个绿" + "1" * 40_000 + "个红\n"),  # int() of 40,000 digits
+    "extract-5mb-one-line.txt": _text(("规上工业增加值31.3亿元，同比增长9.5%，" * 300_000)[:1_700_000]),
+    "extract-gb18030.txt": _report_in("gb18030"),
+    "extract-utf-16-le-without-bom.txt": _report_in("utf-16-le"),
+})

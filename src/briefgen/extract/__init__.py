@@ -112,6 +112,11 @@ extract_input = extract  # the name the CLI may use: a path, or "-" for standard
 
 
 def extract_text(text: str, source: str = "<text>", keep_script: bool = False) -> ExtractResult:
+    from .. import limits
+    from ..errors import DataError, Location, Problem
+
+    if len(text) > limits.MAX_REPORT_CHARS:  # taking apart is linear, but seconds per 100,000 characters
+        raise DataError([Problem(Location(source), "", M.report_too_long(n=f"{len(text):,}", limit=f"{limits.MAX_REPORT_CHARS:,}"))])
     cleaned = clean_text(text)
     result = _Extractor(cleaned, source).run()
     if keep_script:

@@ -135,7 +135,7 @@ _RANK = re.compile(
 )
 _RANK_WORD = re.compile(r"第[一二三四五六七八九十\d]|前[一二三四五六七八九十\d]")
 _SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县)(?:乡镇街道|乡镇（街道）|街道|乡镇)?")
-_TALLY_NUM = r"(\d+|[一二三四五六七八九十两]{1,3})"
+_TALLY_NUM = r"((?<!\d)\d{1,6}(?!\d)|[一二三四五六七八九十两]{1,3})"  # a count from its first digit, of at most 6
 _TALLY = re.compile(_TALLY_NUM + r"\s*[个项盏]?绿\s*(?:" + _TALLY_NUM + r"\s*[个项盏]?黄\s*)?" + _TALLY_NUM + r"\s*[个项盏]?红")
 _PERIODS = re.compile(r"(一季度|二季度|三季度|四季度|第[一二三四]季度|上半年|下半年|1-6月|1—6月|全年|\d{1,2}月份?)")
 
@@ -171,7 +171,11 @@ class Figure:
         return d
 
 
-def _num(text: str) -> int | float:
+def _num(text: str) -> int | float | str:
+    """A figure's number as the draft writes it; one of more digits than any figure has (a run of thousands of digits:
+    int() refuses past 4,300) stays the text it was, for the data's own check to name."""
+    if len(text.lstrip("-").replace(".", "")) > 30:
+        return text
     return int(text) if re.fullmatch(r"-?\d+", text) else float(text)
 
 
@@ -197,6 +201,20 @@ class Found:
     tallies: list[TallyFound] = field(default_factory=list)
 
 
+_LONGEST_SENTENCE = 2000  # characters: a report's longest sentences (lists of projects) are some hundreds
+_LONGEST_SUBJECT = 200  # characters of a sentence's first clause searched for its subject (a pattern there is quadratic)
+
+
+def _of_sentence(found: Found, si: int) -> list[Figure]:
+    """The figures of sentence ``si``, in order: the tail of ``found.figures`` (figures are found sentence by sentence),
+    so that a report of many sentences is not scanned whole for each growth (that was quadratic: 320,000 characters
+    took 11 s)."""
+    start = len(found.figures)
+    while start and found.figures[start - 1].sentence == si:
+        start -= 1
+    return found.figures[start:]
+
+
 def find_figures(text: str) -> Found:
     """All figures, rankings and tallies of one stretch of report text."""
     found = Found()
@@ -207,10 +225,14 @@ def find_figures(text: str) -> Found:
         elif estimate_list and not re.match(r"^[^，；。]{2,20}(?:实现|完成|达到?)\d", sentence):
             estimate_list = False
         sentence = _LABEL_COLON.sub(r"\1\2", sentence)  # 地区生产总值：45.6亿元 -> 地区生产总值45.6亿元
-        listed, sentence = _respectively(sentence, si, estimate_list)
-        found.figures += listed
-        moved, sentence = _from_to(sentence, si)
-        found.figures += moved
+        # The list and from-to patterns scan a sentence from every position for a subject; they are tried only on a
+        # sentence with their words and of a report's length (a line of 20,000 digits took them 3 minutes)
+        if len(sentence) <= _LONGEST_SENTENCE and ("分别" in sentence or "依次" in sentence):
+            listed, sentence = _respectively(sentence, si, estimate_list)
+            found.figures += listed
+        if len(sentence) <= _LONGEST_SENTENCE and ("由" in sentence or "从" in sentence):
+            moved, sentence = _from_to(sentence, si)
+            found.figures += moved
         # 接待游客320万人次，实现旅游收入28亿元，分别增长15%和18%: growths of the figures before, in their order
         shared = _SHARED_GROWTHS.search(sentence)
         shared_pcts: list[str] = []
@@ -311,7 +333,7 @@ def find_figures(text: str) -> Found:
                     if last is not None and last.sentence == si and last.part == ci - 1 and last.unit in COUNTERS \
                             and name in _ATTRIBUTES and not any(subject.endswith(name[:k]) for k in range(2, len(name) + 1)):
                         owner = last.name
-                    elif name in _ATTRIBUTES or not any(f.sentence == si and f.part == subject_part for f in found.figures):
+                    elif name in _ATTRIBUTES or not any(f.part == subject_part for f in _of_sentence(found, si)):
                         owner = subject if subject_part <= ci else ""  # 云水湾二期安置房也已出让完成，占地76亩
                     else:
                         owner = ""  # a short name of its own after other figures: 实现税收3.2亿元
@@ -337,14 +359,14 @@ def find_figures(text: str) -> Found:
                     pct = f"{float(pct) * 100:g}"
                 if g.group(1) in _NEGATIVE and not pct.startswith("-"):
                     pct = "-" + pct
-                own = [f for f in found.figures if f.clause == part and f.sentence == si]
+                own = [f for f in _of_sentence(found, si) if f.clause == part]
                 # a growth with a subject of its own (…，信访总量同比下降17.2%) is a figure of its own
                 named = _strip_name(part[: g.start()])
                 if own or _NO_SUBJECT.fullmatch(named):
                     target = own[-1] if own else (last if last is not None and last.yoy is None and last.sentence == si else None)
                     if target is not None and not own and target.unit == "%" and _SHARE.search(target.name):
                         # 服务业增加值12亿元，占GDP比重45.2%，增长7.1%: the growth is the value's, not the share's
-                        target = next((f for f in reversed(found.figures) if f.sentence == si and f.yoy is None
+                        target = next((f for f in reversed(_of_sentence(found, si)) if f.yoy is None
                                        and not _SHARE.search(f.name) and f.unit not in ("%", "个百分点")), None)
                     if change is not None and not own:  # 比上年下降3.2万吨、下降4.1%: the growth of the changed thing
                         target = None
@@ -372,7 +394,7 @@ def find_figures(text: str) -> Found:
             elif last is not None and last.sentence == si and last.note is None and ci > 0 and _remark(part):
                 last.note = strip_remark(part)
         if shared_pcts:
-            open_ones = [f for f in found.figures if f.sentence == si and f.yoy is None and f.unit not in ("%", "个百分点")]
+            open_ones = [f for f in _of_sentence(found, si) if f.yoy is None and f.unit not in ("%", "个百分点")]
             if len(open_ones) >= len(shared_pcts):
                 for f, pct in zip(open_ones[-len(shared_pcts):], shared_pcts):
                     f.yoy = pct
@@ -594,7 +616,7 @@ def _ends_relational(text: str) -> bool:
 
 def _subject(first_clause: str) -> str:
     """The noun a sentence is about: '云水湾二期安置房也已出让完成' -> '云水湾二期安置房'."""
-    text = _LEAD_FILLER.sub("", first_clause.strip())
+    text = _LEAD_FILLER.sub("", first_clause.strip()[:_LONGEST_SUBJECT])  # the subject opens the clause
     text = re.sub(r"^[^，；]*?\d[^，；]*?的", "", text)  # 总投资5亿元的新材料产业园 -> 新材料产业园
     text = _SUBJECT_VERBS.sub("", text)
     m = re.search(r"\d", text)

@@ -127,6 +127,10 @@ report_why_aggregate = Text("BG663", "{n} economic aggregates", "{n} 项经济�
 report_why_table = Text("BG664", "{n} table rows", "{n} 行表格")
 report_why_only = Text("BG665", "{n}: the report's only figures", "{n} 项：全文仅有的数字")
 report_why_none = Text("BG666", "none is an aggregate with growth", "没有带增速的经济总量")
+report_too_long = Text("BG698", "the report's text has {n} characters; briefgen extract takes apart reports of at most {limit} "
+                       "(limits.MAX_REPORT_CHARS); a year's work report has 20,000-50,000: give the report itself, or extract it in parts",
+                       "报告正文有 {n} 个字；briefgen extract 最多拆解 {limit} 个字的报告（limits.MAX_REPORT_CHARS）；"
+                       "一年的工作报告约 2 万至 5 万字：请给出报告本身，或分几部分提取")
 report_too_big = Text("BG699", "the report is {size} MB; briefgen extract reads reports of at most {limit} MB ({name}); "
                       "a work report is well under 1 MB: give the report itself, or split the file",
                       "报告文件有 {size} MB；briefgen extract 最多只读 {limit} MB 的报告（{name}）；"
