@@ -253,3 +253,15 @@ def test_a_form_of_another_month_is_a_warning_at_its_title(september, tmp_path):
     done = run("track", "report", "plan.yaml", "--progress", september_form.name, "--as-of", "2022-09-30", "--out", "督办",
                "-f", "docx", cwd=tmp_path / "ok")
     assert done.exit_code == 0 and "2022年8月" not in done.output and "警告" not in done.output, done.output
+
+
+def test_a_form_saved_with_a_password_says_so(office):
+    """A 进度表 a unit saved with a password (Excel's 用密码进行加密: an OLE2 container holding the encrypted package)
+    was told to be an old .xls with an .xlsx name, and to be saved again as .xlsx, which it already was."""
+    locked = Path(__file__).resolve().parents[1] / "hostile" / "progress-password-protected.xlsx"
+    shutil.copy(locked, office / "经发办.xlsx")
+    done = run("track", "report", "plan.yaml", "--progress", "经发办.xlsx", "--as-of", "2022-09-30", "--out", "督办", cwd=office)
+    assert done.exit_code == 2, done.output
+    assert lines(done.output) == ["经发办.xlsx: 这个工作簿设置了打开密码（已加密），没有密码就读不了：请用 Excel 或 WPS 打开，"
+                                  "在“文件→信息→保护工作簿→用密码进行加密”中清除密码并保存，再使用该文件"], done.output
+    assert not (office / "督办").exists()

@@ -182,6 +182,7 @@ def cell_problem(value: Any) -> str | None:
 
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the start of an old .xls (and .et, .doc) file
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream name of an .xlsx saved with a password
 
 
 def _not_a_workbook(path: Path, exc: BaseException) -> Any:
@@ -189,8 +190,12 @@ def _not_a_workbook(path: Path, exc: BaseException) -> Any:
     try:
         with open(path, "rb") as fh:
             head = fh.read(8)
+            # a workbook saved with a password is an OLE2 container too, holding the encrypted package
+            encrypted = head == _OLE2 and _ENCRYPTED in fh.read(limits.MAX_TABLE_FILE_BYTES)
     except OSError:
-        head = b""
+        head, encrypted = b"", False
+    if encrypted:
+        return M.xlsx_encrypted()
     if head == _OLE2:
         return M.xls_named_xlsx(suffix=path.suffix)
     return M.not_xlsx(kind=type(exc).__name__)

@@ -118,6 +118,10 @@ table_read_ignoring = Text("BG284", "{file}: read {table} from {where} (headings
                            "not read (briefgen has no place for them): {unread}",
                            "{file}：从{where}读取了{table}，表头在第 {row} 行；读取的列：{read}；"
                            "未读取的列（briefgen 不使用）：{unread}")
+xlsx_encrypted = Text("BG260", "the workbook is protected by a password (encrypted), so no program can read it without it: open it "
+                      "in Excel or WPS, clear the password (File > Info > Protect Workbook > Encrypt with Password) and save it",
+                      "这个工作簿设置了打开密码（已加密），没有密码就读不了：请用 Excel 或 WPS 打开，在“文件→信息→保护工作簿→用密码进行加密”"
+                      "中清除密码并保存，再使用该文件")
 xls_named_xlsx = Text("BG285", "this is an old Excel .xls workbook with a {suffix} name: open it in Excel or WPS and save it as "
                       "\"Excel 工作簿 (*.xlsx)\", then use that file", "这是旧版 Excel 的 .xls 工作簿，只是文件名是 {suffix}：请用 Excel 或 WPS "
                       "打开，另存为“Excel 工作簿 (*.xlsx)”，再使用另存的文件")
