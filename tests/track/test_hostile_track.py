@@ -265,3 +265,11 @@ def test_a_form_saved_with_a_password_says_so(office):
     assert lines(done.output) == ["经发办.xlsx: 这个工作簿设置了打开密码（已加密），没有密码就读不了：请用 Excel 或 WPS 打开，"
                                   "在“文件→信息→保护工作簿→用密码进行加密”中清除密码并保存，再使用该文件"], done.output
     assert not (office / "督办").exists()
+
+
+def test_a_merged_cell_over_several_rows_is_one_problem(september, tmp_path):
+    """A cell merged over 完成进度 and 状态 of three tasks was one problem said three times at its top-left cell."""
+    form = _returned(september, tmp_path, lambda ws: ws.merge_cells("H4:I6"))
+    done = run("track", "report", "plan.yaml", "--progress", form.name, "--as-of", "2022-09-30", "--out", "督办", cwd=tmp_path)
+    assert done.exit_code == 2, done.output
+    assert lines(done.output) == ["经发办.xlsx:进度表!H4: 状态：“50”不是可选的状态；请选择已完成、推进中、未启动、受阻之一"], done.output

@@ -238,8 +238,8 @@ def report_plan(settings, progress: list[Path], as_of: date, period: str | None 
             warnings.append(Problem(rep.period_at, "", M.tr_other_month(form=_month_words(rep.period), period=_month_words(period))))
     matched, unmatched, near = match(plan, reports)
     errors.extend(unmatched)
-    if errors:
-        raise DataError(errors)
+    if errors:  # a merged cell over several rows is one problem, said once (not once a row)
+        raise DataError(list({str(p): p for p in errors}.values()))
     warnings.extend(near)
     earlier = history(out, period)
     last = earlier[-1] if earlier else None
