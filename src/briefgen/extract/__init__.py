@@ -21,7 +21,7 @@ from ..errors import DataError, Location, Problem
 from ..i18n import Message
 from .clean import CleanResult, clean_text
 from .figures import Found, find_figures
-from .headline import reason as headline_reason
+from .headline import is_core, reason as headline_reason
 from .meta import (
     CRUMBS,
     PLACEHOLDER,
@@ -452,7 +452,12 @@ class _Extractor:
             self.unsure("review.sections", M.why_review_no_sections())
         # headline indicators: a table, the opening figures, and the section with the most growth figures
         # (usually the first, on the economy) unless the opening already gave the growth figures
-        head = max(range(len(per_section)), key=lambda i: (sum(1 for f in per_section[i].figures if f.yoy is not None), -i)) if per_section else None
+        # (a statistics bulletin's 一、综合 with the GDP before 二、农业 with many growth figures of crops): the
+        # section naming the most core aggregates first, then the one with the most growth figures
+        def core(found: Found) -> int:
+            return sum(1 for f in found.figures if is_core(re.sub(r"(?:增速|增幅)$", "", f.name)))
+
+        head = max(range(len(per_section)), key=lambda i: (core(per_section[i]), sum(1 for f in per_section[i].figures if f.yoy is not None), -i)) if per_section else None
         if head is not None and not any(f.yoy is not None for f in per_section[head].figures):
             head = 0
         if any(f.yoy is not None for f in intro_found.figures) and head is not None and \
@@ -497,9 +502,11 @@ class _Extractor:
                 and not getattr(self, "task_document", False):
             # a report whose only figures are its opening's, none an aggregate (a community's brief): they are its
             # headline figures
-            indicators += [f.as_dict() for f in intro_found.figures]
-            self.headline[-1] = ("opening", "", len(intro_found.figures), {"only": len(intro_found.figures)}, 0)
-            opening_rest = []
+            # headline figures (goals set for the year stay in the opening's section)
+            only = [f for f in intro_found.figures if not f.target]
+            indicators += [f.as_dict() for f in only]
+            self.headline[-1] = ("opening", "", len(only), {"only": len(only)}, len(intro_found.figures) - len(only))
+            opening_rest = [_result(f) for f in intro_found.figures if f.target]
         if opening_rest:  # the opening's figures that are not headline ones: a section before the others
             sections.insert(0, {"title": OPENING_SECTION, "intro": "", "points": [], "results": opening_rest})
             self.empty_sections = [i + 1 for i in self.empty_sections]

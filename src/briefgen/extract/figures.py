@@ -155,6 +155,7 @@ class Figure:
     value_text: str | None = None  # the value as written, when it says more than the number (2300余)
     part: int = 0  # index of the clause within its sentence
     threshold: bool = False  # written after 突破/超/近/约 …: a more exact figure may follow
+    target: bool = False  # in a sentence that sets targets (主要预期目标：地区生产总值增长9%): a goal, not a result
 
     def as_dict(self, with_note: bool = True) -> dict:
         d: dict = {"name": self.name, "value": _num(self.value), "unit": self.unit}
@@ -213,6 +214,10 @@ def _of_sentence(found: Found, si: int) -> list[Figure]:
     while start and found.figures[start - 1].sentence == si:
         start -= 1
     return found.figures[start:]
+
+
+# A sentence that sets the year's goals: 主要预期目标为：地区生产总值增长6%以上, 2019年经济社会发展主要预期目标：….
+_TARGETS = re.compile(r"预期目标|主要目标[为是：:]|目标任务[为是：:]|奋斗目标[为是：:]")
 
 
 def find_figures(text: str) -> Found:
@@ -398,6 +403,9 @@ def find_figures(text: str) -> Found:
             if len(open_ones) >= len(shared_pcts):
                 for f, pct in zip(open_ones[-len(shared_pcts):], shared_pcts):
                     f.yoy = pct
+    aims = {si for si, sentence in enumerate(sentences(text)) if _TARGETS.search(sentence)}
+    for f in found.figures:
+        f.target = f.sentence in aims
     return found
 
 
@@ -574,6 +582,9 @@ def _bracket_name(text: str) -> str:
 def _strip_name(text: str) -> str:
     text = text.strip().lstrip("—－-–·• ")  # ——商品房销售面积: a list's dash is no part of the name
     text = re.sub(r"[（(][A-Za-z]{2,8}[)）]", "", text)  # 生产总值（GDP）: an abbreviation in brackets
+    # a numbered item's mark left before the name ((一)全县规模以上工业增加值 -> 一）全县…) and a basis of
+    # computation (按常住人口计算人均地区生产总值) are no part of the name
+    text = re.sub(r"^[（(]?[一二三四五六七八九十]{1,3}[)）]\s*|^按[^，；。\d]{1,10}?计算", "", text)
     for _ in range(4):
         new = _LEAD_FILLER.sub("", text).strip()
         new = _TRAIL_FILLER.sub("", new).strip()

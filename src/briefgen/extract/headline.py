@@ -33,6 +33,10 @@ _CORE = re.compile(
     r"税收收入|(?:外贸)?进出口总?额|人均可支配收入)$"
 )
 
+# Amounts of goods and land (粮食产量80.3万吨, 播种面积324.3万亩, 出栏生猪116万头): a sector's detail, not a figure of
+# the place's economy as a whole, whichever part they stand in.
+_GOODS = re.compile(r"(?:吨|亩|公顷|头|只|羽|立方米|标准煤|斤|担|千瓦时|千瓦)$")
+
 REASONS = ("table", "growth", "aggregate")
 PLACES = ("opening", "head", "section")
 
@@ -41,16 +45,25 @@ def is_aggregate(name: str) -> bool:
     return bool(_AGGREGATE.search(name)) and not _OWN.search(name)
 
 
+def is_core(name: str) -> bool:
+    """One of the aggregates a summary of a place's economy always shows, by its whole name."""
+    return bool(_CORE.match(name))
+
+
 def reason(fig: Figure, place: str) -> str | None:
     """Why ``fig`` is a headline figure in ``place`` ("opening": the text before the first section, "head": the
     section on the economy, "section": any other), or None when it stays with its section."""
+    if getattr(fig, "target", False) or _GOODS.search(fig.unit):
+        return None  # a goal set for the year (主要预期目标：…增长9%) and amounts of goods stay with their part
     if (fig.threshold or fig.value_text is not None) and (fig.yoy is None or not is_aggregate(fig.name)):
         return None  # a rough amount or a threshold is a headline figure only as an aggregate with its growth
     growth_only = fig.unit in ("%", "个百分点") and fig.name.endswith(("增速", "增幅"))
     if growth_only:
         if fig.unit != "%" or not is_aggregate(fig.name):
             return None
-        return "growth" if place != "section" or _CORE.match(fig.name[:-2]) else None
+        # outside the opening only an aggregate by its whole name: a breakdown (采矿业增加值增长67.9%, 民间投资增长46%)
+        # stays with its part
+        return "growth" if place == "opening" or is_core(fig.name[:-2]) else None
     if fig.unit in ("%", "个百分点"):  # a rate or a share (接种率达89.23%, 占比35%)
         return None
     if fig.yoy is not None:
