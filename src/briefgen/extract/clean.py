@@ -195,57 +195,123 @@ def rebuild_cell_lines(text: str) -> tuple[str, int]:
 # The heading cells of a table: what its columns hold.
 _HEAD_CELL = re.compile(r"^(?:序号|编号|类别|分类|指标(?:名称)?|项目(?:名称)?|单位|计量单位|分值|权重|备注|"
                         r"(?:\d{4}年)?(?:年度|全年)?(?:目标|计划|预期)(?:值|任务)?|指标值|完成值|完成情况|"
-                        r"(?:重点|工作|主要)?任务(?:名称|内容)?|工作内容|工作事项|具体(?:措施|任务)|"
+                        r"(?:重点|工作|主要)?任务(?:名称|内容)?|工作内容|工作事项|具体(?:措施|任务)|(?:民生|为民)?实事(?:项目)?|"
                         r"(?:牵头|责任|配合|协办|主办|参与)(?:单位|部门)|(?:牵头|责任|分管|联系)[区县市镇乡]?领导|完成时限|完成时间|"
                         r"时间节点|时限要求)$")
 
 
 def rebuild_bare_cells(text: str) -> tuple[str, int]:
-    """A table copied one cell a line with no mark between cells: three or more heading cells (序号, 指标, 单位,
-    目标值, 牵头单位 …) each on its line, then rows that open with their number (1, 2, 3 …): back to one row a
-    line, cells joined with `` | ``. Returns the text and the number of rows rebuilt."""
+    """A table copied one cell a line with no mark between cells (blank lines between cells allowed): three or more
+    heading cells (序号, 指标, 单位, 目标值, 牵头单位 …) each on its line, then rows that open with their number (1,
+    2, 3 …): back to one row a line, cells joined with `` | ``. Returns the text and the number of rows rebuilt."""
     lines = text.split("\n")
-    out: list[str] = []
-    rebuilt = 0
+    at = [k for k, line in enumerate(lines) if line.strip()]  # the table's cells, blank lines left aside
+    cells = [lines[k].strip() for k in at]
+    tables: list[tuple[int, int, list[str]]] = []  # (first cell, past the last cell, rows)
     i = 0
-    while i < len(lines):
+    while i < len(cells):
         j = i
-        while j < len(lines) and _HEAD_CELL.match(re.sub(r"\s", "", lines[j])):
+        while j < len(cells) and _HEAD_CELL.match(re.sub(r"\s", "", cells[j])):
             j += 1
-        if j - i < 3 or j >= len(lines) or lines[j].strip() != "1":
-            out.append(lines[i])
+        if j - i < 3 or j >= len(cells) or cells[j] != "1":
             i += 1
             continue
-        width = j - i
-        heading = [re.sub(r"\s", "", l) for l in lines[i:j]]
-        rows: list[list[str]] = []
-        k, number = j, 1
-        task_col = next((c for c, h in enumerate(heading) if re.search(r"任务|内容|事项|措施|工作$", h)), None)
-        while k < len(lines) and lines[k].strip() == str(number):
-            end = k + 1
-            while end < len(lines) and end - k < width and lines[end].strip() and lines[end].strip() != str(number + 1):
-                end += 1
-            # a task cell broken over lines: the row runs on to the next number (a few lines more at most)
-            more = end
-            while task_col is not None and more < len(lines) and more - k < width + 4 and lines[more].strip() \
-                    and lines[more].strip() != str(number + 1):
-                more += 1
-            if more > end and more < len(lines) and lines[more].strip() == str(number + 1):
-                end = more
-            row = [lines[x].strip() for x in range(k, end)]
+        heading = [re.sub(r"\s", "", c) for c in cells[i:j]]
+        rows, k = _bare_rows(cells, j, heading)
+        if len(rows) < 2 or any(len(r) < 2 for r in rows):
+            i += 1
+            continue
+        tables.append((i, k, [" | ".join(heading)] + [" | ".join(r) for r in rows]))
+        i = k
+    if not tables:
+        return text, 0
+    out: list[str] = []
+    rebuilt = 0
+    line = 0
+    for first, past, rows in tables:
+        out += lines[line: at[first]]
+        out += rows
+        rebuilt += len(rows)
+        line = at[past - 1] + 1
+    out += lines[line:]
+    return "\n".join(out), rebuilt
+
+
+_TASK_COLUMN = re.compile(r"任务|内容|事项|措施|工作$|实事|项目$")
+_OWNER_COLUMN = re.compile(r"(?:牵头|责任|配合|协办|主办|参与)(?:单位|部门)$")
+_DUE_COLUMN = re.compile(r"完成时限|完成时间|时间节点|时限要求")
+# A cell that names a unit (县住建局, 县护城河指挥部) or gives a deadline (12月底前, 9月投入使用, 5月底前动工).
+_UNIT_CELL = re.compile(r"^[^，。；：:,;\s]{2,20}(?:局|委|办|中心|院|所|处|站|队|会|联|公司|集团|政府|街道|镇|乡|"
+                        r"指挥部|小组|馆|部|委员会|管委会|办公室)$")
+_DUE_CELL = re.compile(r"^[^，。；]{0,6}(?:\d{1,2}月|年底|年内|年前|季度|长期|持续)[^，。；]{0,8}$")
+
+
+def _bare_rows(cells: list[str], j: int, heading: list[str]) -> tuple[list[list[str]], int]:
+    """The rows of a table copied one cell a line, from its first row number at ``j``; and the cell past them."""
+    width = len(heading)
+    task_col = next((c for c, h in enumerate(heading) if _TASK_COLUMN.search(h)), None)
+    owner_cols = [c for c, h in enumerate(heading) if _OWNER_COLUMN.search(h)]
+    due_col = next((c for c, h in enumerate(heading) if _DUE_COLUMN.search(h)), None)
+    # a task table of 序号 · task · one owner column · deadline: its cells are told apart by what they hold, so an
+    # owner cell of several units a line (县水务局 / 县住建局) and a second task under one number are read
+    by_kind = task_col is not None and len(owner_cols) == 1 and due_col is not None and width == 4 \
+        and sorted([task_col, owner_cols[0], due_col]) == [1, 2, 3]
+    rows: list[list[str]] = []
+    k, number = j, 1
+    while k < len(cells) and cells[k] == str(number):
+        end = k + 1
+        while end < len(cells) and end - k < width and cells[end] != str(number + 1):
+            end += 1
+        # a task cell broken over lines: the row runs on to the next number (a few lines more at most)
+        more = end
+        while task_col is not None and more < len(cells) and more - k < width + 6 and cells[more] != str(number + 1):
+            more += 1
+        kinds = None
+        if by_kind:  # the longest run of cells up to the next number that reads as task, units, deadline
+            for stop in range(more, k + 3, -1) if more > end else range(end, k + 3, -1):
+                kinds = _row_by_kind(cells[k + 1: stop])
+                if kinds:
+                    end = stop
+                    break
+        if not kinds and more > end and more < len(cells) and cells[more] == str(number + 1):
+            end = more
+        row = cells[k:end]
+        if kinds:
+            for task, units, due in kinds:
+                cols = [""] * width
+                cols[0], cols[task_col], cols[owner_cols[0]], cols[due_col] = row[0], task, "、".join(units), due
+                rows.append(cols)
+        else:
             if len(row) > width and task_col is not None:  # the lines past the width belong to the task's cell
                 extra = len(row) - width
                 row = row[:task_col] + ["".join(row[task_col: task_col + extra + 1])] + row[task_col + extra + 1:]
             rows.append(row)
-            k, number = end, number + 1
-        if len(rows) < 2 or any(len(r) < 2 for r in rows):
-            out.append(lines[i])
-            i += 1
-            continue
-        out += [" | ".join(heading)] + [" | ".join(r) for r in rows]
-        rebuilt += len(rows) + 1
-        i = k
-    return "\n".join(out), rebuilt
+        k, number = end, number + 1
+    return rows, k
+
+
+def _row_by_kind(cells: list[str]) -> list[tuple[str, list[str], str]] | None:
+    """A row's cells after its number as (task, units, deadline) groups: a task's lines, its unit lines, its
+    deadline; a task and deadline that follow share the units before (5 / 开工建设养老楼。/ 县民政局 / 5月底前 /
+    开工建设老年大学。/ 12月底前). None when the cells do not read so."""
+    out: list[tuple[str, list[str], str]] = []
+    task: list[str] = []
+    units: list[str] = []
+    for cell in cells:
+        if _DUE_CELL.match(cell) and task:
+            if not units and not out:
+                return None
+            out.append(("".join(task), units or out[-1][1], cell))
+            task, units = [], []
+        elif _UNIT_CELL.match(cell) and task:
+            units.append(cell)
+        elif not units:
+            task.append(cell)
+        else:
+            return None
+    if task or units or not out:
+        return None
+    return out
 
 
 # The heading cells of an indicator table: the name column, then what the others hold (unit, value, growth …).

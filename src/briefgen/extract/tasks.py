@@ -268,7 +268,7 @@ def _labelled_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
     return groups, used
 
 
-_TASK_HEAD = re.compile(r"任务|内容|事项|工作|目标|项目|指标")  # 指标 with a 责任单位 column: an indicator assigned
+_TASK_HEAD = re.compile(r"任务|内容|事项|工作|目标|项目|指标|实事")  # 指标 with a 责任单位 column: an indicator assigned
 
 
 def _table_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
