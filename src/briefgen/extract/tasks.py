@@ -112,9 +112,17 @@ def parse_verbs(text: str) -> dict[str, list[str]] | None:
         if not m:
             return None
         role = _VERB_ROLE[m.group("verb")]
+        named = m.group("units")
+        by_duty = re.search(r"(?:按照?|根据)(?:各自)?(?:职责|职能)(?:分工)?$", named)
+        if by_duty and m.group("verb") == "负责":  # A牵头，B按职责分工负责: B are the units that carry it out with A
+            named = named[: by_duty.start()]
+            if not named:
+                return None
+            if "lead" in out:
+                role = "support"
         # 由A负责: the 由 that opens the units is no part of the first one's name
         units = [re.sub(r"等(?:单位|部门)?$", "", u) for u in
-                 split_units(re.sub(r"^由", "", re.sub(r"(?:共同|具体|分别|做好)$", "", m.group("units")))) if u]
+                 split_units(re.sub(r"^由", "", re.sub(r"(?:共同|具体|分别|做好)$", "", named))) if u]
         units = [u for u in units if u]
         if not units:
             return None
@@ -172,8 +180,16 @@ def find_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
 
 
 def _labelled_tasks(lines: list[Line]) -> tuple[list[TaskGroup], set[int]]:
-    if sum(len(_LABEL.findall(l.text)) + bool(_verb_bracket(l.text, bool(_NUMBERED.match(l.text)))) + bool(_DUTY_LINE.match(l.text))
-           for l in lines) < 2:
+    marked = [l for l in lines if _LABEL.findall(l.text) or _verb_bracket(l.text, bool(_NUMBERED.match(l.text)))
+              or _DUTY_LINE.match(l.text)]
+    labels = sum(len(_LABEL.findall(l.text)) + bool(_verb_bracket(l.text, bool(_NUMBERED.match(l.text)))) + bool(_DUTY_LINE.match(l.text))
+                 for l in marked)
+    arabic = re.compile(r"^\s*\d{1,3}\s*[.．、](?!\d)")
+    # one numbered task with its owners in a closing bracket, the list going on after it (a copy cut short before
+    # the next one's owners): a task list too
+    one = labels == 1 and arabic.match(marked[0].text) and _verb_bracket(marked[0].text) is not None \
+        and any(arabic.match(l.text) for l in lines if l.number > marked[0].number)
+    if labels < 2 and not one:
         return [], set()
     groups: list[TaskGroup] = []
     used: set[int] = set()
