@@ -543,6 +543,12 @@ class _Extractor:
         intro, blocks, _ = split_sections(lines)
         if not blocks and lines and re.match(r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d{1,2}\s*[.．、](?!\d))", lines[0].text):
             intro, blocks, _ = split_sections(lines, min_marks=1)  # a plan of one section (or of one numbered task)
+        elif not blocks and len(lines) >= 2 and re.search(r"[：:]$", lines[0].text) and \
+                re.match(r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)", lines[1].text):
+            # 2024年将重点推进五方面工作： / （一）聚焦产业提质，…。: the plan's opening line, then its numbered parts
+            # (a copy that ends after the first)
+            intro, blocks, _ = split_sections(lines[1:], min_marks=1)
+            intro = lines[0].text + intro
         if not blocks and intro.strip():
             # a plan without numbered sections: its 一是/二是 points (or task sentences) make one section
             from .structure import Block
