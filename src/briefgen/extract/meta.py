@@ -90,7 +90,13 @@ def _title_index(body: list[Line]) -> int | None:
                                     or re.search(r"分析|通报|报告|通知|方案|清单|简报|公报", text)):
             break  # a part heading (2023年工作回顾), not the title (某街道2023年上半年工作总结)
         if _KIND_WORDS.search(text):
-            return i
+            # a site's links to the same report of other years above this one (2023年县政府工作报告 / 2022年县政府工作
+            # 报告 / ——在…会议上): the title is the last of them, the one over the text
+            j = i
+            while j + 1 < len(body) and body[j + 1].text.strip() != body[j].text.strip() and \
+                    re.sub(r"\d{4}", "", body[j + 1].text.strip()) == re.sub(r"\d{4}", "", body[j].text.strip()):
+                j += 1
+            return j
     return None
 
 
