@@ -112,7 +112,7 @@ _FUTURE = ("争取", "力争", "计划", "确保", "拟", "目标", "将")
 _TARGET = re.compile(r"目标(?:任务)?(?:为|是|值)?(?:增长|增速)?\s*\d|(?:将|拟)(?:完成|实现|达到|新增)")
 
 _LEAD_FILLER = re.compile(
-    r"^(?:(?:社区|村|镇|乡|区|县)(?=新增|完成|实现|开展|累计|共|发放|办结|引进|新建|新引进|签约)|实施|召开|举行|举办|\d{4}年(?:\d{1,2}[-—]\d{1,2}月)?|预测|年末|年初|期末|月末|共有|现有|拥有|全镇|全区|全县|全市|全乡|全街道|全街|街道|我镇|我街道|我区|我县|本镇|辖区内?|截至目前|截止目前|截至\S{0,6}底|截至|截止|目前|至今|今年以来|上半年|全年|当年|当月|累计|其中|共|已经|已|预计|辖区内?|"
+    r"^(?:(?:社区|村|镇|乡|区|县)(?=新增|完成|实现|开展|累计|共|发放|办结|引进|新建|新引进|签约)|实施|召开|举行|举办|\d{4}年(?:\d{1,2}[-—]\d{1,2}月)?|预测|年末|年初|期末|月末|共有|现有|(?:全年)?可(?:实现|完成|达到?)|拥有|全镇|全区|全县|全市|全乡|全街道|全街|街道|我镇|我街道|我区|我县|本镇|辖区内?|截至目前|截止目前|截至\S{0,6}底|截至|截止|目前|至今|今年以来|上半年|全年|当年|当月|累计|其中|共|已经|已|预计|辖区内?|"
     r"1-6月|1—6月|\d{1,2}-\d{1,2}月|重点关注|开展|组织|累计发放|发放|开设|登上|新建成|建成|完成了?|实现了?|全年共|共计|"
     r"[一二三四五六七八九十]是|其[一二三四五])"
 )
@@ -155,6 +155,7 @@ class Figure:
     value_text: str | None = None  # the value as written, when it says more than the number (2300余)
     part: int = 0  # index of the clause within its sentence
     threshold: bool = False  # written after 突破/超/近/约 …: a more exact figure may follow
+    sub_of: str | None = None  # after 其中: the name of the figure this one is a part of (第二产业增加值)
     target: bool = False  # in a sentence that sets targets (主要预期目标：地区生产总值增长9%): a goal, not a result
 
     def as_dict(self, with_note: bool = True) -> dict:
@@ -398,6 +399,18 @@ def find_figures(text: str) -> Found:
                         change = None
             elif last is not None and last.sentence == si and last.note is None and ci > 0 and _remark(part):
                 last.note = strip_remark(part)
+        # 其中 opens a breakdown of the figure before it: the figures from there on (to the next 其中) are its parts
+        # (第二产业增加值65585万元，其中工业增加值40653万元; a sentence opening 其中： breaks down the one before)
+        marks = [ci for ci, part in enumerate(parts) if part.lstrip("，：:").startswith("其中")]
+        for n, ci in enumerate(marks):
+            before = [f for f in found.figures if f.sentence == si and f.part < ci] or \
+                ([f for f in found.figures if f.sentence == si - 1] if ci == 0 else [])
+            if not before:
+                continue
+            stop = marks[n + 1] if n + 1 < len(marks) else len(parts) + 99
+            for f in found.figures:
+                if f.sentence == si and ci <= f.part < stop:
+                    f.sub_of = before[-1].name
         if shared_pcts:
             open_ones = [f for f in _of_sentence(found, si) if f.yoy is None and f.unit not in ("%", "个百分点")]
             if len(open_ones) >= len(shared_pcts):

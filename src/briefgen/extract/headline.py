@@ -37,6 +37,9 @@ _CORE = re.compile(
 # the place's economy as a whole, whichever part they stand in.
 _GOODS = re.compile(r"(?:吨|亩|公顷|头|只|羽|立方米|标准煤|斤|担|千瓦时|千瓦)$")
 
+# The three sectors of the GDP (第一产业增加值).
+_SECTOR = re.compile(r"^第[一二三]产业(?:增加值)?(?:增速)?$")
+
 REASONS = ("table", "growth", "aggregate")
 PLACES = ("opening", "head", "section")
 
@@ -53,6 +56,8 @@ def is_core(name: str) -> bool:
 def reason(fig: Figure, place: str) -> str | None:
     """Why ``fig`` is a headline figure in ``place`` ("opening": the text before the first section, "head": the
     section on the economy, "section": any other), or None when it stays with its section."""
+    if fig.sub_of and _SECTOR.match(fig.sub_of):
+        return None  # a part of a sector (第二产业增加值…，其中工业增加值…): the sector is shown, its parts stay
     if getattr(fig, "target", False) or _GOODS.search(fig.unit):
         return None  # a goal set for the year (主要预期目标：…增长9%) and amounts of goods stay with their part
     if (fig.threshold or fig.value_text is not None) and (fig.yoy is None or not is_aggregate(fig.name)):
