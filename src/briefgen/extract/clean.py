@@ -89,20 +89,25 @@ _SENTENCE_END = ("。", "！", "？", "；", "：", ":", ";")
 _TABLE_ROW = re.compile(r"\t|\||[ \u3000]{2,}")
 
 
+def _width(text: str) -> float:
+    """A line's width in Chinese characters as a page prints it: ASCII letters, digits and marks take half."""
+    return sum(0.5 if ord(c) < 0x2000 else 1 for c in text)
+
+
 def join_wrapped(text: str) -> tuple[str, int]:
     """Join the lines of a copy that breaks every line at the page's width (a PDF copy): a line as long as the
     page's width that ends without a sentence's mark goes on in the next one, unless that opens a part, a point
     or a label. Page numbers between dashes go. Returns the text and the number of breaks taken out."""
     lines = text.split("\n")
-    prose = [l.strip() for l in lines if len(l.strip()) >= 12 and not _TABLE_ROW.search(l.strip())]
+    prose = [l.strip() for l in lines if _width(l.strip()) >= 12 and not _TABLE_ROW.search(l.strip())]
     if len(prose) < 6:
         return text, 0
-    counts = Counter(len(l) for l in prose)
+    counts = Counter(round(_width(l)) for l in prose)  # widths as printed: digits take half a character
     width = max(counts, key=lambda w: (sum(c for n, c in counts.items() if w - 3 <= n <= w), w))
-    near = [l for l in prose if width - 3 <= len(l) <= width + 1]
+    near = [l for l in prose if width - 3 <= _width(l) <= width + 1]
     stripped = [l.strip() for l in lines]
     # lines of the page's width that a sentence runs on from (into a next line that opens nothing of its own)
-    open_ended = sum(1 for i, l in enumerate(stripped[:-1]) if width - 3 <= len(l) <= width + 1 and l in near
+    open_ended = sum(1 for i, l in enumerate(stripped[:-1]) if width - 3 <= _width(l) <= width + 1 and l in near
                      and not l.endswith(_SENTENCE_END) and stripped[i + 1] and not _OPENS_LINE.match(stripped[i + 1]))
     if width < 16 or open_ended < 5 or open_ended < 0.5 * len(near) or len(near) < 0.4 * len(prose):
         return text, 0
@@ -114,8 +119,8 @@ def join_wrapped(text: str) -> tuple[str, int]:
             continue
         prev = out[-1].strip() if out else ""
         # a word broken at the line's end: the next line opens with its rest and a list mark (委、各街道党工委)
-        broken_word = bool(re.match(r"^[^\s，。、；：:]{1,4}[、，；]", line.strip())) and len(prev) >= width // 2
-        if prev and line.strip() and (len(prev) >= width - 3 or broken_word) and not prev.endswith(_SENTENCE_END) \
+        broken_word = bool(re.match(r"^[^\s，。、；：:]{1,4}[、，；]", line.strip())) and _width(prev) >= width // 2
+        if prev and line.strip() and (_width(prev) >= width - 3 or broken_word) and not prev.endswith(_SENTENCE_END) \
                 and not _OPENS_LINE.match(line) and not _TABLE_ROW.search(prev) and not _TABLE_ROW.search(line.strip()):
             out[-1] = out[-1].rstrip() + line.strip()
             joined += 1
