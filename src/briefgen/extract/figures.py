@@ -399,6 +399,11 @@ def find_figures(text: str) -> Found:
                         change = None
             elif last is not None and last.sentence == si and last.note is None and ci > 0 and _remark(part):
                 last.note = strip_remark(part)
+        # 按2017年平均汇率计算为5791美元，增长0.2%: the growth is the figure's before, restated in another currency
+        restated = [f for f in found.figures if f.sentence == si]
+        for a, b in zip(restated, restated[1:]):
+            if re.search(r"汇率计算", b.name) and a.yoy is None and b.yoy is not None and a.part < b.part:
+                a.yoy = b.yoy
         # 其中 opens a breakdown of the figure before it: the figures from there on (to the next 其中) are its parts
         # (第二产业增加值65585万元，其中工业增加值40653万元; a sentence opening 其中： breaks down the one before)
         marks = [ci for ci, part in enumerate(parts) if part.lstrip("，：:").startswith("其中")]

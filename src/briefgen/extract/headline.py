@@ -37,6 +37,10 @@ _CORE = re.compile(
 # the place's economy as a whole, whichever part they stand in.
 _GOODS = re.compile(r"(?:吨|亩|公顷|头|只|羽|立方米|标准煤|斤|担|千瓦时|千瓦)$")
 
+# A value that is no figure of the period: the one compared with (…，比2022年的32.02亿元，增长53.66%) and the
+# figure before restated in another currency (按2017年平均汇率计算为5791美元).
+_NOT_A_FIGURE = re.compile(r"^(?:比|较)(?:\d{4}年|上年|去年)(?:同期)?的?$|汇率计算")
+
 # The three sectors of the GDP (第一产业增加值).
 _SECTOR = re.compile(r"^第[一二三]产业(?:增加值)?(?:增速)?$")
 
@@ -56,6 +60,8 @@ def is_core(name: str) -> bool:
 def reason(fig: Figure, place: str) -> str | None:
     """Why ``fig`` is a headline figure in ``place`` ("opening": the text before the first section, "head": the
     section on the economy, "section": any other), or None when it stays with its section."""
+    if _NOT_A_FIGURE.search(fig.name):
+        return None  # the value compared with (比2022年的32.02亿元) or the figure before in another currency
     if fig.sub_of and _SECTOR.match(fig.sub_of):
         return None  # a part of a sector (第二产业增加值…，其中工业增加值…): the sector is shown, its parts stay
     if getattr(fig, "target", False) or _GOODS.search(fig.unit):
