@@ -403,6 +403,9 @@ class _Extractor:
         named = _year_named_most("\n".join(l.text for l in review_lines), when) or _year_named_most(self.cleaned.text, when)
         if named is not None:
             return named, M.why_year_from_text(year=named)
+        said = _year_said(self.cleaned.text)
+        if said is not None:  # 今年是全面贯彻落实党的二十大精神的开局之年 (a text that writes no year)
+            return said[0], M.why_year_from_phrase(year=said[0], phrase=said[1])
         if when is not None:
             return when.year, M.why_year_from_date()
         return None, M.why_no_year()
@@ -712,6 +715,29 @@ def _owners(detail: str) -> tuple[str, str, list[str]]:
     rest = lead_units[1:] + (units.get("duty", []) if units.get("lead") else []) + units.get("support", [])
     support = [u for i, u in enumerate(rest) if u != lead and u not in rest[:i]]
     return text[:cut].rstrip("，；、 "), lead, support
+
+
+# Years a text calls by what they were (the year of a congress's first year of work, a plan's first or last year,
+# an anniversary): for a text that writes no year of its own. General dates, no place's.
+_YEAR_PHRASES = (
+    (r"党的二十大精神的开局之年", 2023), (r"党的二十大(?:胜利)?召开之年", 2022),
+    (r"党的十九大精神的开局之年", 2018), (r"党的十九大(?:胜利)?召开之年", 2017),
+    (r"十五五[”\"]?(?:规划)?(?:的)?开局之年", 2026), (r"十四五[”\"]?(?:规划)?(?:的)?收官之年", 2025),
+    (r"十四五[”\"]?(?:规划)?(?:的)?开局之年", 2021), (r"十三五[”\"]?(?:规划)?(?:的)?收官之年", 2020),
+    (r"十三五[”\"]?(?:规划)?(?:的)?开局之年", 2016),
+    (r"(?:中国共产党|建党)(?:成立)?(?:100|一百)周年", 2021),
+    (r"(?:新中国|中华人民共和国)成立(?:70|七十)周年", 2019), (r"(?:新中国|中华人民共和国)成立(?:75|七十五)周年", 2024),
+    (r"改革开放(?:40|四十)周年", 2018),
+)
+
+
+def _year_said(text: str) -> tuple[int, str] | None:
+    """The year a text that writes none calls by a phrase (今年是…党的二十大精神的开局之年 -> 2023), with the phrase."""
+    for pattern, year in _YEAR_PHRASES:
+        m = re.search(r"(?:今年|本年|这一年|[是为])[^。；]{0,16}?" + pattern, text)
+        if m:
+            return year, re.search(pattern, m.group(0)).group(0)
+    return None
 
 
 def _tally_text(t: dict) -> str:
