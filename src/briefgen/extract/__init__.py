@@ -282,6 +282,8 @@ class _Extractor:
                     self.unsure(f"{where}.lead", M.why_list_no_lead())
                 elif not item.units.get("lead"):
                     self.unsure(f"{where}.lead", M.why_first_unit_leads())
+                elif len(item.units["lead"]) > 1:  # 牵头单位：A、B (the model keeps one lead a task)
+                    self.unsure(f"{where}.lead", M.why_co_leads(others="、".join(item.units["lead"][1:])))
                 for unit in [lead] + item.support:
                     if unit not in departments and unit != PLACEHOLDER:
                         departments.append(unit)

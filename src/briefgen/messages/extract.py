@@ -113,6 +113,8 @@ why_estimate = Text("BG652", "marked 预计 in the report: replace with the fina
                     "原文标为预计，有了最终数字请替换")
 why_year_from_text = Text("BG653", "no year in the title or a heading; {year} is the year the text names most: check it",
                           "标题和小标题中没有年份，暂取正文中出现最多的年份 {year}，请核对")
+why_co_leads = Text("BG689", "co-leads: {others} also lead; the first unit named is the lead and the others are listed as support",
+                    "共同牵头：{others} 也是牵头单位；暂以列在第一的单位为牵头单位，其余列为配合单位，请核对")
 why_year_from_phrase = Text("BG688", "no year written; {year} is the year the text calls “{phrase}”: check it",
                             "原文未写年份，据“{phrase}”推定为 {year} 年，请核对")
 # --------------------------------------------------------------------------- extract --report: the headline list per part
