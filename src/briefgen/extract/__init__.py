@@ -57,7 +57,8 @@ from .structure import (
 __all__ = ["ExtractResult", "extract", "extract_input", "extract_text", "read_text", "decode_text", "to_yaml",
            "PLACEHOLDER", "clean_text"]
 
-OPENING_SECTION = "总体情况"  # the title of the section that keeps the opening's figures other than headline ones
+OPENING_SECTION = "总体情况"
+GOALS_SECTION = "主要预期目标"  # the plan's section of the year's goals (地区生产总值增长8.5%)  # the title of the section that keeps the opening's figures other than headline ones
 DEFAULT_DUE = "年内"
 
 
@@ -627,6 +628,20 @@ class _Extractor:
                 tasks.append({"title": task_title, "detail": detail, "lead": lead, "support": support, "due": due})
             self.reasons = {k: v for k, v in self.reasons.items() if not re.match(r"plan\.sections\[\d+\]\.tasks$", k)}
             sections = [{"title": title, "intro": "", "tasks": tasks}]
+        goals = _goals("".join(l.text for l in lines))
+        if goals and not any(g in t["title"] + t["detail"] for g in goals for s in sections for t in s["tasks"]):
+            # 今年主要预期指标是：地区生产总值增长8.5%；…: the year's goals are the plan's first tasks (as in a task
+            # document that assigns them); a section after the others so their places stay
+            n = len(sections) + 1
+            for ti in range(len(goals)):
+                self.unsure(f"plan.sections[{n}].tasks[{ti + 1}].lead", M.why_no_lead())
+                self.unsure(f"plan.sections[{n}].tasks[{ti + 1}].due", M.why_no_due())
+            sections.append({"title": GOALS_SECTION, "intro": "", "tasks": [
+                {"title": g, "detail": "", "lead": PLACEHOLDER, "support": [], "due": f"{year}年内" if year_prefix and year else DEFAULT_DUE}
+                for g in goals]})
+            if not blocks:
+                self.reasons.pop("plan.sections", None)
+                return {"intro": intro.replace("\n", ""), "sections": sections}
         if lines and not blocks:
             self.unsure("plan.sections", M.why_plan_no_sections())
         return {"intro": intro.replace("\n", ""), "sections": sections}
@@ -740,6 +755,21 @@ def _year_said(text: str) -> tuple[int, str] | None:
         if m:
             return year, re.search(pattern, m.group(0)).group(0)
     return None
+
+
+_GOALS = re.compile(r"(?:主要)?预期(?:目标|指标)(?:是|为)?[：:]([^。]{4,400})。")
+_GOAL = re.compile(r"\d+(?:\.\d+)?\s*%|以上|左右|以内|同步")
+
+
+def _goals(text: str) -> list[str]:
+    """The year's goals of a plan part (主要预期目标是：地区生产总值增长8%左右，一般公共预算收入增长9%左右，…):
+    each goal a plan task's title; none when the text states no such list."""
+    m = _GOALS.search(text)
+    if not m:
+        return []
+    items = re.split(r"[；;]", m.group(1)) if re.search(r"[；;]", m.group(1)) else re.split(r"，(?![^（）()]*[)）])", m.group(1))
+    goals = [strip_end(i.strip()) for i in items if _GOAL.search(i) and 4 <= len(i.strip()) <= 60]
+    return goals if len(goals) >= 2 else []
 
 
 def _tally_text(t: dict) -> str:
