@@ -555,6 +555,8 @@ class _Extractor:
             # (a copy that ends after the first)
             intro, blocks, _ = split_sections(lines[1:], min_marks=1)
             intro = lines[0].text + intro
+        if not blocks:
+            blocks, intro = _parallel_paragraphs(lines) or (blocks, intro)
         if not blocks and intro.strip():
             # a plan without numbered sections: its 一是/二是 points (or task sentences) make one section
             from .structure import Block
@@ -755,6 +757,27 @@ def _year_said(text: str) -> tuple[int, str] | None:
         if m:
             return year, re.search(pattern, m.group(0)).group(0)
     return None
+
+
+# A paragraph that opens with its heading sentence (着力坚持创新驱动，集聚发展潜能，铸造崛起振兴新引擎。优化…).
+_PARAGRAPH_HEAD = re.compile(r"^([^。；：:\d“”]{4,30}?[，,][^。；：:\d]{2,40}?。)")
+
+
+def _parallel_paragraphs(lines: list[Line]):
+    """A plan whose parts are unnumbered paragraphs, each opening with a heading sentence, the headings written
+    alike (着力坚持创新驱动，…。 / 着力推进项目攻坚，…。): (sections, intro), or None."""
+    from .structure import Block
+
+    heads = [(i, m.group(1)) for i, l in enumerate(lines) if (m := _PARAGRAPH_HEAD.match(l.text))
+             and len(l.text) > len(m.group(1)) + 10]
+    if len(heads) < 2 or len({h[:2] for _, h in heads}) != 1:
+        return None
+    blocks = []
+    for k, (i, head) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
+        body = "\n".join([lines[i].text[len(head):]] + [l.text for l in lines[i + 1: end]]).strip()
+        blocks.append(Block(k + 1, strip_end(head), body, lines[i].number))
+    return blocks, "\n".join(l.text for l in lines[: heads[0][0]])
 
 
 _GOALS = re.compile(r"(?:主要)?预期(?:目标|指标)(?:是|为)?[：:]([^。]{4,400})。")
