@@ -358,6 +358,10 @@ class _Extractor:
             else:
                 title = _compose_title(issuer, review_heading, plan_heading)
                 self.unsure("report.title", M.why_title_composed())
+        if issuer and _GENERIC_UNIT.fullmatch(issuer):
+            issuer = ""  # 乡镇, 街道 (a page's category in the title): no one's name
+        if not issuer:  # 在县委、县政府的坚强领导下，某街道深入贯彻…: the unit the text's opening speaks of
+            issuer = _opening_subject("\n".join(l.text for l in review_lines[:4]))
         if not issuer:
             issuer = PLACEHOLDER
             self.unsure("report.issuer", M.why_no_issuer())
@@ -757,6 +761,18 @@ def _year_said(text: str) -> tuple[int, str] | None:
         if m:
             return year, re.search(pattern, m.group(0)).group(0)
     return None
+
+
+_GENERIC_UNIT = re.compile(r"(?:乡镇|街道|镇|乡|区|县|市|镇人民政府|乡人民政府|街道办事处|区人民政府|县人民政府)")
+# The unit an opening speaks of: …的坚强领导下，某街道深入贯彻… / 今年以来，某镇坚持…
+_OPENING_SUBJECT = re.compile(r"(?:领导下|支持下|今年以来|一年来|上半年)[，,]\s*([\u4e00-\u9fff]{2,6}?(?:街道|镇|乡))"
+                              r"(?:办事处|党工委|人民政府)?(?:深入|坚持|紧紧|全面|认真|始终|以|在|围绕|聚焦|按照|立足|锚定)")
+
+
+def _opening_subject(text: str) -> str:
+    m = _OPENING_SUBJECT.search(text)
+    name = m.group(1) if m else ""
+    return "" if not name or re.match(r"^(?:全|我|本|该|各|此|本级)", name) else name
 
 
 # A paragraph that opens with its heading sentence (着力坚持创新驱动，集聚发展潜能，铸造崛起振兴新引擎。优化…).
