@@ -26,3 +26,13 @@ def test_paragraphs_whose_first_sentences_are_not_alike_are_no_sections():
     alike = [Line("着力" + line.text, line.number) for line in lines]
     blocks, intro = _parallel_paragraphs(alike)
     assert [b.heading for b in blocks] == ["着力加快产业发展，做强工业经济，建设工业园区", "着力办好民生实事，提升群众满意度，改善人居环境"]
+
+
+def test_a_plan_of_paragraphs_no_shape_reads_gives_a_task_a_paragraph_rather_than_a_refusal():
+    text = ("某县2024年重点工作安排\n加快产业发展，做强工业经济，建设工业园区。新建标准厂房5万平方米，新增规上企业6家。\n"
+            "办好民生实事，提升群众满意度，改善人居环境。新建学校2所，新增学位1800个。\n")
+    result = extract_text(text)
+    tasks = [t for s in result.data["plan"]["sections"] for t in s["tasks"]]
+    assert [t["title"] for t in tasks] == ["加快产业发展", "办好民生实事"]
+    assert all(t["lead"] == "待定" for t in tasks)
+    assert "plan.sections[1].tasks[1].lead" in result.uncertain

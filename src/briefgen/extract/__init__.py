@@ -238,6 +238,21 @@ class _Extractor:
         n_figures = len(indicators) + sum(len(s["results"]) for s in review["sections"])
         n_tasks = sum(len(s["tasks"]) for s in plan["sections"])
         if not n_figures and not n_tasks and not tally and not rankings and not review["sections"] and not plan["sections"]:
+            # a plan of paragraphs that no other shape reads (no numbers, no 一是, headings not alike): rather than
+            # nothing, each paragraph is a task named by its first sentence, owners and deadlines to fill in
+            paragraphs = [l.text for l in plan_lines if len(l.text) >= 15 and re.search(r"[。；]", l.text)]
+            if len(paragraphs) >= 2:
+                tasks = []
+                for ti, text in enumerate(paragraphs):
+                    title, detail = split_title(text)
+                    tasks.append({"title": title or strip_end(text), "detail": detail, "lead": PLACEHOLDER,
+                                  "support": [], "due": DEFAULT_DUE})
+                    self.unsure(f"plan.sections[1].tasks[{ti + 1}].lead", M.why_no_lead())
+                    self.unsure(f"plan.sections[1].tasks[{ti + 1}].due", M.why_no_due())
+                plan["sections"] = [{"title": strip_end(plan_heading) or "重点工作", "intro": "", "tasks": tasks}]
+                self.reasons.pop("plan.sections", None)
+                n_tasks = len(tasks)
+        if not n_figures and not n_tasks and not tally and not rankings and not review["sections"] and not plan["sections"]:
             raise DataError([Problem(Location(self.source), "", M.extract_nothing())])
         data: dict = {"report": meta}
         data["indicators"] = indicators
