@@ -697,12 +697,24 @@ def _tallies_and_ranks(sentence: str, found: Found) -> None:
                 scope = sm.group(0).rstrip("中") if sm else ""
             rank = scope + r.group(3)
             subject = _rank_subject(part[: r.start()])
+            peers = _PEERS.search(subject)
+            if peers and not scope:  # 六县市排名第三: the group ranked in is part of the rank
+                rank, subject = peers.group(1) + r.group(3), subject[: peers.start()]
             if tally_at is not None and ci > tally_at[0]:
                 found.tallies[-1].rank = rank
                 subject = _rank_subject(tally_at[1])
-            elif not subject and ci > 0:
-                subject = _rank_subject(parts[ci - 1])
-            if subject and len(subject) <= 3 and starts[ci] != part:
+            elif (not subject or _NOT_SUBJECT.search(subject)) and ci > 0:
+                # 增速排名全市第二 / 比去年同期加快2.2个百分点，六县市排名第三: the ranked one is the figure the
+                # sentence opens with (its growth when 增速 is what ranks)
+                speed = "增速" if re.search(r"增速|增幅", part[: r.start()]) else ""
+                first = max(k for k in range(ci + 1) if parts[k] == starts[ci] or k == 0)
+                base = next((parts[k] for k in range(first, ci) if _QTY.search(parts[k]) and not _NOT_SUBJECT.search(
+                    re.sub(r"\d+(?:\.\d+)?\s*(?:亿|万)?元.*$", "", parts[k]))), starts[ci])
+                subject = re.sub(r"总量$", "", _strip_name(re.sub(r"\d.*$", "", base)) or _rank_subject(_lead_noun(base)))
+                if re.search(r"(?:同比)?(?:增长|下降)$", subject):  # 规上工业增加值同比增长7.5%…排名第五: its growth ranks
+                    subject, speed = re.sub(r"(?:同比)?(?:增长|下降)$", "", subject), "增速"
+                subject = subject + speed if subject else _rank_subject(parts[ci - 1])
+            elif subject and len(subject) <= 3 and starts[ci] != part:
                 subject = _lead_noun(starts[ci]) + subject
             if subject:
                 found.rankings.append(Rank(subject, rank))
@@ -717,8 +729,18 @@ def _count(text: str) -> int:
     return n if n is not None else int(text)
 
 
+# What is no subject of a rank: a comparison or a growth (较去年同期回落0.9个百分点, 增速).
+_NOT_SUBJECT = re.compile(r"^(?:较|比|与|同比)|\d+(?:\.\d+)?(?:%|个百分点)|^(?:增速|增幅|总量|总额)$")
+
+# A group of peers a rank is taken in, written before 排名 (六县市排名第三, 13个乡镇中排名第二).
+_PEERS = re.compile(r"((?:[一二三四五六七八九十\d]+个?)(?:县市区?|县区|区县|市县|县（市、区）|乡镇（?街道）?|镇街|街道|乡镇))中?$")
+
+
 def _rank_subject(text: str) -> str:
     text = re.sub(r"^(?:今年以来|目前|至今)", "", text.strip())
+    text = re.sub(r"^[（(][一二三四五六七八九十\d]{1,3}[)）]\s*", "", text)  # a numbered item's mark
+    text = re.sub(r"^根据[^，]{0,20}?结果", "", text)  # 根据地区生产总值统一核算结果, … : the source, no subject
+    text = re.sub(r"(?:同比)?(?:增长|下降|增速|增幅)$", "", text)  # …同比增长六县市排名第五: the growth is no name
     text = re.sub(r"^(?:(?:我|本)?(?:街道|镇|乡|社区|村|区|县)?在|辖区)", "", text)  # 街道在全区…考评中位列第二
     text = _SCOPE.sub("", text, count=1) if _SCOPE.match(text) else text
     text = re.sub(r"(?:实现|稳定|居|位居|位列|排名|取得了?|获得?|稳居|的|中)+$", "", text)
