@@ -465,7 +465,10 @@ class _Extractor:
         intro_found = find_figures(intro) if intro.strip() else Found()
         for block in blocks:
             s_intro, points = split_points(block.body)
-            found = find_figures(block.body)
+            # a numbered line whose first sentence is a figure ((三)全县社会消费品零售总额24.22亿元，同比增长7.4%。):
+            # the heading's figures are read with the body's
+            found = find_figures(block.heading + "。" + block.body) if _FIGURE_IN_HEADING.search(block.heading) \
+                else find_figures(block.body)
             per_section.append(found)
             sections.append({
                 "title": block.heading,
@@ -778,6 +781,7 @@ def _year_said(text: str) -> tuple[int, str] | None:
     return None
 
 
+_FIGURE_IN_HEADING = re.compile(r"\d+(?:\.\d+)?\s*(?:%|亿元|万元|元|个百分点|万美元|亿美元)")
 _GENERIC_UNIT = re.compile(r"(?:乡镇|街道|镇|乡|区|县|市|镇人民政府|乡人民政府|街道办事处|区人民政府|县人民政府)")
 # The unit an opening speaks of: …的坚强领导下，某街道深入贯彻… / 今年以来，某镇坚持…
 _OPENING_SUBJECT = re.compile(r"(?:领导下|支持下|今年以来|一年来|上半年)[，,]\s*([\u4e00-\u9fff]{2,6}?(?:街道|镇|乡))"

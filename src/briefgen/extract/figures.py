@@ -610,6 +610,7 @@ def _strip_name(text: str) -> str:
         if new == text:
             break
         text = new
+    text = re.sub(r"(?<=总值|收入|总额)总量$", "", text)  # 地区生产总值总量为52.22亿元: the total is the figure itself
     return text.strip("，；：、 （）()")
 
 
@@ -623,7 +624,8 @@ def _name(part: str, pos: int, m: Qty, scope: str) -> tuple[str, str | None]:
     """A figure's name from the words before it in its clause or, for a count, the noun after it; and the
     remark of a bracket inside those words before (清理卫生死角（含楼道堆物）1380处 -> 含楼道堆物)."""
     before_raw = part[pos: m.start]
-    remarks = re.findall(r"[（(]([^（）()]*)[）)]", before_raw)
+    # (a numbered item's mark, （三）, is no remark)
+    remarks = [r for r in re.findall(r"[（(]([^（）()]*)[）)]", before_raw) if not re.fullmatch(r"[一二三四五六七八九十\d]{1,3}", r)]
     before = _strip_name(re.sub(r"[（(][^（）()]*[）)]", "", before_raw))
     nxt = _QTY.search(scope, m.end)
     after_raw = re.split(r"[（(]", scope[m.end: nxt.start() if nxt else len(scope)])[0]

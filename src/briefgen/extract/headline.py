@@ -62,6 +62,8 @@ def reason(fig: Figure, place: str) -> str | None:
     section on the economy, "section": any other), or None when it stays with its section."""
     if _NOT_A_FIGURE.search(fig.name):
         return None  # the value compared with (比2022年的32.02亿元) or the figure before in another currency
+    if fig.sub_of and re.sub(r"(?:增速|增幅)$", "", fig.sub_of) == re.sub(r"(?:增速|增幅)$", "", fig.name):
+        return None  # the same figure again for a part of the period or place (其中，当月规模以上工业增加值增长9.9%)
     if fig.sub_of and _SECTOR.match(fig.sub_of):
         return None  # a part of a sector (第二产业增加值…，其中工业增加值…): the sector is shown, its parts stay
     if getattr(fig, "target", False) or _GOODS.search(fig.unit):

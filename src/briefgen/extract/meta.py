@@ -60,7 +60,8 @@ _META_LINE = re.compile(r"^\s*(?:发布|成文|印发|发文|更新)(?:时间|�
 
 
 # A site's breadcrumbs, a line of page chrome: taken out before the text is read.
-CRUMBS = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置)\s*[：:]|^\s*首页\s*[>＞»›/]|^[^。，；]{0,40}[>＞»›][^。，；]{0,40}[>＞»›]")
+CRUMBS = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置)\s*[：:]|^\s*首页\s*[>＞»›/]|^[^。，；]{0,40}[>＞»›][^。，；]{0,40}[>＞»›]"
+                    r"|^\s*刊发(?:日期|时间)\s*[：:]|^[^。，；]{0,40}(?:阅读次数|点击(?:数|量|次数)|浏览次数)\s*[：:]")
 # A site's breadcrumbs (当前位置：首页 > 政务公开 > 计划总结) or a table's row: never the title.
 _BREADCRUMB = re.compile(r"[>＞»›]|^(?:当前位置|您的位置|您现在的位置|首页)|\||\t|^附件|组配分类|公开方式|公开范围|有效性|登记号|体裁分类|主题分类|索引号")
 
