@@ -55,3 +55,19 @@ def test_a_numbered_items_mark_and_a_basis_of_computation_are_no_part_of_a_name(
     names = [f.name for f in find_figures("（一）全县规模以上工业增加值同比增长7.5%。"
                                           "按常住人口计算人均地区生产总值39102元，增长0.2%。").figures]
     assert names == ["规模以上工业增加值增速", "人均地区生产总值"]
+
+
+def test_a_bulletins_chapters_give_only_core_aggregates_and_its_head_is_found_by_a_core_name_inside_a_longer_one():
+    text = ("某县2022年国民经济和社会发展统计公报\n一、综 合\n人口年末常住人口94.9万人。\n"
+            "国民经济全年实现地区生产总值(GDP)439.19亿元，比上年增长3.3%。\n"
+            "二、农 业\n全年农林牧渔业总产值169.7亿元，比上年增长4.4%，其中，农业产值91.9亿元，增长4.7%；林业产值6.5亿元，增长7.2%。"
+            "全年粮食产量80.3万吨，下降2.4%。\n三、财政金融\n一般公共预算收入20.3亿元，增长6.1%；金融机构存款余额300.2亿元，增长9.2%。\n")
+    heads = [h[0] for h in _heads(text)]
+    assert any(h.endswith("地区生产总值") for h in heads) and "一般公共预算收入" in heads
+    assert not [h for h in heads if "产值" in h or "存款" in h or "产量" in h]
+
+
+def test_a_work_reports_section_named_like_a_sector_but_longer_is_no_chapter():
+    text = ("某镇2023年工作总结\n一、经济运行\n全年完成税收3.2亿元，增长5%。\n二、农业生产稳步发展\n"
+            "农业总产值3.2亿元，增长4.1%；新增家庭农场12家。\n")
+    assert ("农业总产值", 3.2, 4.1) in _heads(text)

@@ -21,7 +21,7 @@ from ..errors import DataError, Location, Problem
 from ..i18n import Message
 from .clean import CleanResult, clean_text
 from .figures import Found, find_figures
-from .headline import is_core, reason as headline_reason
+from .headline import names_core, reason as headline_reason
 from .meta import (
     CRUMBS,
     PLACEHOLDER,
@@ -95,7 +95,8 @@ class ExtractResult:
                 "only": M.report_why_only}
         for place, title, n, why, kept in self.headline:
             part = {"table": M.report_part_table(), "opening": M.report_part_opening(),
-                    "head": M.report_part_head(title=title[:20]), "section": M.report_part_section(title=title[:20])}[place]
+                    "head": M.report_part_head(title=title[:20]), "section": M.report_part_section(title=title[:20]),
+                    "chapter": M.report_part_section(title=title[:20])}[place]
             reasons = [whys[k](n=v) for k, v in why.items() if v] or [M.report_why_none()]
             lines.append(f"  {M.report_part(part=part, headline=n, why=reasons, kept=kept)}")
         return "\n".join(lines)
@@ -483,9 +484,11 @@ class _Extractor:
         # (a statistics bulletin's 一、综合 with the GDP before 二、农业 with many growth figures of crops): the
         # section naming the most core aggregates first, then the one with the most growth figures
         def core(found: Found) -> int:
-            return sum(1 for f in found.figures if is_core(re.sub(r"(?:增速|增幅)$", "", f.name)))
+            return sum(1 for f in found.figures if names_core(re.sub(r"(?:增速|增幅)$", "", f.name)))
 
-        head = max(range(len(per_section)), key=lambda i: (core(per_section[i]), sum(1 for f in per_section[i].figures if f.yoy is not None), -i)) if per_section else None
+        # (between parts naming as many core aggregates, the first: a bulletin's 综合 before its 财政金融)
+        head = max(range(len(per_section)), key=lambda i: (core(per_section[i]), 0 if core(per_section[i]) else sum(
+            1 for f in per_section[i].figures if f.yoy is not None), -i)) if per_section else None
         if head is not None and not any(f.yoy is not None for f in per_section[head].figures):
             head = 0
         if any(f.yoy is not None for f in intro_found.figures) and head is not None and \
@@ -505,7 +508,8 @@ class _Extractor:
             if section is None:
                 pass
             else:
-                place = "head" if i - (sections[0] is None) == head else "section"
+                place = "head" if i - (sections[0] is None) == head else \
+                    "chapter" if _CHAPTER.fullmatch(re.sub(r"\s", "", section["title"])) else "section"
                 section["results"] = self._pick(found.figures, place, section["title"], indicators)
             for r in found.rankings:
                 rankings.append({"subject": r.subject, "rank": r.rank, "section": i + 1 - (sections[0] is None)})
@@ -781,6 +785,12 @@ def _year_said(text: str) -> tuple[int, str] | None:
     return None
 
 
+# A statistics bulletin's chapter (二、农 业, 三、工业和建筑业): its figures are the sector's details; only the
+# aggregates a summary always shows are headline figures there.
+_CHAPTER = re.compile(r"(?:农业|农林牧渔业?|工业|工业和建筑业|建筑业|能源|固定资产投资|投资|国内贸易|对外经济|对外开放|"
+                      r"交通运输|交通|邮电|邮电通信|旅游|财政|金融|财政金融|财政和金融|财税收入|教育|科技|科学技术|"
+                      r"教育和科学技术|文化|卫生|体育|文化旅游|人口|人民生活|人民生活和社会保障|社会保障|资源和环境|环境|"
+                      r"城乡建设|居民收入|市场主体|服务业|消费市场|国内市场|开放型经济)")
 _FIGURE_IN_HEADING = re.compile(r"\d+(?:\.\d+)?\s*(?:%|亿元|万元|元|个百分点|万美元|亿美元)")
 _GENERIC_UNIT = re.compile(r"(?:乡镇|街道|镇|乡|区|县|市|镇人民政府|乡人民政府|街道办事处|区人民政府|县人民政府)")
 # The unit an opening speaks of: …的坚强领导下，某街道深入贯彻… / 今年以来，某镇坚持…

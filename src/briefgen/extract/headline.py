@@ -45,11 +45,20 @@ _NOT_A_FIGURE = re.compile(r"^(?:比|较)(?:\d{4}年|上年|去年)(?:同期)?�
 _SECTOR = re.compile(r"^第[一二三]产业(?:增加值)?(?:增速)?$")
 
 REASONS = ("table", "growth", "aggregate")
-PLACES = ("opening", "head", "section")
+PLACES = ("opening", "head", "section", "chapter")
 
 
 def is_aggregate(name: str) -> bool:
     return bool(_AGGREGATE.search(name)) and not _OWN.search(name)
+
+
+_CORE_END = re.compile(r"(?:地区生产总值|生产总值|GDP|(?:规模以上|规上)工业增加值|固定资产投资|社会消费品零售总额|"
+                       r"(?:一般公共预算|地方财政|财政总)收入|人均可支配收入)$")
+
+
+def names_core(name: str) -> bool:
+    """A name that ends with a core aggregate's (国民经济全年实现地区生产总值): which part is the economy's."""
+    return bool(_CORE_END.search(name))
 
 
 def is_core(name: str) -> bool:
@@ -79,6 +88,8 @@ def reason(fig: Figure, place: str) -> str | None:
         return "growth" if place == "opening" or is_core(fig.name[:-2]) else None
     if fig.unit in ("%", "个百分点"):  # a rate or a share (接种率达89.23%, 占比35%)
         return None
+    if place == "chapter":  # a statistics bulletin's chapter (二、农业): only a core aggregate
+        return "growth" if fig.yoy is not None and is_core(fig.name) else None
     if fig.yoy is not None:
         if place != "section" or (is_aggregate(fig.name) and fig.unit not in COUNTERS):
             return "growth"
