@@ -606,6 +606,12 @@ def clean_text(text: str, keep_script: bool = False) -> CleanResult:
     rows += bare
     text, bare = rebuild_indicator_cells(text)
     rows += bare
+    # a page number between dashes on a line of its own (- 1 -, — 2 —) is the page's, not the text's: it goes also
+    # where the lines are not wrapped at one width (…存贷款余额达7338万元和4022 / - 1 - / 万元，同比增长…)
+    lines = text.split("\n")
+    kept = [l for l in lines if not _PAGE_NUMBER.match(l)]
+    joined += len(lines) - len(kept)
+    text = "\n".join(kept)
     text, split = join_split_numbers(text)
     joined += split
     text, restored = restore_lines(text)

@@ -101,7 +101,7 @@ _CHANGE_AFTER = re.compile(r"^(?P<subject>.*?)(?:比|较)[^，；\d]{0,8}?(?:增
 _LABEL_COLON = re.compile(r"(^|[，；。]|——|—|\d[.．、]|[一二三四五六七八九十]、|[（(][一二三四五六七八九十\d]{1,2}[)）])"
                           r"([^\d，；：:。、（）()]{2,20})[：:]\s*(?=(?:完成|实现|达到?|为)?\s*-?\d)")
 _SHARE = re.compile(r"^占|比重|占比")
-_SHARED_GROWTHS = re.compile(r"[，,；]\s*(?:同比|比上年)?(?:分别|依次)(?:比上年|较上年|比去年)?(?:同期)?(?:同比)?"
+_SHARED_GROWTHS = re.compile(r"[，,；]\s*(?:同比|比上年)?(?:分别|依次)?(?:比上年|较上年|比去年)?(?:同期)?(?:同比)?"
                              r"(?P<verb>增长|增加|提高|上升|下降|减少|回落)"
                              r"(?P<pcts>-?\d+(?:\.\d+)?\s*%(?:\s*[、和及与]\s*-?\d+(?:\.\d+)?\s*%)+)")
 # Words that name no figure of their own, only "the amount" of the one before: 增长12.6%，总量达92.9亿元.
@@ -422,6 +422,14 @@ def find_figures(text: str) -> Found:
             if len(open_ones) >= len(shared_pcts):
                 for f, pct in zip(open_ones[-len(shared_pcts):], shared_pcts):
                     f.yoy = pct
+    # 各项存贷款余额达7338万元和4022万元: the value after 和 names nothing of its own; it is the pair's second
+    # (存贷款 -> 存款, 贷款; otherwise the name before)
+    for a, b in zip(found.figures, found.figures[1:]):
+        if b.name in ("和", "与", "及", "、") and a.sentence == b.sentence:
+            if "存贷款" in a.name:
+                a.name, b.name = a.name.replace("存贷款", "存款"), a.name.replace("存贷款", "贷款")
+            else:
+                b.name = a.name
     aims = {si for si, sentence in enumerate(sentences(text)) if _TARGETS.search(sentence)}
     for f in found.figures:
         f.target = f.sentence in aims
