@@ -401,22 +401,28 @@ def find_figures(text: str) -> Found:
             elif last is not None and last.sentence == si and last.note is None and ci > 0 and _remark(part):
                 last.note = strip_remark(part)
         # 按2017年平均汇率计算为5791美元，增长0.2%: the growth is the figure's before, restated in another currency
-        restated = [f for f in found.figures if f.sentence == si]
+        restated = _of_sentence(found, si)
         for a, b in zip(restated, restated[1:]):
             if re.search(r"汇率计算", b.name) and a.yoy is None and b.yoy is not None and a.part < b.part:
                 a.yoy = b.yoy
         # 其中 opens a breakdown of the figure before it: the figures from there on (to the next 其中) are its parts
         # (第二产业增加值65585万元，其中工业增加值40653万元; a sentence opening 其中： breaks down the one before)
         marks = [ci for ci, part in enumerate(parts) if part.lstrip("，：:").startswith("其中")]
-        for n, ci in enumerate(marks):
-            before = [f for f in found.figures if f.sentence == si and f.part < ci] or \
-                ([f for f in found.figures if f.sentence == si - 1] if ci == 0 else [])
-            if not before:
-                continue
-            stop = marks[n + 1] if n + 1 < len(marks) else len(parts) + 99
-            for f in found.figures:
-                if f.sentence == si and ci <= f.part < stop:
-                    f.sub_of = before[-1].name
+        if marks:
+            here = _of_sentence(found, si)
+            k = len(found.figures) - len(here)
+            previous = []  # the figures of the sentence before (a sentence opening 其中： breaks down its last)
+            while k and found.figures[k - 1].sentence == si - 1:
+                k -= 1
+                previous.insert(0, found.figures[k])
+            for n, ci in enumerate(marks):
+                before = [f for f in here if f.part < ci] or (previous if ci == 0 else [])
+                if not before:
+                    continue
+                stop = marks[n + 1] if n + 1 < len(marks) else len(parts) + 99
+                for f in here:
+                    if ci <= f.part < stop:
+                        f.sub_of = before[-1].name
         if shared_pcts:
             open_ones = [f for f in _of_sentence(found, si) if f.yoy is None and f.unit not in ("%", "个百分点")]
             if len(open_ones) >= len(shared_pcts):
