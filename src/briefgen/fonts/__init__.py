@@ -15,7 +15,8 @@ The whole API::
 Each role resolves to the theme's ``file``, else an installed font named in ``system``, else the
 bundled Noto Serif SC / Noto Sans SC (``fontset``). CFF fonts are converted to TrueType once and
 cached per user, incrementally by character (``convert``); installed fonts are indexed once and the
-index kept on disk (``system``). Both caches are shared safely by concurrent processes: every read
+index kept on disk (``system``); reportlab's reading of each face is kept beside the converted fonts
+(``faces``), so a process that renders does not parse its fonts again. Both caches are shared safely by concurrent processes: every read
 and write happens under a file lock (``lock``), and a cold cache is converted once while the others
 wait. Every font is registered as ``tounicode.TTFont``, whose ToUnicode maps other PDF tools accept
 (blocks of at most 100 entries, UTF-16 surrogate pairs), so the text survives Ghostscript. Environment: ``BRIEFGEN_CACHE_DIR`` moves the cache,

@@ -166,8 +166,8 @@ def _load(path: Path, index: int, chars: set[int], family: str = "") -> _Loaded:
     from reportlab.pdfbase import pdfmetrics  # reportlab loads with the first face: a rerun that keeps every PDF
     from reportlab.pdfbase.ttfonts import TTFError, TTFNameBytes  # never loads it (see ``source_paths_of``)
 
+    from .faces import ttfont
     from .tounicode import TTFont
-
 
     name = reg.name if reg is not None else _font_name(path, index, key)
     try:
@@ -176,7 +176,7 @@ def _load(path: Path, index: int, chars: set[int], family: str = "") -> _Loaded:
             source.name = str(embedded)  # reportlab names the font file by it, as when reading the path
         else:
             source = str(embedded)
-        font = TTFont(name, source, subfontIndex=subfont)
+        font = ttfont(TTFont, name, source, subfont, token, embedded)  # the parsed face kept on disk, if any
     except (TTFError, OSError, ValueError, IndexError, struct.error) as exc:
         raise _Unusable(M.font_reportlab(detail=exc)) from None
     if reg is not None:
