@@ -2,11 +2,11 @@
 
 reportlab reads a TrueType face (``TTFontFile.extractInfo``: its names, metrics, character map and every glyph's
 width and place in the file) in Python, ~20 ms for each bundled face as the cache has converted it, every time a
-process registers the face: every cold build and every batch. What it reads depends on the font's bytes alone, so
-the result is kept beside the converted fonts (``<cache>/fonts/<font>-<index>.<key>.face``), keyed by the font
-file's version (``token``: the converted font's checksum, or an installed file's size and time), the face index,
-reportlab's version and this format's. A process then reads the face's attributes back (a few hundred kB of
-marshal data, ~1 ms) and hands reportlab the same font object it would have made.
+process registers the face: every cold build and every batch. What it reads depends on the font's bytes alone,
+so the result is kept beside the converted fonts (``<cache>/fonts/<font>-<index>-<where>.<key>.face``), keyed by
+the font file's version (``token``: the converted font's checksum, or an installed file's size and time), the
+face index, reportlab's version and this format's. A process then reads the face's attributes back (a few
+hundred kB of marshal data, ~1 ms) and hands reportlab the same font object it would have made.
 
 Anything unexpected (a missing, unreadable or foreign file, another reportlab) falls back to reportlab's own
 parsing, which then writes the file anew; a cache folder that cannot be written only costs the parsing.
@@ -14,6 +14,7 @@ parsing, which then writes the file anew; a cache folder that cannot be written 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import marshal
@@ -37,9 +38,15 @@ def _key(token: tuple, index: int) -> str:
     return hashlib.sha256(repr((FORMAT, RL_VERSION, marshal.version, token, index)).encode("utf-8")).hexdigest()[:16]
 
 
+def _stem(embedded: Path, index: int) -> str:
+    """The part of a kept face's file name that names the font file and face (two files of one name apart)."""
+    where = hashlib.sha256(str(Path(embedded).resolve()).encode("utf-8")).hexdigest()[:8]
+    return f"{Path(embedded).stem}-{index}-{where}"
+
+
 def face_file(embedded: Path, index: int, token: tuple, cache_dir: Path | None = None) -> Path:
     """Where the parsed face ``index`` of the font file ``embedded`` at version ``token`` is kept."""
-    return (cache_dir or cache_root()) / "fonts" / f"{Path(embedded).stem}-{index}.{_key(token, index)}.face"
+    return (cache_dir or cache_root()) / "fonts" / f"{_stem(embedded, index)}.{_key(token, index)}.face"
 
 
 def _plain(value, names: dict, path: str) -> bool:
@@ -114,7 +121,14 @@ def ttfont(cls, name: str, source, index: int, token: tuple, embedded: Path):
     the font's bytes (read from its start)."""
     path = face_file(embedded, index, token)
     try:
-        state = marshal.loads(path.read_bytes())
+        data = path.read_bytes()
+        collecting = gc.isenabled()
+        gc.disable()  # some 10,000 lists and tuples a face, none in a cycle: no collection while they are made
+        try:
+            state = marshal.loads(data)
+        finally:
+            if collecting:
+                gc.enable()
         if not isinstance(state, dict) or state.get("token") != tuple(token) or state.get("index") != index:
             raise ValueError(path)
         if isinstance(source, io.BytesIO):
@@ -131,7 +145,7 @@ def ttfont(cls, name: str, source, index: int, token: tuple, embedded: Path):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, marshal.dumps({"token": tuple(token), "index": index, "face": state}))
-            for old in path.parent.glob(f"{Path(embedded).stem}-{index}.*.face"):
+            for old in path.parent.glob(f"{_stem(embedded, index)}.*.face"):
                 if old != path:  # the face of an earlier version of the converted file
                     old.unlink(missing_ok=True)
         except (OSError, ValueError, OutputError):
