@@ -11,6 +11,7 @@ each brief, atomically, as it arrives.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -31,7 +32,7 @@ from .common import (
     stand_in_note,
     with_titles,
 )
-from .engine import Plan, Work, run, theme_fonts
+from .engine import Plan, Work, collection_paused, run, theme_fonts
 from .manifest import recipe_key
 from .names import Named, clean_part, file_name, unique_names
 from .results import JobResult
@@ -118,7 +119,15 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
     if settings.output:
         raise BriefgenError(M.batch_one_file(path=settings.output))
     template = (template or DEFAULT_TEMPLATE).removesuffix(".xml.j2")
-    with clock.stage("load"):
+    try:
+        return _batch(settings, by, only, template, progress, executor, clock, result)
+    finally:
+        gc.unfreeze()  # what was loaded and warmed up (``collection_paused``) back to the collector
+
+
+def _batch(settings: Settings, by: str, only: tuple[str, ...], template: str, progress, executor, clock,
+           result: JobResult) -> JobResult:
+    with clock.stage("load"), collection_paused():  # what is loaded lives on: no garbage cycles to look for
         inputs = load_inputs(settings)
     result.warnings.extend(inputs.doubts)
     result.notes.extend(inputs.notes)
@@ -152,13 +161,16 @@ def batch(settings: Settings, by: str = "department", only: tuple[str, ...] = ()
     names = iter(unique_names(planned))
     dirs = tuple(settings.template_dirs)
     works = []
-    for d in with_tasks:
-        part = report_slice(report, d)
-        key = recipe_key(inputs.common, part.model_dump_json(), d.name, d.short, template, str(reference) if reference else None)
-        job = DocJob(d.name, part, template, dirs, settings.theme, formats, reference, settings.mark, settings.archive,
-                     (("department", d),))
-        works.append(Work(d.name, key, tuple((fmt, next(names)) for fmt in formats), job,
-                          {"template": template, "theme": inputs.theme.name, "unit": d.name, "archive": settings.archive}))
+    with collection_paused():  # the plan lives on too
+        for d in with_tasks:
+            part = report_slice(report, d)
+            key = recipe_key(inputs.common, part.model_dump_json(), d.name, d.short, template,
+                             str(reference) if reference else None)
+            job = DocJob(d.name, part, template, dirs, settings.theme, formats, reference, settings.mark, settings.archive,
+                         (("department", d),))
+            works.append(Work(d.name, key, tuple((fmt, next(names)) for fmt in formats), job,
+                              {"template": template, "theme": inputs.theme.name, "unit": d.name,
+                               "archive": settings.archive}))
 
     def warm_parent() -> None:
         text = report.model_dump_json() + "".join(Path(p).read_text("utf-8", "replace") for p, role in inputs.files.items()

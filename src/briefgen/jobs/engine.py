@@ -27,6 +27,7 @@ import os
 import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -356,6 +357,24 @@ def _stop(pool: ProcessPoolExecutor) -> None:
             pass
 
 
+@contextmanager
+def collection_paused():
+    """No cyclic garbage collection inside, and what was made inside frozen (``gc.freeze``) on the way out: for
+    the parts of a run that build what lives on (loading and checking the data, planning, the warm-up's imports and
+    fonts), which make some million objects and next to no garbage cycles (a batch's parent leaves ~700
+    unreachable objects in all). The collector would walk the growing heap again and again, then once more at its
+    first collection after: ~50 ms of a batch parent's 0.45 s before its pool starts. ``gc.unfreeze()`` hands the
+    objects back to the collector (the oldest generation) when the run is done."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was:
+            gc.enable()
+
+
 def _chunk_sizes(n: int, workers: int, most: int = 12) -> list[int]:
     """How many documents each task sent to a worker holds: at most ``most`` (one message each way for many
     documents), fewer as the run nears its end (half of what is left, shared by the workers), down to one, so that
@@ -489,7 +508,8 @@ def run(plan: Plan, result: JobResult, clock, executor=None, progress: Callable[
         try:
             with clock.stage("render"):
                 if todo and before_render:
-                    before_render()
+                    with collection_paused():
+                        before_render()
                 mapped = _mapped(plan, todo, executor)
                 for work, made in zip(todo, mapped):
                     take(work, made)
