@@ -112,12 +112,20 @@ def cell_room(table: ir.Table, theme: Theme, col: int, span: int = 1) -> float:
     return sum(column_widths(table, theme)[col:col + span]) - 2 * CELL_PAD * size
 
 
-@functools.lru_cache(maxsize=4096)
 def short_cell_inlines(inlines: tuple[ir.Inline, ...], room: float, size: float,
                        names: tuple[str, ...]) -> tuple[ir.Inline, ...]:
     """A short cell (a name, a deadline) with its line breaks written in, so a word processor breaks it
     where the PDF does: between names, after 、, inside a name only between its words, never inside a
     figure and its unit. Longer cells are left to the word processor."""
+    if names:  # only the names the cell holds matter (``name_joins``): the same cell in every brief is kept once
+        plain = "".join(i.text for i in inlines if isinstance(i, ir.Run))
+        names = tuple(n for n in names if n in plain)
+    return _short_cell_inlines(inlines, room, size, names)
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_cell_inlines(inlines: tuple[ir.Inline, ...], room: float, size: float,
+                        names: tuple[str, ...]) -> tuple[ir.Inline, ...]:
     runs = [i for i in inlines if isinstance(i, ir.Run)]
     if len(runs) != len(inlines):
         return inlines

@@ -110,6 +110,9 @@ class _Layout:
     def units(self, inlines, role: str, size: float, keep_words: tuple[str, ...] | None = None, names: tuple[str, ...] = ()):
         """Inlines -> line-breaking units; with ``keep_words`` (titles, short cells) breaks fall between words,
         and known ``names`` break only between their words, when nothing else fits."""
+        if names:  # only the names the text holds matter (``name_joins``): a task's cell is kept for every brief
+            plain = "".join(i.text for i in inlines if isinstance(i, ir.Run))
+            names = tuple(n for n in names if n in plain)
         key = (self.fonts.look(), tuple(inlines), role, keep_words, names)
         prepared = _prepared.get(key)
         if prepared is None:
