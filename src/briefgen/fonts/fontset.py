@@ -389,6 +389,8 @@ class FontSet:
         caller that keeps the runs can record them again in another set.
         """
         chain = self._chains[self._role(role)]
+        if text and chain[0].coverage.issuperset(map(ord, text)):
+            return [(chain[0].name, text)]  # all in the role's own font: what the loop below makes of it
         memo = self._memo.setdefault(role, {})
         runs: list[list] = []
         for ch in text:
