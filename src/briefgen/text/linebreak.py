@@ -123,19 +123,23 @@ def prepare(texts: list[str], interiors: frozenset[int] | set[int] = frozenset()
 def units_from(prepared: Prepared, pieces: list[Piece], measure: Callable[[str, str, float], float]) -> list[Unit | None]:
     """The units of ``prepared`` (from ``prepare``) in ``pieces`` (one per text, in order), measured."""
     out: list[Unit | None] = []
+    append = out.append
     for index, tok, kind, join, soft in prepared:
         if kind == "newline":
-            out.append(None)
+            append(None)
             continue
         piece = pieces[index]
-        prev = out[-1] if out else None
-        if kind == "latin" and isinstance(prev, Unit) and prev.latin and prev.piece is not piece:
-            # a word continued across a change of look (e.g. a bold digit) stays whole
-            part = Unit(tok, piece, measure(tok, piece.font, piece.size), latin=True)
-            out[-1] = Unit(prev.text + tok, piece, prev.width + part.width, latin=True, parts=(prev.parts or [prev]) + [part])
-            continue
-        out.append(Unit(tok, piece, measure(tok, piece.font, piece.size), space=kind == "space", latin=kind == "latin",
-                        join=join, soft=soft))
+        if kind == "latin":
+            prev = out[-1] if out else None
+            if prev is not None and prev.latin and prev.piece is not piece:
+                # a word continued across a change of look (e.g. a bold digit) stays whole
+                part = Unit(tok, piece, measure(tok, piece.font, piece.size), latin=True)
+                out[-1] = Unit(prev.text + tok, piece, prev.width + part.width, latin=True,
+                               parts=(prev.parts or [prev]) + [part])
+                continue
+            append(Unit(tok, piece, measure(tok, piece.font, piece.size), False, True, None, join, soft))
+        else:  # positional: (text, piece, width, space, latin, parts, join, soft)
+            append(Unit(tok, piece, measure(tok, piece.font, piece.size), kind == "space", False, None, join, soft))
     return out
 
 
