@@ -18,6 +18,7 @@ import click
 from . import __version__
 from . import messages as M
 from .clihelp import Group
+from .collector import paused
 from .errors import BriefgenError, one_line
 from .i18n import install_click, set_language
 
@@ -193,24 +194,6 @@ def main():
     _stop_cleanly_on_sigterm()
 
 
-@contextlib.contextmanager
-def _imported_uncollected():
-    """Imports without the cyclic garbage collector: what a module makes (classes, functions, tables) lives as long
-    as the process, so the collector's passes over it while the jobs' hundreds of modules load are wasted (a rerun
-    of the sample build that keeps every file: 2,052 -> 1,976 M instructions); frozen after (``gc.freeze``), out of
-    the collector's way for good."""
-    import gc
-
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was:
-            gc.enable()
-
-
 def _console_never_fails() -> None:
     """Output whose encoding lacks a character printed (a GBK console has no emoji; output redirected on Windows
     is written in the locale's code page, cp936, or in ascii) shows "?" for it instead of stopping the run with
@@ -324,7 +307,7 @@ def build(data, output, templates, **options):
       briefgen build data/qianjiang-2022-h1.yaml --out out --format pdf
       briefgen build data/qianjiang-2022-h1.yaml -t summary -o summary.pdf
     """
-    with _imported_uncollected():
+    with paused():  # the jobs' modules live as long as the process: no collection while they load
         from .jobs import build as run
 
     settings = _settings(data=data, output=output, templates=tuple(templates), **options)
@@ -356,7 +339,7 @@ def batch(data, by, only, template, workers, dask_address, **options):
     """
     import time
 
-    with _imported_uncollected():
+    with paused():  # the jobs' modules live as long as the process: no collection while they load
         from .jobs import batch as run
         from .jobs.batch import batch_folder
 
@@ -427,7 +410,7 @@ def pack(data, meeting, meeting_date, venue, parts, number, **options):
     Example:
       briefgen pack data/qianjiang-2022-h1.yaml --out 会议材料 --meeting 前江街道2022年下半年工作部署会
     """
-    with _imported_uncollected():
+    with paused():  # the jobs' modules live as long as the process: no collection while they load
         from .jobs import pack as run
     from .settings import PackSettings
 
@@ -911,7 +894,7 @@ def watch_cmd(folder):
     import os
     import time
 
-    with _imported_uncollected():
+    with paused():  # the jobs' modules live as long as the process: no collection while they load
         from .jobs import build as run
     from .workdir.watch import changes_sync
     from .workdir.folder import settings_for

@@ -27,7 +27,6 @@ import os
 import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -35,6 +34,7 @@ from typing import Any, Callable
 from .. import __version__
 from .. import messages as M
 from ..atomic import remove_stale, write_all, write_atomic
+from ..collector import paused as collection_paused
 from ..errors import BriefgenError, Location, OutputError, Problem
 from ..i18n import Message, Text, language, set_language
 from ..locks import LOCK_NAME, folder_lock
@@ -355,24 +355,6 @@ def _stop(pool: ProcessPoolExecutor) -> None:
             proc.join(5)
         except (OSError, ValueError, AssertionError, AttributeError):
             pass
-
-
-@contextmanager
-def collection_paused():
-    """No cyclic garbage collection inside, and what was made inside frozen (``gc.freeze``) on the way out: for
-    the parts of a run that build what lives on (loading and checking the data, planning, the warm-up's imports and
-    fonts), which make some million objects and next to no garbage cycles (a batch's parent leaves ~700
-    unreachable objects in all). The collector would walk the growing heap again and again, then once more at its
-    first collection after: ~50 ms of a batch parent's 0.45 s before its pool starts. ``gc.unfreeze()`` hands the
-    objects back to the collector (the oldest generation) when the run is done."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was:
-            gc.enable()
 
 
 def _chunk_sizes(n: int, workers: int, most: int = 12) -> list[int]:
