@@ -89,6 +89,18 @@ def rule_set(name: str) -> dict:
     return sets[name]
 
 
+def thresholds_read(name: str) -> list[str]:
+    """The settings the rule set ``name`` reads as thresholds (``behind:behind_points`` -> behind_points), in its
+    steps' order; ``was:C`` names a colour, no threshold."""
+    found: list[str] = []
+    for step in rule_sets().get(name, {}).get("steps", []):
+        for cond in step.get("when", []):
+            kind, _, arg = cond.partition(":")
+            if arg and kind != "was" and arg not in found:
+                found.append(arg)
+    return found
+
+
 def condition(name: str, facts: Facts, thresholds: dict) -> bool:
     """One condition of a rule step (see rules.toml), ``name`` as written there (``behind:behind_points``)."""
     kind, _, arg = name.partition(":")

@@ -206,45 +206,30 @@ def _run_track(kind: str, folders: list[Path], out: Path, options: dict):
     return report(settings, returned, parse_as_of(_text(options.get("as_of")) or ""), period or None)
 
 
-def rule_thresholds(name: str) -> list[str]:
-    """The thresholds the rule set ``name`` reads (``behind:behind_points`` -> behind_points), in its steps' order."""
-    from ..track.rules import rule_sets
-
-    found: list[str] = []
-    for step in rule_sets().get(name, {}).get("steps", []):
-        for cond in step.get("when", []):
-            kind, _, arg = cond.partition(":")
-            if arg and kind != "was" and arg not in found:
-                found.append(arg)
-    return found
-
-
 def with_thresholds(track, given: dict):
-    """``track`` (TrackSettings) with the thresholds the page sent, each checked against the range briefgen.toml
-    allows (a wrong one is one line naming it and its range); names that are not thresholds are refused."""
+    """``track`` (TrackSettings) with the thresholds the page sent, checked by the settings' own model as
+    briefgen.toml's are; a wrong one is one line with the threshold's words and the range the model allows, a name
+    that is no threshold is refused."""
+    from pydantic import ValidationError
+
     from .. import messages as M
     from ..errors import BriefgenError
 
     known = track.thresholds()
-    update = {}
-    for name, value in given.items():
+    for name in given:
         if name not in known:
             raise BriefgenError(M.web_threshold_unknown(name=str(name)[:40], known="、".join(known)))
+    try:
+        return type(track).model_validate({**track.model_dump(), **given})
+    except ValidationError as exc:
+        name = str(exc.errors()[0]["loc"][0])
         field = type(track).model_fields[name]
         low = next((m.ge for m in field.metadata if hasattr(m, "ge")), None)
         high = next((m.le for m in field.metadata if hasattr(m, "le")), None)
         whole = field.annotation is int
-        try:
-            number = float(value) if not isinstance(value, bool) else None
-        except (TypeError, ValueError):
-            number = None
-        if (number is None or number != number or (whole and number != int(number))
-                or (low is not None and number < low) or (high is not None and number > high)):
-            raise BriefgenError(M.web_threshold_bad(label=getattr(M, f"web_threshold_{name}")(), name=name,
-                                                    value=str(value)[:40], low=low, high=high,
-                                                    kind=M.web_threshold_whole() if whole else M.web_threshold_number()))
-        update[name] = int(number) if whole else number
-    return track.model_copy(update=update)
+        raise BriefgenError(M.web_threshold_bad(label=getattr(M, f"web_threshold_{name}")(), name=name,
+                                                value=str(given[name])[:40], low=low, high=high,
+                                                kind=M.web_threshold_whole() if whole else M.web_threshold_number())) from None
 
 
 def track_info(folders: list[Path]) -> dict:
@@ -252,7 +237,7 @@ def track_info(folders: list[Path]) -> dict:
     chooses and its thresholds' values there, the returned forms."""
     from ..errors import BriefgenError
     from ..settings import TrackSettings
-    from ..track.rules import rule_sets
+    from ..track.rules import rule_sets, thresholds_read
     from ..workdir.folder import progress_files, settings_for
 
     try:
@@ -261,5 +246,5 @@ def track_info(folders: list[Path]) -> dict:
         track = TrackSettings()
     rule = track.rule
     return {"rules": list(rule_sets()), "rule": rule,
-            "thresholds": {name: rule_thresholds(name) for name in rule_sets()}, "values": track.thresholds(),
+            "thresholds": {name: thresholds_read(name) for name in rule_sets()}, "values": track.thresholds(),
             "progress": [{"name": p.name, "size": p.stat().st_size} for p in progress_files(folders[-1])]}
