@@ -115,7 +115,9 @@ def test_a_summary_with_targets_charts_their_completion_against_the_schedule_in_
     reached = [i for i in indicators if i.get("progress") is not None]
     # the table shows the target and the share reached beside the value
     lines = pdf_lines(pdf)
-    assert "".join(lines[lines.index(next(l for l in lines if l.startswith("序"))):][:3]).count("目标值") == 1
+    header = next(i for i, l in enumerate(lines) if l.startswith("序号"))
+    assert "".join(lines[header:header + 4]).split()[:4] == ["序号", "指标", "目标值", "完成值"]
+    assert "完成进度" in "".join(lines[header:header + 4])
     row = next(l for l in lines if l.startswith("6 实际利用外资"))
     assert row.split(" ")[2:4] == ["4000", "4050"] and "101.3" in row.split(" ")
 
