@@ -224,8 +224,7 @@ def chart_xml(chart: ir.Chart, theme, size: float, width: float) -> bytes:
     _el(bar, "c:varyColors", 0)
     last = len(bars) + 1
     if chart.mark is not None:  # the reference band: a first series of the mark's value, behind the bars
-        _series(bar, 0, "Sheet1!$C$1", MARK_NAME, f"Sheet1!$C$2:$C${last}", [chart.mark] * len(bars), bars)
-        _fill(bar.find(f"{{{C_NS}}}ser/{{{C_NS}}}spPr"), ir.MARK_COLOUR)
+        _series(bar, 0, "Sheet1!$C$1", MARK_NAME, f"Sheet1!$C$2:$C${last}", [chart.mark] * len(bars), bars, ir.MARK_COLOUR)
     ser = _el(bar, "c:ser")
     _el(ser, "c:idx", 1 if chart.mark is not None else 0)
     _el(ser, "c:order", 1 if chart.mark is not None else 0)
@@ -308,8 +307,8 @@ def chart_xml(chart: ir.Chart, theme, size: float, width: float) -> bytes:
 MARK_NAME = "序时进度"  # the reference band's series, as "Edit Data" shows its column
 
 
-def _series(bar, idx: int, name_ref: str, name: str, values_ref: str, values, bars) -> None:
-    """A plain series (no labels) of ``values`` over the bars' labels: the reference band."""
+def _series(bar, idx: int, name_ref: str, name: str, values_ref: str, values, bars, colour: str) -> None:
+    """A plain series (no labels) of ``values`` over the bars' labels, filled with ``colour``: the reference band."""
     ser = _el(bar, "c:ser")
     _el(ser, "c:idx", idx)
     _el(ser, "c:order", idx)
@@ -318,7 +317,7 @@ def _series(bar, idx: int, name_ref: str, name: str, values_ref: str, values, ba
     cache = _el(tx, "c:strCache")
     _el(cache, "c:ptCount", 1)
     _el(_el(cache, "c:pt", idx=0), "c:v").text = name
-    _el(ser, "c:spPr")
+    _fill(_el(ser, "c:spPr"), colour)
     _el(ser, "c:invertIfNegative", 0)
     _categories(ser, bars, len(bars) + 1)
     _values(ser, values_ref, values)
